@@ -1,0 +1,83 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "tweedemening",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tweedemening", targets: ["tweedemening"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // libcurl, through typed shims over its variadic C API.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // The domain: pure and synchronous, no I/O.
+        .target(
+            name: "PanelCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Persistence: GRDB migrations, records, one database owner.
+        .target(
+            name: "PanelStore",
+            dependencies: ["PanelCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Mail: MIME compose, templates, the Queue/ spool, SMTP through libcurl.
+        .target(
+            name: "PanelMail",
+            dependencies: [
+                "PanelCore", "PanelStore", "CCurl",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // HTTP intake: vote and unsubscribe pages, health.
+        .target(
+            name: "PanelIntake",
+            dependencies: [
+                "PanelCore", "PanelStore", "PanelMail",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .executableTarget(
+            name: "tweedemening",
+            dependencies: [
+                "PanelCore", "PanelStore", "PanelMail", "PanelIntake",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // Test helpers: a real SMTP server on loopback (scripts/smtp-catcher.py) and its Maildir.
+        .target(name: "TestSupport", path: "Sources/TestSupport"),
+        .testTarget(name: "PanelCoreTests", dependencies: ["PanelCore"]),
+        .testTarget(
+            name: "PanelStoreTests",
+            dependencies: ["PanelStore", "PanelCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "PanelMailTests", dependencies: ["PanelMail", "PanelStore", "PanelCore", "TestSupport"]),
+        .testTarget(
+            name: "PanelIntakeTests",
+            dependencies: [
+                "PanelIntake", "PanelStore", "PanelCore", "PanelMail",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

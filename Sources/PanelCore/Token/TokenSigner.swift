@@ -1,0 +1,164 @@
+import Crypto
+import Foundation
+
+/// What a signed link may be used for. A token for one purpose never works for another.
+public enum TokenPurpose: String, Sendable, CaseIterable {
+    case vote = "v"
+    case unsubscribe = "u"
+}
+
+/// The facts a token vouches for. Nothing here is stored: the signature is the proof.
+public struct TokenClaims: Sendable, Equatable {
+    public var purpose: TokenPurpose
+    public var round: Int64
+    public var panelist: Int64
+    public var choice: VoteChoice?
+    public var expires: Date
+
+    public init(purpose: TokenPurpose, round: Int64, panelist: Int64, choice: VoteChoice? = nil, expires: Date) {
+        self.purpose = purpose
+        self.round = round
+        self.panelist = panelist
+        self.choice = choice
+        // Whole seconds: the payload carries Unix seconds, so claims round-trip exactly.
+        self.expires = Date(timeIntervalSince1970: expires.timeIntervalSince1970.rounded(.down))
+    }
+}
+
+/// One HMAC key. `id` travels in the token so keys can rotate: old keys keep verifying until removed.
+public struct SigningKey: Sendable {
+    public var id: String
+    /// Raw key bytes; kept as bytes so the key is `Sendable`.
+    public var secret: [UInt8]
+
+    public init(id: String, secret: [UInt8]) {
+        self.id = id
+        self.secret = secret
+    }
+
+    /// 32 random bytes from the system's CSPRNG.
+    public static func generate(id: String) -> SigningKey {
+        SigningKey(id: id, secret: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
+    }
+}
+
+public enum TokenError: Error, Equatable, CustomStringConvertible {
+    case malformed
+    case unknownKey
+    case badSignature
+    case wrongPurpose
+    case expired(TokenClaims)
+
+    public var description: String {
+        switch self {
+        case .malformed: "the link is incomplete or damaged"
+        case .unknownKey: "the link was signed with a key that is no longer valid"
+        case .badSignature: "the link's signature does not match"
+        case .wrongPurpose: "the link is not meant for this action"
+        case .expired: "the link has expired"
+        }
+    }
+}
+
+/// Signs and verifies `v1.{kid}.{payload}.{mac}` tokens.
+///
+/// payload is base64url of `purpose:round:panelist:choice:expiry`; mac is HMAC-SHA256 over
+/// `v1.{kid}.{payload}`, truncated to 128 bits, base64url. The comparison is constant-time.
+public struct TokenSigner: Sendable {
+    public static let macLength = 16
+    static let maxTokenLength = 256
+
+    public let keys: [SigningKey]
+    /// The key new tokens are signed with: the first one.
+    public var activeKey: SigningKey { keys[0] }
+
+    public init(keys: [SigningKey]) {
+        precondition(!keys.isEmpty, "a TokenSigner needs at least one key")
+        self.keys = keys
+    }
+
+    public func sign(_ claims: TokenClaims) -> String {
+        let fields = [
+            claims.purpose.rawValue, String(claims.round), String(claims.panelist),
+            claims.choice?.rawValue ?? "", String(Int64(claims.expires.timeIntervalSince1970)),
+        ]
+        let payload = Base64URL.encode(Array(fields.joined(separator: ":").utf8))
+        let signed = "v1.\(activeKey.id).\(payload)"
+        return signed + "." + Base64URL.encode(Self.mac(signed, key: activeKey))
+    }
+
+    /// Verifies signature, purpose and expiry, in that order: nothing about an unsigned token is trusted.
+    public func verify(_ token: String, purpose: TokenPurpose, now: Date) throws(TokenError) -> TokenClaims {
+        guard token.utf8.count <= Self.maxTokenLength else { throw .malformed }
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "v1" else { throw .malformed }
+        guard let key = keys.first(where: { $0.id == parts[1] }) else { throw .unknownKey }
+        guard let mac = Base64URL.decode(String(parts[3])), mac.count == Self.macLength else { throw .malformed }
+        let expected = Self.mac("v1.\(parts[1]).\(parts[2])", key: key)
+        guard Self.constantTimeEqual(mac, expected) else { throw .badSignature }
+        guard let claims = Self.decodePayload(String(parts[2])) else { throw .malformed }
+        guard claims.purpose == purpose else { throw .wrongPurpose }
+        guard now < claims.expires else { throw .expired(claims) }
+        return claims
+    }
+
+    static func mac(_ message: String, key: SigningKey) -> [UInt8] {
+        let code = HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: SymmetricKey(data: key.secret))
+        return Array(Array(code).prefix(macLength))
+    }
+
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+
+    static func decodePayload(_ payload: String) -> TokenClaims? {
+        guard let bytes = Base64URL.decode(payload), let text = String(bytes: bytes, encoding: .utf8) else {
+            return nil
+        }
+        let fields = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 5,
+            let purpose = TokenPurpose(rawValue: fields[0]),
+            let round = Int64(fields[1]), let panelist = Int64(fields[2]),
+            let expiry = Int64(fields[4])
+        else { return nil }
+        let choice: VoteChoice?
+        if fields[3].isEmpty {
+            choice = nil
+        } else {
+            guard let parsed = VoteChoice(rawValue: fields[3]) else { return nil }
+            choice = parsed
+        }
+        return TokenClaims(
+            purpose: purpose, round: round, panelist: panelist, choice: choice,
+            expires: Date(timeIntervalSince1970: TimeInterval(expiry)))
+    }
+}
+
+/// RFC 4648 §5 base64url without padding: safe in a URL path.
+public enum Base64URL {
+    public static func encode(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    public static func decode(_ text: String) -> [UInt8]? {
+        guard text.utf8.allSatisfy({ $0.isBase64URL }) else { return nil }
+        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        let remainder = standard.utf8.count % 4
+        if remainder == 1 { return nil }
+        if remainder > 0 { standard += String(repeating: "=", count: 4 - remainder) }
+        return Data(base64Encoded: standard).map(Array.init)
+    }
+}
+
+extension UInt8 {
+    fileprivate var isBase64URL: Bool {
+        (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) || (0x30...0x39).contains(self)
+            || self == 0x2D || self == 0x5F
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import PanelCore
+
+@Suite struct CaseFileTests {
+    static let valid = """
+        ---
+        title: "Traplift voor mevrouw"
+        domain: Wmo
+        consent_reference: UTR-1
+        ---
+        # Besluit
+        Afgewezen.
+        # Standpunt gemeente
+        Verhuizen is goedkoper.
+        ## Details
+        Twee woningen staan leeg.
+        # Standpunt aanvrager
+        Ze woont er 52 jaar.
+        # Kaders
+        Wmo 2015.
+        # Vraag aan het panel
+        Steunt u het besluit?
+        """
+
+    @Test func parsesFrontMatterAndSections() throws {
+        let file = try CaseFile.parse(Self.valid)
+        #expect(file.title == "Traplift voor mevrouw")
+        #expect(file.domain == "Wmo")
+        #expect(file.consentReference == "UTR-1")
+        #expect(file[.municipalityView] == "Verhuizen is goedkoper.\n## Details\nTwee woningen staan leeg.")
+        #expect(file[.question] == "Steunt u het besluit?")
+    }
+
+    @Test func namesEveryMissingPart() {
+        let text = """
+            ---
+            title: Iets
+            ---
+            # Besluit
+            Afgewezen.
+            # Kaders
+
+            # Wat vindt u
+            Tekst.
+            """
+        do {
+            _ = try CaseFile.parse(text)
+            Issue.record("an incomplete case file was accepted")
+        } catch {
+            let message = error.description
+            #expect(message.contains("`domain:`"))
+            #expect(message.contains("`consent_reference:`"))
+            #expect(message.contains("`# Standpunt gemeente` is missing"))
+            #expect(message.contains("`# Standpunt aanvrager` is missing"))
+            #expect(message.contains("`# Vraag aan het panel` is missing"))
+            #expect(message.contains("`# Kaders` is empty"))
+            #expect(message.contains("unknown section `# Wat vindt u`"))
+        }
+    }
+
+    @Test func withoutFrontMatterSaysHowToStart() {
+        #expect(throws: CaseFileError.self) { try CaseFile.parse("# Besluit\nx") }
+        do { _ = try CaseFile.parse("# Besluit\nx") } catch { #expect(error.description.contains("front matter is missing")) }
+    }
+}

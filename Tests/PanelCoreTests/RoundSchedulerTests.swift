@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import PanelCore
+
+@Suite struct RoundSchedulerTests {
+    let start = ISOTime.parse("2026-12-01T09:00:00+01:00")!
+    var timeline: Timeline { try! Timeline.make(publishAt: start) }
+
+    @Test func defaultTimelineFollowsThePilot() {
+        let day: TimeInterval = 86_400
+        #expect(timeline.voteAt == start.addingTimeInterval(10 * day))
+        #expect(timeline.deadline == start.addingTimeInterval(14 * day))
+        #expect(timeline.voteReminderAt == timeline.deadline.addingTimeInterval(-48 * 3_600))
+    }
+
+    @Test func invalidTimelinesAreRefusedWithTheOptionToFix() {
+        #expect(throws: TimelineError.deadlineNotAfterVote) {
+            try Timeline.make(publishAt: start, voteAt: start.addingTimeInterval(100), deadline: start.addingTimeInterval(50))
+        }
+        #expect(throws: TimelineError.voteBeforePublish) {
+            try Timeline.make(publishAt: start, voteAt: start.addingTimeInterval(-10))
+        }
+    }
+
+    @Test func stepsFollowTheClock() {
+        func steps(_ state: RoundState, at date: Date, reminded: Bool = false) -> [RoundStep] {
+            RoundScheduler.dueSteps(state: state, timeline: timeline, reminderSent: reminded, now: date)
+        }
+        #expect(steps(.scheduled, at: start.addingTimeInterval(-1)) == [])
+        #expect(steps(.scheduled, at: start) == [.publish])
+        #expect(steps(.discussion, at: timeline.voteAt.addingTimeInterval(-1)) == [])
+        #expect(steps(.discussion, at: timeline.voteAt) == [.openVoting])
+        #expect(steps(.voting, at: timeline.voteReminderAt) == [.remindVoters])
+        #expect(steps(.voting, at: timeline.voteReminderAt, reminded: true) == [])
+        #expect(steps(.voting, at: timeline.deadline, reminded: true) == [.close])
+        #expect(steps(.closed, at: timeline.deadline.addingTimeInterval(86_400)) == [])
+    }
+
+    @Test func aRoundThatMissedEverythingCatchesUpWithoutALateReminder() {
+        let late = timeline.deadline.addingTimeInterval(3_600)
+        #expect(RoundScheduler.dueSteps(state: .scheduled, timeline: timeline, reminderSent: false, now: late) == [.publish, .openVoting, .close])
+    }
+
+    @Test func tallyAndVerdict() {
+        #expect(Tally(support: 5, oppose: 3, panelSize: 10).verdict == .support)
+        #expect(Tally(support: 2, oppose: 3, panelSize: 10).verdict == .oppose)
+        #expect(Tally(support: 3, oppose: 3, panelSize: 10).verdict == .tie)
+        #expect(Tally(support: 0, oppose: 0, panelSize: 10).verdict == .tie)
+        #expect(Tally(support: 5, oppose: 3, panelSize: 10).supportPercent?.dutchPercent == "62,5")
+        #expect(Tally(support: 5, oppose: 3, panelSize: 10).turnoutPercent?.dutchPercent == "80")
+        #expect(Tally(support: 0, oppose: 0, panelSize: 0).turnoutPercent == nil)
+    }
+}
