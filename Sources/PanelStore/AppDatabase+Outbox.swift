@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import PanelCore
+
+/// Everything a template needs to render one outbox message.
+public struct MessageContext: Sendable {
+    public var message: OutboxMessage
+    public var round: Round
+    public var panelCase: PanelCase
+    public var municipality: Municipality
+    public var panelist: Panelist?
+    /// The current tally (for verdict and outcome mail: the stored final one).
+    public var tally: Tally
+    /// The panelist's own vote, if any.
+    public var vote: VoteChoice?
+}
+
+/// Per-state counts and the oldest trouble, for `queue status`.
+public struct QueueStatus: Sendable {
+    public var counts: [OutboxMessage.State: Int]
+    public var oldestDeferred: OutboxMessage?
+    public var failed: [OutboxMessage]
+}
+
+extension AppDatabase {
+    public func pendingMessages(limit: Int) throws -> [OutboxMessage] {
+        try writer.read { db in
+            try OutboxMessage.filter(OutboxMessage.Columns.state == OutboxMessage.State.pending)
+                .order(OutboxMessage.Columns.id).limit(limit).fetchAll(db)
+        }
+    }
+
+    public func messageContext(_ message: OutboxMessage) throws -> MessageContext {
+        try writer.read { db in
+            guard let round = try Round.fetchOne(db, key: message.roundId),
+                let panelCase = try PanelCase.fetchOne(db, key: round.caseId),
+                let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId)
+            else { throw StoreError.unknownRound(message.roundId) }
+            let panelist = try message.panelistId.flatMap { try Panelist.fetchOne(db, key: $0) }
+            let size = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [round.id!]) ?? 0
+            let tally = try round.tally ?? Self.tally(db, roundId: round.id!, panelSize: size)
+            let vote = try panelist.flatMap {
+                try Vote.fetchOne(db, key: ["roundId": round.id!, "panelistId": $0.id!])?.choice
+            }
+            return MessageContext(
+                message: message, round: round, panelCase: panelCase, municipality: municipality, panelist: panelist,
+                tally: tally, vote: vote)
+        }
+    }
+
+    /// The spool file exists: hand the message to the sender.
+    public func markQueued(_ ids: [Int64], now: Date) throws {
+        try writer.write { db in
+            try OutboxMessage.filter(ids.contains(OutboxMessage.Columns.id) && OutboxMessage.Columns.state == OutboxMessage.State.pending)
+                .updateAll(db, OutboxMessage.Columns.state.set(to: OutboxMessage.State.queued), OutboxMessage.Columns.nextAttemptAt.set(to: now))
+        }
+    }
+
+    /// Messages whose (next) delivery attempt is due, oldest first.
+    public func deliverableMessages(now: Date, limit: Int) throws -> [OutboxMessage] {
+        try writer.read { db in
+            try OutboxMessage
+                .filter([OutboxMessage.State.queued, .deferred].contains(OutboxMessage.Columns.state))
+                .filter(OutboxMessage.Columns.nextAttemptAt == nil || OutboxMessage.Columns.nextAttemptAt <= now)
+                .order(OutboxMessage.Columns.nextAttemptAt, OutboxMessage.Columns.id)
+                .limit(limit).fetchAll(db)
+        }
+    }
+
+    public func markSent(_ id: Int64, code: Int, now: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET state = 'sent', sentAt = ?, lastCode = ?, lastError = NULL, attempts = attempts + 1 WHERE id = ?",
+                arguments: [now, code, id])
+        }
+    }
+
+    public func markDeferred(_ id: Int64, code: Int, error: String, retryAt: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET state = 'deferred', nextAttemptAt = ?, lastCode = ?, lastError = ?, attempts = attempts + 1 WHERE id = ?",
+                arguments: [retryAt, code, error, id])
+        }
+    }
+
+    public func markFailed(_ id: Int64, code: Int, error: String) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE outbox SET state = 'failed', nextAttemptAt = NULL, lastCode = ?, lastError = ?, attempts = attempts + 1 WHERE id = ?",
+                arguments: [code, error, id])
+        }
+    }
+
+    public func queueStatus() throws -> QueueStatus {
+        try writer.read { db in
+            var counts: [OutboxMessage.State: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM outbox GROUP BY state") {
+                if let state = OutboxMessage.State(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            let oldest = try OutboxMessage.filter(OutboxMessage.Columns.state == OutboxMessage.State.deferred)
+                .order(OutboxMessage.Columns.id).fetchOne(db)
+            let failed = try OutboxMessage.filter(OutboxMessage.Columns.state == OutboxMessage.State.failed)
+                .order(OutboxMessage.Columns.id.desc).limit(20).fetchAll(db)
+            return QueueStatus(counts: counts, oldestDeferred: oldest, failed: failed)
+        }
+    }
+
+    public func messages(roundId: Int64? = nil) throws -> [OutboxMessage] {
+        try writer.read { db in
+            var request = OutboxMessage.order(OutboxMessage.Columns.id)
+            if let roundId { request = request.filter(OutboxMessage.Columns.roundId == roundId) }
+            return try request.fetchAll(db)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import PanelCore
+
+extension AppDatabase {
+    public func addMunicipality(id: String, name: String, email: String, now: Date = Date()) throws {
+        try writer.write { db in
+            if try Municipality.exists(db, key: id) { throw StoreError.municipalityExists(id) }
+            try Municipality(id: id, name: name, email: email, createdAt: now).insert(db)
+        }
+    }
+
+    public func municipality(_ id: String) throws -> Municipality? {
+        try writer.read { db in try Municipality.fetchOne(db, key: id) }
+    }
+
+    public func municipalities() throws -> [Municipality] {
+        try writer.read { db in try Municipality.order(Municipality.Columns.id).fetchAll(db) }
+    }
+
+    /// Adds new panelists and updates known ones (by e-mail), all in one transaction.
+    /// A panelist who unsubscribed stays unsubscribed: an import never overrides their choice.
+    public func importPanel(municipalityId: String, rows: [PanelistRow], now: Date = Date()) throws -> (added: Int, updated: Int) {
+        try writer.write { db in
+            guard try Municipality.exists(db, key: municipalityId) else {
+                throw StoreError.unknownMunicipality(municipalityId)
+            }
+            var added = 0
+            var updated = 0
+            for row in rows {
+                if var existing = try Panelist
+                    .filter(Panelist.Columns.municipalityId == municipalityId && Panelist.Columns.email == row.email)
+                    .fetchOne(db)
+                {
+                    existing.name = row.name ?? existing.name
+                    existing.ageBand = row.ageBand ?? existing.ageBand
+                    existing.gender = row.gender ?? existing.gender
+                    existing.district = row.district ?? existing.district
+                    existing.education = row.education ?? existing.education
+                    existing.updatedAt = now
+                    try existing.update(db)
+                    updated += 1
+                } else {
+                    var panelist = Panelist(
+                        id: nil, municipalityId: municipalityId, email: row.email, name: row.name,
+                        ageBand: row.ageBand, gender: row.gender, district: row.district, education: row.education,
+                        status: .active, createdAt: now, updatedAt: now)
+                    try panelist.insert(db)
+                    added += 1
+                }
+            }
+            return (added, updated)
+        }
+    }
+
+    public func panelists(municipalityId: String) throws -> [Panelist] {
+        try writer.read { db in
+            try Panelist.filter(Panelist.Columns.municipalityId == municipalityId).order(Panelist.Columns.id).fetchAll(db)
+        }
+    }
+
+    public func panelist(_ id: Int64) throws -> Panelist? {
+        try writer.read { db in try Panelist.fetchOne(db, key: id) }
+    }
+
+    /// One-click unsubscribe: no more mail for this panelist, from any future step.
+    @discardableResult
+    public func unsubscribe(panelistId: Int64, now: Date = Date()) throws -> Panelist {
+        try writer.write { db in
+            guard var panelist = try Panelist.fetchOne(db, key: panelistId) else { throw StoreError.unknownPanelist }
+            if panelist.status != .unsubscribed {
+                panelist.status = .unsubscribed
+                panelist.updatedAt = now
+                try panelist.update(db)
+            }
+            return panelist
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import PanelCore
+
+extension AppDatabase {
+    /// Rounds that may still have a step to take.
+    public func openRounds() throws -> [Round] {
+        try writer.read { db in
+            try Round.filter(Round.Columns.state != RoundState.closed).order(Round.Columns.id).fetchAll(db)
+        }
+    }
+
+    /// Takes one scheduler step and writes the messages it implies, in one transaction.
+    ///
+    /// Idempotent: each step checks the round's state inside the transaction, and the outbox's unique key
+    /// (kind, round, recipient) makes a repeated message impossible. Two runners racing both end in the
+    /// same state with the same messages. Returns the number of messages added.
+    @discardableResult
+    public func take(_ step: RoundStep, roundId: Int64, now: Date, messageDomain: String) throws -> Int {
+        try writer.write { db in
+            guard var round = try Round.fetchOne(db, key: roundId) else { throw StoreError.unknownRound(roundId) }
+            guard let panelCase = try PanelCase.fetchOne(db, key: round.caseId) else { throw StoreError.unknownCase(round.caseId) }
+            let outbox = OutboxWriter(db: db, roundId: roundId, now: now, domain: messageDomain)
+            switch step {
+            case .publish:
+                guard round.state == .scheduled else { return 0 }
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO roundMember (roundId, panelistId)
+                        SELECT ?, id FROM panelist WHERE municipalityId = ? AND status = 'active'
+                        """,
+                    arguments: [roundId, panelCase.municipalityId])
+                let size = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
+                guard size > 0 else { throw StoreError.emptyPanel(panelCase.municipalityId) }
+                round.state = .discussion
+                round.publishedAt = now
+                round.panelSize = size
+                try round.update(db)
+                return try outbox.addForMembers(.caseMail)
+            case .openVoting:
+                guard round.state == .discussion else { return 0 }
+                round.state = .voting
+                round.votingOpenedAt = now
+                try round.update(db)
+                return try outbox.addForMembers(.vote)
+            case .remindVoters:
+                guard round.state == .voting, round.reminderSentAt == nil else { return 0 }
+                round.reminderSentAt = now
+                try round.update(db)
+                return try outbox.addForMembers(.voteReminder, onlyNonVoters: true)
+            case .close:
+                guard round.state == .voting else { return 0 }
+                let size = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
+                let tally = try Self.tally(db, roundId: roundId, panelSize: size)
+                round.state = .closed
+                round.closedAt = now
+                round.panelSize = size
+                round.supportCount = tally.support
+                round.opposeCount = tally.oppose
+                round.verdict = tally.verdict
+                try round.update(db)
+                guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else {
+                    throw StoreError.unknownMunicipality(panelCase.municipalityId)
+                }
+                var added = try outbox.add(.verdict, recipientKey: "m\(municipality.id)", to: municipality.email, municipalityId: municipality.id)
+                added += try outbox.addForMembers(.outcome)
+                return added
+            }
+        }
+    }
+}
+
+/// Writes outbox rows inside a step's transaction.
+struct OutboxWriter {
+    let db: Database
+    let roundId: Int64
+    let now: Date
+    let domain: String
+
+    /// One message to every member of the round who is still subscribed.
+    func addForMembers(_ kind: MailKind, onlyNonVoters: Bool = false) throws -> Int {
+        let nonVoterFilter = onlyNonVoters
+            ? "AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.roundId = m.roundId AND v.panelistId = m.panelistId)" : ""
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.id, p.email FROM roundMember m JOIN panelist p ON p.id = m.panelistId
+                WHERE m.roundId = ? AND p.status = 'active' \(nonVoterFilter) ORDER BY p.id
+                """,
+            arguments: [roundId])
+        var added = 0
+        for row in rows {
+            let panelistId: Int64 = row["id"]
+            added += try add(kind, recipientKey: "p\(panelistId)", to: row["email"], panelistId: panelistId)
+        }
+        return added
+    }
+
+    func add(_ kind: MailKind, recipientKey: String, to address: String, panelistId: Int64? = nil, municipalityId: String? = nil) throws -> Int {
+        // Deterministic: the same purpose, round and recipient always give the same Message-ID.
+        let messageId = "\(kind.rawValue).r\(roundId).\(recipientKey)@\(domain)"
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO outbox
+                  (kind, roundId, panelistId, municipalityId, recipientKey, toAddress, messageId, state, createdAt, attempts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0)
+                """,
+            arguments: [kind, roundId, panelistId, municipalityId, recipientKey, address, messageId, now])
+        return db.changesCount
+    }
+}

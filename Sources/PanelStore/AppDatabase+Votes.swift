@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+import PanelCore
+
+/// What the vote page needs to show before anything is recorded.
+public struct BallotContext: Sendable {
+    public var round: Round
+    public var panelCase: PanelCase
+    public var panelist: Panelist
+    public var currentChoice: VoteChoice?
+}
+
+extension AppDatabase {
+    /// Checks that `panelistId` may vote in `roundId` at `now`, without recording anything.
+    public func ballot(roundId: Int64, panelistId: Int64, now: Date) throws -> BallotContext {
+        try writer.read { db in try Self.ballot(db, roundId: roundId, panelistId: panelistId, now: now) }
+    }
+
+    /// Records a vote; a later vote replaces an earlier one until the deadline.
+    @discardableResult
+    public func castVote(roundId: Int64, panelistId: Int64, choice: VoteChoice, now: Date) throws -> Vote {
+        try writer.write { db in
+            _ = try Self.ballot(db, roundId: roundId, panelistId: panelistId, now: now)
+            if var vote = try Vote.fetchOne(db, key: ["roundId": roundId, "panelistId": panelistId]) {
+                if vote.choice != choice { vote.changes += 1 }
+                vote.choice = choice
+                vote.castAt = now
+                try vote.update(db)
+                return vote
+            }
+            let vote = Vote(roundId: roundId, panelistId: panelistId, choice: choice, castAt: now, changes: 0)
+            try vote.insert(db)
+            return vote
+        }
+    }
+
+    public func tally(roundId: Int64) throws -> Tally {
+        try writer.read { db in
+            let size = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
+            return try Self.tally(db, roundId: roundId, panelSize: size)
+        }
+    }
+
+    static func ballot(_ db: Database, roundId: Int64, panelistId: Int64, now: Date) throws -> BallotContext {
+        guard let round = try Round.fetchOne(db, key: roundId),
+            let panelCase = try PanelCase.fetchOne(db, key: round.caseId)
+        else { throw StoreError.unknownRound(roundId) }
+        guard let panelist = try Panelist.fetchOne(db, key: panelistId) else { throw StoreError.unknownPanelist }
+        let member = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM roundMember WHERE roundId = ? AND panelistId = ?)",
+            arguments: [roundId, panelistId]) ?? false
+        guard member else { throw StoreError.notInPanel }
+        switch round.state {
+        case .scheduled, .discussion: throw StoreError.votingNotOpen
+        case .closed: throw StoreError.votingClosed
+        case .voting: if now >= round.deadline { throw StoreError.votingClosed }
+        }
+        let current = try Vote.fetchOne(db, key: ["roundId": roundId, "panelistId": panelistId])?.choice
+        return BallotContext(round: round, panelCase: panelCase, panelist: panelist, currentChoice: current)
+    }
+}

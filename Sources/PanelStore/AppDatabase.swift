@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import PanelCore
+
+/// The one owner of the database: runs migrations, then offers intent-named transactions.
+public struct AppDatabase: Sendable {
+    let writer: any DatabaseWriter
+
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// The production database: a WAL pool at `path`, with foreign keys on and a busy timeout so that
+    /// `tick` from cron and the `serve` daemon wait for each other instead of failing.
+    public static func open(path: String) throws -> AppDatabase {
+        try AppDatabase(DatabasePool(path: path, configuration: configuration()))
+    }
+
+    /// An in-memory database for unit tests.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(30)
+        config.label = "tweedemening"
+        return config
+    }
+
+    /// A read-only view for reports and diagnostics.
+    public var reader: any DatabaseReader { writer }
+
+    /// A consistent copy of the whole database, safe while others write.
+    public func backup(to path: String) throws {
+        let destination = try DatabaseQueue(path: path)
+        try writer.backup(to: destination)
+    }
+}

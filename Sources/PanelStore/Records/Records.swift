@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import PanelCore
+
+public struct Municipality: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
+    public var id: String
+    public var name: String
+    public var email: String
+    public var createdAt: Date
+}
+
+public struct Panelist: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public enum Status: String, Sendable, Codable {
+        case active
+        case unsubscribed
+    }
+    public var id: Int64?
+    public var municipalityId: String
+    public var email: String
+    public var name: String?
+    public var ageBand: String?
+    public var gender: String?
+    public var district: String?
+    public var education: String?
+    public var status: Status
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A case as submitted; its running state lives in its `Round`.
+public struct PanelCase: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public enum Status: String, Sendable, Codable {
+        case submitted
+        case approved
+    }
+    public static let databaseTableName = "panelCase"
+    public var id: Int64?
+    public var municipalityId: String
+    public var title: String
+    public var domain: String
+    public var consentReference: String
+    public var decision: String
+    public var municipalityView: String
+    public var applicantView: String
+    public var framework: String
+    public var question: String
+    public var source: String
+    public var status: Status
+    public var createdAt: Date
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public func text(of section: CaseSection) -> String {
+        switch section {
+        case .decision: decision
+        case .municipalityView: municipalityView
+        case .applicantView: applicantView
+        case .framework: framework
+        case .question: question
+        }
+    }
+}
+
+public struct Round: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var caseId: Int64
+    public var state: RoundState
+    public var publishAt: Date
+    public var voteAt: Date
+    public var voteReminderAt: Date
+    public var deadline: Date
+    public var publishedAt: Date?
+    public var votingOpenedAt: Date?
+    public var reminderSentAt: Date?
+    public var closedAt: Date?
+    public var panelSize: Int?
+    public var supportCount: Int?
+    public var opposeCount: Int?
+    public var verdict: Verdict?
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public var timeline: Timeline {
+        Timeline(publishAt: publishAt, voteAt: voteAt, voteReminderAt: voteReminderAt, deadline: deadline)
+    }
+
+    /// The stored tally of a closed round.
+    public var tally: Tally? {
+        guard let panelSize, let supportCount, let opposeCount else { return nil }
+        return Tally(support: supportCount, oppose: opposeCount, panelSize: panelSize)
+    }
+}
+
+public struct Vote: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
+    public var roundId: Int64
+    public var panelistId: Int64
+    public var choice: VoteChoice
+    public var castAt: Date
+    /// How often the panelist changed their mind; the last vote counts.
+    public var changes: Int
+}
+
+/// One row of the transactional outbox: a message a transition implies, delivered later from `Queue/`.
+public struct OutboxMessage: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public enum State: String, Sendable, Codable, CaseIterable {
+        /// Written by a transition; not yet rendered into the spool.
+        case pending
+        /// Rendered into `Queue/outgoing/`; waiting for the sender.
+        case queued
+        /// A delivery attempt failed temporarily; `nextAttemptAt` says when to try again.
+        case deferred
+        /// Accepted by the SMTP server.
+        case sent
+        /// Permanently refused (5xx) or expired after too many days of deferral.
+        case failed
+    }
+    public static let databaseTableName = "outbox"
+    public var id: Int64?
+    public var kind: MailKind
+    public var roundId: Int64
+    public var panelistId: Int64?
+    public var municipalityId: String?
+    /// `p{panelistId}` or `m{municipalityId}`: with kind and round, the idempotency key.
+    public var recipientKey: String
+    public var toAddress: String
+    public var messageId: String
+    public var state: State
+    public var createdAt: Date
+    public var attempts: Int
+    public var nextAttemptAt: Date?
+    public var lastCode: Int?
+    public var lastError: String?
+    public var sentAt: Date?
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The file name of the rendered message in the spool.
+    public var spoolName: String { "\(id ?? 0)-\(kind.rawValue).eml" }
+}
+
+extension Municipality {
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+    }
+}
+
+extension Panelist {
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let municipalityId = Column(CodingKeys.municipalityId)
+        public static let email = Column(CodingKeys.email)
+        public static let status = Column(CodingKeys.status)
+    }
+}
+
+extension Round {
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let caseId = Column(CodingKeys.caseId)
+        public static let state = Column(CodingKeys.state)
+    }
+}
+
+extension Vote {
+    public enum Columns {
+        public static let roundId = Column(CodingKeys.roundId)
+        public static let panelistId = Column(CodingKeys.panelistId)
+        public static let choice = Column(CodingKeys.choice)
+    }
+}
+
+extension OutboxMessage {
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let kind = Column(CodingKeys.kind)
+        public static let roundId = Column(CodingKeys.roundId)
+        public static let state = Column(CodingKeys.state)
+        public static let nextAttemptAt = Column(CodingKeys.nextAttemptAt)
+        public static let recipientKey = Column(CodingKeys.recipientKey)
+    }
+}
+
+extension RoundState: DatabaseValueConvertible {}
+extension Verdict: DatabaseValueConvertible {}
+extension VoteChoice: DatabaseValueConvertible {}
+extension MailKind: DatabaseValueConvertible {}
+extension Panelist.Status: DatabaseValueConvertible {}
+extension PanelCase.Status: DatabaseValueConvertible {}
+extension OutboxMessage.State: DatabaseValueConvertible {}

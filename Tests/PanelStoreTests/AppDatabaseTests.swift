@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import PanelCore
+import Testing
+
+@testable import PanelStore
+
+@Suite struct AppDatabaseTests {
+    @Test func importIsAllOrNothingAndUpdatesKnownPanelists() throws {
+        let fixture = try StoreFixture(panelSize: 2)
+        defer { fixture.remove() }
+        // When the same addresses come again with a new one
+        let result = try fixture.database.importPanel(
+            municipalityId: "utrecht",
+            rows: [PanelistRow(email: "p1@example.nl", name: "Nieuwe naam"), PanelistRow(email: "p9@example.nl")])
+        // Then one is updated and one added
+        #expect(result.added == 1 && result.updated == 1)
+        let panel = try fixture.database.panelists(municipalityId: "utrecht")
+        #expect(panel.count == 3)
+        #expect(panel.first { $0.email == "p1@example.nl" }?.name == "Nieuwe naam")
+        // And an import into an unknown municipality stores nothing
+        #expect(throws: StoreError.unknownMunicipality("delft")) {
+            try fixture.database.importPanel(municipalityId: "delft", rows: [PanelistRow(email: "x@example.nl")])
+        }
+    }
+
+    @Test func eachStepIsIdempotentAndWritesOneMessagePerRecipient() throws {
+        let fixture = try StoreFixture(panelSize: 5)
+        defer { fixture.remove() }
+        let round = try fixture.approvedRound()
+        let id = round.id!
+        // When publish runs twice
+        #expect(try fixture.database.take(.publish, roundId: id, now: fixture.start, messageDomain: "t.example") == 5)
+        #expect(try fixture.database.take(.publish, roundId: id, now: fixture.start, messageDomain: "t.example") == 0)
+        // Then there are five case messages, each with its own deterministic Message-ID
+        let messages = try fixture.database.messages(roundId: id)
+        #expect(messages.count == 5)
+        #expect(Set(messages.map(\.messageId)).count == 5)
+        #expect(messages.allSatisfy { $0.kind == .caseMail && $0.state == .pending })
+        #expect(messages[0].messageId == "case.r\(id).p\(messages[0].panelistId!)@t.example")
+        #expect(try fixture.database.round(id)?.state == .discussion)
+    }
+
+    @Test func votesCountOnceAndOnlyWhileVotingIsOpen() throws {
+        let fixture = try StoreFixture(panelSize: 4)
+        defer { fixture.remove() }
+        let round = try fixture.approvedRound()
+        let id = round.id!
+        let panel = try fixture.database.panelists(municipalityId: "utrecht").map { $0.id! }
+        try fixture.database.take(.publish, roundId: id, now: fixture.start, messageDomain: "t.example")
+        // Before voting opens nothing is recorded
+        #expect(throws: StoreError.votingNotOpen) {
+            try fixture.database.castVote(roundId: id, panelistId: panel[0], choice: .support, now: fixture.start)
+        }
+        try fixture.database.take(.openVoting, roundId: id, now: round.voteAt, messageDomain: "t.example")
+        // A changed vote counts once, as the last choice
+        try fixture.database.castVote(roundId: id, panelistId: panel[0], choice: .support, now: round.voteAt)
+        let changed = try fixture.database.castVote(roundId: id, panelistId: panel[0], choice: .oppose, now: round.voteAt)
+        #expect(changed.changes == 1)
+        try fixture.database.castVote(roundId: id, panelistId: panel[1], choice: .support, now: round.voteAt)
+        #expect(try fixture.database.tally(roundId: id) == Tally(support: 1, oppose: 1, panelSize: 4))
+        // The reminder goes only to the two who did not vote
+        #expect(try fixture.database.take(.remindVoters, roundId: id, now: round.voteReminderAt, messageDomain: "t.example") == 2)
+        // After the deadline nothing is recorded
+        #expect(throws: StoreError.votingClosed) {
+            try fixture.database.castVote(roundId: id, panelistId: panel[2], choice: .support, now: round.deadline)
+        }
+        // Closing stores the tally and mails the municipality plus every member
+        #expect(try fixture.database.take(.close, roundId: id, now: round.deadline, messageDomain: "t.example") == 5)
+        let closed = try #require(try fixture.database.round(id))
+        #expect(closed.state == .closed && closed.verdict == .tie && closed.tally == Tally(support: 1, oppose: 1, panelSize: 4))
+        #expect(throws: StoreError.votingClosed) {
+            try fixture.database.castVote(roundId: id, panelistId: panel[0], choice: .support, now: round.voteAt)
+        }
+    }
+
+    @Test func someoneOutsideThePanelCannotVote() throws {
+        let fixture = try StoreFixture(panelSize: 2)
+        defer { fixture.remove() }
+        let round = try fixture.approvedRound()
+        try fixture.database.take(.publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example")
+        // A panelist who joins after publication is not on this round's panel
+        _ = try fixture.database.importPanel(municipalityId: "utrecht", rows: [PanelistRow(email: "late@example.nl")])
+        let late = try #require(try fixture.database.panelists(municipalityId: "utrecht").first { $0.email == "late@example.nl" })
+        try fixture.database.take(.openVoting, roundId: round.id!, now: round.voteAt, messageDomain: "t.example")
+        #expect(throws: StoreError.notInPanel) {
+            try fixture.database.castVote(roundId: round.id!, panelistId: late.id!, choice: .support, now: round.voteAt)
+        }
+        #expect(try fixture.database.messages(roundId: round.id!).filter { $0.kind == .vote }.count == 2)
+    }
+
+    @Test func publishingToAnEmptyPanelIsRefusedAndChangesNothing() throws {
+        let fixture = try StoreFixture(panelSize: 0)
+        defer { fixture.remove() }
+        let round = try fixture.approvedRound()
+        #expect(throws: StoreError.emptyPanel("utrecht")) {
+            try fixture.database.take(.publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example")
+        }
+        #expect(try fixture.database.round(round.id!)?.state == .scheduled)
+        #expect(try fixture.database.messages().isEmpty)
+    }
+
+    @Test func unsubscribedPanelistsGetNoFurtherMail() throws {
+        let fixture = try StoreFixture(panelSize: 3)
+        defer { fixture.remove() }
+        let round = try fixture.approvedRound()
+        try fixture.database.take(.publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example")
+        let first = try fixture.database.panelists(municipalityId: "utrecht")[0]
+        try fixture.database.unsubscribe(panelistId: first.id!)
+        #expect(try fixture.database.take(.openVoting, roundId: round.id!, now: round.voteAt, messageDomain: "t.example") == 2)
+    }
+
+    @Test func theSchemaEnforcesOneMessagePerPurposeRoundAndRecipient() throws {
+        let fixture = try StoreFixture(panelSize: 1)
+        defer { fixture.remove() }
+        let round = try fixture.approvedRound()
+        try fixture.database.take(.publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example")
+        var duplicate = try #require(try fixture.database.messages().first)
+        duplicate.id = nil
+        duplicate.messageId = "other@t.example"
+        #expect(throws: DatabaseError.self) { try fixture.database.writer.write { db in try duplicate.insert(db) } }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import PanelCore
+import PanelStore
+
+/// A real SQLite file (WAL) in a fresh temporary folder, with one municipality and its panel.
+struct StoreFixture {
+    let folder: URL
+    let database: AppDatabase
+    let start = ISOTime.parse("2026-12-01T09:00:00+01:00")!
+
+    init(panelSize: Int = 5) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        database = try AppDatabase.open(path: folder.appendingPathComponent("test.sqlite").path)
+        try database.addMunicipality(id: "utrecht", name: "Gemeente Utrecht", email: "wmo@utrecht.example", now: start)
+        if panelSize > 0 {
+            let rows = (1...panelSize).map { PanelistRow(email: "p\($0)@example.nl", name: "Panellid \($0)") }
+            _ = try database.importPanel(municipalityId: "utrecht", rows: rows, now: start)
+        }
+    }
+
+    func approvedRound() throws -> Round {
+        let file = try CaseFile.parse(CaseFixture.text)
+        let caseId = try database.submitCase(municipalityId: "utrecht", file: file, source: CaseFixture.text, now: start)
+        return try database.approveCase(caseId, timeline: Timeline.make(publishAt: start))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+}
+
+enum CaseFixture {
+    static let text = """
+        ---
+        title: Traplift
+        domain: Wmo
+        consent_reference: UTR-1
+        ---
+        # Besluit
+        Afgewezen.
+        # Standpunt gemeente
+        Verhuizen.
+        # Standpunt aanvrager
+        Blijven wonen.
+        # Kaders
+        Wmo 2015.
+        # Vraag aan het panel
+        Steunt u het besluit?
+        """
+}
