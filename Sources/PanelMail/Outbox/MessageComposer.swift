@@ -1,0 +1,154 @@
+import Foundation
+import PanelCore
+import PanelStore
+
+/// How outgoing mail looks from outside: sender, link base, time zone of the dates in the text.
+public struct MailSettings: Sendable {
+    public var from: MailAddress
+    /// The SMTP envelope sender (Return-Path), where bounces go.
+    public var returnPath: String
+    /// Public base of links in mail, without a trailing slash: `https://stem.tweedemening.nl`.
+    public var baseURL: String
+    public var timeZone: TimeZone
+    /// How long an unsubscribe link keeps working after the round's deadline.
+    public var unsubscribeValidity: TimeInterval
+
+    public init(
+        from: MailAddress, returnPath: String? = nil, baseURL: String,
+        timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!,
+        unsubscribeValidity: TimeInterval = 400 * 86_400
+    ) {
+        self.from = from
+        self.returnPath = returnPath ?? from.address
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.timeZone = timeZone
+        self.unsubscribeValidity = unsubscribeValidity
+    }
+
+    /// The domain of deterministic Message-IDs: the sender's.
+    public var messageDomain: String {
+        from.address.split(separator: "@").last.map(String.init) ?? "tweedemening.invalid"
+    }
+}
+
+/// Turns an outbox row and its context into a complete message, the same bytes every time.
+public struct MessageComposer: Sendable {
+    public let templates: MailTemplates
+    public let signer: TokenSigner
+    public let settings: MailSettings
+
+    public init(templates: MailTemplates, signer: TokenSigner, settings: MailSettings) {
+        self.templates = templates
+        self.signer = signer
+        self.settings = settings
+    }
+
+    public func compose(_ context: MessageContext) throws -> OutgoingMessage {
+        let kind = context.message.kind
+        let values = self.values(for: context)
+        let subject = try templates.render("\(kind.rawValue)-subject", values)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(try templates.render("\(kind.rawValue)-text", values).drop(while: \.isNewline))
+        var htmlValues = values
+        htmlValues["content"] = try templates.render("\(kind.rawValue)-html", values)
+        htmlValues["subject"] = subject
+        let html = try templates.render("layout-html", htmlValues)
+
+        var headers: [(name: String, value: String)] = [
+            ("Auto-Submitted", "auto-generated"),
+            ("X-Tweedemening-Kind", kind.rawValue),
+            ("X-Tweedemening-Case", String(context.panelCase.id ?? 0)),
+        ]
+        if kind == .verdict {
+            headers.append(("X-Tweedemening-Verdict", context.tally.verdict.rawValue))
+        }
+        if let unsubscribe = values["unsubscribe_url"] as? String {
+            headers.append(("List-Unsubscribe", "<\(unsubscribe)>"))
+            headers.append(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+        }
+        let recipientName = context.panelist?.name ?? (kind == .verdict ? context.municipality.name : nil)
+        return OutgoingMessage(
+            from: settings.from,
+            to: MailAddress(context.message.toAddress, name: recipientName),
+            subject: subject,
+            messageID: context.message.messageId,
+            date: context.message.createdAt,
+            extraHeaders: headers,
+            text: text,
+            html: html)
+    }
+
+    /// The template context. Keys are snake_case; everything outside (titles, names) is escaped by
+    /// Mustache in HTML templates, and case sections arrive pre-rendered as safe HTML.
+    func values(for context: MessageContext) -> [String: Any] {
+        let round = context.round
+        let panelCase = context.panelCase
+        let tally = context.tally
+        var values: [String: Any] = [
+            "case_id": String(panelCase.id ?? 0),
+            "case_title": panelCase.title,
+            "case_domain": panelCase.domain,
+            "municipality_name": context.municipality.name,
+            "publish_date": dutchDate(round.publishAt),
+            "vote_date": dutchDate(round.voteAt),
+            "deadline": dutchDate(round.deadline),
+            "support_count": tally.support,
+            "oppose_count": tally.oppose,
+            "votes": tally.votes,
+            "panel_size": tally.panelSize,
+            "support_percent": tally.supportPercent?.dutchPercent ?? "0",
+            "oppose_percent": tally.opposePercent?.dutchPercent ?? "0",
+            "turnout_percent": tally.turnoutPercent?.dutchPercent ?? "0",
+            "verdict_support": tally.verdict == .support,
+            "verdict_oppose": tally.verdict == .oppose,
+            "verdict_tie": tally.verdict == .tie,
+            "no_votes": tally.votes == 0,
+            "support_bar": Int((tally.supportPercent ?? 0).rounded()),
+            "oppose_bar": Int((tally.opposePercent ?? 0).rounded()),
+        ]
+        for section in CaseSection.allCases {
+            let markdown = panelCase.text(of: section)
+            values["\(section.key)_text"] = SimpleMarkdown.text(markdown)
+            values["\(section.key)_html"] = SimpleMarkdown.html(markdown)
+        }
+        if let panelist = context.panelist, let panelistId = panelist.id, let roundId = round.id {
+            values["greeting"] = panelist.name.map { "Beste \($0)," } ?? "Beste panellid,"
+            let unsubscribe = signer.sign(TokenClaims(
+                purpose: .unsubscribe, round: roundId, panelist: panelistId,
+                expires: round.deadline.addingTimeInterval(settings.unsubscribeValidity)))
+            values["unsubscribe_url"] = "\(settings.baseURL)/u/\(unsubscribe)"
+            for choice in VoteChoice.allCases {
+                let token = signer.sign(TokenClaims(
+                    purpose: .vote, round: roundId, panelist: panelistId, choice: choice, expires: round.deadline))
+                values["\(choice.rawValue)_url"] = "\(settings.baseURL)/v/\(token)"
+            }
+            values["voted_support"] = context.vote == .support
+            values["voted_oppose"] = context.vote == .oppose
+            values["did_not_vote"] = context.vote == nil
+        } else {
+            values["greeting"] = "Geachte heer, mevrouw,"
+        }
+        return values
+    }
+
+    func dutchDate(_ date: Date) -> String {
+        DutchDate.format(date, timeZone: settings.timeZone)
+    }
+}
+
+/// "maandag 7 december 2026 om 17:00", independent of the machine's locale data.
+public enum DutchDate {
+    static let weekdays = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"]
+    static let months = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+        "november", "december",
+    ]
+
+    public static func format(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute], from: date)
+        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return "\(weekdays[(parts.weekday ?? 1) - 1]) \(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970) om \(time)"
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// The little Markdown a case file uses, made into safe HTML for mail.
+///
+/// Everything is escaped first, so a case can never inject markup; then blank-line paragraphs,
+/// `-`/`*` lists, `##` sub-headings and `**bold**` are recognised. Nothing else is needed in a case.
+public enum SimpleMarkdown {
+    public static func html(_ markdown: String) -> String {
+        var output: [String] = []
+        var paragraph: [String] = []
+        var list: [String] = []
+        func flushParagraph() {
+            if !paragraph.isEmpty { output.append("<p>" + paragraph.joined(separator: "<br>\n") + "</p>") }
+            paragraph = []
+        }
+        func flushList() {
+            if !list.isEmpty { output.append("<ul>\n" + list.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>") }
+            list = []
+        }
+        let lines = markdown.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        for rawLine in lines {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty {
+                flushParagraph()
+                flushList()
+            } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
+                flushParagraph()
+                list.append(inline(String(line.dropFirst(2))))
+            } else if line.hasPrefix("#") {
+                flushParagraph()
+                flushList()
+                let text = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+                output.append("<h3>\(inline(text))</h3>")
+            } else {
+                flushList()
+                paragraph.append(inline(line))
+            }
+        }
+        flushParagraph()
+        flushList()
+        return output.joined(separator: "\n")
+    }
+
+    /// Plain text for the text part: Markdown is readable as it is, but `**` markers are noise on a phone.
+    public static func text(_ markdown: String) -> String {
+        markdown.replacingOccurrences(of: "**", with: "")
+    }
+
+    static func inline(_ text: String) -> String {
+        let escaped = escape(text)
+        var result = ""
+        var bold = false
+        var rest = Substring(escaped)
+        while let range = rest.range(of: "**") {
+            result += rest[..<range.lowerBound]
+            result += bold ? "</strong>" : "<strong>"
+            bold.toggle()
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        if bold { result += "</strong>" }
+        return result
+    }
+
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import PanelCore
+import PanelStore
+import Testing
+import TestSupport
+import Logging
+
+@testable import PanelMail
+
+/// The outbox from database row to SMTP server: spool, delivery, deferral, failure.
+@Suite struct CourierTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-courier-\(UUID().uuidString)")
+    let start = ISOTime.parse("2026-12-01T09:00:00+01:00")!
+
+    func published(_ emails: [String]) throws -> AppDatabase {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let database = try AppDatabase.open(path: folder.appendingPathComponent("c.sqlite").path)
+        try database.addMunicipality(id: "ede", name: "Gemeente Ede", email: "wmo@ede.example")
+        _ = try database.importPanel(municipalityId: "ede", rows: emails.map { PanelistRow(email: $0) })
+        let text = "---\ntitle: T\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\na\n# Standpunt gemeente\nb\n# Standpunt aanvrager\nc\n# Kaders\nd\n# Vraag aan het panel\ne\n"
+        let caseId = try database.submitCase(municipalityId: "ede", file: try CaseFile.parse(text), source: text)
+        let round = try database.approveCase(caseId, timeline: try Timeline.make(publishAt: start))
+        try database.take(.publish, roundId: round.id!, now: start, messageDomain: "tweedemening.example")
+        return database
+    }
+
+    func courier(_ database: AppDatabase, smtp: String) throws -> Courier {
+        let composer = MessageComposer(
+            templates: try MailTemplates(directories: [MessageComposerTests.shipped]),
+            signer: TokenSigner(keys: [SigningKey(id: "k1", secret: Array(repeating: 5, count: 32))]),
+            settings: MailSettings(from: MailAddress("panel@tweedemening.example"), baseURL: "http://127.0.0.1:1"))
+        return Courier(
+            database: database, spool: Spool(root: folder.appendingPathComponent("Queue")), composer: composer,
+            smtp: SMTPSettings(url: smtp), logger: Logger(label: "test"))
+    }
+
+    @Test func deliversSpooledMailAndCleansTheSpool() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let database = try published(["a@example.nl", "b@example.nl", "c@example.nl"])
+        let courier = try courier(database, smtp: catcher.url)
+        try courier.spool.prepare()
+        // When the courier runs twice
+        let report = try courier.run(now: start)
+        let again = try courier.run(now: start)
+        // Then each message arrived once, with our Message-ID, and the spool is empty
+        #expect(report.rendered == 3 && report.sent == 3 && again.sent == 0)
+        let caught = catcher.waitForMessages(count: 3, timeout: 5)
+        #expect(Set(caught.map(\.rcptTo)) == ["a@example.nl", "b@example.nl", "c@example.nl"])
+        #expect(caught.allSatisfy { $0.mailFrom == "panel@tweedemening.example" })
+        #expect(Set(caught.compactMap { $0.header("Message-ID") }).count == 3)
+        #expect(courier.spool.names(in: .outgoing).isEmpty)
+        #expect(try database.queueStatus().counts[.sent] == 3)
+    }
+
+    @Test func aLostSpoolFileIsRenderedAgainIdentically() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let database = try published(["a@example.nl"])
+        let courier = try courier(database, smtp: catcher.url)
+        try courier.spool.prepare()
+        _ = try courier.renderPending(now: start)
+        let name = try #require(courier.spool.names(in: .outgoing).first)
+        let original = try #require(courier.spool.read(.outgoing, name: name))
+        courier.spool.remove(.outgoing, name: name)
+        var report = DeliveryReport()
+        try courier.deliver(now: start, into: &report)
+        #expect(report.sent == 1)
+        let caught = try #require(catcher.waitForMessages(count: 1, timeout: 5).first)
+        #expect(caught.raw.hasSuffix(String(decoding: original, as: UTF8.self).suffix(200)))
+    }
+
+    @Test func temporaryFailuresBackOffAndPermanentOnesFail() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let database = try published(["defer-me@example.nl", "reject-me@example.nl", "ok@example.nl"])
+        let courier = try courier(database, smtp: catcher.url)
+        try courier.spool.prepare()
+        let report = try courier.run(now: start)
+        #expect(report.sent == 1 && report.deferred == 1 && report.failed == 1)
+        #expect(report.nextAttempt == start.addingTimeInterval(300))
+        #expect(report.failReasons.first?.contains("550") == true)
+        #expect(courier.spool.names(in: .dead).count == 1)
+        // Not yet due: nothing is tried
+        var early = DeliveryReport()
+        try courier.deliver(now: start.addingTimeInterval(60), into: &early)
+        #expect(early.deferred == 0)
+        // Due again: deferred again, with a doubled delay
+        var second = DeliveryReport()
+        try courier.deliver(now: start.addingTimeInterval(300), into: &second)
+        #expect(second.deferred == 1 && second.nextAttempt == start.addingTimeInterval(300 + 600))
+        // After the expiry period it fails
+        var expired = DeliveryReport()
+        try courier.deliver(now: start.addingTimeInterval(4 * 86_400), into: &expired)
+        #expect(expired.failed == 1 && expired.failReasons.first?.contains("expired") == true)
+        #expect(try database.queueStatus().counts == [.sent: 1, .failed: 2])
+    }
+
+    @Test func retryDelaysGrowToAnHour() {
+        let policy = RetryPolicy()
+        #expect((1...6).map { policy.delay(afterAttempts: $0) } == [300, 600, 1_200, 2_400, 3_600, 3_600])
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import PanelCore
+@testable import PanelStore
+import Testing
+import TestSupport
+
+@testable import PanelMail
+
+/// Templates and composition for every kind of mail, from the shipped `MailTemplates/nl`.
+@Suite struct MessageComposerTests {
+    static let shipped = SMTPCatcher.packageRoot().appendingPathComponent("MailTemplates")
+    let signer = TokenSigner(keys: [SigningKey(id: "k1", secret: Array(repeating: 5, count: 32))])
+
+    func context(_ kind: MailKind, vote: VoteChoice? = nil) -> MessageContext {
+        let start = ISOTime.parse("2026-12-01T09:00:00+01:00")!
+        let timeline = try! Timeline.make(publishAt: start)
+        let round = Round(
+            id: 7, caseId: 3, state: kind == .verdict || kind == .outcome ? .closed : .voting, publishAt: timeline.publishAt,
+            voteAt: timeline.voteAt, voteReminderAt: timeline.voteReminderAt, deadline: timeline.deadline,
+            panelSize: 8, supportCount: 5, opposeCount: 3, verdict: .support)
+        let panelCase = PanelCase(
+            id: 3, municipalityId: "utrecht", title: "Traplift voor mevrouw <b>één</b>", domain: "Wmo", consentReference: "X",
+            decision: "Afgewezen.", municipalityView: "- Verhuizen is **goedkoper**", applicantView: "Ze <script>blijft</script>.",
+            framework: "Wmo 2015", question: "Steunt u het besluit?", source: "", status: .approved, createdAt: start)
+        let panelist = Panelist(
+            id: 42, municipalityId: "utrecht", email: "anna@example.nl", name: "Anna de Vriës", status: .active,
+            createdAt: start, updatedAt: start)
+        let isMunicipality = kind == .verdict
+        let message = OutboxMessage(
+            id: 99, kind: kind, roundId: 7, panelistId: isMunicipality ? nil : 42, municipalityId: isMunicipality ? "utrecht" : nil,
+            recipientKey: isMunicipality ? "mutrecht" : "p42", toAddress: isMunicipality ? "wmo@utrecht.example" : "anna@example.nl",
+            messageId: "\(kind.rawValue).r7.p42@tweedemening.example", state: .pending, createdAt: start, attempts: 0)
+        return MessageContext(
+            message: message, round: round, panelCase: panelCase,
+            municipality: Municipality(id: "utrecht", name: "Gemeente Utrecht", email: "wmo@utrecht.example", createdAt: start),
+            panelist: isMunicipality ? nil : panelist, tally: Tally(support: 5, oppose: 3, panelSize: 8), vote: vote)
+    }
+
+    func composer() throws -> MessageComposer {
+        MessageComposer(
+            templates: try MailTemplates(directories: [Self.shipped]), signer: signer,
+            settings: MailSettings(from: MailAddress("panel@tweedemening.example", name: "De Tweede Mening"), baseURL: "https://stem.example/"))
+    }
+
+    @Test(arguments: MailKind.allCases)
+    func everyKindRendersACompletePhoneFriendlyMessage(kind: MailKind) throws {
+        let message = try composer().compose(context(kind))
+        // Unfolded (RFC 5322 §2.2.3): long headers such as List-Unsubscribe are folded onto two lines.
+        let raw = String(decoding: message.rendered(), as: UTF8.self).replacingOccurrences(of: "\r\n ", with: " ")
+        #expect(!message.subject.isEmpty && !message.subject.contains("\n"))
+        #expect(!message.text.hasPrefix("\n") && message.text.count > 100)
+        let html = try #require(message.html)
+        #expect(html.contains("<html lang=\"nl\">") && html.contains("width=device-width"))
+        #expect(!html.contains("<script>") && !html.contains("<b>één</b>"))
+        #expect(raw.contains("X-Tweedemening-Kind: \(kind.rawValue)\r\n"))
+        #expect(raw.contains("Auto-Submitted: auto-generated\r\n"))
+        #expect(raw.contains("Message-ID: <\(kind.rawValue).r7.p42@tweedemening.example>\r\n"))
+        if kind == .verdict {
+            #expect(raw.contains("X-Tweedemening-Verdict: support\r\n"))
+            #expect(!raw.contains("anna@example.nl") && !raw.contains("List-Unsubscribe"))
+        } else {
+            #expect(raw.contains("List-Unsubscribe: <https://stem.example/u/v1.k1."))
+            #expect(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"))
+        }
+    }
+
+    @Test func voteMailTextStartsWithSupportThenOpposeLinks() throws {
+        for kind in [MailKind.vote, .voteReminder] {
+            let message = try composer().compose(context(kind))
+            let lines = message.text.split(separator: "\n").map(String.init)
+            let links = message.text.split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("http") }.map(String.init)
+            try #require(links.count >= 3)
+            // Each vote link stands alone on its own line
+            #expect(lines.contains(links[0]) && lines.contains(links[1]))
+            // The first two links, each alone on its line: support, then oppose
+            let support = try signer.verify(String(links[0].dropFirst("https://stem.example/v/".count)), purpose: .vote, now: Date(timeIntervalSince1970: 0))
+            let oppose = try signer.verify(String(links[1].dropFirst("https://stem.example/v/".count)), purpose: .vote, now: Date(timeIntervalSince1970: 0))
+            #expect(support.choice == .support && oppose.choice == .oppose)
+            #expect(support.panelist == 42 && support.round == 7)
+            #expect(support.expires == context(kind).round.deadline)
+            #expect(links[2].contains("/u/"))
+        }
+    }
+
+    @Test func renderingIsDeterministicAndDatesAreDutch() throws {
+        let composer = try composer()
+        let first = try composer.compose(context(.caseMail)).rendered()
+        let second = try composer.compose(context(.caseMail)).rendered()
+        #expect(first == second)
+        let text = try composer.compose(context(.caseMail)).text
+        #expect(text.contains("vrijdag 11 december 2026 om 09:00"))
+        #expect(text.contains("Beste Anna de Vriës,"))
+    }
+
+    @Test func outcomeTellsThePanelistTheirOwnVote() throws {
+        #expect(try composer().compose(context(.outcome, vote: .oppose)).text.contains("U stemde: nee"))
+        #expect(try composer().compose(context(.outcome)).text.contains("niet gestemd"))
+    }
+
+    @Test func aMissingTemplateIsAnErrorAtStartNotAnEmptyMail() throws {
+        // Given a copy of the templates without one file
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-templates-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.shipped.appendingPathComponent("nl"), to: folder.appendingPathComponent("nl"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("nl/vote-text.mustache"))
+        // Then loading names it
+        #expect(throws: MailTemplateError.missing(["vote-text"], searched: [folder.appendingPathComponent("nl").path])) {
+            try MailTemplates(directories: [folder])
+        }
+        // And an override in a later folder replaces one template only
+        let override = FileManager.default.temporaryDirectory.appendingPathComponent("tm-override-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: override) }
+        try FileManager.default.createDirectory(at: override.appendingPathComponent("nl"), withIntermediateDirectories: true)
+        try "{{%CONTENT_TYPE: TEXT}}\nEigen onderwerp {{case_title}}".write(
+            to: override.appendingPathComponent("nl/case-subject.mustache"), atomically: true, encoding: .utf8)
+        let templates = try MailTemplates(directories: [Self.shipped, override])
+        #expect(try templates.render("case-subject", ["case_title": "X"]).trimmingCharacters(in: .whitespacesAndNewlines) == "Eigen onderwerp X")
+    }
+
+    @Test func markdownIsEscapedBeforeFormatting() {
+        #expect(SimpleMarkdown.html("a <b>\n\n- **x**\n- y") == "<p>a &lt;b&gt;</p>\n<ul>\n<li><strong>x</strong></li>\n<li>y</li>\n</ul>")
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+import TestSupport
+
+@testable import PanelMail
+
+/// End-to-end tests of `SMTPConnection` (libcurl) against `scripts/smtp-catcher.py` on loopback.
+@Suite struct SMTPConnectionTests {
+
+    /// A small RFC 5322 message with CRLF line ends.
+    private func message(subject: String, body: [String]) -> [UInt8] {
+        let lines = [
+            "From: Panel <panel@tweedemening.test>",
+            "To: lid@example.test",
+            "Subject: \(subject)",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: 8bit",
+            "",
+        ] + body
+        return Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    private func settings(_ catcher: SMTPCatcher, username: String? = nil, password: String? = nil) -> SMTPSettings {
+        SMTPSettings(url: catcher.url, username: username, password: password, connectTimeout: 5, timeout: 20)
+    }
+
+    @Test func threeMessagesOverOneConnectionArriveIntact() throws {
+        // Given a catcher and one connection
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let connection = try SMTPConnection(settings: settings(catcher))
+        let sent = (1...3).map { n in
+            message(subject: "Vraag \(n)", body: [
+                "Beste lid,",
+                ".Deze regel begint met een punt.",
+                "..en deze met twee.",
+                ".",
+                "Één café, ß, € \(n) — tweede mening.",
+            ])
+        }
+
+        // When three messages go to three recipients over the same connection
+        let results = sent.enumerated().map { i, bytes in
+            connection.send(from: "panel@tweedemening.test", to: "lid\(i + 1)@example.test", message: bytes)
+        }
+
+        // Then all are accepted with 250 …
+        for result in results {
+            #expect(result.outcome == .accepted, "\(result.detail)")
+            #expect(result.code == 250)
+        }
+        // … and arrive in order with the right envelope and exactly the bytes sent
+        let caught = catcher.waitForMessages(count: 3, timeout: 5)
+        try #require(caught.count == 3)
+        for (i, got) in caught.enumerated() {
+            #expect(got.mailFrom == "panel@tweedemening.test")
+            #expect(got.rcptTo == "lid\(i + 1)@example.test")
+            #expect(got.header("Subject") == "Vraag \(i + 1)")
+            #expect(Array(got.messageData) == sent[i])
+            #expect(got.body.contains("\r\n.Deze regel begint met een punt.\r\n..en deze met twee.\r\n.\r\n"))
+            #expect(got.raw.contains("Één café, ß, € \(i + 1)"))
+        }
+        // … over one SMTP session (same client port for all three)
+        let peers = Set(caught.compactMap(\.peer))
+        #expect(peers.count == 1, "peers: \(peers)")
+    }
+
+    @Test func deferredRecipientGives451AndConnectionStaysUsable() throws {
+        // Given a catcher and one connection
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let connection = try SMTPConnection(settings: settings(catcher))
+
+        // When a recipient whose local part contains "defer" is tried
+        let deferred = connection.send(
+            from: "panel@tweedemening.test", to: "please-defer@example.test",
+            message: message(subject: "Later", body: ["Nog niet."]))
+
+        // Then the result is deferred with the server's 451
+        #expect(deferred.outcome == .deferred)
+        #expect(deferred.code == 451)
+        #expect(deferred.detail.contains("451"))
+        #expect(deferred.detail.contains("127.0.0.1:\(catcher.port)"))
+
+        // And when the same connection sends the next message, it is accepted and is the only one stored
+        let next = connection.send(
+            from: "panel@tweedemening.test", to: "lid@example.test",
+            message: message(subject: "Daarna", body: ["Wel."]))
+        #expect(next.outcome == .accepted, "\(next.detail)")
+        #expect(next.code == 250)
+        let caught = catcher.waitForMessages(count: 1, timeout: 5)
+        try #require(caught.count == 1)
+        #expect(caught[0].rcptTo == "lid@example.test")
+        #expect(caught[0].header("Subject") == "Daarna")
+    }
+
+    @Test func rejectedRecipientGives550() throws {
+        // Given a catcher and one connection
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let connection = try SMTPConnection(settings: settings(catcher))
+
+        // When a recipient whose local part contains "reject" is tried
+        let result = connection.send(
+            from: "panel@tweedemening.test", to: "reject-me@example.test",
+            message: message(subject: "Nee", body: ["Onbekend."]))
+
+        // Then the result is rejected with the server's 550 and nothing is stored
+        #expect(result.outcome == .rejected)
+        #expect(result.code == 550)
+        #expect(result.detail.contains("550"))
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(catcher.messages().isEmpty)
+    }
+
+    @Test func nothingListeningIsDeferredWithCodeZeroNamingTheHost() throws {
+        // Given a port that was just in use and is now closed
+        let catcher = try SMTPCatcher()
+        let port = catcher.port
+        catcher.stop()
+        let connection = try SMTPConnection(settings: SMTPSettings(
+            url: "smtp://127.0.0.1:\(port)", connectTimeout: 2, timeout: 5))
+
+        // When a message is sent there
+        let result = connection.send(
+            from: "panel@tweedemening.test", to: "lid@example.test",
+            message: message(subject: "Niemand thuis", body: ["Hallo?"]))
+
+        // Then it is deferred, without an SMTP code, and the detail names the host and port
+        #expect(result.outcome == .deferred)
+        #expect(result.code == 0)
+        #expect(result.detail.contains("127.0.0.1:\(port)"), "\(result.detail)")
+        #expect(result.detail.contains("could not connect"), "\(result.detail)")
+    }
+
+    @Test func authenticationWithRightAndWrongPassword() throws {
+        // Given a catcher that requires AUTH
+        let catcher = try SMTPCatcher(auth: "panel:geheim-42")
+        defer { catcher.stop() }
+
+        // When sending with the right credentials
+        let good = try SMTPConnection(settings: settings(catcher, username: "panel", password: "geheim-42"))
+            .send(from: "panel@tweedemening.test", to: "lid@example.test",
+                  message: message(subject: "Met login", body: ["Ingelogd."]))
+        // Then the message is accepted and stored
+        #expect(good.outcome == .accepted, "\(good.detail)")
+        let caught = catcher.waitForMessages(count: 1, timeout: 5)
+        try #require(caught.count == 1)
+        #expect(caught[0].header("Subject") == "Met login")
+
+        // When sending with a wrong password, or without credentials
+        let wrong = try SMTPConnection(settings: settings(catcher, username: "panel", password: "fout"))
+            .send(from: "panel@tweedemening.test", to: "lid@example.test",
+                  message: message(subject: "Fout wachtwoord", body: ["Nee."]))
+        let anonymous = try SMTPConnection(settings: settings(catcher))
+            .send(from: "panel@tweedemening.test", to: "lid@example.test",
+                  message: message(subject: "Zonder login", body: ["Nee."]))
+
+        // Then neither is accepted (535 / 530 are permanent) and nothing more is stored
+        #expect(wrong.outcome != .accepted)
+        #expect(wrong.code == 535, "\(wrong.detail)")
+        #expect(anonymous.outcome != .accepted)
+        #expect(anonymous.code == 530, "\(anonymous.detail)")
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(catcher.messages().count == 1)
+    }
+
+    @Test func settingsDescriptionNeverShowsThePassword() {
+        // Given settings with a password
+        let settings = SMTPSettings(url: "smtps://mail.example.test:465", username: "panel", password: "zeer-geheim")
+        // When described, Then the password is redacted
+        #expect(!settings.description.contains("zeer-geheim"))
+        #expect(!String(describing: settings).contains("zeer-geheim"))
+        #expect(settings.description.contains("<redacted>"))
+    }
+
+    @Test func invalidInputIsRefusedWithoutTalkingToAServer() throws {
+        // Given a connection to a closed port (would be "deferred, code 0" if contacted)
+        let connection = try SMTPConnection(settings: SMTPSettings(url: "smtp://127.0.0.1:9", connectTimeout: 1))
+        // When the recipient would smuggle an SMTP command, Then it is rejected locally
+        let smuggled = connection.send(from: "a@b.test", to: "x@y.test>\r\nRCPT TO:<z@y.test", message: [])
+        #expect(smuggled.outcome == .rejected)
+        #expect(smuggled.detail.contains("invalid recipient"))
+        // And a URL that is not SMTP is refused at init
+        #expect(throws: SMTPError.self) { try SMTPConnection(settings: SMTPSettings(url: "http://example.test")) }
+    }
+}
