@@ -1,0 +1,152 @@
+import Foundation
+import Hummingbird
+import Logging
+import PanelCore
+import PanelMail
+import PanelStore
+
+/// Vote and unsubscribe links. `GET` and `HEAD` only show a page (mail scanners fetch every link);
+/// the one form on that page `POST`s, and only a `POST` records anything.
+public struct BallotController<Context: RequestContext>: Sendable {
+    public let database: AppDatabase
+    public let signer: TokenSigner
+    public let now: @Sendable () -> Date
+
+    public init(database: AppDatabase, signer: TokenSigner, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.signer = signer
+        self.now = now
+    }
+
+    public var endpoints: RouteCollection<Context> {
+        RouteCollection(context: Context.self)
+            .get("/v/{token}") { _, context in self.showBallot(context).response() }
+            .head("/v/{token}") { _, context in self.showBallot(context).response(includeBody: false) }
+            .post("/v/{token}") { request, context in try await self.castVote(request, context).response() }
+            .get("/u/{token}") { _, context in self.showUnsubscribe(context).response() }
+            .head("/u/{token}") { _, context in self.showUnsubscribe(context).response(includeBody: false) }
+            .post("/u/{token}") { request, context in try await self.unsubscribe(request, context).response() }
+    }
+
+    static func label(_ choice: VoteChoice) -> String {
+        switch choice {
+        case .support: "Ja, ik steun het besluit van de gemeente"
+        case .oppose: "Nee, ik steun het besluit van de gemeente niet"
+        }
+    }
+
+    func showBallot(_ context: Context) -> Page {
+        let token = context.parameters.get("token") ?? ""
+        let claims: TokenClaims
+        do { claims = try signer.verify(token, purpose: .vote, now: now()) } catch { return Self.page(for: error) }
+        let ballot: BallotContext
+        do { ballot = try database.ballot(roundId: claims.round, panelistId: claims.panelist, now: now()) } catch {
+            return Self.page(for: error)
+        }
+        guard let choice = claims.choice else { return Self.page(for: TokenError.malformed) }
+        var note = ""
+        if let current = ballot.currentChoice {
+            note = current == choice
+                ? "<p class=\"muted\">U heeft dit al eerder gekozen. U kunt het nog een keer bevestigen.</p>"
+                : "<p class=\"muted\">U koos eerder: “\(Self.label(current))”. Als u nu bevestigt, telt uw nieuwe keuze.</p>"
+        }
+        let other: VoteChoice = choice == .support ? .oppose : .support
+        let otherToken = signer.sign(TokenClaims(purpose: .vote, round: claims.round, panelist: claims.panelist, choice: other, expires: claims.expires))
+        return Page(
+            status: .ok, title: "Bevestig uw stem",
+            body: """
+                <p>Casus: <strong>\(Page.escape(ballot.panelCase.title))</strong></p>
+                <p>U kiest:</p>
+                <p class="choice">\(Self.label(choice))</p>
+                \(note)
+                <form method="post">
+                <button type="submit">Bevestig mijn stem</button>
+                </form>
+                <p class="muted">Uw stem is pas geteld als u op de knop drukt. Tot \(Page.escape(DutchDateText.format(ballot.round.deadline))) kunt u uw stem nog wijzigen.</p>
+                <p><a href="\(otherToken)">Ik wil iets anders kiezen</a></p>
+                """)
+    }
+
+    func castVote(_ request: Request, _ context: Context) async throws -> Page {
+        _ = try await request.body.collect(upTo: 16 * 1024)
+        let token = context.parameters.get("token") ?? ""
+        do {
+            let claims = try signer.verify(token, purpose: .vote, now: now())
+            guard let choice = claims.choice else { throw TokenError.malformed }
+            let vote = try database.castVote(roundId: claims.round, panelistId: claims.panelist, choice: choice, now: now())
+            let round = try database.round(claims.round)
+            return Page(
+                status: .ok, title: "Dank u wel, uw stem is geteld",
+                body: """
+                    <p class="choice">\(Self.label(vote.choice))</p>
+                    <p>Na de sluiting op \(Page.escape(round.map { DutchDateText.format($0.deadline) } ?? "de einddatum")) krijgt u per e-mail de uitslag, en later wat de gemeente ermee doet.</p>
+                    <p class="muted">Van gedachten veranderd? Gebruik de andere knop in de e-mail; uw laatste keuze telt.</p>
+                    """)
+        } catch {
+            return Self.page(for: error)
+        }
+    }
+
+    func showUnsubscribe(_ context: Context) -> Page {
+        let token = context.parameters.get("token") ?? ""
+        do { _ = try signer.verify(token, purpose: .unsubscribe, now: now()) } catch { return Self.page(for: error) }
+        return Page(
+            status: .ok, title: "Afmelden voor het panel",
+            body: """
+                <p>Wilt u geen e-mail meer ontvangen van De Tweede Mening? Dan doet u niet meer mee aan het panel.</p>
+                <form method="post">
+                <button type="submit">Ja, meld mij af</button>
+                </form>
+                <p class="muted">Wilt u blijven meedoen? Dan hoeft u niets te doen.</p>
+                """)
+    }
+
+    func unsubscribe(_ request: Request, _ context: Context) async throws -> Page {
+        _ = try await request.body.collect(upTo: 16 * 1024)
+        let token = context.parameters.get("token") ?? ""
+        do {
+            let claims = try signer.verify(token, purpose: .unsubscribe, now: now())
+            try database.unsubscribe(panelistId: claims.panelist, now: now())
+            return Page(
+                status: .ok, title: "U bent afgemeld",
+                body: "<p>U ontvangt geen e-mail meer van De Tweede Mening. Dank u wel voor uw deelname.</p>")
+        } catch {
+            return Self.page(for: error)
+        }
+    }
+
+    /// The page for anything that stops a vote: the status says what happened, the text what to do.
+    static func page(for error: any Error) -> Page {
+        switch error {
+        case let error as TokenError:
+            switch error {
+            case .expired:
+                return Page(status: .gone, title: "Deze link is verlopen", body: "<p>Stemmen is gesloten. U krijgt de uitslag per e-mail.</p>")
+            case .malformed:
+                return Page(status: .badRequest, title: "Deze link werkt niet", body: "<p>De link is niet compleet. Kopieer de hele link uit de e-mail, of klik er direct op in de e-mail.</p>")
+            case .unknownKey, .badSignature, .wrongPurpose:
+                return Page(status: .forbidden, title: "Deze link is niet geldig", body: "<p>Gebruik de link uit uw eigen e-mail van De Tweede Mening. Er is niets vastgelegd.</p>")
+            }
+        case let error as StoreError:
+            switch error {
+            case .votingClosed:
+                return Page(status: .gone, title: "Stemmen is gesloten", body: "<p>De termijn voor deze casus is voorbij; uw stem is niet meer vastgelegd. U krijgt de uitslag per e-mail.</p>")
+            case .votingNotOpen:
+                return Page(status: .conflict, title: "Stemmen is nog niet geopend", body: "<p>U krijgt een e-mail zodra u kunt stemmen.</p>")
+            case .notInPanel:
+                return Page(status: .forbidden, title: "Deze link is niet geldig", body: "<p>U staat niet in het panel van deze casus. Er is niets vastgelegd.</p>")
+            default:
+                return Page(status: .notFound, title: "Niet gevonden", body: "<p>Deze casus of dit panellid bestaat niet (meer).</p>")
+            }
+        default:
+            return Page(status: .internalServerError, title: "Er ging iets mis", body: "<p>Probeer het over een paar minuten opnieuw. Er is niets vastgelegd.</p>")
+        }
+    }
+}
+
+/// Dates on pages, in the panel's own time zone.
+enum DutchDateText {
+    static func format(_ date: Date) -> String {
+        DutchDate.format(date, timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import Hummingbird
+import PanelCore
+import PanelStore
+
+/// The intake's routes, for `serve` and for tests alike.
+public func buildIntakeRouter(
+    database: AppDatabase, signer: TokenSigner, now: @escaping @Sendable () -> Date = { Date() }
+) -> Router<BasicRequestContext> {
+    let router = Router()
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.get("/healthz") { _, _ -> Response in
+        do {
+            _ = try database.queueStatus()
+            return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        } catch {
+            return Response(status: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "database unavailable\n")))
+        }
+    }
+    router.addRoutes(BallotController(database: database, signer: signer, now: now).endpoints)
+    return router
+}
