@@ -1,0 +1,53 @@
+import Foundation
+import Logging
+import PanelCore
+import PanelMail
+import PanelStore
+
+/// Everything a command needs, assembled once from the root folder: the one place that wires modules.
+struct App {
+    var configuration: Configuration
+    var database: AppDatabase
+    var spool: Spool
+    var logger: Logger
+
+    static func open(root: URL, logger: Logger) throws -> App {
+        let configuration = try Configuration.load(root: root)
+        guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
+            throw CLIError.config("no database at \(configuration.databasePath); run `tweedemening init --root \(root.path)` first")
+        }
+        let database: AppDatabase
+        do {
+            database = try AppDatabase.open(path: configuration.databasePath)
+        } catch {
+            throw CLIError.unavailable("cannot open the database \(configuration.databasePath): \(error)")
+        }
+        let spool = Spool(root: URL(fileURLWithPath: configuration.spoolPath, isDirectory: true))
+        try spool.prepare()
+        return App(configuration: configuration, database: database, spool: spool, logger: logger)
+    }
+
+    func signer() throws -> TokenSigner {
+        try SigningKeyFile.load(from: configuration.keyFilePath)
+    }
+
+    /// Templates shipped with the program, overridden file by file by `{root}/MailTemplates/`.
+    func templates() throws -> MailTemplates {
+        var directories: [URL] = []
+        if let shipped = MailTemplates.shippedDirectory() { directories.append(shipped) }
+        directories.append(configuration.root.appendingPathComponent("MailTemplates", isDirectory: true))
+        do {
+            return try MailTemplates(directories: directories, language: configuration.language)
+        } catch {
+            throw CLIError.config(error.description)
+        }
+    }
+
+    func courier() throws -> Courier {
+        let settings = MailSettings(from: configuration.from, returnPath: configuration.returnPath, baseURL: configuration.baseURL)
+        let composer = MessageComposer(templates: try templates(), signer: try signer(), settings: settings)
+        return Courier(
+            database: database, spool: spool, composer: composer, smtp: configuration.smtp,
+            retry: RetryPolicy(expireAfter: configuration.retryExpireDays * 86_400), logger: logger)
+    }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import PanelCore
+import PanelStore
+
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Submit, approve and inspect cases.",
+        subcommands: [Submit.self, Approve.self, Show.self, List.self])
+
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Submit a Markdown case file. Prints the new case id as its last line.")
+        @OptionGroup var options: RootOptions
+        @Option(help: "The municipality's id.") var municipality: String
+        @Argument(help: "The case file (front matter title, domain, consent_reference; five # sections).") var file: String
+
+        func run() throws {
+            let app = try options.open()
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.data("cannot read \(file)") }
+            guard let text = String(data: data, encoding: .utf8) else { throw CLIError.data("\(file) is not UTF-8 text") }
+            let caseFile: CaseFile
+            do { caseFile = try CaseFile.parse(text) } catch { throw CLIError.data("\(file): \(error.description)") }
+            do {
+                let id = try app.database.submitCase(municipalityId: municipality, file: caseFile, source: text)
+                print(id)
+            } catch let error as StoreError {
+                throw CLIError.data(error.description)
+            }
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Approve a case and set its timeline (ISO 8601 with offset). Defaults: vote after 10 days, deadline after 14.")
+        @OptionGroup var options: RootOptions
+        @Argument(help: "The case id.") var caseId: Int64
+        @Option(name: .customLong("publish-at"), help: "When the case mail goes out.") var publishAt: String
+        @Option(name: .customLong("vote-at"), help: "When voting opens.") var voteAt: String?
+        @Option(help: "When voting closes and the verdict goes out.") var deadline: String?
+
+        func validate() throws {
+            _ = try parseTime(publishAt, option: "--publish-at")
+            if let voteAt { _ = try parseTime(voteAt, option: "--vote-at") }
+            if let deadline { _ = try parseTime(deadline, option: "--deadline") }
+        }
+
+        func run() throws {
+            let app = try options.open()
+            let timeline: Timeline
+            do {
+                timeline = try Timeline.make(
+                    publishAt: try parseTime(publishAt, option: "--publish-at"),
+                    voteAt: try voteAt.map { try parseTime($0, option: "--vote-at") },
+                    deadline: try deadline.map { try parseTime($0, option: "--deadline") },
+                    defaults: app.configuration.timelineDefaults)
+            } catch let error as TimelineError {
+                throw CLIError.usage(error.description)
+            }
+            do {
+                try app.database.approveCase(caseId, timeline: timeline)
+            } catch let error as StoreError {
+                throw CLIError.data(error.description)
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a case's state, timeline and counts.")
+        @OptionGroup var options: RootOptions
+        @Argument(help: "The case id.") var caseId: Int64
+
+        func run() throws {
+            let app = try options.open()
+            let overview: CaseOverview
+            do { overview = try app.database.caseOverview(caseId) } catch let error as StoreError {
+                throw CLIError.data(error.description)
+            }
+            let panelCase = overview.panelCase
+            var lines = [
+                "case \(panelCase.id!): \(panelCase.title)",
+                "municipality: \(panelCase.municipalityId)   domain: \(panelCase.domain)   consent: \(panelCase.consentReference)",
+            ]
+            guard let round = overview.round else {
+                lines.append("state: \(panelCase.status.rawValue) (approve it with `tweedemening case approve \(panelCase.id!) --publish-at …`)")
+                print(lines.joined(separator: "\n"))
+                return
+            }
+            lines.append("state: \(round.state.rawValue)")
+            func row(_ label: String, _ date: Date, _ done: Date?) -> String {
+                "  \(label.padding(toLength: 14, withPad: " ", startingAt: 0)) \(ISOTime.format(date))" + (done.map { "  done \(ISOTime.format($0))" } ?? "")
+            }
+            lines.append("timeline:")
+            lines.append(row("publish", round.publishAt, round.publishedAt))
+            lines.append(row("voting opens", round.voteAt, round.votingOpenedAt))
+            lines.append(row("vote reminder", round.voteReminderAt, round.reminderSentAt))
+            lines.append(row("deadline", round.deadline, round.closedAt))
+            if let tally = overview.votes, round.state != .scheduled {
+                lines.append("panel: \(overview.panelSize)   votes: \(tally.votes) (support \(tally.support), oppose \(tally.oppose))   turnout: \(tally.turnoutPercent?.dutchPercent ?? "0")%")
+            }
+            if let verdict = round.verdict { lines.append("verdict: \(verdict.rawValue)") }
+            if !overview.messagesByState.isEmpty {
+                let parts = OutboxStateOrder.all.compactMap { state in overview.messagesByState[state].map { "\(state.rawValue) \($0)" } }
+                lines.append("mail: " + parts.joined(separator: ", "))
+            }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List cases.")
+        @OptionGroup var options: RootOptions
+        @Option(help: "Only this municipality's cases.") var municipality: String?
+
+        func run() throws {
+            for (panelCase, round) in try options.open().database.cases(municipalityId: municipality) {
+                print("\(panelCase.id!)\t\(panelCase.municipalityId)\t\(round?.state.rawValue ?? panelCase.status.rawValue)\t\(panelCase.title)")
+            }
+        }
+    }
+}
+
+enum OutboxStateOrder {
+    static let all: [OutboxMessage.State] = [.pending, .queued, .deferred, .sent, .failed]
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import PanelCore
+import PanelStore
+
+struct MunicipalityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "municipality", abstract: "Manage municipalities.", subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a municipality.")
+        @OptionGroup var options: RootOptions
+        @Option(help: "Short id, lowercase letters, digits and dashes, e.g. utrecht.") var id: String
+        @Option(help: "Name as shown in mail, e.g. \"Gemeente Utrecht\".") var name: String
+        @Option(help: "Address that receives the verdict digest.") var email: String
+
+        func validate() throws {
+            guard id.range(of: #"^[a-z0-9][a-z0-9-]{0,39}$"#, options: .regularExpression) != nil else {
+                throw ValidationError("--id `\(id)` must be lowercase letters, digits and dashes (at most 40), e.g. utrecht")
+            }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 200 else {
+                throw ValidationError("--name must be 1 to 200 characters")
+            }
+            guard EmailAddress.isPlausible(email) else { throw ValidationError("--email `\(email)` is not a valid e-mail address") }
+        }
+
+        func run() throws {
+            let app = try options.open()
+            do {
+                try app.database.addMunicipality(id: id, name: name.trimmingCharacters(in: .whitespaces), email: email.lowercased())
+            } catch let error as StoreError {
+                throw CLIError.data(error.description)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List municipalities.")
+        @OptionGroup var options: RootOptions
+
+        func run() throws {
+            for municipality in try options.open().database.municipalities() {
+                print("\(municipality.id)\t\(municipality.name)\t\(municipality.email)")
+            }
+        }
+    }
+}
+
+struct PanelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "panel", abstract: "Manage a municipality's panel.", subcommands: [Import.self, List.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import panelists from CSV (header email,name,age_band,gender,district,education). All or nothing.")
+        @OptionGroup var options: RootOptions
+        @Option(help: "The municipality's id.") var municipality: String
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() throws {
+            let app = try options.open()
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError.data("cannot read \(file)") }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CLIError.data("\(file) is not UTF-8; save it from your spreadsheet as \"CSV UTF-8\"")
+            }
+            let rows: [PanelistRow]
+            do { rows = try PanelCSV.parse(text) } catch { throw CLIError.data("\(file): \(error.description)") }
+            do {
+                let result = try app.database.importPanel(municipalityId: municipality, rows: rows)
+                print("imported \(rows.count) panelists into \(municipality): \(result.added) new, \(result.updated) updated")
+            } catch let error as StoreError {
+                throw CLIError.data(error.description)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a municipality's panelists.")
+        @OptionGroup var options: RootOptions
+        @Option(help: "The municipality's id.") var municipality: String
+
+        func run() throws {
+            for panelist in try options.open().database.panelists(municipalityId: municipality) {
+                print("\(panelist.id!)\t\(panelist.email)\t\(panelist.name ?? "")\t\(panelist.status.rawValue)")
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import PanelIntake
+import ServiceLifecycle
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the daemon: the HTTP intake on TWEEDEMENING_LISTEN plus the scheduler and sender loop.")
+
+    @OptionGroup var options: RootOptions
+    @Flag(name: .customLong("intake-only"), help: "Serve HTTP only; leave scheduling and delivery to `tick` or another daemon.")
+    var intakeOnly = false
+
+    func run() async throws {
+        let app = try options.open()
+        let group = try buildServiceGroup(app: app, intakeOnly: intakeOnly)
+        try await group.run()
+    }
+}
+
+/// The daemon's services in one group, shut down gracefully on SIGTERM or SIGINT.
+func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
+    let logger = app.logger
+    let router = buildIntakeRouter(database: app.database, signer: try app.signer())
+    let http = Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(app.configuration.listenHost, port: app.configuration.listenPort),
+            serverName: "tweedemening"),
+        logger: logger)
+    var services: [any Service] = [http]
+    if !intakeOnly {
+        services.append(SchedulerService(
+            ticker: Ticker(app: app, courier: try app.courier()),
+            interval: .seconds(app.configuration.tickInterval), logger: logger))
+    }
+    return ServiceGroup(configuration: .init(
+        services: services.map { .init(service: $0) },
+        gracefulShutdownSignals: [.sigterm, .sigint],
+        logger: logger))
+}
+
+/// The scheduler and sender loop: a tick every `interval`, until graceful shutdown.
+struct SchedulerService: Service {
+    let ticker: Ticker
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            do {
+                let outcome = try ticker.run(now: Date())
+                let delivery = outcome.delivery
+                if delivery.sent + delivery.deferred + delivery.failed + outcome.steps.count > 0 {
+                    logger.info("tick", metadata: [
+                        "tick.steps": "\(outcome.steps.count)", "mail.sent": "\(delivery.sent)",
+                        "mail.deferred": "\(delivery.deferred)", "mail.failed": "\(delivery.failed)",
+                    ])
+                }
+                for problem in outcome.problems { logger.error("tick.problem", metadata: ["problem": "\(problem)"]) }
+            } catch {
+                logger.error("tick.failed", metadata: ["error": "\(error)"])
+            }
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            } catch {
+                break
+            }
+        }
+    }
+}

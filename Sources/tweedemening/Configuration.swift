@@ -1,0 +1,201 @@
+import Foundation
+import PanelCore
+import PanelMail
+import TOMLKit
+
+/// `tweedemening.toml` as written on disk. Every field is optional: defaults fill the gaps.
+struct ConfigFile: Decodable {
+    struct Mail: Decodable {
+        var from: String?
+        var return_path: String?
+        var smtp_url: String?
+        var smtp_starttls: Bool?
+        var smtp_user: String?
+        var smtp_password_file: String?
+        var smtp_verify_tls: Bool?
+        var retry_expire_days: Number?
+    }
+    struct HTTP: Decodable {
+        var base_url: String?
+        var listen: String?
+    }
+    struct TimelineSection: Decodable {
+        var vote_opens_after_days: Number?
+        var deadline_after_days: Number?
+        var vote_reminder_hours_before_deadline: Number?
+    }
+    struct Serve: Decodable {
+        var tick_interval_seconds: Int?
+    }
+    /// TOML keeps integers and floats apart; a setting like `deadline_after_days` accepts either.
+    struct Number: Decodable {
+        var value: Double
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let integer = try? container.decode(Int.self) {
+                value = Double(integer)
+            } else {
+                value = try container.decode(Double.self)
+            }
+        }
+    }
+    var database: String?
+    var spool: String?
+    var language: String?
+    var mail: Mail?
+    var http: HTTP?
+    var timeline: TimelineSection?
+    var serve: Serve?
+}
+
+/// The settings in force: file, then environment, then defaults. Secrets stay out of `description`.
+struct Configuration {
+    var root: URL
+    var databasePath: String
+    var spoolPath: String
+    var language: String
+    var from: MailAddress
+    var returnPath: String?
+    var smtp: SMTPSettings
+    var retryExpireDays: Double
+    var baseURL: String
+    var listenHost: String
+    var listenPort: Int
+    var timelineDefaults: TimelineDefaults
+    var tickInterval: Int
+
+    static let fileName = "tweedemening.toml"
+    static let keyFileName = "signing.key"
+
+    var keyFilePath: String { root.appendingPathComponent(Self.keyFileName).path }
+
+    static func load(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
+        let path = root.appendingPathComponent(fileName).path
+        var file = ConfigFile()
+        if FileManager.default.fileExists(atPath: path) {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw CLIError.config("cannot read \(path)")
+            }
+            do {
+                file = try TOMLDecoder().decode(ConfigFile.self, from: text)
+            } catch let error as TOMLParseError {
+                throw CLIError.config("\(path): \(error.source.begin.debugDescription): \(error.description)")
+            } catch {
+                throw CLIError.config("\(path): \(error)")
+            }
+        }
+        func resolve(_ value: String) -> String {
+            value.hasPrefix("/") ? value : root.appendingPathComponent(value).path
+        }
+        let env = { (name: String) -> String? in
+            guard let value = environment[name], !value.isEmpty else { return nil }
+            return value
+        }
+        let fromText = env("TWEEDEMENING_FROM") ?? file.mail?.from ?? "De Tweede Mening <panel@tweedemening.example>"
+        guard let from = MailAddress(parsing: fromText) else {
+            throw CLIError.config("sender address `\(fromText)` is not valid; set mail.from in \(fileName) or TWEEDEMENING_FROM, e.g. \"De Tweede Mening <panel@example.nl>\"")
+        }
+        var password = env("TWEEDEMENING_SMTP_PASSWORD")
+        if password == nil, let passwordFile = file.mail?.smtp_password_file, !passwordFile.isEmpty {
+            guard let text = try? String(contentsOfFile: resolve(passwordFile), encoding: .utf8) else {
+                throw CLIError.config("cannot read the SMTP password file \(resolve(passwordFile))")
+            }
+            password = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let smtpURL = env("TWEEDEMENING_SMTP_URL") ?? file.mail?.smtp_url ?? "smtp://127.0.0.1:25"
+        guard smtpURL.hasPrefix("smtp://") || smtpURL.hasPrefix("smtps://") else {
+            throw CLIError.config("SMTP URL `\(smtpURL)` must start with smtp:// or smtps://")
+        }
+        let listen = env("TWEEDEMENING_LISTEN") ?? file.http?.listen ?? "127.0.0.1:8080"
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
+            throw CLIError.config("listen address `\(listen)` must be HOST:PORT, e.g. 127.0.0.1:8080")
+        }
+        let baseURL = env("TWEEDEMENING_BASE_URL") ?? file.http?.base_url ?? "http://127.0.0.1:8080"
+        guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
+            throw CLIError.config("base URL `\(baseURL)` must start with http:// or https://")
+        }
+        var timeline = TimelineDefaults()
+        if let days = file.timeline?.vote_opens_after_days { timeline.voteOpensAfterDays = days.value }
+        if let days = file.timeline?.deadline_after_days { timeline.deadlineAfterDays = days.value }
+        if let hours = file.timeline?.vote_reminder_hours_before_deadline { timeline.voteReminderHoursBeforeDeadline = hours.value }
+        return Configuration(
+            root: root,
+            databasePath: resolve(file.database ?? "tweedemening.sqlite"),
+            spoolPath: resolve(file.spool ?? "Queue"),
+            language: file.language ?? "nl",
+            from: from,
+            returnPath: file.mail?.return_path,
+            smtp: SMTPSettings(
+                url: smtpURL,
+                requireStartTLS: file.mail?.smtp_starttls ?? false,
+                username: env("TWEEDEMENING_SMTP_USER") ?? file.mail?.smtp_user.flatMap { $0.isEmpty ? nil : $0 },
+                password: password,
+                verifyPeer: file.mail?.smtp_verify_tls ?? true),
+            retryExpireDays: file.mail?.retry_expire_days?.value ?? 3,
+            baseURL: baseURL,
+            listenHost: String(listen[..<colon]),
+            listenPort: port,
+            timelineDefaults: timeline,
+            tickInterval: max(1, file.serve?.tick_interval_seconds ?? 60))
+    }
+
+    static let defaultFile = """
+        # De Tweede Mening — configuration.
+        # Environment variables override: TWEEDEMENING_SMTP_URL, TWEEDEMENING_BASE_URL, TWEEDEMENING_LISTEN,
+        # TWEEDEMENING_FROM, TWEEDEMENING_SMTP_USER, TWEEDEMENING_SMTP_PASSWORD.
+        # Relative paths are relative to this folder. docs/operations.md explains every setting.
+
+        database = "tweedemening.sqlite"
+        spool = "Queue"
+        language = "nl"
+
+        [mail]
+        from = "De Tweede Mening <panel@tweedemening.example>"
+        # return_path = "bounces@tweedemening.example"   # SMTP envelope sender; default: the from address
+        smtp_url = "smtp://127.0.0.1:25"                  # smtps://host:465 for implicit TLS
+        smtp_starttls = false                             # true: require STARTTLS on smtp://host:587
+        smtp_user = ""
+        # smtp_password_file = "/etc/tweedemening/smtp-password"   # or TWEEDEMENING_SMTP_PASSWORD
+        smtp_verify_tls = true
+        retry_expire_days = 3                             # a message deferred this long fails
+
+        [http]
+        base_url = "http://127.0.0.1:8080"                # public base of the links in mail
+        listen = "127.0.0.1:8080"
+
+        [timeline]
+        vote_opens_after_days = 10
+        deadline_after_days = 14
+        vote_reminder_hours_before_deadline = 48
+
+        [serve]
+        tick_interval_seconds = 60
+
+        """
+}
+
+/// Errors a moderator can act on, with the sysexits code `tweedemening` exits with.
+enum CLIError: Error, CustomStringConvertible {
+    case config(String)
+    case data(String)
+    case usage(String)
+    case unavailable(String)
+    case software(String)
+
+    var description: String {
+        switch self {
+        case .config(let text), .data(let text), .usage(let text), .unavailable(let text), .software(let text): text
+        }
+    }
+
+    /// sysexits.h: 78 config, 65 data, 64 usage, 69 unavailable, 70 software.
+    var exitCode: Int32 {
+        switch self {
+        case .config: 78
+        case .data: 65
+        case .usage: 64
+        case .unavailable: 69
+        case .software: 70
+        }
+    }
+}

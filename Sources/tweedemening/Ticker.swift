@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+import PanelCore
+import PanelMail
+import PanelStore
+
+/// One pass of the scheduler: take every due round step, then render and deliver the queue.
+///
+/// `tick` from cron and the `serve` loop both run this, under an exclusive lock on `{root}/.tick.lock`,
+/// so two runners never deliver the same spool file at once. The steps themselves are idempotent
+/// in the database as well, so even without the lock no message could be written twice.
+struct Ticker {
+    let app: App
+    let courier: Courier
+
+    struct Outcome {
+        var steps: [(Int64, RoundStep)] = []
+        var problems: [String] = []
+        var delivery = DeliveryReport()
+    }
+
+    func run(now: Date) throws -> Outcome {
+        try TickLock.withLock(at: app.configuration.root.appendingPathComponent(".tick.lock").path) {
+            var outcome = Outcome()
+            for round in try app.database.openRounds() {
+                let steps = RoundScheduler.dueSteps(
+                    state: round.state, timeline: round.timeline, reminderSent: round.reminderSentAt != nil, now: now)
+                for step in steps {
+                    do {
+                        try app.database.take(step, roundId: round.id!, now: now, messageDomain: courier.composer.settings.messageDomain)
+                        outcome.steps.append((round.caseId, step))
+                        app.logger.info("round.step", metadata: ["case.id": "\(round.caseId)", "round.step": "\(step.rawValue)"])
+                    } catch let error as StoreError {
+                        outcome.problems.append("case \(round.caseId): cannot \(step.rawValue): \(error)")
+                        break
+                    }
+                }
+            }
+            outcome.delivery = try courier.run(now: now)
+            return outcome
+        }
+    }
+}
+
+/// An exclusive `flock` on a file: released by the kernel if the process dies.
+enum TickLock {
+    static func withLock<T>(at path: String, _ body: () throws -> T) throws -> T {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CLIError.unavailable("cannot open lock file \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw CLIError.unavailable("cannot lock \(path): \(String(cString: strerror(errno)))") }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import TestSupport
+
+/// Runs the real `tweedemening` binary, as cron or a moderator would.
+struct TweedemeningBinary {
+    let url: URL
+    let root: URL
+    var environment: [String: String]
+
+    /// The binary built beside this test bundle (`swift build --build-tests` builds both), or TWEEDEMENING_BIN.
+    static func locate() throws -> URL {
+        if let explicit = ProcessInfo.processInfo.environment["TWEEDEMENING_BIN"] { return URL(fileURLWithPath: explicit) }
+        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tweedemening")]
+        candidates.append(SMTPCatcher.packageRoot().appendingPathComponent(".build/debug/tweedemening"))
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw TestFailure("tweedemening binary not found (looked at \(candidates.map(\.path))); run `swift build --build-tests` first")
+        }
+        return found
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        let process = try start(arguments)
+        return try finish(process, stdin: stdin)
+    }
+
+    func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments + ["--root", root.path]
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        env["TWEEDEMENING_TEMPLATES"] = SMTPCatcher.packageRoot().appendingPathComponent("MailTemplates").path
+        process.environment = env
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        return (process, input, output, error)
+    }
+
+    func finish(_ started: (Process, Pipe, Pipe, Pipe), stdin: String? = nil) throws -> Result {
+        let (process, input, output, error) = started
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A free TCP port on loopback (bound, then released for the daemon to take).
+func freeLoopbackPort() throws -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { throw TestFailure("socket() failed") }
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
+            guard bind(descriptor, pointer, length) == 0 else { return -1 }
+            return getsockname(descriptor, pointer, &length)
+        }
+    }
+    guard bound == 0 else { throw TestFailure("bind() failed") }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+extension CaughtMessage {
+    /// The decoded text/plain part (quoted-printable undone), where the vote links are.
+    var plainText: String {
+        let raw = self.raw.replacingOccurrences(of: "\r\n", with: "\n")
+        guard let start = raw.range(of: "Content-Type: text/plain") else { return "" }
+        let afterHeaders = raw[start.upperBound...].range(of: "\n\n").map { raw[$0.upperBound...] } ?? ""
+        let body = afterHeaders.components(separatedBy: "\n--").first ?? ""
+        let encoded = Array(body.replacingOccurrences(of: "=\n", with: "").utf8)
+        var bytes: [UInt8] = []
+        var i = 0
+        while i < encoded.count {
+            if encoded[i] == UInt8(ascii: "="), i + 2 < encoded.count,
+                let byte = UInt8(String(decoding: encoded[(i + 1)...(i + 2)], as: UTF8.self), radix: 16)
+            {
+                bytes.append(byte)
+                i += 3
+            } else {
+                bytes.append(encoded[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Every http(s) link of the text part, in order.
+    var links: [String] {
+        plainText.split(whereSeparator: { $0 == "\n" || $0 == " " }).map(String.init).filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
+    }
+}

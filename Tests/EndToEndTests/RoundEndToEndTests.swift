@@ -1,0 +1,233 @@
+import Foundation
+import Testing
+import TestSupport
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A whole round with the real binary, a real SMTP server on loopback, the HTTP intake, and moved time.
+@Suite(.serialized) struct RoundEndToEndTests {
+    static let panelCSV = """
+        email,name,age_band,gender,district,education
+        anna@bewoners.example,Anna de Vries,75+,vrouw,Oost,middelbaar
+        bram@bewoners.example,Bram Jansen,35-49,man,West,hoog
+        celine@bewoners.example,Céline Bakker,18-34,vrouw,Zuid,hoog
+        daan@bewoners.example,Daan Visser,50-64,man,Oost,laag
+        eva@bewoners.example,Eva Smit,65-74,vrouw,Noord,middelbaar
+        fatima@bewoners.example,Fatima El Amrani,35-49,vrouw,West,hoog
+        """
+
+    @Test func aWholeRoundByEmail() async throws {
+        // Given a fresh root, an SMTP server on loopback and the intake on a free port
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let port = try freeLoopbackPort()
+        let base = "http://127.0.0.1:\(port)"
+        let cli = TweedemeningBinary(url: try TweedemeningBinary.locate(), root: root, environment: [
+            "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_BASE_URL": base,
+            "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)", "TWEEDEMENING_FROM": "De Tweede Mening <panel@tweedemening.example>",
+        ])
+        try expectSuccess(cli.run(["init"]))
+        try expectSuccess(cli.run(["init"]))  // safe to run twice
+        let keyMode = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("signing.key").path)[.posixPermissions] as? Int
+        #expect(keyMode == 0o600)
+        try expectSuccess(cli.run(["municipality", "add", "--id", "utrecht", "--name", "Gemeente Utrecht", "--email", "wmo@utrecht.example"]))
+        let csv = root.appendingPathComponent("panel.csv")
+        try Self.panelCSV.write(to: csv, atomically: true, encoding: .utf8)
+        try expectSuccess(cli.run(["panel", "import", "--municipality", "utrecht", csv.path]))
+        let caseFile = SMTPCatcher.packageRoot().appendingPathComponent("examples/case-traplift.md")
+        let submitted = try cli.run(["case", "submit", "--municipality", "utrecht", caseFile.path])
+        try expectSuccess(submitted)
+        let caseId = try #require(submitted.stdout.split(separator: "\n").last.map(String.init))
+
+        // The timeline sits around the real clock, so that votes cast over HTTP now are inside it
+        let now = Date()
+        let publish = now.addingTimeInterval(-60)
+        let voteAt = now.addingTimeInterval(86_400)
+        let deadline = now.addingTimeInterval(5 * 86_400)
+        try expectSuccess(cli.run(["case", "approve", caseId, "--publish-at", iso(publish), "--vote-at", iso(voteAt), "--deadline", iso(deadline)]))
+
+        // When two ticks race at publication time
+        let first = try cli.start(["tick", "--now", iso(publish.addingTimeInterval(1))])
+        let second = try cli.start(["tick", "--now", iso(publish.addingTimeInterval(1))])
+        let results = [try cli.finish(first), try cli.finish(second)]
+        // Then both are quiet and every panelist has exactly one case mail
+        for result in results { #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "\(result)") }
+        var mail = catcher.waitForMessages(count: 6, timeout: 10)
+        #expect(countByKind(mail) == ["case": 6])
+        let caseMail = try #require(mail.first)
+        #expect(caseMail.header("Auto-Submitted") == "auto-generated")
+        #expect(caseMail.header("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click")
+        #expect(caseMail.header("Content-Type")?.contains("multipart/alternative") == true)
+        #expect(!caseMail.raw.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "bare LF in message")
+
+        // When voting opens
+        try expectQuietTick(cli, at: voteAt.addingTimeInterval(1))
+        mail = catcher.waitForMessages(count: 12, timeout: 10)
+        #expect(countByKind(mail) == ["case": 6, "vote": 6])
+        let voteMail = Dictionary(uniqueKeysWithValues: mail.filter { $0.header("X-Tweedemening-Kind") == "vote" }.map { ($0.rcptTo, $0) })
+
+        // And panelists vote through the intake
+        let serve = try cli.start(["serve", "--intake-only"])
+        defer { serve.0.terminate(); _ = try? cli.finish(serve) }
+        try await waitForHealth(base)
+        func links(_ who: String) throws -> (support: String, oppose: String) {
+            let message = try #require(voteMail["\(who)@bewoners.example"])
+            let links = message.links
+            try #require(links.count >= 2)
+            #expect(links[0].contains("/v/") && links[1].contains("/v/"))
+            return (links[0], links[1])
+        }
+        let anna = try links("anna"), bram = try links("bram"), celine = try links("celine"), daan = try links("daan")
+        // a GET (what a mail scanner does) records nothing
+        let (scanned, scannedBody) = try await http("GET", daan.support)
+        #expect(scanned == 200 && scannedBody.contains("<form method=\"post\">"))
+        #expect(try await http("POST", anna.support).0 == 200)
+        #expect(try await http("POST", bram.oppose).0 == 200)
+        #expect(try await http("POST", bram.support).0 == 200)  // changed mind: counts once, as support
+        #expect(try await http("POST", celine.oppose).0 == 200)
+        // forged: Daan's link with the choice flipped in the payload keeps Daan's signature
+        func tokenParts(_ link: String) -> [String] { link.components(separatedBy: "/v/")[1].components(separatedBy: ".") }
+        var forged = tokenParts(daan.oppose)
+        forged[2] = tokenParts(daan.support)[2]
+        #expect(try await http("POST", "\(base)/v/\(forged.joined(separator: "."))").0 == 403)
+        #expect(try await http("POST", String(anna.oppose.dropLast(3)) + "AAA").0 == 403)
+        let shown = try cli.run(["case", "show", caseId])
+        #expect(shown.stdout.contains("votes: 3 (support 2, oppose 1)"), "\(shown.stdout)")
+
+        // When the reminder is due, twice (idempotent)
+        let reminderAt = deadline.addingTimeInterval(-48 * 3_600 + 1)
+        try expectQuietTick(cli, at: reminderAt)
+        try expectQuietTick(cli, at: reminderAt)
+        mail = catcher.waitForMessages(count: 15, timeout: 10)
+        let reminded = Set(mail.filter { $0.header("X-Tweedemening-Kind") == "vote-reminder" }.map(\.rcptTo))
+        #expect(reminded == ["daan@bewoners.example", "eva@bewoners.example", "fatima@bewoners.example"])
+
+        // When the deadline passes
+        try expectQuietTick(cli, at: deadline.addingTimeInterval(1))
+        mail = catcher.waitForMessages(count: 22, timeout: 10)
+        #expect(countByKind(mail) == ["case": 6, "vote": 6, "vote-reminder": 3, "verdict": 1, "outcome": 6])
+        for person in ["anna", "bram", "celine", "daan", "eva", "fatima"] {
+            let own = mail.filter { $0.rcptTo == "\(person)@bewoners.example" }
+            #expect(own.filter { $0.header("X-Tweedemening-Kind") == "case" }.count == 1)
+            #expect(own.filter { $0.header("X-Tweedemening-Kind") == "vote" }.count == 1)
+            #expect(own.filter { $0.header("X-Tweedemening-Kind") == "outcome" }.count == 1)
+        }
+        // Then the municipality's digest has the right numbers and nobody's address
+        let verdict = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "verdict" })
+        #expect(verdict.rcptTo == "wmo@utrecht.example")
+        #expect(verdict.header("X-Tweedemening-Verdict") == "support")
+        let digest = verdict.plainText
+        #expect(digest.contains("Steunt het besluit:       2 (66,7%)"), "\(digest)")
+        #expect(digest.contains("Steunt het besluit niet:  1 (33,3%)"))
+        #expect(digest.contains("3 van 6 panelleden (opkomst 50%)"))
+        #expect(!verdict.raw.contains("bewoners.example"))
+        // And every mail went only to its own recipient
+        for message in mail where message.rcptTo.hasSuffix("@bewoners.example") {
+            let others = ["anna", "bram", "celine", "daan", "eva", "fatima"].map { "\($0)@bewoners.example" }.filter { $0 != message.rcptTo }
+            #expect(!others.contains { message.raw.contains($0) })
+        }
+        // And a vote after the close records nothing
+        #expect(try await http("POST", daan.support).0 == 410)
+        let finalShow = try cli.run(["case", "show", caseId])
+        #expect(finalShow.stdout.contains("state: closed") && finalShow.stdout.contains("verdict: support"))
+        let queue = try cli.run(["queue", "status"])
+        #expect(queue.stdout.contains("sent      22"), "\(queue.stdout)")
+    }
+
+    @Test func badInputIsRefusedWithReasonsAndNothingStored() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-bad-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = TweedemeningBinary(url: try TweedemeningBinary.locate(), root: root, environment: [:])
+        try expectSuccess(cli.run(["init"]))
+        try expectSuccess(cli.run(["municipality", "add", "--id", "delft", "--name", "Gemeente Delft", "--email", "wmo@delft.example"]))
+        // A CSV with bad lines: exit 65, every bad line named, nothing imported
+        let csv = root.appendingPathComponent("bad.csv")
+        try "email,name\ngood@example.nl,Goed\nnot-an-address,Fout\ngood@example.nl,Dubbel\n".write(to: csv, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["panel", "import", "--municipality", "delft", csv.path])
+        #expect(imported.status == 65)
+        #expect(imported.stderr.contains("line 3") && imported.stderr.contains("line 4"))
+        #expect(try cli.run(["panel", "list", "--municipality", "delft"]).stdout.isEmpty)
+        // A case file missing sections: exit 65, the missing parts named
+        let file = root.appendingPathComponent("case.md")
+        try "---\ntitle: X\ndomain: Wmo\n---\n# Besluit\nNee.\n".write(to: file, atomically: true, encoding: .utf8)
+        let submitted = try cli.run(["case", "submit", "--municipality", "delft", file.path])
+        #expect(submitted.status == 65)
+        #expect(submitted.stderr.contains("consent_reference") && submitted.stderr.contains("# Kaders"))
+        #expect(try cli.run(["case", "list"]).stdout.isEmpty)
+        // A group-readable signing key: refused with the command that fixes it
+        chmod(root.appendingPathComponent("signing.key").path, 0o644)
+        let tick = try cli.run(["tick"])
+        #expect(tick.status != 0 && tick.stderr.contains("chmod 600"))
+    }
+
+    @Test func anUnreachableRelayDefersWithAWarningAndARejectFails() throws {
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-smtp-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let deadPort = try freeLoopbackPort()
+        var cli = TweedemeningBinary(url: try TweedemeningBinary.locate(), root: root, environment: ["TWEEDEMENING_SMTP_URL": "smtp://127.0.0.1:\(deadPort)"])
+        try expectSuccess(cli.run(["init"]))
+        try expectSuccess(cli.run(["municipality", "add", "--id", "ede", "--name", "Gemeente Ede", "--email", "wmo@ede.example"]))
+        let csv = root.appendingPathComponent("p.csv")
+        try "email\nok@example.nl\nreject-me@example.nl\n".write(to: csv, atomically: true, encoding: .utf8)
+        try expectSuccess(cli.run(["panel", "import", "--municipality", "ede", csv.path]))
+        let caseFile = SMTPCatcher.packageRoot().appendingPathComponent("examples/case-traplift.md").path
+        let caseId = try cli.run(["case", "submit", "--municipality", "ede", caseFile]).stdout.split(separator: "\n").last.map(String.init) ?? ""
+        let publish = Date().addingTimeInterval(-60)
+        try expectSuccess(cli.run(["case", "approve", caseId, "--publish-at", iso(publish)]))
+        // When nothing listens: a one-line warning, exit 0, messages deferred
+        let deferred = try cli.run(["tick", "--now", iso(publish)])
+        #expect(deferred.status == 0)
+        #expect(deferred.stderr.hasPrefix("warning: 2 message(s) deferred"), "\(deferred.stderr)")
+        #expect(deferred.stderr.split(separator: "\n").count == 1)
+        #expect(try cli.run(["queue", "status"]).stdout.contains("deferred  2"))
+        // When the relay is back after the retry delay: one is delivered, the 5xx fails with exit 1
+        cli.environment["TWEEDEMENING_SMTP_URL"] = catcher.url
+        let retried = try cli.run(["tick", "--now", iso(publish.addingTimeInterval(600))])
+        #expect(retried.status == 70)
+        #expect(retried.stderr.contains("failed permanently") && retried.stderr.contains("550"), "\(retried.stderr)")
+        #expect(catcher.waitForMessages(count: 1, timeout: 5).map(\.rcptTo) == ["ok@example.nl"])
+        let status = try cli.run(["queue", "status"]).stdout
+        #expect(status.contains("sent      1") && status.contains("failed    1"), "\(status)")
+    }
+}
+
+func iso(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+    return formatter.string(from: date)
+}
+
+func expectSuccess(_ result: TweedemeningBinary.Result, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(result.status == 0, "exit \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
+}
+
+func expectQuietTick(_ cli: TweedemeningBinary, at date: Date, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let result = try cli.run(["tick", "--now", iso(date)])
+    #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "tick: \(result)", sourceLocation: sourceLocation)
+}
+
+func countByKind(_ messages: [CaughtMessage]) -> [String: Int] {
+    messages.reduce(into: [:]) { counts, message in counts[message.header("X-Tweedemening-Kind") ?? "?", default: 0] += 1 }
+}
+
+func http(_ method: String, _ url: String) async throws -> (Int, String) {
+    var request = URLRequest(url: URL(string: url)!)
+    request.httpMethod = method
+    let (data, response) = try await URLSession.shared.data(for: request)
+    return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+}
+
+func waitForHealth(_ base: String) async throws {
+    for _ in 0..<100 {
+        if let (status, _) = try? await http("GET", "\(base)/healthz"), status == 200 { return }
+        try await Task.sleep(for: .milliseconds(100))
+    }
+    throw TestFailure("the intake did not answer /healthz at \(base)")
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine, builds, and runs one case round end to end on loopback:
+# a local SMTP catcher, SQLite, the HTTP intake, and simulated time via `tick --now`.
+# Prints what was sent and the verdict digest the municipality received.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+scripts/setup.sh
+swift build --product tweedemening
+bin="$(swift build --show-bin-path)/tweedemening"
+
+demo="$(pwd)/demo-root"
+rm -rf "$demo"
+mkdir -p "$demo/maildir"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+# A real SMTP server on a free loopback port, storing every message in a Maildir.
+coproc CATCHER { exec /usr/bin/python3 scripts/smtp-catcher.py --dir "$demo/maildir" --port 0; }
+pids+=("$CATCHER_PID")
+read -r _ smtp_port <&"${CATCHER[0]}"
+http_port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+
+export TWEEDEMENING_ROOT="$demo"
+export TWEEDEMENING_SMTP_URL="smtp://127.0.0.1:$smtp_port"
+export TWEEDEMENING_BASE_URL="http://127.0.0.1:$http_port"
+export TWEEDEMENING_LISTEN="127.0.0.1:$http_port"
+export TWEEDEMENING_TEMPLATES="$(pwd)/MailTemplates"
+iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
+step() { printf '\n== %s\n' "$*"; }
+
+step "setting up: municipality, a panel of 24, one case"
+"$bin" init
+"$bin" municipality add --id utrecht --name "Gemeente Utrecht" --email wmo@utrecht.example
+"$bin" panel import --municipality utrecht examples/panel-utrecht.csv
+case_id=$("$bin" case submit --municipality utrecht examples/case-traplift.md | tail -n 1)
+now=$(date +%s)
+publish=$((now - 60)); vote=$((now + 86400)); deadline=$((now + 5 * 86400)); reminder=$((deadline - 48 * 3600))
+"$bin" case approve "$case_id" --publish-at "$(iso $publish)" --vote-at "$(iso $vote)" --deadline "$(iso $deadline)"
+
+"$bin" serve --intake-only 2>"$demo/serve.log" &
+pids+=("$!")
+for _ in $(seq 50); do curl -fs "$TWEEDEMENING_BASE_URL/healthz" >/dev/null && break; sleep 0.2; done
+
+step "day 0: tick publishes the case"
+"$bin" tick --now "$(iso $((publish + 1)))"
+step "day 1: tick opens the vote"
+"$bin" tick --now "$(iso $((vote + 1)))"
+
+step "panelists vote through their one-click links (GET shows a page, POST records)"
+/usr/bin/python3 - "$demo/maildir" <<'PY' > "$demo/votes.txt"
+import email, email.policy, pathlib, random, sys
+random.seed(2026)
+for path in sorted(pathlib.Path(sys.argv[1], "new").iterdir()):
+    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    if msg["X-Tweedemening-Kind"] != "vote":
+        continue
+    text = msg.get_body(preferencelist=("plain",)).get_content()
+    links = [w for w in text.split() if w.startswith("http")]
+    roll = random.random()
+    if roll < 0.55: print(links[0])        # supports the municipality
+    elif roll < 0.80: print(links[1])      # does not
+PY
+while read -r link; do
+    curl -fs "$link" -o /dev/null                 # what a mail scanner does: nothing recorded
+    curl -fs -X POST "$link" -o /dev/null         # the panelist presses the button
+done < "$demo/votes.txt"
+echo "$(wc -l < "$demo/votes.txt") of 24 panelists voted"
+"$bin" case show "$case_id"
+
+step "day 3: tick reminds only those who have not voted"
+"$bin" tick --now "$(iso $((reminder + 1)))"
+step "day 5: deadline; tick tallies, mails the municipality and the panel"
+"$bin" tick --now "$(iso $((deadline + 1)))"
+
+step "what the SMTP server received"
+/usr/bin/python3 - "$demo/maildir" <<'PY'
+import collections, email, email.policy, pathlib, sys
+kinds = collections.Counter()
+verdict = None
+for path in sorted(pathlib.Path(sys.argv[1], "new").iterdir()):
+    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    kinds[msg["X-Tweedemening-Kind"]] += 1
+    if msg["X-Tweedemening-Kind"] == "verdict":
+        verdict = msg
+for kind in ["case", "vote", "vote-reminder", "verdict", "outcome"]:
+    print(f"  {kind:14} {kinds[kind]}")
+print(f"  {'total':14} {sum(kinds.values())}")
+print()
+print(f"verdict digest to {verdict['To']}  (X-Tweedemening-Verdict: {verdict['X-Tweedemening-Verdict']})")
+print(f"Subject: {verdict['Subject']}")
+print()
+print(verdict.get_body(preferencelist=("plain",)).get_content())
+PY
+"$bin" case show "$case_id"
+"$bin" queue status
+echo
+echo "Every message is in $demo/maildir/new; the database is $demo/tweedemening.sqlite."

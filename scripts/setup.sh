@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what building, testing and the demo need on a fresh Debian machine. Idempotent; no prompts.
+set -euo pipefail
+packages=(libcurl4-openssl-dev libsqlite3-dev python3-aiosmtpd postfix curl)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    echo "installing: ${missing[*]}" >&2
+    "${sudo_cmd[@]}" apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if ! command -v swift >/dev/null 2>&1; then
+    if [ -x /opt/swift/usr/bin/swift ]; then
+        echo 'swift is not on PATH; add /opt/swift/usr/bin: export PATH=/opt/swift/usr/bin:$PATH' >&2
+    else
+        echo 'swift 6.x is not installed; install a Swift toolchain from swift.org first' >&2
+    fi
+    exit 1
+fi
+/usr/bin/python3 -c 'import aiosmtpd' || { echo "python3-aiosmtpd did not install for /usr/bin/python3" >&2; exit 1; }

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine and passes the whole test suite. `.ci/run` calls exactly this.
+# The SMTP servers the tests need (scripts/smtp-catcher.py, aiosmtpd) are started by the tests
+# themselves on free loopback ports, and stopped by them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+scripts/setup.sh
+swift build --build-tests
+swift test --skip-build --parallel
