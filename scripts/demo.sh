@@ -27,6 +27,7 @@ export TWEEDEMENING_SMTP_URL="smtp://127.0.0.1:$smtp_port"
 export TWEEDEMENING_BASE_URL="http://127.0.0.1:$http_port"
 export TWEEDEMENING_LISTEN="127.0.0.1:$http_port"
 export TWEEDEMENING_TEMPLATES="$(pwd)/MailTemplates"
+export TWEEDEMENING_SENDING_WINDOW=always    # the demo's clock may say 3 a.m.; a real panel gets mail 08:00-20:00
 iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 step() { printf '\n== %s\n' "$*"; }
 

@@ -44,10 +44,13 @@ struct App {
     }
 
     func courier() throws -> Courier {
-        let settings = MailSettings(from: configuration.from, returnPath: configuration.returnPath, baseURL: configuration.baseURL)
+        let settings = MailSettings(
+            from: configuration.from, returnPath: configuration.returnPath, baseURL: configuration.baseURL,
+            timeZone: configuration.timeZone)
         let composer = MessageComposer(templates: try templates(), signer: try signer(), settings: settings)
         return Courier(
             database: database, spool: spool, composer: composer, smtp: configuration.smtp,
-            retry: RetryPolicy(expireAfter: configuration.retryExpireDays * 86_400), logger: logger)
+            retry: RetryPolicy(expireAfter: configuration.retryExpireDays * 86_400),
+            window: configuration.sendingWindow, logger: logger)
     }
 }

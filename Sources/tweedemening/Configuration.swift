@@ -14,6 +14,8 @@ struct ConfigFile: Decodable {
         var smtp_password_file: String?
         var smtp_verify_tls: Bool?
         var retry_expire_days: Number?
+        var sending_window: String?
+        var time_zone: String?
     }
     struct HTTP: Decodable {
         var base_url: String?
@@ -58,6 +60,9 @@ struct Configuration {
     var returnPath: String?
     var smtp: SMTPSettings
     var retryExpireDays: Double
+    var sendingWindow: SendingWindow
+    /// The panel's time zone: of the sending window and of dates written in mail.
+    var timeZone: TimeZone
     var baseURL: String
     var listenHost: String
     var listenPort: Int
@@ -114,6 +119,14 @@ struct Configuration {
         guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
             throw CLIError.config("base URL `\(baseURL)` must start with http:// or https://")
         }
+        let zoneName = file.mail?.time_zone ?? "Europe/Amsterdam"
+        guard let timeZone = TimeZone(identifier: zoneName) else {
+            throw CLIError.config("time zone `\(zoneName)` is unknown; use a name such as Europe/Amsterdam")
+        }
+        let windowText = env("TWEEDEMENING_SENDING_WINDOW") ?? file.mail?.sending_window ?? "08:00-20:00"
+        guard let window = SendingWindow.parse(windowText, timeZone: timeZone) else {
+            throw CLIError.config("sending window `\(windowText)` must be HH:MM-HH:MM (e.g. 08:00-20:00) or `always`")
+        }
         var timeline = TimelineDefaults()
         if let days = file.timeline?.vote_opens_after_days { timeline.voteOpensAfterDays = days.value }
         if let days = file.timeline?.deadline_after_days { timeline.deadlineAfterDays = days.value }
@@ -132,6 +145,8 @@ struct Configuration {
                 password: password,
                 verifyPeer: file.mail?.smtp_verify_tls ?? true),
             retryExpireDays: file.mail?.retry_expire_days?.value ?? 3,
+            sendingWindow: window,
+            timeZone: timeZone,
             baseURL: baseURL,
             listenHost: String(listen[..<colon]),
             listenPort: port,
@@ -142,7 +157,7 @@ struct Configuration {
     static let defaultFile = """
         # De Tweede Mening — configuration.
         # Environment variables override: TWEEDEMENING_SMTP_URL, TWEEDEMENING_BASE_URL, TWEEDEMENING_LISTEN,
-        # TWEEDEMENING_FROM, TWEEDEMENING_SMTP_USER, TWEEDEMENING_SMTP_PASSWORD.
+        # TWEEDEMENING_FROM, TWEEDEMENING_SMTP_USER, TWEEDEMENING_SMTP_PASSWORD, TWEEDEMENING_SENDING_WINDOW.
         # Relative paths are relative to this folder. docs/operations.md explains every setting.
 
         database = "tweedemening.sqlite"
@@ -158,6 +173,8 @@ struct Configuration {
         # smtp_password_file = "/etc/tweedemening/smtp-password"   # or TWEEDEMENING_SMTP_PASSWORD
         smtp_verify_tls = true
         retry_expire_days = 3                             # a message deferred this long fails
+        sending_window = "08:00-20:00"                    # local hours for delivery; "always" to disable
+        time_zone = "Europe/Amsterdam"
 
         [http]
         base_url = "http://127.0.0.1:8080"                # public base of the links in mail

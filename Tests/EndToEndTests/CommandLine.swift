@@ -37,6 +37,8 @@ struct TweedemeningBinary {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         env["TWEEDEMENING_TEMPLATES"] = SMTPCatcher.packageRoot().appendingPathComponent("MailTemplates").path
+        // The timelines here follow the real clock, whatever the hour the tests run at.
+        env["TWEEDEMENING_SENDING_WINDOW"] = env["TWEEDEMENING_SENDING_WINDOW"] ?? "always"
         process.environment = env
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input

@@ -138,6 +138,48 @@ import FoundationNetworking
         #expect(queue.stdout.contains("sent      22"), "\(queue.stdout)")
     }
 
+    @Test func tickBesideServeNeverSendsTwice() async throws {
+        // Given the full daemon (scheduler every second) and a case due for publication
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-race-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let port = try freeLoopbackPort()
+        let cli = TweedemeningBinary(url: try TweedemeningBinary.locate(), root: root, environment: [
+            "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)",
+        ])
+        try expectSuccess(cli.run(["init"]))
+        let config = root.appendingPathComponent("tweedemening.toml")
+        let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "tick_interval_seconds = 60", with: "tick_interval_seconds = 1")
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        try expectSuccess(cli.run(["municipality", "add", "--id", "utrecht", "--name", "Gemeente Utrecht", "--email", "wmo@utrecht.example"]))
+        let csv = root.appendingPathComponent("panel.csv")
+        let panel = (1...40).map { "p\($0)@bewoners.example" }
+        try (["email"] + panel).joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+        try expectSuccess(cli.run(["panel", "import", "--municipality", "utrecht", csv.path]))
+        let caseFile = SMTPCatcher.packageRoot().appendingPathComponent("examples/case-traplift.md").path
+        let caseId = try cli.run(["case", "submit", "--municipality", "utrecht", caseFile]).stdout.split(separator: "\n").last.map(String.init) ?? ""
+        try expectSuccess(cli.run(["case", "approve", caseId, "--publish-at", iso(Date().addingTimeInterval(-60))]))
+        // When serve and three cron ticks run at the same moment
+        let serve = try cli.start(["serve"])
+        defer { serve.0.terminate(); _ = try? cli.finish(serve) }
+        let ticks = try (0..<3).map { _ in try cli.start(["tick"]) }
+        for tick in ticks { expectSuccess(try cli.finish(tick)) }
+        try await waitForHealth("http://127.0.0.1:\(port)")
+        try await Task.sleep(for: .seconds(2))
+        // Then every panelist got the case exactly once
+        let mail = catcher.waitForMessages(count: 40, timeout: 10)
+        #expect(mail.count == 40)
+        #expect(Set(mail.map(\.rcptTo)) == Set(panel))
+        #expect(Set(mail.compactMap { $0.header("Message-ID") }).count == 40)
+        // And SIGTERM stops the daemon promptly
+        let stopped = Date()
+        serve.0.terminate()
+        serve.0.waitUntilExit()
+        #expect(Date().timeIntervalSince(stopped) < 10)
+        #expect(serve.0.terminationStatus == 0)
+    }
+
     @Test func badInputIsRefusedWithReasonsAndNothingStored() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-bad-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -24,14 +24,14 @@ import Logging
         return database
     }
 
-    func courier(_ database: AppDatabase, smtp: String) throws -> Courier {
+    func courier(_ database: AppDatabase, smtp: String, window: SendingWindow = .always) throws -> Courier {
         let composer = MessageComposer(
             templates: try MailTemplates(directories: [MessageComposerTests.shipped]),
             signer: TokenSigner(keys: [SigningKey(id: "k1", secret: Array(repeating: 5, count: 32))]),
             settings: MailSettings(from: MailAddress("panel@tweedemening.example"), baseURL: "http://127.0.0.1:1"))
         return Courier(
             database: database, spool: Spool(root: folder.appendingPathComponent("Queue")), composer: composer,
-            smtp: SMTPSettings(url: smtp), logger: Logger(label: "test"))
+            smtp: SMTPSettings(url: smtp), window: window, logger: Logger(label: "test"))
     }
 
     @Test func deliversSpooledMailAndCleansTheSpool() throws {
@@ -97,6 +97,25 @@ import Logging
         try courier.deliver(now: start.addingTimeInterval(4 * 86_400), into: &expired)
         #expect(expired.failed == 1 && expired.failReasons.first?.contains("expired") == true)
         #expect(try database.queueStatus().counts == [.sent: 1, .failed: 2])
+    }
+
+    @Test func nothingGoesOutAtNightButEverythingAtEight() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let database = try published(["a@example.nl", "b@example.nl"])
+        let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
+        let courier = try courier(database, smtp: catcher.url, window: SendingWindow.parse("08:00-20:00", timeZone: amsterdam)!)
+        try courier.spool.prepare()
+        // At three in the morning: rendered, held, nothing tried
+        let night = try courier.run(now: ISOTime.parse("2026-12-02T03:00:00+01:00")!)
+        #expect(night.rendered == 2 && night.sent == 0 && night.deferred == 0)
+        #expect(night.heldUntil == ISOTime.parse("2026-12-02T08:00:00+01:00")!)
+        #expect(catcher.messages().isEmpty)
+        // At eight: delivered
+        let morning = try courier.run(now: ISOTime.parse("2026-12-02T08:00:00+01:00")!)
+        #expect(morning.sent == 2)
+        #expect(catcher.waitForMessages(count: 2, timeout: 5).count == 2)
     }
 
     @Test func retryDelaysGrowToAnHour() {

@@ -13,6 +13,8 @@ public struct DeliveryReport: Sendable, Equatable {
     public var deferReasons: [String] = []
     public var failReasons: [String] = []
     public var nextAttempt: Date?
+    /// Set when delivery waited for the sending window to open.
+    public var heldUntil: Date?
 
     public init() {}
 
@@ -46,18 +48,23 @@ public struct Courier: Sendable {
     public let composer: MessageComposer
     public let smtp: SMTPSettings
     public let retry: RetryPolicy
+    public let window: SendingWindow
     public let logger: Logger
     /// Consecutive connection-level failures after which the rest of this pass is deferred untried,
     /// so a dead relay costs seconds, not a timeout per message.
     static let connectionFailureLimit = 2
     static let batchSize = 500
 
-    public init(database: AppDatabase, spool: Spool, composer: MessageComposer, smtp: SMTPSettings, retry: RetryPolicy = RetryPolicy(), logger: Logger) {
+    public init(
+        database: AppDatabase, spool: Spool, composer: MessageComposer, smtp: SMTPSettings,
+        retry: RetryPolicy = RetryPolicy(), window: SendingWindow = .always, logger: Logger
+    ) {
         self.database = database
         self.spool = spool
         self.composer = composer
         self.smtp = smtp
         self.retry = retry
+        self.window = window
         self.logger = logger
     }
 
@@ -91,7 +98,13 @@ public struct Courier: Sendable {
         return report
     }
 
+    /// Delivers everything due, but only inside the sending window: outside it, mail stays queued
+    /// (no attempt is counted) until the next `tick` inside the window.
     public func deliver(now: Date, into report: inout DeliveryReport) throws {
+        guard window.contains(now) else {
+            report.heldUntil = window.nextOpening(after: now)
+            return
+        }
         var connection: SMTPConnection?
         var connectionFailures = 0
         var seen = Set<Int64>()
