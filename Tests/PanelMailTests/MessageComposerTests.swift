@@ -122,3 +122,10 @@ import TestSupport
         #expect(SimpleMarkdown.html("a <b>\n\n- **x**\n- y") == "<p>a &lt;b&gt;</p>\n<ul>\n<li><strong>x</strong></li>\n<li>y</li>\n</ul>")
     }
 }
+
+@Suite struct SimpleMarkdownTests {
+    @Test func paragraphLinesJoinAndListItemsContinue() {
+        let html = SimpleMarkdown.html("Een zin\ndie doorloopt.\n\n- punt een\n  gaat verder\n- punt twee")
+        #expect(html == "<p>Een zin\ndie doorloopt.</p>\n<ul>\n<li>punt een gaat verder</li>\n<li>punt twee</li>\n</ul>")
+    }
+}

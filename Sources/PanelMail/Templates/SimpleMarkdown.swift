@@ -2,15 +2,16 @@ import Foundation
 
 /// The little Markdown a case file uses, made into safe HTML for mail.
 ///
-/// Everything is escaped first, so a case can never inject markup; then blank-line paragraphs,
-/// `-`/`*` lists, `##` sub-headings and `**bold**` are recognised. Nothing else is needed in a case.
+/// Everything is escaped first, so a case can never inject markup; then blank-line paragraphs (lines
+/// within one are joined, as in Markdown), `-`/`*` lists with indented continuation lines, `##`
+/// sub-headings and `**bold**` are recognised. Nothing else is needed in a case.
 public enum SimpleMarkdown {
     public static func html(_ markdown: String) -> String {
         var output: [String] = []
         var paragraph: [String] = []
         var list: [String] = []
         func flushParagraph() {
-            if !paragraph.isEmpty { output.append("<p>" + paragraph.joined(separator: "<br>\n") + "</p>") }
+            if !paragraph.isEmpty { output.append("<p>" + paragraph.joined(separator: "\n") + "</p>") }
             paragraph = []
         }
         func flushList() {
@@ -23,6 +24,8 @@ public enum SimpleMarkdown {
             if line.isEmpty {
                 flushParagraph()
                 flushList()
+            } else if !list.isEmpty, rawLine.first?.isWhitespace == true {
+                list[list.count - 1] += " " + inline(line)
             } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
                 flushParagraph()
                 list.append(inline(String(line.dropFirst(2))))
