@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 scripts/setup.sh
 swift build --build-tests
+swift format lint --strict -r Sources Tests Package.swift
 swift test --skip-build --parallel

@@ -46,12 +46,14 @@ public struct BallotController<Context: RequestContext>: Sendable {
         guard let choice = claims.choice else { return Self.page(for: TokenError.malformed) }
         var note = ""
         if let current = ballot.currentChoice {
-            note = current == choice
+            note =
+                current == choice
                 ? "<p class=\"muted\">U heeft dit al eerder gekozen. U kunt het nog een keer bevestigen.</p>"
                 : "<p class=\"muted\">U koos eerder: “\(Self.label(current))”. Als u nu bevestigt, telt uw nieuwe keuze.</p>"
         }
         let other: VoteChoice = choice == .support ? .oppose : .support
-        let otherToken = signer.sign(TokenClaims(purpose: .vote, round: claims.round, panelist: claims.panelist, choice: other, expires: claims.expires))
+        let otherToken = signer.sign(
+            TokenClaims(purpose: .vote, round: claims.round, panelist: claims.panelist, choice: other, expires: claims.expires))
         return Page(
             status: .ok, title: "Bevestig uw stem",
             body: """
@@ -121,25 +123,43 @@ public struct BallotController<Context: RequestContext>: Sendable {
         case let error as TokenError:
             switch error {
             case .expired:
-                return Page(status: .gone, title: "Deze link is verlopen", body: "<p>Stemmen is gesloten. U krijgt de uitslag per e-mail.</p>")
+                return Page(
+                    status: .gone, title: "Deze link is verlopen",
+                    body: "<p>Stemmen is gesloten. U krijgt de uitslag per e-mail.</p>")
             case .malformed:
-                return Page(status: .badRequest, title: "Deze link werkt niet", body: "<p>De link is niet compleet. Kopieer de hele link uit de e-mail, of klik er direct op in de e-mail.</p>")
+                return Page(
+                    status: .badRequest, title: "Deze link werkt niet",
+                    body:
+                        "<p>De link is niet compleet. Kopieer de hele link uit de e-mail, of klik er direct op in de e-mail.</p>")
             case .unknownKey, .badSignature, .wrongPurpose:
-                return Page(status: .forbidden, title: "Deze link is niet geldig", body: "<p>Gebruik de link uit uw eigen e-mail van De Tweede Mening. Er is niets vastgelegd.</p>")
+                return Page(
+                    status: .forbidden, title: "Deze link is niet geldig",
+                    body: "<p>Gebruik de link uit uw eigen e-mail van De Tweede Mening. Er is niets vastgelegd.</p>")
             }
         case let error as StoreError:
             switch error {
             case .votingClosed:
-                return Page(status: .gone, title: "Stemmen is gesloten", body: "<p>De termijn voor deze casus is voorbij; uw stem is niet meer vastgelegd. U krijgt de uitslag per e-mail.</p>")
+                return Page(
+                    status: .gone, title: "Stemmen is gesloten",
+                    body:
+                        "<p>De termijn voor deze casus is voorbij; uw stem is niet meer vastgelegd. U krijgt de uitslag per e-mail.</p>"
+                )
             case .votingNotOpen:
-                return Page(status: .conflict, title: "Stemmen is nog niet geopend", body: "<p>U krijgt een e-mail zodra u kunt stemmen.</p>")
+                return Page(
+                    status: .conflict, title: "Stemmen is nog niet geopend",
+                    body: "<p>U krijgt een e-mail zodra u kunt stemmen.</p>")
             case .notInPanel:
-                return Page(status: .forbidden, title: "Deze link is niet geldig", body: "<p>U staat niet in het panel van deze casus. Er is niets vastgelegd.</p>")
+                return Page(
+                    status: .forbidden, title: "Deze link is niet geldig",
+                    body: "<p>U staat niet in het panel van deze casus. Er is niets vastgelegd.</p>")
             default:
-                return Page(status: .notFound, title: "Niet gevonden", body: "<p>Deze casus of dit panellid bestaat niet (meer).</p>")
+                return Page(
+                    status: .notFound, title: "Niet gevonden", body: "<p>Deze casus of dit panellid bestaat niet (meer).</p>")
             }
         default:
-            return Page(status: .internalServerError, title: "Er ging iets mis", body: "<p>Probeer het over een paar minuten opnieuw. Er is niets vastgelegd.</p>")
+            return Page(
+                status: .internalServerError, title: "Er ging iets mis",
+                body: "<p>Probeer het over een paar minuten opnieuw. Er is niets vastgelegd.</p>")
         }
     }
 }

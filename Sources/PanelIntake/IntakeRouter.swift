@@ -12,9 +12,13 @@ public func buildIntakeRouter(
     router.get("/healthz") { _, _ -> Response in
         do {
             _ = try database.queueStatus()
-            return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         } catch {
-            return Response(status: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "database unavailable\n")))
+            return Response(
+                status: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "database unavailable\n")))
         }
     }
     router.addRoutes(BallotController(database: database, signer: signer, now: now).endpoints)

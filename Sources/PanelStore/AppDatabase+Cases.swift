@@ -72,9 +72,11 @@ extension AppDatabase {
             var votes: Tally?
             var messages: [OutboxMessage.State: Int] = [:]
             if let roundId = round?.id {
-                panelSize = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
+                panelSize =
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
                 votes = try Self.tally(db, roundId: roundId, panelSize: panelSize)
-                let rows = try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM outbox WHERE roundId = ? GROUP BY state", arguments: [roundId])
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT state, COUNT(*) AS n FROM outbox WHERE roundId = ? GROUP BY state", arguments: [roundId])
                 for row in rows {
                     if let state = OutboxMessage.State(rawValue: row["state"]) { messages[state] = row["n"] }
                 }

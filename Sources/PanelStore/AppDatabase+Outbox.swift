@@ -37,7 +37,8 @@ extension AppDatabase {
                 let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId)
             else { throw StoreError.unknownRound(message.roundId) }
             let panelist = try message.panelistId.flatMap { try Panelist.fetchOne(db, key: $0) }
-            let size = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [round.id!]) ?? 0
+            let size =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [round.id!]) ?? 0
             let tally = try round.tally ?? Self.tally(db, roundId: round.id!, panelSize: size)
             let vote = try panelist.flatMap {
                 try Vote.fetchOne(db, key: ["roundId": round.id!, "panelistId": $0.id!])?.choice
@@ -51,8 +52,12 @@ extension AppDatabase {
     /// The spool file exists: hand the message to the sender.
     public func markQueued(_ ids: [Int64], now: Date) throws {
         try writer.write { db in
-            try OutboxMessage.filter(ids.contains(OutboxMessage.Columns.id) && OutboxMessage.Columns.state == OutboxMessage.State.pending)
-                .updateAll(db, OutboxMessage.Columns.state.set(to: OutboxMessage.State.queued), OutboxMessage.Columns.nextAttemptAt.set(to: now))
+            try OutboxMessage.filter(
+                ids.contains(OutboxMessage.Columns.id) && OutboxMessage.Columns.state == OutboxMessage.State.pending
+            )
+            .updateAll(
+                db, OutboxMessage.Columns.state.set(to: OutboxMessage.State.queued),
+                OutboxMessage.Columns.nextAttemptAt.set(to: now))
         }
     }
 
@@ -70,7 +75,8 @@ extension AppDatabase {
     public func markSent(_ id: Int64, code: Int, now: Date) throws {
         try writer.write { db in
             try db.execute(
-                sql: "UPDATE outbox SET state = 'sent', sentAt = ?, lastCode = ?, lastError = NULL, attempts = attempts + 1 WHERE id = ?",
+                sql:
+                    "UPDATE outbox SET state = 'sent', sentAt = ?, lastCode = ?, lastError = NULL, attempts = attempts + 1 WHERE id = ?",
                 arguments: [now, code, id])
         }
     }
@@ -78,7 +84,8 @@ extension AppDatabase {
     public func markDeferred(_ id: Int64, code: Int, error: String, retryAt: Date) throws {
         try writer.write { db in
             try db.execute(
-                sql: "UPDATE outbox SET state = 'deferred', nextAttemptAt = ?, lastCode = ?, lastError = ?, attempts = attempts + 1 WHERE id = ?",
+                sql:
+                    "UPDATE outbox SET state = 'deferred', nextAttemptAt = ?, lastCode = ?, lastError = ?, attempts = attempts + 1 WHERE id = ?",
                 arguments: [retryAt, code, error, id])
         }
     }
@@ -86,7 +93,8 @@ extension AppDatabase {
     public func markFailed(_ id: Int64, code: Int, error: String) throws {
         try writer.write { db in
             try db.execute(
-                sql: "UPDATE outbox SET state = 'failed', nextAttemptAt = NULL, lastCode = ?, lastError = ?, attempts = attempts + 1 WHERE id = ?",
+                sql:
+                    "UPDATE outbox SET state = 'failed', nextAttemptAt = NULL, lastCode = ?, lastError = ?, attempts = attempts + 1 WHERE id = ?",
                 arguments: [code, error, id])
         }
     }

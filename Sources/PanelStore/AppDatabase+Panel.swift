@@ -20,7 +20,8 @@ extension AppDatabase {
 
     /// Adds new panelists and updates known ones (by e-mail), all in one transaction.
     /// A panelist who unsubscribed stays unsubscribed: an import never overrides their choice.
-    public func importPanel(municipalityId: String, rows: [PanelistRow], now: Date = Date()) throws -> (added: Int, updated: Int) {
+    public func importPanel(municipalityId: String, rows: [PanelistRow], now: Date = Date()) throws -> (added: Int, updated: Int)
+    {
         try writer.write { db in
             guard try Municipality.exists(db, key: municipalityId) else {
                 throw StoreError.unknownMunicipality(municipalityId)
@@ -28,7 +29,8 @@ extension AppDatabase {
             var added = 0
             var updated = 0
             for row in rows {
-                if var existing = try Panelist
+                if var existing =
+                    try Panelist
                     .filter(Panelist.Columns.municipalityId == municipalityId && Panelist.Columns.email == row.email)
                     .fetchOne(db)
                 {

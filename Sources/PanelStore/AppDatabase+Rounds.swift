@@ -19,7 +19,9 @@ extension AppDatabase {
     public func take(_ step: RoundStep, roundId: Int64, now: Date, messageDomain: String) throws -> Int {
         try writer.write { db in
             guard var round = try Round.fetchOne(db, key: roundId) else { throw StoreError.unknownRound(roundId) }
-            guard let panelCase = try PanelCase.fetchOne(db, key: round.caseId) else { throw StoreError.unknownCase(round.caseId) }
+            guard let panelCase = try PanelCase.fetchOne(db, key: round.caseId) else {
+                throw StoreError.unknownCase(round.caseId)
+            }
             let outbox = OutboxWriter(db: db, roundId: roundId, now: now, domain: messageDomain)
             switch step {
             case .publish:
@@ -30,7 +32,8 @@ extension AppDatabase {
                         SELECT ?, id FROM panelist WHERE municipalityId = ? AND status = 'active'
                         """,
                     arguments: [roundId, panelCase.municipalityId])
-                let size = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
+                let size =
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
                 guard size > 0 else { throw StoreError.emptyPanel(panelCase.municipalityId) }
                 round.state = .discussion
                 round.publishedAt = now
@@ -50,7 +53,8 @@ extension AppDatabase {
                 return try outbox.addForMembers(.voteReminder, onlyNonVoters: true)
             case .close:
                 guard round.state == .voting else { return 0 }
-                let size = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
+                let size =
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
                 let tally = try Self.tally(db, roundId: roundId, panelSize: size)
                 round.state = .closed
                 round.closedAt = now
@@ -62,7 +66,8 @@ extension AppDatabase {
                 guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else {
                     throw StoreError.unknownMunicipality(panelCase.municipalityId)
                 }
-                var added = try outbox.add(.verdict, recipientKey: "m\(municipality.id)", to: municipality.email, municipalityId: municipality.id)
+                var added = try outbox.add(
+                    .verdict, recipientKey: "m\(municipality.id)", to: municipality.email, municipalityId: municipality.id)
                 added += try outbox.addForMembers(.outcome)
                 return added
             }
@@ -79,7 +84,8 @@ struct OutboxWriter {
 
     /// One message to every member of the round who is still subscribed.
     func addForMembers(_ kind: MailKind, onlyNonVoters: Bool = false) throws -> Int {
-        let nonVoterFilter = onlyNonVoters
+        let nonVoterFilter =
+            onlyNonVoters
             ? "AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.roundId = m.roundId AND v.panelistId = m.panelistId)" : ""
         let rows = try Row.fetchAll(
             db,
@@ -96,7 +102,9 @@ struct OutboxWriter {
         return added
     }
 
-    func add(_ kind: MailKind, recipientKey: String, to address: String, panelistId: Int64? = nil, municipalityId: String? = nil) throws -> Int {
+    func add(_ kind: MailKind, recipientKey: String, to address: String, panelistId: Int64? = nil, municipalityId: String? = nil)
+        throws -> Int
+    {
         // Deterministic: the same purpose, round and recipient always give the same Message-ID.
         let messageId = "\(kind.rawValue).r\(roundId).\(recipientKey)@\(domain)"
         try db.execute(

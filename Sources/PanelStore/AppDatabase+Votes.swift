@@ -46,9 +46,10 @@ extension AppDatabase {
             let panelCase = try PanelCase.fetchOne(db, key: round.caseId)
         else { throw StoreError.unknownRound(roundId) }
         guard let panelist = try Panelist.fetchOne(db, key: panelistId) else { throw StoreError.unknownPanelist }
-        let member = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM roundMember WHERE roundId = ? AND panelistId = ?)",
-            arguments: [roundId, panelistId]) ?? false
+        let member =
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM roundMember WHERE roundId = ? AND panelistId = ?)",
+                arguments: [roundId, panelistId]) ?? false
         guard member else { throw StoreError.notInPanel }
         switch round.state {
         case .scheduled, .discussion: throw StoreError.votingNotOpen

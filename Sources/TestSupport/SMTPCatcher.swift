@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One message as stored by `scripts/smtp-catcher.py` (one file per recipient).
@@ -132,7 +132,8 @@ public final class SMTPCatcher: @unchecked Sendable {
     /// Starts the catcher. `auth` ("USER:PASS") makes it require AUTH PLAIN/LOGIN.
     /// `scriptPath` defaults to `<package root>/scripts/smtp-catcher.py`.
     public init(auth: String? = nil, scriptPath: String? = nil, startupTimeout: Double = 10) throws {
-        let script = scriptPath
+        let script =
+            scriptPath
             ?? Self.packageRoot().appendingPathComponent("scripts/smtp-catcher.py").path
         guard FileManager.default.fileExists(atPath: script) else { throw SMTPCatcherError.scriptNotFound(script) }
 

@@ -14,7 +14,8 @@ struct App {
     static func open(root: URL, logger: Logger) throws -> App {
         let configuration = try Configuration.load(root: root)
         guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
-            throw CLIError.config("no database at \(configuration.databasePath); run `tweedemening init --root \(root.path)` first")
+            throw CLIError.config(
+                "no database at \(configuration.databasePath); run `tweedemening init --root \(root.path)` first")
         }
         let database: AppDatabase
         do {

@@ -98,7 +98,9 @@ struct Configuration {
         }
         let fromText = env("TWEEDEMENING_FROM") ?? file.mail?.from ?? "De Tweede Mening <panel@tweedemening.example>"
         guard let from = MailAddress(parsing: fromText) else {
-            throw CLIError.config("sender address `\(fromText)` is not valid; set mail.from in \(fileName) or TWEEDEMENING_FROM, e.g. \"De Tweede Mening <panel@example.nl>\"")
+            throw CLIError.config(
+                "sender address `\(fromText)` is not valid; set mail.from in \(fileName) or TWEEDEMENING_FROM, e.g. \"De Tweede Mening <panel@example.nl>\""
+            )
         }
         var password = env("TWEEDEMENING_SMTP_PASSWORD")
         if password == nil, let passwordFile = file.mail?.smtp_password_file, !passwordFile.isEmpty {
@@ -112,7 +114,9 @@ struct Configuration {
             throw CLIError.config("SMTP URL `\(smtpURL)` must start with smtp:// or smtps://")
         }
         let listen = env("TWEEDEMENING_LISTEN") ?? file.http?.listen ?? "127.0.0.1:8080"
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+            (0...65535).contains(port)
+        else {
             throw CLIError.config("listen address `\(listen)` must be HOST:PORT, e.g. 127.0.0.1:8080")
         }
         let baseURL = env("TWEEDEMENING_BASE_URL") ?? file.http?.base_url ?? "http://127.0.0.1:8080"
@@ -130,7 +134,9 @@ struct Configuration {
         var timeline = TimelineDefaults()
         if let days = file.timeline?.vote_opens_after_days { timeline.voteOpensAfterDays = days.value }
         if let days = file.timeline?.deadline_after_days { timeline.deadlineAfterDays = days.value }
-        if let hours = file.timeline?.vote_reminder_hours_before_deadline { timeline.voteReminderHoursBeforeDeadline = hours.value }
+        if let hours = file.timeline?.vote_reminder_hours_before_deadline {
+            timeline.voteReminderHoursBeforeDeadline = hours.value
+        }
         return Configuration(
             root: root,
             databasePath: resolve(file.database ?? "tweedemening.sqlite"),

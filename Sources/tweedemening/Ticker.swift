@@ -27,7 +27,8 @@ struct Ticker {
                     state: round.state, timeline: round.timeline, reminderSent: round.reminderSentAt != nil, now: now)
                 for step in steps {
                     do {
-                        try app.database.take(step, roundId: round.id!, now: now, messageDomain: courier.composer.settings.messageDomain)
+                        try app.database.take(
+                            step, roundId: round.id!, now: now, messageDomain: courier.composer.settings.messageDomain)
                         outcome.steps.append((round.caseId, step))
                         app.logger.info("round.step", metadata: ["case.id": "\(round.caseId)", "round.step": "\(step.rawValue)"])
                     } catch let error as StoreError {
@@ -46,7 +47,9 @@ struct Ticker {
 enum TickLock {
     static func withLock<T>(at path: String, _ body: () throws -> T) throws -> T {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CLIError.unavailable("cannot open lock file \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw CLIError.unavailable("cannot open lock file \(path): \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else { throw CLIError.unavailable("cannot lock \(path): \(String(cString: strerror(errno)))") }

@@ -26,7 +26,8 @@ enum Main {
     /// Quiet by default (cron mails any output); `serve` logs at info. TWEEDEMENING_LOG_LEVEL overrides.
     static func bootstrapLogging(for command: ParsableCommand) {
         let fallback: Logger.Level = command is ServeCommand ? .info : .warning
-        let level = ProcessInfo.processInfo.environment["TWEEDEMENING_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? fallback
+        let level =
+            ProcessInfo.processInfo.environment["TWEEDEMENING_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? fallback
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -47,7 +48,9 @@ struct Tweedemening: AsyncParsableCommand {
 
 /// `--root DIR`, shared by every command.
 struct RootOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder with tweedemening.toml, the database and Queue/ (env TWEEDEMENING_ROOT).", valueName: "DIR"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Folder with tweedemening.toml, the database and Queue/ (env TWEEDEMENING_ROOT).", valueName: "DIR"))
     var root: String?
 
     var url: URL {
@@ -69,7 +72,8 @@ func parseTime(_ text: String, option: String) throws -> Date {
 
 enum ISOTimeParse {
     static func parse(_ text: String) -> Date? {
-        guard text.contains("T"), text.hasSuffix("Z") || text.range(of: #"[+-]\d\d:?\d\d$"#, options: .regularExpression) != nil else { return nil }
+        guard text.contains("T"), text.hasSuffix("Z") || text.range(of: #"[+-]\d\d:?\d\d$"#, options: .regularExpression) != nil
+        else { return nil }
         return ISOTime.parse(text)
     }
 }

@@ -10,10 +10,13 @@ struct TweedemeningBinary {
     /// The binary built beside this test bundle (`swift build --build-tests` builds both), or TWEEDEMENING_BIN.
     static func locate() throws -> URL {
         if let explicit = ProcessInfo.processInfo.environment["TWEEDEMENING_BIN"] { return URL(fileURLWithPath: explicit) }
-        var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tweedemening")]
+        var candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tweedemening")
+        ]
         candidates.append(SMTPCatcher.packageRoot().appendingPathComponent(".build/debug/tweedemening"))
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw TestFailure("tweedemening binary not found (looked at \(candidates.map(\.path))); run `swift build --build-tests` first")
+            throw TestFailure(
+                "tweedemening binary not found (looked at \(candidates.map(\.path))); run `swift build --build-tests` first")
         }
         return found
     }
@@ -55,7 +58,9 @@ struct TweedemeningBinary {
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
     }
 }
 
@@ -110,6 +115,8 @@ extension CaughtMessage {
 
     /// Every http(s) link of the text part, in order.
     var links: [String] {
-        plainText.split(whereSeparator: { $0 == "\n" || $0 == " " }).map(String.init).filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
+        plainText.split(whereSeparator: { $0 == "\n" || $0 == " " }).map(String.init).filter {
+            $0.hasPrefix("http://") || $0.hasPrefix("https://")
+        }
     }
 }

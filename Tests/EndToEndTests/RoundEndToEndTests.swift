@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A whole round with the real binary, a real SMTP server on loopback, the HTTP intake, and moved time.
@@ -26,15 +26,20 @@ import FoundationNetworking
         defer { try? FileManager.default.removeItem(at: root) }
         let port = try freeLoopbackPort()
         let base = "http://127.0.0.1:\(port)"
-        let cli = TweedemeningBinary(url: try TweedemeningBinary.locate(), root: root, environment: [
-            "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_BASE_URL": base,
-            "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)", "TWEEDEMENING_FROM": "De Tweede Mening <panel@tweedemening.example>",
-        ])
+        let cli = TweedemeningBinary(
+            url: try TweedemeningBinary.locate(), root: root,
+            environment: [
+                "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_BASE_URL": base,
+                "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)", "TWEEDEMENING_FROM": "De Tweede Mening <panel@tweedemening.example>",
+            ])
         try expectSuccess(cli.run(["init"]))
         try expectSuccess(cli.run(["init"]))  // safe to run twice
-        let keyMode = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("signing.key").path)[.posixPermissions] as? Int
+        let keyMode =
+            try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("signing.key").path)[.posixPermissions]
+            as? Int
         #expect(keyMode == 0o600)
-        try expectSuccess(cli.run(["municipality", "add", "--id", "utrecht", "--name", "Gemeente Utrecht", "--email", "wmo@utrecht.example"]))
+        try expectSuccess(
+            cli.run(["municipality", "add", "--id", "utrecht", "--name", "Gemeente Utrecht", "--email", "wmo@utrecht.example"]))
         let csv = root.appendingPathComponent("panel.csv")
         try Self.panelCSV.write(to: csv, atomically: true, encoding: .utf8)
         try expectSuccess(cli.run(["panel", "import", "--municipality", "utrecht", csv.path]))
@@ -48,7 +53,10 @@ import FoundationNetworking
         let publish = now.addingTimeInterval(-60)
         let voteAt = now.addingTimeInterval(86_400)
         let deadline = now.addingTimeInterval(5 * 86_400)
-        try expectSuccess(cli.run(["case", "approve", caseId, "--publish-at", iso(publish), "--vote-at", iso(voteAt), "--deadline", iso(deadline)]))
+        try expectSuccess(
+            cli.run([
+                "case", "approve", caseId, "--publish-at", iso(publish), "--vote-at", iso(voteAt), "--deadline", iso(deadline),
+            ]))
 
         // When two ticks race at publication time
         let first = try cli.start(["tick", "--now", iso(publish.addingTimeInterval(1))])
@@ -68,7 +76,8 @@ import FoundationNetworking
         try expectQuietTick(cli, at: voteAt.addingTimeInterval(1))
         mail = catcher.waitForMessages(count: 12, timeout: 10)
         #expect(countByKind(mail) == ["case": 6, "vote": 6])
-        let voteMail = Dictionary(uniqueKeysWithValues: mail.filter { $0.header("X-Tweedemening-Kind") == "vote" }.map { ($0.rcptTo, $0) })
+        let voteMail = Dictionary(
+            uniqueKeysWithValues: mail.filter { $0.header("X-Tweedemening-Kind") == "vote" }.map { ($0.rcptTo, $0) })
 
         // And panelists vote through the intake
         let serve = try cli.start(["serve", "--intake-only"])
@@ -127,7 +136,9 @@ import FoundationNetworking
         #expect(!verdict.raw.contains("bewoners.example"))
         // And every mail went only to its own recipient
         for message in mail where message.rcptTo.hasSuffix("@bewoners.example") {
-            let others = ["anna", "bram", "celine", "daan", "eva", "fatima"].map { "\($0)@bewoners.example" }.filter { $0 != message.rcptTo }
+            let others = ["anna", "bram", "celine", "daan", "eva", "fatima"].map { "\($0)@bewoners.example" }.filter {
+                $0 != message.rcptTo
+            }
             #expect(!others.contains { message.raw.contains($0) })
         }
         // And a vote after the close records nothing
@@ -145,20 +156,26 @@ import FoundationNetworking
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-race-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let port = try freeLoopbackPort()
-        let cli = TweedemeningBinary(url: try TweedemeningBinary.locate(), root: root, environment: [
-            "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)",
-        ])
+        let cli = TweedemeningBinary(
+            url: try TweedemeningBinary.locate(), root: root,
+            environment: [
+                "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)",
+            ])
         try expectSuccess(cli.run(["init"]))
         let config = root.appendingPathComponent("tweedemening.toml")
-        let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "tick_interval_seconds = 60", with: "tick_interval_seconds = 1")
+        let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
+            of: "tick_interval_seconds = 60", with: "tick_interval_seconds = 1")
         try text.write(to: config, atomically: true, encoding: .utf8)
-        try expectSuccess(cli.run(["municipality", "add", "--id", "utrecht", "--name", "Gemeente Utrecht", "--email", "wmo@utrecht.example"]))
+        try expectSuccess(
+            cli.run(["municipality", "add", "--id", "utrecht", "--name", "Gemeente Utrecht", "--email", "wmo@utrecht.example"]))
         let csv = root.appendingPathComponent("panel.csv")
         let panel = (1...40).map { "p\($0)@bewoners.example" }
         try (["email"] + panel).joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
         try expectSuccess(cli.run(["panel", "import", "--municipality", "utrecht", csv.path]))
         let caseFile = SMTPCatcher.packageRoot().appendingPathComponent("examples/case-traplift.md").path
-        let caseId = try cli.run(["case", "submit", "--municipality", "utrecht", caseFile]).stdout.split(separator: "\n").last.map(String.init) ?? ""
+        let caseId =
+            try cli.run(["case", "submit", "--municipality", "utrecht", caseFile]).stdout.split(separator: "\n").last.map(
+                String.init) ?? ""
         try expectSuccess(cli.run(["case", "approve", caseId, "--publish-at", iso(Date().addingTimeInterval(-60))]))
         // When serve and three cron ticks run at the same moment
         let serve = try cli.start(["serve"])
@@ -185,10 +202,12 @@ import FoundationNetworking
         defer { try? FileManager.default.removeItem(at: root) }
         let cli = TweedemeningBinary(url: try TweedemeningBinary.locate(), root: root, environment: [:])
         try expectSuccess(cli.run(["init"]))
-        try expectSuccess(cli.run(["municipality", "add", "--id", "delft", "--name", "Gemeente Delft", "--email", "wmo@delft.example"]))
+        try expectSuccess(
+            cli.run(["municipality", "add", "--id", "delft", "--name", "Gemeente Delft", "--email", "wmo@delft.example"]))
         // A CSV with bad lines: exit 65, every bad line named, nothing imported
         let csv = root.appendingPathComponent("bad.csv")
-        try "email,name\ngood@example.nl,Goed\nnot-an-address,Fout\ngood@example.nl,Dubbel\n".write(to: csv, atomically: true, encoding: .utf8)
+        try "email,name\ngood@example.nl,Goed\nnot-an-address,Fout\ngood@example.nl,Dubbel\n".write(
+            to: csv, atomically: true, encoding: .utf8)
         let imported = try cli.run(["panel", "import", "--municipality", "delft", csv.path])
         #expect(imported.status == 65)
         #expect(imported.stderr.contains("line 3") && imported.stderr.contains("line 4"))
@@ -212,14 +231,19 @@ import FoundationNetworking
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-smtp-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let deadPort = try freeLoopbackPort()
-        var cli = TweedemeningBinary(url: try TweedemeningBinary.locate(), root: root, environment: ["TWEEDEMENING_SMTP_URL": "smtp://127.0.0.1:\(deadPort)"])
+        var cli = TweedemeningBinary(
+            url: try TweedemeningBinary.locate(), root: root,
+            environment: ["TWEEDEMENING_SMTP_URL": "smtp://127.0.0.1:\(deadPort)"])
         try expectSuccess(cli.run(["init"]))
-        try expectSuccess(cli.run(["municipality", "add", "--id", "ede", "--name", "Gemeente Ede", "--email", "wmo@ede.example"]))
+        try expectSuccess(
+            cli.run(["municipality", "add", "--id", "ede", "--name", "Gemeente Ede", "--email", "wmo@ede.example"]))
         let csv = root.appendingPathComponent("p.csv")
         try "email\nok@example.nl\nreject-me@example.nl\n".write(to: csv, atomically: true, encoding: .utf8)
         try expectSuccess(cli.run(["panel", "import", "--municipality", "ede", csv.path]))
         let caseFile = SMTPCatcher.packageRoot().appendingPathComponent("examples/case-traplift.md").path
-        let caseId = try cli.run(["case", "submit", "--municipality", "ede", caseFile]).stdout.split(separator: "\n").last.map(String.init) ?? ""
+        let caseId =
+            try cli.run(["case", "submit", "--municipality", "ede", caseFile]).stdout.split(separator: "\n").last.map(String.init)
+            ?? ""
         let publish = Date().addingTimeInterval(-60)
         try expectSuccess(cli.run(["case", "approve", caseId, "--publish-at", iso(publish)]))
         // When nothing listens: a one-line warning, exit 0, messages deferred
@@ -252,7 +276,8 @@ func expectSuccess(_ result: TweedemeningBinary.Result, sourceLocation: SourceLo
 
 func expectQuietTick(_ cli: TweedemeningBinary, at date: Date, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let result = try cli.run(["tick", "--now", iso(date)])
-    #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "tick: \(result)", sourceLocation: sourceLocation)
+    #expect(
+        result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "tick: \(result)", sourceLocation: sourceLocation)
 }
 
 func countByKind(_ messages: [CaughtMessage]) -> [String: Int] {

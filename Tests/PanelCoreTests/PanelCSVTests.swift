@@ -7,10 +7,11 @@ import Testing
     @Test func readsQuotedFieldsAnyColumnOrderAndCRLF() throws {
         let text = "name,email,district\r\n\"Vries, Anna de\",Anna@Example.NL,Oost\r\n\"Zeg \"\"Bram\"\"\",bram@example.nl,\r\n"
         let rows = try PanelCSV.parse(text)
-        #expect(rows == [
-            PanelistRow(email: "anna@example.nl", name: "Vries, Anna de", district: "Oost"),
-            PanelistRow(email: "bram@example.nl", name: "Zeg \"Bram\""),
-        ])
+        #expect(
+            rows == [
+                PanelistRow(email: "anna@example.nl", name: "Vries, Anna de", district: "Oost"),
+                PanelistRow(email: "bram@example.nl", name: "Zeg \"Bram\""),
+            ])
     }
 
     @Test func listsEveryBadLineWithItsNumber() {

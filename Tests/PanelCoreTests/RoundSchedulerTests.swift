@@ -39,7 +39,10 @@ import Testing
 
     @Test func aRoundThatMissedEverythingCatchesUpWithoutALateReminder() {
         let late = timeline.deadline.addingTimeInterval(3_600)
-        #expect(RoundScheduler.dueSteps(state: .scheduled, timeline: timeline, reminderSent: false, now: late) == [.publish, .openVoting, .close])
+        #expect(
+            RoundScheduler.dueSteps(state: .scheduled, timeline: timeline, reminderSent: false, now: late) == [
+                .publish, .openVoting, .close,
+            ])
     }
 
     @Test func tallyAndVerdict() {

@@ -19,10 +19,13 @@ import Testing
 
     @Test func nextOpeningIsTheNextLocalMorning() throws {
         let window = try #require(SendingWindow.parse("08:00-20:00", timeZone: amsterdam))
-        #expect(window.nextOpening(after: ISOTime.parse("2026-12-01T22:30:00+01:00")!) == ISOTime.parse("2026-12-02T08:00:00+01:00")!)
-        #expect(window.nextOpening(after: ISOTime.parse("2026-12-01T03:00:00+01:00")!) == ISOTime.parse("2026-12-01T08:00:00+01:00")!)
+        #expect(
+            window.nextOpening(after: ISOTime.parse("2026-12-01T22:30:00+01:00")!) == ISOTime.parse("2026-12-02T08:00:00+01:00")!)
+        #expect(
+            window.nextOpening(after: ISOTime.parse("2026-12-01T03:00:00+01:00")!) == ISOTime.parse("2026-12-01T08:00:00+01:00")!)
         // Across the switch to summer time (29 March 2026)
-        #expect(window.nextOpening(after: ISOTime.parse("2026-03-28T21:00:00+01:00")!) == ISOTime.parse("2026-03-29T08:00:00+02:00")!)
+        #expect(
+            window.nextOpening(after: ISOTime.parse("2026-03-28T21:00:00+01:00")!) == ISOTime.parse("2026-03-29T08:00:00+02:00")!)
     }
 
     @Test func alwaysAndBadInput() {

@@ -40,7 +40,9 @@ import Testing
     @Test func wrongPurposeExpiredAndUnknownKeyAreRejected() {
         let token = signer.sign(claims)
         #expect(throws: TokenError.wrongPurpose) { try signer.verify(token, purpose: .unsubscribe, now: now) }
-        #expect(throws: TokenError.expired(claims)) { try signer.verify(token, purpose: .vote, now: now.addingTimeInterval(3_600)) }
+        #expect(throws: TokenError.expired(claims)) {
+            try signer.verify(token, purpose: .vote, now: now.addingTimeInterval(3_600))
+        }
         let other = TokenSigner(keys: [SigningKey(id: "k2", secret: Array(repeating: 9, count: 32))])
         #expect(throws: TokenError.unknownKey) { try other.verify(token, purpose: .vote, now: now) }
         let sameIdOtherSecret = TokenSigner(keys: [SigningKey(id: "k1", secret: Array(repeating: 9, count: 32))])
@@ -60,8 +62,10 @@ import Testing
     }
 
     @Test func garbageIsMalformedNotACrash() {
-        for input in ["", ".", "v1", "v1.k1", "v1.k1..", "v1.k1.%%%.AAAA", "v2.k1.abc.def", String(repeating: "x", count: 5000),
-                      "v1.k1.\(Base64URL.encode(Array("v:1:2".utf8))).AAAAAAAAAAAAAAAAAAAAAA"] {
+        for input in [
+            "", ".", "v1", "v1.k1", "v1.k1..", "v1.k1.%%%.AAAA", "v2.k1.abc.def", String(repeating: "x", count: 5000),
+            "v1.k1.\(Base64URL.encode(Array("v:1:2".utf8))).AAAAAAAAAAAAAAAAAAAAAA",
+        ] {
             #expect(throws: (any Error).self) { try signer.verify(input, purpose: .vote, now: now) }
         }
     }
@@ -71,7 +75,8 @@ import Testing
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
         var accepted = 0
         for _ in 0..<20_000 {
-            let body = String((0..<Int.random(in: 20...60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let body = String(
+                (0..<Int.random(in: 20...60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
             if (try? signer.verify("v1.k1.\(body)", purpose: .vote, now: now)) != nil { accepted += 1 }
         }
         #expect(accepted == 0)

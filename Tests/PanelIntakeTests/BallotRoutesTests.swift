@@ -18,12 +18,15 @@ import Testing
         let database = try AppDatabase.open(path: folder.appendingPathComponent("intake.sqlite").path)
         try database.addMunicipality(id: "utrecht", name: "Gemeente Utrecht", email: "wmo@utrecht.example")
         _ = try database.importPanel(municipalityId: "utrecht", rows: (1...3).map { PanelistRow(email: "p\($0)@example.nl") })
-        let text = "---\ntitle: <script>alert(1)</script> Traplift\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\na\n# Standpunt gemeente\nb\n# Standpunt aanvrager\nc\n# Kaders\nd\n# Vraag aan het panel\ne\n"
+        let text =
+            "---\ntitle: <script>alert(1)</script> Traplift\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\na\n# Standpunt gemeente\nb\n# Standpunt aanvrager\nc\n# Kaders\nd\n# Vraag aan het panel\ne\n"
         let caseId = try database.submitCase(municipalityId: "utrecht", file: try CaseFile.parse(text), source: text)
         let now = Date()
-        let round = try database.approveCase(caseId, timeline: Timeline(
-            publishAt: now.addingTimeInterval(-7_200), voteAt: now.addingTimeInterval(-3_600),
-            voteReminderAt: now.addingTimeInterval(3_600), deadline: now.addingTimeInterval(7_200)))
+        let round = try database.approveCase(
+            caseId,
+            timeline: Timeline(
+                publishAt: now.addingTimeInterval(-7_200), voteAt: now.addingTimeInterval(-3_600),
+                voteReminderAt: now.addingTimeInterval(3_600), deadline: now.addingTimeInterval(7_200)))
         try database.take(.publish, roundId: round.id!, now: now, messageDomain: "t.example")
         try database.take(.openVoting, roundId: round.id!, now: now, messageDomain: "t.example")
         let ids = try database.panelists(municipalityId: "utrecht").map { $0.id! }
@@ -31,7 +34,8 @@ import Testing
     }
 
     func voteToken(_ round: Round, _ panelist: Int64, _ choice: VoteChoice, expires: Date? = nil) -> String {
-        signer.sign(TokenClaims(purpose: .vote, round: round.id!, panelist: panelist, choice: choice, expires: expires ?? round.deadline))
+        signer.sign(
+            TokenClaims(purpose: .vote, round: round.id!, panelist: panelist, choice: choice, expires: expires ?? round.deadline))
     }
 
     @Test func getShowsOneFormAndRecordsNothing() async throws {
@@ -66,8 +70,12 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("Dank u wel"))
             }
-            try await client.execute(uri: "/v/\(voteToken(round, panel[0], .oppose))", method: .post) { #expect($0.status == .ok) }
-            try await client.execute(uri: "/v/\(voteToken(round, panel[1], .oppose))", method: .post) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v/\(voteToken(round, panel[0], .oppose))", method: .post) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(uri: "/v/\(voteToken(round, panel[1], .oppose))", method: .post) {
+                #expect($0.status == .ok)
+            }
         }
         #expect(try database.tally(roundId: round.id!) == Tally(support: 0, oppose: 2, panelSize: 3))
     }
@@ -77,14 +85,20 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let app = Application(router: buildIntakeRouter(database: database, signer: signer))
         let otherSigner = TokenSigner(keys: [SigningKey(id: "k1", secret: Array(repeating: 4, count: 32))])
-        let forged = otherSigner.sign(TokenClaims(purpose: .vote, round: round.id!, panelist: panel[0], choice: .support, expires: round.deadline))
+        let forged = otherSigner.sign(
+            TokenClaims(purpose: .vote, round: round.id!, panelist: panel[0], choice: .support, expires: round.deadline))
         let expired = voteToken(round, panel[0], .support, expires: Date().addingTimeInterval(-1))
-        let unsubscribe = signer.sign(TokenClaims(purpose: .unsubscribe, round: round.id!, panelist: panel[0], expires: round.deadline))
+        let unsubscribe = signer.sign(
+            TokenClaims(purpose: .unsubscribe, round: round.id!, panelist: panel[0], expires: round.deadline))
         let outsider = voteToken(round, 999, .support)
         try await app.test(.router) { client in
-            for (token, status) in [(forged, HTTPResponse.Status.forbidden), (expired, .gone), ("v1.k1.garbage", .badRequest), (outsider, .notFound)] {
+            for (token, status) in [
+                (forged, HTTPResponse.Status.forbidden), (expired, .gone), ("v1.k1.garbage", .badRequest), (outsider, .notFound),
+            ] {
                 for method in [HTTPRequest.Method.get, .post] {
-                    try await client.execute(uri: "/v/\(token)", method: method) { #expect($0.status == status, "\(method) \(status)") }
+                    try await client.execute(uri: "/v/\(token)", method: method) {
+                        #expect($0.status == status, "\(method) \(status)")
+                    }
                 }
             }
             try await client.execute(uri: "/v/\(unsubscribe)", method: .post) { #expect($0.status == .forbidden) }
@@ -98,7 +112,9 @@ import Testing
         try database.take(.close, roundId: round.id!, now: Date(), messageDomain: "t.example")
         let app = Application(router: buildIntakeRouter(database: database, signer: signer))
         try await app.test(.router) { client in
-            try await client.execute(uri: "/v/\(voteToken(round, panel[0], .support))", method: .post) { #expect($0.status == .gone) }
+            try await client.execute(uri: "/v/\(voteToken(round, panel[0], .support))", method: .post) {
+                #expect($0.status == .gone)
+            }
         }
         #expect(try database.tally(roundId: round.id!).votes == 0)
     }

@@ -1,9 +1,9 @@
 import Foundation
+import Logging
 import PanelCore
 import PanelStore
-import Testing
 import TestSupport
-import Logging
+import Testing
 
 @testable import PanelMail
 
@@ -17,7 +17,8 @@ import Logging
         let database = try AppDatabase.open(path: folder.appendingPathComponent("c.sqlite").path)
         try database.addMunicipality(id: "ede", name: "Gemeente Ede", email: "wmo@ede.example")
         _ = try database.importPanel(municipalityId: "ede", rows: emails.map { PanelistRow(email: $0) })
-        let text = "---\ntitle: T\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\na\n# Standpunt gemeente\nb\n# Standpunt aanvrager\nc\n# Kaders\nd\n# Vraag aan het panel\ne\n"
+        let text =
+            "---\ntitle: T\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\na\n# Standpunt gemeente\nb\n# Standpunt aanvrager\nc\n# Kaders\nd\n# Vraag aan het panel\ne\n"
         let caseId = try database.submitCase(municipalityId: "ede", file: try CaseFile.parse(text), source: text)
         let round = try database.approveCase(caseId, timeline: try Timeline.make(publishAt: start))
         try database.take(.publish, roundId: round.id!, now: start, messageDomain: "tweedemening.example")

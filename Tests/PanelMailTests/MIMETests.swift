@@ -83,8 +83,11 @@ import Testing
 
     @Test func renderingTwiceIsByteIdentical() {
         // Given the same message value
-        let message = Self.sampleMessage(attachments: [.init(filename: "a.pdf", contentType: "application/pdf",
-                                                             data: Array(0...255))])
+        let message = Self.sampleMessage(attachments: [
+            .init(
+                filename: "a.pdf", contentType: "application/pdf",
+                data: Array(0...255))
+        ])
 
         // When it is rendered twice, and a copy is rendered too
         let first = message.rendered()
@@ -123,8 +126,9 @@ import Testing
         // Then the RFC 5322 form is stable
         #expect(OutgoingMessage.rfc5322Date(Self.fixedDate) == "Tue, 24 Nov 2026 08:00:00 +0000")
         #expect(OutgoingMessage.rfc5322Date(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 00:00:00 +0000")
-        #expect(OutgoingMessage.rfc5322Date(Date(timeIntervalSince1970: 951_782_405.9))
-            == "Tue, 29 Feb 2000 00:00:05 +0000")
+        #expect(
+            OutgoingMessage.rfc5322Date(Date(timeIntervalSince1970: 951_782_405.9))
+                == "Tue, 29 Feb 2000 00:00:05 +0000")
     }
 
     // MARK: - RFC 2047
@@ -208,8 +212,10 @@ import Testing
 
     // MARK: - Header injection
 
-    @Test(arguments: ["Hallo\r\nBcc: evil@x", "Hallo\u{2028}Bcc: evil@x", "Hallo\nBcc: evil@x",
-                      "Hallo\u{85}Bcc: evil@x", "Hallo\u{2029}Bcc: evil@x", "Hallo\rBcc: evil@x"])
+    @Test(arguments: [
+        "Hallo\r\nBcc: evil@x", "Hallo\u{2028}Bcc: evil@x", "Hallo\nBcc: evil@x",
+        "Hallo\u{85}Bcc: evil@x", "Hallo\u{2029}Bcc: evil@x", "Hallo\rBcc: evil@x",
+    ])
     func subjectCannotInjectHeaders(subject: String) throws {
         // Given a subject carrying a line break and a Bcc header
         // When the message is rendered
@@ -339,9 +345,11 @@ import Testing
         }
         let longLocal = String(repeating: "a", count: 65) + "@b.nl"
         let longTotal = "a@" + String(repeating: "abcdefghi.", count: 26) + "nl"
-        for invalid in ["", "a", "a@b", "@b.nl", "a@@b.nl", "a@b@c.nl", "a b@c.nl", "a@b .nl", "a@-b.nl", "a@b-.nl",
-                        "a@b..nl", "a@.b.nl", "a@b.nl.", ".a@b.nl", "a.@b.nl", "a..b@c.nl", "a@b_c.nl", "é@b.nl",
-                        "a@bé.nl", "a\r\n@b.nl", "<a@b.nl>", "a,b@c.nl", longLocal, longTotal] {
+        for invalid in [
+            "", "a", "a@b", "@b.nl", "a@@b.nl", "a@b@c.nl", "a b@c.nl", "a@b .nl", "a@-b.nl", "a@b-.nl",
+            "a@b..nl", "a@.b.nl", "a@b.nl.", ".a@b.nl", "a.@b.nl", "a..b@c.nl", "a@b_c.nl", "é@b.nl",
+            "a@bé.nl", "a\r\n@b.nl", "<a@b.nl>", "a,b@c.nl", longLocal, longTotal,
+        ] {
             #expect(!MailAddress.isValidAddress(invalid), "\(invalid)")
         }
     }
@@ -350,7 +358,8 @@ import Testing
 
     @Test func quotedPrintableRoundTripsAndKeepsLinesShort() {
         // Given text with accents, "=", long lines, trailing whitespace and mixed line ends
-        let text = "Beste meneer Müller, één vraag: 1 + 1 = 2?   \n"
+        let text =
+            "Beste meneer Müller, één vraag: 1 + 1 = 2?   \n"
             + String(repeating: "Lange regel met ë en = tekens ", count: 8) + "\t\r\n"
             + String(repeating: "x", count: 200) + "\r"
             + ".punt aan het begin\n"
@@ -386,8 +395,9 @@ import Testing
         #expect(QuotedPrintable.encode("a \nb\t") == "a=20\r\nb=09")
         #expect(QuotedPrintable.encode(".\n.x") == "=2E\r\n=2Ex")
         #expect(QuotedPrintable.encode(String(repeating: "a", count: 76)) == String(repeating: "a", count: 76))
-        #expect(QuotedPrintable.encode(String(repeating: "a", count: 77))
-            == String(repeating: "a", count: 75) + "=\r\naa")
+        #expect(
+            QuotedPrintable.encode(String(repeating: "a", count: 77))
+                == String(repeating: "a", count: 75) + "=\r\naa")
         // And decoding is lenient with what other mailers send
         #expect(QuotedPrintable.decode("caf=c3=a9 =\r\nbar  \r\nx=ZZ=") == Array("café bar\r\nx=ZZ".utf8))
         #expect(QuotedPrintable.decode("a\nb") == Array("a\r\nb".utf8))
@@ -408,10 +418,14 @@ import Testing
         let contentType = try #require(Self.fieldValue("Content-Type", in: bytes))
         #expect(contentType == "multipart/alternative; boundary=\"\(boundary)\"")
         // And the text part precedes the html part, and the closing delimiter ends the body
-        let plain = try #require(text.range(of: "--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\n"
-            + "Content-Transfer-Encoding: quoted-printable\r\n\r\n"))
-        let html = try #require(text.range(of: "--\(boundary)\r\nContent-Type: text/html; charset=utf-8\r\n"
-            + "Content-Transfer-Encoding: quoted-printable\r\n\r\n"))
+        let plain = try #require(
+            text.range(
+                of: "--\(boundary)\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                    + "Content-Transfer-Encoding: quoted-printable\r\n\r\n"))
+        let html = try #require(
+            text.range(
+                of: "--\(boundary)\r\nContent-Type: text/html; charset=utf-8\r\n"
+                    + "Content-Transfer-Encoding: quoted-printable\r\n\r\n"))
         #expect(plain.lowerBound < html.lowerBound)
         #expect(text.hasSuffix("\r\n--\(boundary)--\r\n"))
         // And the boundary occurs only as delimiter lines and in the Content-Type parameter
@@ -459,7 +473,8 @@ import Testing
     // MARK: - A real MIME parser
 
     static let python: String? = {
-        let candidates = ["/usr/bin/python3", "/usr/local/bin/python3"]
+        let candidates =
+            ["/usr/bin/python3", "/usr/local/bin/python3"]
             + (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
@@ -489,7 +504,8 @@ import Testing
         let fromName = "Gemeente 's-Hertogenbosch — één team"
         let toName = "Jansen, J. \"Jan\" (panel)"
         let subject = Self.dutchSubject + " " + String(repeating: "en nog één keer ", count: 5)
-        let plain = "Beste panellid,\n\nStem hier: https://tweedemening.example/stem?id=12&x=3\n"
+        let plain =
+            "Beste panellid,\n\nStem hier: https://tweedemening.example/stem?id=12&x=3\n"
             + String(repeating: "Lange regel met één = teken ", count: 6) + "  \n.\nGroet \n"
         let htmlBody = "<p>Stem <a href=\"https://tweedemening.example/stem?id=12\">hier</a> — één vraag</p>\n"
         let attachmentData: [UInt8] = Array(0...255)
@@ -532,9 +548,10 @@ import Testing
         #expect((json["defects"] as? [String]) == [])
         let attachments = try #require(json["attachments"] as? [[String]])
         let expectedHex = attachmentData.map { String(format: "%02x", $0) }.joined()
-        #expect(attachments == [
-            ["één overzicht.bin", "application/octet-stream", expectedHex],
-            [longFileName, "application/pdf", "25504446"],
-        ])
+        #expect(
+            attachments == [
+                ["één overzicht.bin", "application/octet-stream", expectedHex],
+                [longFileName, "application/pdf", "25504446"],
+            ])
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 import PanelCore
-@testable import PanelStore
-import Testing
 import TestSupport
+import Testing
 
 @testable import PanelMail
+@testable import PanelStore
 
 /// Templates and composition for every kind of mail, from the shipped `MailTemplates/nl`.
 @Suite struct MessageComposerTests {
@@ -20,15 +20,18 @@ import TestSupport
             panelSize: 8, supportCount: 5, opposeCount: 3, verdict: .support)
         let panelCase = PanelCase(
             id: 3, municipalityId: "utrecht", title: "Traplift voor mevrouw <b>één</b>", domain: "Wmo", consentReference: "X",
-            decision: "Afgewezen.", municipalityView: "- Verhuizen is **goedkoper**", applicantView: "Ze <script>blijft</script>.",
+            decision: "Afgewezen.", municipalityView: "- Verhuizen is **goedkoper**",
+            applicantView: "Ze <script>blijft</script>.",
             framework: "Wmo 2015", question: "Steunt u het besluit?", source: "", status: .approved, createdAt: start)
         let panelist = Panelist(
             id: 42, municipalityId: "utrecht", email: "anna@example.nl", name: "Anna de Vriës", status: .active,
             createdAt: start, updatedAt: start)
         let isMunicipality = kind == .verdict
         let message = OutboxMessage(
-            id: 99, kind: kind, roundId: 7, panelistId: isMunicipality ? nil : 42, municipalityId: isMunicipality ? "utrecht" : nil,
-            recipientKey: isMunicipality ? "mutrecht" : "p42", toAddress: isMunicipality ? "wmo@utrecht.example" : "anna@example.nl",
+            id: 99, kind: kind, roundId: 7, panelistId: isMunicipality ? nil : 42,
+            municipalityId: isMunicipality ? "utrecht" : nil,
+            recipientKey: isMunicipality ? "mutrecht" : "p42",
+            toAddress: isMunicipality ? "wmo@utrecht.example" : "anna@example.nl",
             messageId: "\(kind.rawValue).r7.p42@tweedemening.example", state: .pending, createdAt: start, attempts: 0)
         return MessageContext(
             message: message, round: round, panelCase: panelCase,
@@ -39,7 +42,8 @@ import TestSupport
     func composer() throws -> MessageComposer {
         MessageComposer(
             templates: try MailTemplates(directories: [Self.shipped]), signer: signer,
-            settings: MailSettings(from: MailAddress("panel@tweedemening.example", name: "De Tweede Mening"), baseURL: "https://stem.example/"))
+            settings: MailSettings(
+                from: MailAddress("panel@tweedemening.example", name: "De Tweede Mening"), baseURL: "https://stem.example/"))
     }
 
     @Test(arguments: MailKind.allCases)
@@ -73,8 +77,10 @@ import TestSupport
             // Each vote link stands alone on its own line
             #expect(lines.contains(links[0]) && lines.contains(links[1]))
             // The first two links, each alone on its line: support, then oppose
-            let support = try signer.verify(String(links[0].dropFirst("https://stem.example/v/".count)), purpose: .vote, now: Date(timeIntervalSince1970: 0))
-            let oppose = try signer.verify(String(links[1].dropFirst("https://stem.example/v/".count)), purpose: .vote, now: Date(timeIntervalSince1970: 0))
+            let support = try signer.verify(
+                String(links[0].dropFirst("https://stem.example/v/".count)), purpose: .vote, now: Date(timeIntervalSince1970: 0))
+            let oppose = try signer.verify(
+                String(links[1].dropFirst("https://stem.example/v/".count)), purpose: .vote, now: Date(timeIntervalSince1970: 0))
             #expect(support.choice == .support && oppose.choice == .oppose)
             #expect(support.panelist == 42 && support.round == 7)
             #expect(support.expires == context(kind).round.deadline)
@@ -115,11 +121,15 @@ import TestSupport
         try "{{%CONTENT_TYPE: TEXT}}\nEigen onderwerp {{case_title}}".write(
             to: override.appendingPathComponent("nl/case-subject.mustache"), atomically: true, encoding: .utf8)
         let templates = try MailTemplates(directories: [Self.shipped, override])
-        #expect(try templates.render("case-subject", ["case_title": "X"]).trimmingCharacters(in: .whitespacesAndNewlines) == "Eigen onderwerp X")
+        #expect(
+            try templates.render("case-subject", ["case_title": "X"]).trimmingCharacters(in: .whitespacesAndNewlines)
+                == "Eigen onderwerp X")
     }
 
     @Test func markdownIsEscapedBeforeFormatting() {
-        #expect(SimpleMarkdown.html("a <b>\n\n- **x**\n- y") == "<p>a &lt;b&gt;</p>\n<ul>\n<li><strong>x</strong></li>\n<li>y</li>\n</ul>")
+        #expect(
+            SimpleMarkdown.html("a <b>\n\n- **x**\n- y")
+                == "<p>a &lt;b&gt;</p>\n<ul>\n<li><strong>x</strong></li>\n<li>y</li>\n</ul>")
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import PanelMail
 
@@ -9,15 +9,16 @@ import TestSupport
 
     /// A small RFC 5322 message with CRLF line ends.
     private func message(subject: String, body: [String]) -> [UInt8] {
-        let lines = [
-            "From: Panel <panel@tweedemening.test>",
-            "To: lid@example.test",
-            "Subject: \(subject)",
-            "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: 8bit",
-            "",
-        ] + body
+        let lines =
+            [
+                "From: Panel <panel@tweedemening.test>",
+                "To: lid@example.test",
+                "Subject: \(subject)",
+                "MIME-Version: 1.0",
+                "Content-Type: text/plain; charset=utf-8",
+                "Content-Transfer-Encoding: 8bit",
+                "",
+            ] + body
         return Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
 
@@ -31,13 +32,15 @@ import TestSupport
         defer { catcher.stop() }
         let connection = try SMTPConnection(settings: settings(catcher))
         let sent = (1...3).map { n in
-            message(subject: "Vraag \(n)", body: [
-                "Beste lid,",
-                ".Deze regel begint met een punt.",
-                "..en deze met twee.",
-                ".",
-                "Één café, ß, € \(n) — tweede mening.",
-            ])
+            message(
+                subject: "Vraag \(n)",
+                body: [
+                    "Beste lid,",
+                    ".Deze regel begint met een punt.",
+                    "..en deze met twee.",
+                    ".",
+                    "Één café, ß, € \(n) — tweede mening.",
+                ])
         }
 
         // When three messages go to three recipients over the same connection
@@ -119,8 +122,9 @@ import TestSupport
         let catcher = try SMTPCatcher()
         let port = catcher.port
         catcher.stop()
-        let connection = try SMTPConnection(settings: SMTPSettings(
-            url: "smtp://127.0.0.1:\(port)", connectTimeout: 2, timeout: 5))
+        let connection = try SMTPConnection(
+            settings: SMTPSettings(
+                url: "smtp://127.0.0.1:\(port)", connectTimeout: 2, timeout: 5))
 
         // When a message is sent there
         let result = connection.send(
@@ -141,8 +145,9 @@ import TestSupport
 
         // When sending with the right credentials
         let good = try SMTPConnection(settings: settings(catcher, username: "panel", password: "geheim-42"))
-            .send(from: "panel@tweedemening.test", to: "lid@example.test",
-                  message: message(subject: "Met login", body: ["Ingelogd."]))
+            .send(
+                from: "panel@tweedemening.test", to: "lid@example.test",
+                message: message(subject: "Met login", body: ["Ingelogd."]))
         // Then the message is accepted and stored
         #expect(good.outcome == .accepted, "\(good.detail)")
         let caught = catcher.waitForMessages(count: 1, timeout: 5)
@@ -151,11 +156,13 @@ import TestSupport
 
         // When sending with a wrong password, or without credentials
         let wrong = try SMTPConnection(settings: settings(catcher, username: "panel", password: "fout"))
-            .send(from: "panel@tweedemening.test", to: "lid@example.test",
-                  message: message(subject: "Fout wachtwoord", body: ["Nee."]))
+            .send(
+                from: "panel@tweedemening.test", to: "lid@example.test",
+                message: message(subject: "Fout wachtwoord", body: ["Nee."]))
         let anonymous = try SMTPConnection(settings: settings(catcher))
-            .send(from: "panel@tweedemening.test", to: "lid@example.test",
-                  message: message(subject: "Zonder login", body: ["Nee."]))
+            .send(
+                from: "panel@tweedemening.test", to: "lid@example.test",
+                message: message(subject: "Zonder login", body: ["Nee."]))
 
         // Then neither is accepted (535 / 530 are permanent) and nothing more is stored
         #expect(wrong.outcome != .accepted)

@@ -85,7 +85,9 @@ extension CaseFile {
             }
             bodyStart = end + 1
         } else {
-            problems.append("front matter is missing: start the file with a `---` line, then `title:`, `domain:` and `consent_reference:`, then `---`")
+            problems.append(
+                "front matter is missing: start the file with a `---` line, then `title:`, `domain:` and `consent_reference:`, then `---`"
+            )
         }
         if problems.isEmpty || fields.isEmpty == false {
             for field in requiredFields where (fields[field] ?? "").isEmpty {
@@ -110,18 +112,23 @@ extension CaseFile {
                 flush()
                 let heading = line.dropFirst(1).trimmingCharacters(in: .whitespaces)
                 if let section = CaseSection.allCases.first(where: { $0.rawValue.lowercased() == heading.lowercased() }) {
-                    if seen.contains(section) { problems.append("section `# \(section.rawValue)` appears twice (line \(index + 1))") }
+                    if seen.contains(section) {
+                        problems.append("section `# \(section.rawValue)` appears twice (line \(index + 1))")
+                    }
                     seen.insert(section)
                     current = section
                 } else {
                     let known = CaseSection.allCases.map { "`# \($0.rawValue)`" }.joined(separator: ", ")
-                    problems.append("line \(index + 1): unknown section `# \(heading)`; the sections are \(known) (use `##` for sub-headings)")
+                    problems.append(
+                        "line \(index + 1): unknown section `# \(heading)`; the sections are \(known) (use `##` for sub-headings)"
+                    )
                     current = nil
                 }
             } else if current != nil {
                 buffer.append(line)
             } else if !line.trimmingCharacters(in: .whitespaces).isEmpty, problems.isEmpty {
-                problems.append("line \(index + 1): text before the first section; start with `# \(CaseSection.decision.rawValue)`")
+                problems.append(
+                    "line \(index + 1): text before the first section; start with `# \(CaseSection.decision.rawValue)`")
             }
         }
         flush()

@@ -44,12 +44,21 @@ public enum PanelCSV {
     public static func parse(_ text: String) throws(PanelImportError) -> [PanelistRow] {
         let records = CSVReader.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         guard let header = records.first else {
-            throw PanelImportError(problems: [.init(line: 1, reason: "the file is empty; the first line must be a header such as `email,name,age_band,gender,district,education`")])
+            throw PanelImportError(problems: [
+                .init(
+                    line: 1,
+                    reason:
+                        "the file is empty; the first line must be a header such as `email,name,age_band,gender,district,education`"
+                )
+            ])
         }
         let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var problems: [PanelImportError.Problem] = []
         for column in columns where !knownColumns.contains(column) {
-            problems.append(.init(line: header.line, reason: "unknown column `\(column)`; known columns are \(knownColumns.joined(separator: ", "))"))
+            problems.append(
+                .init(
+                    line: header.line,
+                    reason: "unknown column `\(column)`; known columns are \(knownColumns.joined(separator: ", "))"))
         }
         if Set(columns).count != columns.count {
             problems.append(.init(line: header.line, reason: "a column is named twice"))
@@ -69,7 +78,8 @@ public enum PanelCSV {
                 continue
             }
             guard record.fields.count == columns.count else {
-                problems.append(.init(line: record.line, reason: "has \(record.fields.count) fields, the header has \(columns.count)"))
+                problems.append(
+                    .init(line: record.line, reason: "has \(record.fields.count) fields, the header has \(columns.count)"))
                 continue
             }
             func value(_ column: String) -> String? {
@@ -97,9 +107,10 @@ public enum PanelCSV {
             }
             if tooLong { continue }
             firstLineOfEmail[email] = record.line
-            rows.append(PanelistRow(
-                email: email, name: value("name"), ageBand: value("age_band"), gender: value("gender"),
-                district: value("district"), education: value("education")))
+            rows.append(
+                PanelistRow(
+                    email: email, name: value("name"), ageBand: value("age_band"), gender: value("gender"),
+                    district: value("district"), education: value("education")))
         }
         if !problems.isEmpty { throw PanelImportError(problems: problems) }
         if rows.isEmpty {
@@ -197,7 +208,8 @@ public enum EmailAddress {
         guard !local.isEmpty, local.utf8.count <= 64, !local.hasPrefix("."), !local.hasSuffix("."),
             !local.contains("..")
         else { return false }
-        let allowedLocal = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+-/=?^_`{|}~")
+        let allowedLocal = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+-/=?^_`{|}~")
         guard local.unicodeScalars.allSatisfy({ allowedLocal.contains($0) }) else { return false }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2 else { return false }

@@ -269,7 +269,8 @@ public enum HeaderEncoding {
             if byte == UInt8(ascii: "_") {
                 out.append(0x20)
             } else if byte == UInt8(ascii: "="), index + 2 < text.count,
-                let high = hexValue(text[index + 1]), let low = hexValue(text[index + 2]) {
+                let high = hexValue(text[index + 1]), let low = hexValue(text[index + 2])
+            {
                 out.append(high << 4 | low)
                 index += 2
             } else {

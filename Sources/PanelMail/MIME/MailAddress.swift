@@ -81,9 +81,11 @@ public struct MailAddress: Sendable, Equatable, Hashable {
     /// The address is meant to be validated already; this only guarantees it cannot break the header structure
     /// if an unvalidated one slips through.
     private static func headerSafe(_ address: String) -> String {
-        String(String.UnicodeScalarView(address.unicodeScalars.filter {
-            $0.isASCII && $0.value > 32 && $0.value < 127 && $0 != "<" && $0 != ">" && $0 != ","
-        }))
+        String(
+            String.UnicodeScalarView(
+                address.unicodeScalars.filter {
+                    $0.isASCII && $0.value > 32 && $0.value < 127 && $0 != "<" && $0 != ">" && $0 != ","
+                }))
     }
 
     /// RFC 5322 atext: characters a display name may use without quoting.

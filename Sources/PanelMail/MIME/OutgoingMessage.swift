@@ -78,7 +78,8 @@ public struct OutgoingMessage: Sendable {
         headers.append(HeaderEncoding.atomField(name: "Message-ID", atoms: ["<" + cleanID + ">"]))
         for header in extraHeaders
         where HeaderEncoding.isValidHeaderName(header.name)
-            && !Self.reservedHeaderNames.contains(header.name.lowercased()) {
+            && !Self.reservedHeaderNames.contains(header.name.lowercased())
+        {
             headers.append(HeaderEncoding.verbatimField(name: header.name, value: header.value))
         }
         headers.append("MIME-Version: 1.0")
@@ -170,10 +171,13 @@ public struct OutgoingMessage: Sendable {
 
         var chunks: [String] = [""]
         for byte in name.utf8 {
-            let isAttributeChar = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            let isAttributeChar =
+                (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
                 || "!#$&+-.^_`|~".utf8.contains(byte)
-            let piece = isAttributeChar
-                ? String(Unicode.Scalar(byte)) : "%" + String(HeaderEncoding.hexDigit(byte >> 4))
+            let piece =
+                isAttributeChar
+                ? String(Unicode.Scalar(byte))
+                : "%" + String(HeaderEncoding.hexDigit(byte >> 4))
                     + String(HeaderEncoding.hexDigit(byte & 0x0F))
             if chunks[chunks.count - 1].utf8.count + piece.utf8.count > 45 { chunks.append("") }
             chunks[chunks.count - 1] += piece
@@ -190,9 +194,10 @@ public struct OutgoingMessage: Sendable {
             .split(separator: "/", omittingEmptySubsequences: false)
         let tokenSpecials = "()<>@,;:\\\"/[]?="
         let isToken: (Substring) -> Bool = { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy {
-                $0.value > 32 && $0.value < 127 && !tokenSpecials.unicodeScalars.contains($0)
-            }
+            !part.isEmpty
+                && part.unicodeScalars.allSatisfy {
+                    $0.value > 32 && $0.value < 127 && !tokenSpecials.unicodeScalars.contains($0)
+                }
         }
         guard parts.count == 2, isToken(parts[0]), isToken(parts[1]) else { return "application/octet-stream" }
         return parts.joined(separator: "/")
@@ -206,9 +211,11 @@ public struct OutgoingMessage: Sendable {
 
     /// Angle brackets are added by us; whitespace and controls would break the msg-id syntax.
     static func cleanMessageID(_ value: String) -> String {
-        String(String.UnicodeScalarView(value.unicodeScalars.filter {
-            $0.isASCII && $0.value > 32 && $0.value < 127 && $0 != "<" && $0 != ">"
-        }))
+        String(
+            String.UnicodeScalarView(
+                value.unicodeScalars.filter {
+                    $0.isASCII && $0.value > 32 && $0.value < 127 && $0 != "<" && $0 != ">"
+                }))
     }
 
     /// FNV-1a (64-bit): tiny, stable across platforms and runs, unlike `Hasher`, which is seeded per process.

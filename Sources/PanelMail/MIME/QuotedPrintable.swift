@@ -54,7 +54,8 @@ public enum QuotedPrintable {
             while index < line.endIndex {
                 let byte = line[index]
                 if byte == UInt8(ascii: "="), let high = hexDigitValue(line, index + 1),
-                    let low = hexDigitValue(line, index + 2) {
+                    let low = hexDigitValue(line, index + 2)
+                {
                     out.append(high << 4 | low)
                     index += 3
                 } else {

@@ -115,7 +115,9 @@ public struct Courier: Sendable {
                 let id = message.id!
                 seen.insert(id)
                 if connectionFailures >= Self.connectionFailureLimit {
-                    try defer_(message, code: 0, reason: report.deferReasons.last ?? "SMTP server unreachable", now: now, report: &report)
+                    try defer_(
+                        message, code: 0, reason: report.deferReasons.last ?? "SMTP server unreachable", now: now, report: &report
+                    )
                     continue
                 }
                 var bytes = spool.read(.outgoing, name: message.spoolName)
@@ -133,7 +135,9 @@ public struct Courier: Sendable {
                     try database.markSent(id, code: result.code, now: now)
                     spool.remove(.outgoing, name: message.spoolName)
                     report.sent += 1
-                    logger.debug("mail.sent", metadata: ["outbox.id": "\(id)", "mail.kind": "\(message.kind.rawValue)", "smtp.code": "\(result.code)"])
+                    logger.debug(
+                        "mail.sent",
+                        metadata: ["outbox.id": "\(id)", "mail.kind": "\(message.kind.rawValue)", "smtp.code": "\(result.code)"])
                 case .deferred:
                     connectionFailures = result.code == 0 ? connectionFailures + 1 : 0
                     try defer_(message, code: result.code, reason: result.detail, now: now, report: &report)
@@ -147,7 +151,9 @@ public struct Courier: Sendable {
 
     private func defer_(_ message: OutboxMessage, code: Int, reason: String, now: Date, report: inout DeliveryReport) throws {
         if now.timeIntervalSince(message.createdAt) >= retry.expireAfter {
-            try fail(message, code: code, reason: "expired after \(Int(retry.expireAfter / 86_400)) days of retrying: \(reason)", report: &report)
+            try fail(
+                message, code: code, reason: "expired after \(Int(retry.expireAfter / 86_400)) days of retrying: \(reason)",
+                report: &report)
             return
         }
         let retryAt = now.addingTimeInterval(retry.delay(afterAttempts: message.attempts + 1))

@@ -113,13 +113,15 @@ public struct MessageComposer: Sendable {
         }
         if let panelist = context.panelist, let panelistId = panelist.id, let roundId = round.id {
             values["greeting"] = panelist.name.map { "Beste \($0)," } ?? "Beste panellid,"
-            let unsubscribe = signer.sign(TokenClaims(
-                purpose: .unsubscribe, round: roundId, panelist: panelistId,
-                expires: round.deadline.addingTimeInterval(settings.unsubscribeValidity)))
+            let unsubscribe = signer.sign(
+                TokenClaims(
+                    purpose: .unsubscribe, round: roundId, panelist: panelistId,
+                    expires: round.deadline.addingTimeInterval(settings.unsubscribeValidity)))
             values["unsubscribe_url"] = "\(settings.baseURL)/u/\(unsubscribe)"
             for choice in VoteChoice.allCases {
-                let token = signer.sign(TokenClaims(
-                    purpose: .vote, round: roundId, panelist: panelistId, choice: choice, expires: round.deadline))
+                let token = signer.sign(
+                    TokenClaims(
+                        purpose: .vote, round: roundId, panelist: panelistId, choice: choice, expires: round.deadline))
                 values["\(choice.rawValue)_url"] = "\(settings.baseURL)/v/\(token)"
             }
             values["voted_support"] = context.vote == .support
@@ -149,6 +151,7 @@ public enum DutchDate {
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute], from: date)
         let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-        return "\(weekdays[(parts.weekday ?? 1) - 1]) \(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970) om \(time)"
+        return
+            "\(weekdays[(parts.weekday ?? 1) - 1]) \(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970) om \(time)"
     }
 }

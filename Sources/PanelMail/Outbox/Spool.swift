@@ -96,7 +96,8 @@ public enum SpoolError: Error, CustomStringConvertible {
         switch self {
         case .io(let what, let code):
             let reason = String(cString: strerror(code))
-            return code == ENOSPC ? "\(what): the disk is full; free space and run again (nothing was lost)" : "\(what): \(reason)"
+            return code == ENOSPC
+                ? "\(what): the disk is full; free space and run again (nothing was lost)" : "\(what): \(reason)"
         }
     }
 }

@@ -150,8 +150,8 @@ public final class SMTPConnection {
         guard global == CURLE_OK else { throw SMTPError.initFailed(Int(global.rawValue)) }
 
         guard let components = URLComponents(string: settings.url),
-              let scheme = components.scheme?.lowercased(), scheme == "smtp" || scheme == "smtps",
-              let host = components.host, !host.isEmpty
+            let scheme = components.scheme?.lowercased(), scheme == "smtp" || scheme == "smtps",
+            let host = components.host, !host.isEmpty
         else {
             throw SMTPError.invalidSettings("URL must be smtp://host[:port] or smtps://host[:port], got \(settings.url)")
         }
@@ -238,8 +238,9 @@ public final class SMTPConnection {
             setup = tm_curl_easy_setopt_off_t(handle, CURLOPT_INFILESIZE_LARGE, curl_off_t(message.count))
         }
         guard setup == CURLE_OK else {
-            return SMTPResult(outcome: .deferred, code: 0,
-                              detail: "could not prepare transfer to \(serverName) (\(Self.curlMessage(setup)))")
+            return SMTPResult(
+                outcome: .deferred, code: 0,
+                detail: "could not prepare transfer to \(serverName) (\(Self.curlMessage(setup)))")
         }
 
         errorBuffer[0] = 0
@@ -258,11 +259,13 @@ public final class SMTPConnection {
         }
         switch replyCode {
         case 500...599:
-            return SMTPResult(outcome: .rejected, code: replyCode,
-                              detail: "\(replyCode) from server \(server) (\(message))")
+            return SMTPResult(
+                outcome: .rejected, code: replyCode,
+                detail: "\(replyCode) from server \(server) (\(message))")
         case 400...499:
-            return SMTPResult(outcome: .deferred, code: replyCode,
-                              detail: "\(replyCode) from server \(server) (\(message))")
+            return SMTPResult(
+                outcome: .deferred, code: replyCode,
+                detail: "\(replyCode) from server \(server) (\(message))")
         default:
             let what: String
             switch curlCode {

@@ -79,7 +79,9 @@ public enum MailTemplateError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .missing(let names, let searched):
             "mail templates missing: \(names.joined(separator: ", "))"
-                + (searched.isEmpty ? "" : " (looked in \(searched.joined(separator: ", ")); set TWEEDEMENING_TEMPLATES to the MailTemplates folder)")
+                + (searched.isEmpty
+                    ? ""
+                    : " (looked in \(searched.joined(separator: ", ")); set TWEEDEMENING_TEMPLATES to the MailTemplates folder)")
         case .unreadable(let path): "cannot read mail template \(path) as UTF-8"
         case .invalid(let path, let reason): "mail template \(path) is not valid Mustache: \(reason)"
         }

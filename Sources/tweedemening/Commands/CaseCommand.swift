@@ -32,7 +32,8 @@ struct CaseCommand: ParsableCommand {
 
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Approve a case and set its timeline (ISO 8601 with offset). Defaults: vote after 10 days, deadline after 14.")
+            abstract:
+                "Approve a case and set its timeline (ISO 8601 with offset). Defaults: vote after 10 days, deadline after 14.")
         @OptionGroup var options: RootOptions
         @Argument(help: "The case id.") var caseId: Int64
         @Option(name: .customLong("publish-at"), help: "When the case mail goes out.") var publishAt: String
@@ -82,13 +83,16 @@ struct CaseCommand: ParsableCommand {
                 "municipality: \(panelCase.municipalityId)   domain: \(panelCase.domain)   consent: \(panelCase.consentReference)",
             ]
             guard let round = overview.round else {
-                lines.append("state: \(panelCase.status.rawValue) (approve it with `tweedemening case approve \(panelCase.id!) --publish-at …`)")
+                lines.append(
+                    "state: \(panelCase.status.rawValue) (approve it with `tweedemening case approve \(panelCase.id!) --publish-at …`)"
+                )
                 print(lines.joined(separator: "\n"))
                 return
             }
             lines.append("state: \(round.state.rawValue)")
             func row(_ label: String, _ date: Date, _ done: Date?) -> String {
-                "  \(label.padding(toLength: 14, withPad: " ", startingAt: 0)) \(ISOTime.format(date))" + (done.map { "  done \(ISOTime.format($0))" } ?? "")
+                "  \(label.padding(toLength: 14, withPad: " ", startingAt: 0)) \(ISOTime.format(date))"
+                    + (done.map { "  done \(ISOTime.format($0))" } ?? "")
             }
             lines.append("timeline:")
             lines.append(row("publish", round.publishAt, round.publishedAt))
@@ -96,11 +100,15 @@ struct CaseCommand: ParsableCommand {
             lines.append(row("vote reminder", round.voteReminderAt, round.reminderSentAt))
             lines.append(row("deadline", round.deadline, round.closedAt))
             if let tally = overview.votes, round.state != .scheduled {
-                lines.append("panel: \(overview.panelSize)   votes: \(tally.votes) (support \(tally.support), oppose \(tally.oppose))   turnout: \(tally.turnoutPercent?.dutchPercent ?? "0")%")
+                lines.append(
+                    "panel: \(overview.panelSize)   votes: \(tally.votes) (support \(tally.support), oppose \(tally.oppose))   turnout: \(tally.turnoutPercent?.dutchPercent ?? "0")%"
+                )
             }
             if let verdict = round.verdict { lines.append("verdict: \(verdict.rawValue)") }
             if !overview.messagesByState.isEmpty {
-                let parts = OutboxStateOrder.all.compactMap { state in overview.messagesByState[state].map { "\(state.rawValue) \($0)" } }
+                let parts = OutboxStateOrder.all.compactMap { state in
+                    overview.messagesByState[state].map { "\(state.rawValue) \($0)" }
+                }
                 lines.append("mail: " + parts.joined(separator: ", "))
             }
             print(lines.joined(separator: "\n"))
@@ -114,7 +122,9 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             for (panelCase, round) in try options.open().database.cases(municipalityId: municipality) {
-                print("\(panelCase.id!)\t\(panelCase.municipalityId)\t\(round?.state.rawValue ?? panelCase.status.rawValue)\t\(panelCase.title)")
+                print(
+                    "\(panelCase.id!)\t\(panelCase.municipalityId)\t\(round?.state.rawValue ?? panelCase.status.rawValue)\t\(panelCase.title)"
+                )
             }
         }
     }

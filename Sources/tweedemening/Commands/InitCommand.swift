@@ -6,7 +6,8 @@ import PanelStore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create the root layout, a default tweedemening.toml, a signing key (0600) and the database. Safe to run twice.")
+        abstract: "Create the root layout, a default tweedemening.toml, a signing key (0600) and the database. Safe to run twice."
+    )
 
     @OptionGroup var options: RootOptions
 

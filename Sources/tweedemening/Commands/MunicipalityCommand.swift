@@ -21,13 +21,16 @@ struct MunicipalityCommand: ParsableCommand {
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 200 else {
                 throw ValidationError("--name must be 1 to 200 characters")
             }
-            guard EmailAddress.isPlausible(email) else { throw ValidationError("--email `\(email)` is not a valid e-mail address") }
+            guard EmailAddress.isPlausible(email) else {
+                throw ValidationError("--email `\(email)` is not a valid e-mail address")
+            }
         }
 
         func run() throws {
             let app = try options.open()
             do {
-                try app.database.addMunicipality(id: id, name: name.trimmingCharacters(in: .whitespaces), email: email.lowercased())
+                try app.database.addMunicipality(
+                    id: id, name: name.trimmingCharacters(in: .whitespaces), email: email.lowercased())
             } catch let error as StoreError {
                 throw CLIError.data(error.description)
             }

@@ -17,10 +17,14 @@ struct QueueCommand: ParsableCommand {
                 print("\(state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(status.counts[state] ?? 0)")
             }
             if let oldest = status.oldestDeferred {
-                print("oldest deferred: #\(oldest.id!) \(oldest.kind.rawValue) case-round \(oldest.roundId), \(oldest.attempts) attempt(s), next \(oldest.nextAttemptAt.map { ISOTime.format($0) } ?? "-"): \(oldest.lastError ?? "")")
+                print(
+                    "oldest deferred: #\(oldest.id!) \(oldest.kind.rawValue) case-round \(oldest.roundId), \(oldest.attempts) attempt(s), next \(oldest.nextAttemptAt.map { ISOTime.format($0) } ?? "-"): \(oldest.lastError ?? "")"
+                )
             }
             for failed in status.failed {
-                print("failed: #\(failed.id!) \(failed.kind.rawValue) round \(failed.roundId) to \(failed.toAddress): \(failed.lastError ?? "")")
+                print(
+                    "failed: #\(failed.id!) \(failed.kind.rawValue) round \(failed.roundId) to \(failed.toAddress): \(failed.lastError ?? "")"
+                )
             }
         }
     }

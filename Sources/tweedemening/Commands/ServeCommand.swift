@@ -33,14 +33,16 @@ func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
         logger: logger)
     var services: [any Service] = [http]
     if !intakeOnly {
-        services.append(SchedulerService(
-            ticker: Ticker(app: app, courier: try app.courier()),
-            interval: .seconds(app.configuration.tickInterval), logger: logger))
+        services.append(
+            SchedulerService(
+                ticker: Ticker(app: app, courier: try app.courier()),
+                interval: .seconds(app.configuration.tickInterval), logger: logger))
     }
-    return ServiceGroup(configuration: .init(
-        services: services.map { .init(service: $0) },
-        gracefulShutdownSignals: [.sigterm, .sigint],
-        logger: logger))
+    return ServiceGroup(
+        configuration: .init(
+            services: services.map { .init(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
 }
 
 /// The scheduler and sender loop: a tick every `interval`, until graceful shutdown.
@@ -55,10 +57,12 @@ struct SchedulerService: Service {
                 let outcome = try ticker.run(now: Date())
                 let delivery = outcome.delivery
                 if delivery.sent + delivery.deferred + delivery.failed + outcome.steps.count > 0 {
-                    logger.info("tick", metadata: [
-                        "tick.steps": "\(outcome.steps.count)", "mail.sent": "\(delivery.sent)",
-                        "mail.deferred": "\(delivery.deferred)", "mail.failed": "\(delivery.failed)",
-                    ])
+                    logger.info(
+                        "tick",
+                        metadata: [
+                            "tick.steps": "\(outcome.steps.count)", "mail.sent": "\(delivery.sent)",
+                            "mail.deferred": "\(delivery.deferred)", "mail.failed": "\(delivery.failed)",
+                        ])
                 }
                 for problem in outcome.problems { logger.error("tick.problem", metadata: ["problem": "\(problem)"]) }
             } catch {

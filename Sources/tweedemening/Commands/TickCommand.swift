@@ -30,7 +30,9 @@ struct TickCommand: ParsableCommand {
         }
         var failures: [String] = outcome.problems
         if delivery.failed > 0 {
-            failures.append("\(delivery.failed) message(s) failed permanently (\(delivery.failReasons.joined(separator: "; "))); see `tweedemening queue status`")
+            failures.append(
+                "\(delivery.failed) message(s) failed permanently (\(delivery.failReasons.joined(separator: "; "))); see `tweedemening queue status`"
+            )
         }
         if !failures.isEmpty {
             throw CLIError.software(failures.joined(separator: "\ntweedemening: "))
