@@ -8,7 +8,7 @@ import PanelCore
 enum Main {
     static func main() async {
         do {
-            var command = try Tweedemening.parseAsRoot()
+            var command = try Tweedemening.parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             bootstrapLogging(for: command)
             if var command = command as? AsyncParsableCommand {
                 try await command.run()
@@ -21,6 +21,28 @@ enum Main {
         } catch {
             Tweedemening.exit(withError: error)
         }
+    }
+
+    /// `--root DIR` is global: `tweedemening --root DIR tick` works as well as `tweedemening tick --root DIR`.
+    /// A leading `--root` is moved behind the subcommand path, where every command declares it.
+    static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if first == "--root", rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first.hasPrefix("--root=") {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty else { return arguments }
+        // The subcommand path: the leading words that are not options.
+        let path = rest.prefix { !$0.hasPrefix("-") }
+        return Array(path) + leading + Array(rest.dropFirst(path.count))
     }
 
     /// Quiet by default (cron mails any output); `serve` logs at info. TWEEDEMENING_LOG_LEVEL overrides.

@@ -6,6 +6,8 @@ struct TweedemeningBinary {
     let url: URL
     let root: URL
     var environment: [String: String]
+    /// Arguments before the command, e.g. a global `--root DIR`; when set, no `--root` is appended.
+    var leadingArguments: [String] = []
 
     /// The binary built beside this test bundle (`swift build --build-tests` builds both), or TWEEDEMENING_BIN.
     static func locate() throws -> URL {
@@ -36,7 +38,7 @@ struct TweedemeningBinary {
     func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe, Pipe) {
         let process = Process()
         process.executableURL = url
-        process.arguments = arguments + ["--root", root.path]
+        process.arguments = leadingArguments.isEmpty ? arguments + ["--root", root.path] : leadingArguments + arguments
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         env["TWEEDEMENING_TEMPLATES"] = SMTPCatcher.packageRoot().appendingPathComponent("MailTemplates").path

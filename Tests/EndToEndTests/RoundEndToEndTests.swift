@@ -33,7 +33,10 @@ import Testing
                 "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)", "TWEEDEMENING_FROM": "De Tweede Mening <panel@tweedemening.example>",
             ])
         try expectSuccess(cli.run(["init"]))
-        try expectSuccess(cli.run(["init"]))  // safe to run twice
+        // safe to run twice, and --root may come before the command too
+        var leadingRoot = cli
+        leadingRoot.leadingArguments = ["--root", root.path]
+        try expectSuccess(leadingRoot.run(["init"]))
         let keyMode =
             try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("signing.key").path)[.posixPermissions]
             as? Int

@@ -18,7 +18,7 @@ struct QueueCommand: ParsableCommand {
             }
             if let oldest = status.oldestDeferred {
                 print(
-                    "oldest deferred: #\(oldest.id!) \(oldest.kind.rawValue) case-round \(oldest.roundId), \(oldest.attempts) attempt(s), next \(oldest.nextAttemptAt.map { ISOTime.format($0) } ?? "-"): \(oldest.lastError ?? "")"
+                    "oldest deferred: #\(oldest.id!) \(oldest.kind.rawValue) round \(oldest.roundId), \(oldest.attempts) attempt(s), next \(oldest.nextAttemptAt.map { ISOTime.format($0) } ?? "-"): \(oldest.lastError ?? "")"
                 )
             }
             for failed in status.failed {
