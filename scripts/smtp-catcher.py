@@ -21,6 +21,13 @@ Failure simulation, by the recipient's local part:
 
 ``--auth USER:PASS`` requires AUTH PLAIN or LOGIN with those credentials
 (allowed over the plain connection: this is a loopback test server).
+
+TLS, with ``--tls-cert FILE --tls-key FILE`` (PEM) and ``--tls-mode``:
+  starttls  -> STARTTLS is offered and required: any command other than
+               EHLO/HELO/NOOP/QUIT/STARTTLS before it gets
+               ``530 Must issue a STARTTLS command first``; with --auth,
+               AUTH is offered only after STARTTLS
+  implicit  -> the socket speaks TLS from the first byte (SMTPS, as on 465)
 """
 
 import argparse
@@ -29,6 +36,7 @@ import logging
 import os
 import signal
 import socket
+import ssl
 import sys
 import time
 import warnings
@@ -112,6 +120,13 @@ def main():
     p.add_argument("--host", default="127.0.0.1", help="loopback address (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=0, help="port, 0 picks a free one")
     p.add_argument("--auth", metavar="USER:PASS", help="require AUTH PLAIN/LOGIN")
+    p.add_argument("--tls-cert", metavar="FILE", help="PEM certificate (chain) for TLS")
+    p.add_argument("--tls-key", metavar="FILE", help="PEM private key for TLS")
+    p.add_argument(
+        "--tls-mode",
+        choices=("starttls", "implicit"),
+        help="starttls: offer and require STARTTLS; implicit: TLS from the first byte",
+    )
     args = p.parse_args()
 
     if args.host not in LOOPBACK:
@@ -126,6 +141,27 @@ def main():
             auth_required=True,
             auth_require_tls=False,
         )
+
+    tls_options = (args.tls_cert, args.tls_key, args.tls_mode)
+    if any(tls_options) and not all(tls_options):
+        p.error("--tls-cert, --tls-key and --tls-mode go together")
+    context = None
+    if args.tls_mode:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        try:
+            context.load_cert_chain(args.tls_cert, args.tls_key)
+        except (OSError, ssl.SSLError) as error:
+            p.error("cannot load TLS certificate/key: %s" % error)
+    server_ssl = None
+    if args.tls_mode == "starttls":
+        kwargs["tls_context"] = context
+        kwargs["require_starttls"] = True
+        if args.auth:
+            kwargs["auth_require_tls"] = True
+    elif args.tls_mode == "implicit":
+        # aiosmtpd only counts STARTTLS as "TLS" for auth_require_tls, so keep
+        # it off: here every byte, AUTH included, is encrypted anyway.
+        server_ssl = context
 
     # A parent may start us with SIGTERM/SIGINT blocked (threads of a Swift or
     # dispatch-based test runner do); the mask is inherited, so unblock them.
@@ -143,7 +179,9 @@ def main():
 
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     server = loop.run_until_complete(
-        loop.create_server(factory, host=args.host, port=args.port, family=family)
+        loop.create_server(
+            factory, host=args.host, port=args.port, family=family, ssl=server_ssl
+        )
     )
     port = server.sockets[0].getsockname()[1]
     sys.stdout.write("PORT %d\n" % port)

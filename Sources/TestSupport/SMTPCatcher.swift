@@ -84,6 +84,10 @@ public enum SMTPCatcherError: Error, CustomStringConvertible {
     case launchFailed(String)
     case aiosmtpdMissing(String)
     case noPortLine(String)
+    /// No `openssl` executable to make the throwaway TLS certificate with.
+    case opensslMissing
+    /// `openssl req` failed (its output).
+    case certificateFailed(String)
 
     public var description: String {
         switch self {
@@ -95,6 +99,11 @@ public enum SMTPCatcherError: Error, CustomStringConvertible {
             return "smtp-catcher needs aiosmtpd for /usr/bin/python3 (apt-get install python3-aiosmtpd): \(stderr)"
         case .noPortLine(let why):
             return "smtp-catcher did not report its port: \(why)"
+        case .opensslMissing:
+            return "SMTPCatcher(tls:) needs the openssl command line tool to make a test certificate "
+                + "(apt-get install openssl); not found in PATH, /usr/bin or /usr/local/bin"
+        case .certificateFailed(let output):
+            return "openssl could not make the test certificate: \(output)"
         }
     }
 }
@@ -103,13 +112,30 @@ public enum SMTPCatcherError: Error, CustomStringConvertible {
 /// accepted message in a temporary Maildir. Recipients whose local part contains `defer` get 451 and
 /// `reject` get 550 at RCPT.
 ///
+/// With `tls`, the catcher serves a throwaway self-signed certificate for `127.0.0.1` / `localhost`
+/// (made with the `openssl` CLI): `.startTLS` offers and requires STARTTLS on `smtp://` (every
+/// command but EHLO/HELO/NOOP/QUIT/STARTTLS before it gets 530; AUTH only after it), `.implicit` speaks TLS from the
+/// first byte and `url` is `smtps://`.
+///
 /// `@unchecked Sendable`: after `init` the only mutable state is the stop flag and process, guarded by `lock`;
 /// everything else is immutable or read from the file system.
 public final class SMTPCatcher: @unchecked Sendable {
+    /// How the catcher does TLS.
+    public enum TLSMode: Sendable {
+        /// `smtp://`: STARTTLS offered and required before MAIL/RCPT/DATA/AUTH.
+        case startTLS
+        /// `smtps://`: TLS from the first byte.
+        case implicit
+    }
+
     public let port: Int
     /// The temporary Maildir (deleted by `stop()`).
     public let directory: URL
-    public var url: String { "smtp://127.0.0.1:\(port)" }
+    public let tls: TLSMode?
+    /// The self-signed PEM certificate the catcher serves (in `directory`), nil without TLS.
+    public let certificate: URL?
+    /// `smtps://127.0.0.1:PORT` for implicit TLS, else `smtp://127.0.0.1:PORT`.
+    public var url: String { "\(tls == .implicit ? "smtps" : "smtp")://127.0.0.1:\(port)" }
 
     private let process: Process
     /// Kept open for the child's lifetime so it never gets SIGPIPE on stdout.
@@ -129,9 +155,10 @@ public final class SMTPCatcher: @unchecked Sendable {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }
 
-    /// Starts the catcher. `auth` ("USER:PASS") makes it require AUTH PLAIN/LOGIN.
+    /// Starts the catcher. `auth` ("USER:PASS") makes it require AUTH PLAIN/LOGIN; `tls` turns on TLS
+    /// with a fresh self-signed certificate (needs the `openssl` CLI).
     /// `scriptPath` defaults to `<package root>/scripts/smtp-catcher.py`.
-    public init(auth: String? = nil, scriptPath: String? = nil, startupTimeout: Double = 10) throws {
+    public init(auth: String? = nil, tls: TLSMode? = nil, scriptPath: String? = nil, startupTimeout: Double = 10) throws {
         let script =
             scriptPath
             ?? Self.packageRoot().appendingPathComponent("scripts/smtp-catcher.py").path
@@ -143,6 +170,22 @@ public final class SMTPCatcher: @unchecked Sendable {
 
         var arguments = [script, "--dir", dir.path, "--host", "127.0.0.1", "--port", "0"]
         if let auth { arguments += ["--auth", auth] }
+        var certificate: URL?
+        if let tls {
+            let cert = dir.appendingPathComponent("cert.pem")
+            let key = dir.appendingPathComponent("key.pem")
+            do {
+                try Self.makeSelfSignedCertificate(cert: cert, key: key, in: dir)
+            } catch {
+                try? FileManager.default.removeItem(at: dir)
+                throw error
+            }
+            certificate = cert
+            arguments += [
+                "--tls-cert", cert.path, "--tls-key", key.path,
+                "--tls-mode", tls == .implicit ? "implicit" : "starttls",
+            ]
+        }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
@@ -177,6 +220,8 @@ public final class SMTPCatcher: @unchecked Sendable {
         }
         self.port = port
         self.directory = dir
+        self.tls = tls
+        self.certificate = certificate
         self.process = process
         self.stdoutPipe = stdout
     }
@@ -225,6 +270,47 @@ public final class SMTPCatcher: @unchecked Sendable {
         }
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Writes a throwaway self-signed certificate for 127.0.0.1/localhost (valid one day) and its
+    /// unencrypted key with `openssl req`.
+    private static func makeSelfSignedCertificate(cert: URL, key: URL, in dir: URL) throws {
+        let searchPath =
+            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+            + ["/usr/bin", "/usr/local/bin", "/bin"]
+        guard
+            let openssl = searchPath.lazy.map({ URL(fileURLWithPath: $0).appendingPathComponent("openssl").path })
+                .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else { throw SMTPCatcherError.opensslMissing }
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: openssl)
+        process.arguments = [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+            "-keyout", key.path, "-out", cert.path,
+        ]
+        // Output to a file, not a pipe, so openssl can never block on a full pipe.
+        let logURL = dir.appendingPathComponent("openssl.log")
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logURL)
+        defer { try? log.close() }
+        process.standardOutput = log
+        process.standardError = log
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw SMTPCatcherError.certificateFailed("could not run \(openssl): \(error)")
+        }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+            FileManager.default.fileExists(atPath: cert.path), FileManager.default.fileExists(atPath: key.path)
+        else {
+            let output = String(decoding: FileManager.default.contents(atPath: logURL.path) ?? Data(), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            throw SMTPCatcherError.certificateFailed("exit status \(process.terminationStatus): \(output)")
+        }
     }
 
     /// Reads one line from `handle`, giving up after `timeout` seconds. Blocking read on a helper thread.

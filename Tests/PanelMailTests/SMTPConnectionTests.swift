@@ -173,6 +173,119 @@ import Testing
         #expect(catcher.messages().count == 1)
     }
 
+    // MARK: TLS (catcher with a throwaway self-signed certificate)
+
+    @Test func requiredStartTLSWithAuthenticationIsAccepted() throws {
+        // Given a catcher that requires STARTTLS and then AUTH
+        let catcher = try SMTPCatcher(auth: "panel:geheim-42", tls: .startTLS)
+        defer { catcher.stop() }
+        #expect(catcher.url.hasPrefix("smtp://"))
+
+        // When sending over smtp:// with STARTTLS required and the self-signed certificate not verified
+        let result = try SMTPConnection(
+            settings: SMTPSettings(
+                url: catcher.url, requireStartTLS: true, username: "panel", password: "geheim-42",
+                verifyPeer: false, connectTimeout: 5, timeout: 20)
+        )
+        .send(
+            from: "panel@tweedemening.test", to: "lid@example.test",
+            message: message(subject: "Via STARTTLS", body: ["Versleuteld."]))
+
+        // Then it is accepted with 250 and arrives
+        #expect(result.outcome == .accepted, "\(result.detail)")
+        #expect(result.code == 250, "\(result.detail)")
+        let caught = catcher.waitForMessages(count: 1, timeout: 5)
+        try #require(caught.count == 1)
+        #expect(caught[0].rcptTo == "lid@example.test")
+        #expect(caught[0].header("Subject") == "Via STARTTLS")
+    }
+
+    /// With AUTH (the server of the test above) and without: without AUTH, the catcher's `auth_required`
+    /// cannot be what answers 530, so only the STARTTLS requirement can.
+    @Test(arguments: [true, false])
+    func withoutRequireStartTLSTheSameServerRefusesThePlainSession(withAuth: Bool) throws {
+        // Given a catcher that requires STARTTLS (and then AUTH, or no AUTH)
+        let catcher = try SMTPCatcher(auth: withAuth ? "panel:geheim-42" : nil, tls: .startTLS)
+        defer { catcher.stop() }
+
+        // When sending with the same settings but without requireStartTLS (so the session stays plain)
+        let result = try SMTPConnection(
+            settings: SMTPSettings(
+                url: catcher.url, requireStartTLS: false,
+                username: withAuth ? "panel" : nil, password: withAuth ? "geheim-42" : nil,
+                verifyPeer: false, connectTimeout: 5, timeout: 20)
+        )
+        .send(
+            from: "panel@tweedemening.test", to: "lid@example.test",
+            message: message(subject: "Onversleuteld", body: ["Nee."]))
+
+        // Then the server's "530 Must issue a STARTTLS command first" refuses it and nothing is stored
+        #expect(result.outcome == .rejected, "\(result.detail)")
+        #expect(result.code == 530, "\(result.detail)")
+        #expect(result.detail.contains("530"), "\(result.detail)")
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(catcher.messages().isEmpty)
+    }
+
+    @Test func implicitTLSWithAuthenticationIsAccepted() throws {
+        // Given a catcher that speaks TLS from the first byte and requires AUTH
+        let catcher = try SMTPCatcher(auth: "panel:geheim-42", tls: .implicit)
+        defer { catcher.stop() }
+        #expect(catcher.url == "smtps://127.0.0.1:\(catcher.port)")
+
+        // When sending over smtps:// with the self-signed certificate not verified
+        let result = try SMTPConnection(
+            settings: SMTPSettings(
+                url: catcher.url, username: "panel", password: "geheim-42",
+                verifyPeer: false, connectTimeout: 5, timeout: 20)
+        )
+        .send(
+            from: "panel@tweedemening.test", to: "lid@example.test",
+            message: message(subject: "Via SMTPS", body: ["Versleuteld vanaf het begin."]))
+
+        // Then it is accepted with 250 and arrives
+        #expect(result.outcome == .accepted, "\(result.detail)")
+        #expect(result.code == 250, "\(result.detail)")
+        let caught = catcher.waitForMessages(count: 1, timeout: 5)
+        try #require(caught.count == 1)
+        #expect(caught[0].header("Subject") == "Via SMTPS")
+    }
+
+    @Test(arguments: [SMTPCatcher.TLSMode.implicit, .startTLS])
+    func verifyingTheSelfSignedCertificateFailsAsATLSError(mode: SMTPCatcher.TLSMode) throws {
+        // Given a TLS catcher with a self-signed certificate that no trust store knows
+        let catcher = try SMTPCatcher(tls: mode)
+        defer { catcher.stop() }
+        func send(verifyPeer: Bool) throws -> SMTPResult {
+            try SMTPConnection(
+                settings: SMTPSettings(
+                    url: catcher.url, requireStartTLS: mode == .startTLS,
+                    verifyPeer: verifyPeer, connectTimeout: 5, timeout: 20)
+            )
+            .send(
+                from: "panel@tweedemening.test", to: "lid@example.test",
+                message: message(subject: "Vertrouwd?", body: ["Controle."]))
+        }
+
+        // When sending with peer verification on
+        let verified = try send(verifyPeer: true)
+
+        // Then it is deferred without an SMTP code, the detail says TLS / certificate and names the server,
+        // and nothing is stored
+        #expect(verified.outcome == .deferred, "\(verified.detail)")
+        #expect(verified.code == 0, "\(verified.detail)")
+        #expect(verified.detail.contains("TLS"), "\(verified.detail)")
+        #expect(verified.detail.lowercased().contains("certificate"), "\(verified.detail)")
+        #expect(verified.detail.contains("127.0.0.1:\(catcher.port)"), "\(verified.detail)")
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(catcher.messages().isEmpty)
+
+        // And with verification off the same server accepts it: the certificate was the only problem
+        let unverified = try send(verifyPeer: false)
+        #expect(unverified.outcome == .accepted, "\(unverified.detail)")
+        #expect(catcher.waitForMessages(count: 1, timeout: 5).count == 1)
+    }
+
     @Test func settingsDescriptionNeverShowsThePassword() {
         // Given settings with a password
         let settings = SMTPSettings(url: "smtps://mail.example.test:465", username: "panel", password: "zeer-geheim")

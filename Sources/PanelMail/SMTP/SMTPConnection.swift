@@ -66,7 +66,8 @@ public struct SMTPResult: Sendable, Equatable {
     }
 
     public var outcome: Outcome
-    /// Last SMTP reply code, 0 when there was none (e.g. connection refused).
+    /// The server's reply code: 2xx when accepted, the 4xx/5xx reply that failed it; 0 when the failure had no such
+    /// reply (connection refused, timeout, TLS failure, dropped connection), even if earlier replies like 220 were seen.
     public var code: Int
     /// Short human-readable explanation, naming the server.
     public var detail: String
@@ -267,6 +268,8 @@ public final class SMTPConnection {
                 outcome: .deferred, code: replyCode,
                 detail: "\(replyCode) from server \(server) (\(message))")
         default:
+            // No 4xx/5xx reply: the failure is not the server's answer. The last reply seen may still be a positive
+            // one (220 to STARTTLS before a failed handshake, 354 before a timeout); report 0, "no reply code".
             let what: String
             switch curlCode {
             case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
@@ -278,7 +281,7 @@ public final class SMTPConnection {
             default:
                 what = "transfer failed with"
             }
-            return SMTPResult(outcome: .deferred, code: replyCode, detail: "\(what) \(server) (\(message))")
+            return SMTPResult(outcome: .deferred, code: 0, detail: "\(what) \(server) (\(message))")
         }
     }
 
