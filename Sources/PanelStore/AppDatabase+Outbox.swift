@@ -13,6 +13,13 @@ public struct MessageContext: Sendable {
     public var tally: Tally
     /// The panelist's own vote, if any.
     public var vote: VoteChoice?
+    /// For a digest: the arguments it carries; for vote and outcome mail: every published argument;
+    /// for an acknowledgement or moderation request: the one argument it is about.
+    public var arguments: [ArgumentView] = []
+    /// The recipient's pseudonym in this round, once they have one.
+    public var pseudonym: Int?
+    /// Attachments that came with the reply an acknowledgement answers (not taken as arguments).
+    public var attachmentCount: Int = 0
 }
 
 /// Per-state counts and the oldest trouble, for `queue status`.
@@ -43,9 +50,36 @@ extension AppDatabase {
             let vote = try panelist.flatMap {
                 try Vote.fetchOne(db, key: ["roundId": round.id!, "panelistId": $0.id!])?.choice
             }
-            return MessageContext(
+            var context = MessageContext(
                 message: message, round: round, panelCase: panelCase, municipality: municipality, panelist: panelist,
                 tally: tally, vote: vote)
+            switch message.kind {
+            case .digest:
+                context.arguments = try Self.argumentViews(
+                    db, roundId: round.id!, filter: "a.status = 'published' AND a.digestNumber = ?", arguments: [message.sequence]
+                )
+            case .vote, .voteReminder, .outcome:
+                context.arguments = try Self.argumentViews(db, roundId: round.id!)
+            case .acknowledgement, .moderation:
+                if let argumentId = message.argumentId {
+                    context.arguments = try Self.argumentViews(
+                        db, roundId: round.id!, filter: "a.id = ?", arguments: [argumentId])
+                }
+                if let inboundId = message.inboundId,
+                    let detail = try String.fetchOne(db, sql: "SELECT detail FROM inbound WHERE id = ?", arguments: [inboundId]),
+                    detail.hasPrefix("attachments:")
+                {
+                    context.attachmentCount = Int(detail.dropFirst("attachments:".count)) ?? 0
+                }
+            default:
+                break
+            }
+            if let panelistId = panelist?.id {
+                context.pseudonym = try Int.fetchOne(
+                    db, sql: "SELECT pseudonym FROM roundMember WHERE roundId = ? AND panelistId = ?",
+                    arguments: [round.id!, panelistId])
+            }
+            return context
         }
     }
 

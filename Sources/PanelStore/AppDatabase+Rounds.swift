@@ -16,7 +16,9 @@ extension AppDatabase {
     /// (kind, round, recipient) makes a repeated message impossible. Two runners racing both end in the
     /// same state with the same messages. Returns the number of messages added.
     @discardableResult
-    public func take(_ step: RoundStep, roundId: Int64, now: Date, messageDomain: String) throws -> Int {
+    public func take(
+        _ step: RoundStep, roundId: Int64, now: Date, messageDomain: String, plan: DiscussionPlan = DiscussionPlan()
+    ) throws -> Int {
         try writer.write { db in
             guard var round = try Round.fetchOne(db, key: roundId) else { throw StoreError.unknownRound(roundId) }
             guard let panelCase = try PanelCase.fetchOne(db, key: round.caseId) else {
@@ -40,6 +42,25 @@ extension AppDatabase {
                 round.panelSize = size
                 try round.update(db)
                 return try outbox.addForMembers(.caseMail)
+            case .sendDigest:
+                guard round.state == .discussion else { return 0 }
+                let due = plan.digestsDue(timeline: round.timeline, now: now)
+                guard due > round.digestsSent else { return 0 }
+                let number = round.digestsSent + 1
+                round.digestsSent = due
+                try round.update(db)
+                // The digest carries every published argument no digest has carried yet; none, no mail.
+                try db.execute(
+                    sql:
+                        "UPDATE argument SET digestNumber = ? WHERE roundId = ? AND status = 'published' AND digestNumber IS NULL",
+                    arguments: [number, roundId])
+                guard db.changesCount > 0 else { return 0 }
+                return try outbox.addForMembers(.digest, audience: .digestReaders, sequence: number)
+            case .remindRepliers:
+                guard round.state == .discussion, round.replyReminderSentAt == nil else { return 0 }
+                round.replyReminderSentAt = now
+                try round.update(db)
+                return try outbox.addForMembers(.replyReminder, audience: .silentMembers)
             case .openVoting:
                 guard round.state == .discussion else { return 0 }
                 round.state = .voting
@@ -50,7 +71,7 @@ extension AppDatabase {
                 guard round.state == .voting, round.reminderSentAt == nil else { return 0 }
                 round.reminderSentAt = now
                 try round.update(db)
-                return try outbox.addForMembers(.voteReminder, onlyNonVoters: true)
+                return try outbox.addForMembers(.voteReminder, audience: .nonVoters)
             case .close:
                 guard round.state == .voting else { return 0 }
                 let size =
@@ -82,38 +103,64 @@ struct OutboxWriter {
     let now: Date
     let domain: String
 
-    /// One message to every member of the round who is still subscribed.
-    func addForMembers(_ kind: MailKind, onlyNonVoters: Bool = false) throws -> Int {
-        let nonVoterFilter =
-            onlyNonVoters
-            ? "AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.roundId = m.roundId AND v.panelistId = m.panelistId)" : ""
+    /// Which members a message goes to, beyond "active and on this round's panel".
+    enum Audience {
+        case everyone
+        case nonVoters
+        /// Members who did not opt out of digests.
+        case digestReaders
+        /// Members who neither argued nor voted, and did not say "don't remind me".
+        case silentMembers
+    }
+
+    /// One message to every member of the round in `audience` who is still subscribed.
+    func addForMembers(_ kind: MailKind, audience: Audience = .everyone, sequence: Int = 0) throws -> Int {
+        let filter =
+            switch audience {
+            case .everyone: ""
+            case .nonVoters:
+                "AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.roundId = m.roundId AND v.panelistId = m.panelistId)"
+            case .digestReaders: "AND m.wantsDigest"
+            case .silentMembers:
+                """
+                AND m.wantsReminder
+                AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.roundId = m.roundId AND v.panelistId = m.panelistId)
+                AND NOT EXISTS (SELECT 1 FROM argument a WHERE a.roundId = m.roundId AND a.panelistId = m.panelistId)
+                """
+            }
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT p.id, p.email FROM roundMember m JOIN panelist p ON p.id = m.panelistId
-                WHERE m.roundId = ? AND p.status = 'active' \(nonVoterFilter) ORDER BY p.id
+                WHERE m.roundId = ? AND p.status = 'active' \(filter) ORDER BY p.id
                 """,
             arguments: [roundId])
         var added = 0
         for row in rows {
             let panelistId: Int64 = row["id"]
-            added += try add(kind, recipientKey: "p\(panelistId)", to: row["email"], panelistId: panelistId)
+            added += try add(kind, recipientKey: "p\(panelistId)", to: row["email"], panelistId: panelistId, sequence: sequence)
         }
         return added
     }
 
-    func add(_ kind: MailKind, recipientKey: String, to address: String, panelistId: Int64? = nil, municipalityId: String? = nil)
-        throws -> Int
-    {
-        // Deterministic: the same purpose, round and recipient always give the same Message-ID.
-        let messageId = "\(kind.rawValue).r\(roundId).\(recipientKey)@\(domain)"
+    func add(
+        _ kind: MailKind, recipientKey: String, to address: String, panelistId: Int64? = nil,
+        municipalityId: String? = nil, sequence: Int = 0, argumentId: Int64? = nil, inboundId: Int64? = nil
+    ) throws -> Int {
+        // Deterministic: the same purpose, round, recipient and sequence always give the same Message-ID.
+        let suffix = sequence == 0 ? "" : ".\(sequence)"
+        let messageId = "\(kind.rawValue).r\(roundId).\(recipientKey)\(suffix)@\(domain)"
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO outbox
-                  (kind, roundId, panelistId, municipalityId, recipientKey, toAddress, messageId, state, createdAt, attempts)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0)
+                  (kind, roundId, panelistId, municipalityId, recipientKey, sequence, argumentId, inboundId, toAddress,
+                   messageId, state, createdAt, attempts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0)
                 """,
-            arguments: [kind, roundId, panelistId, municipalityId, recipientKey, address, messageId, now])
+            arguments: [
+                kind, roundId, panelistId, municipalityId, recipientKey, sequence, argumentId, inboundId, address,
+                messageId, now,
+            ])
         return db.changesCount
     }
 }

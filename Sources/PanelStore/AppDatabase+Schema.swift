@@ -97,6 +97,80 @@ extension AppDatabase {
             }
             try db.create(index: "outbox_on_state_nextAttemptAt", on: "outbox", columns: ["state", "nextAttemptAt"])
         }
+        migrator.registerMigration("v2: discussion: inbound mail, arguments, pseudonyms, digests") { db in
+            try db.alter(table: "round") { t in
+                t.add(column: "digestsSent", .integer).notNull().defaults(to: 0)
+                t.add(column: "replyReminderSentAt", .datetime)
+            }
+            try db.alter(table: "roundMember") { t in
+                t.add(column: "wantsDigest", .boolean).notNull().defaults(to: true)
+                t.add(column: "wantsReminder", .boolean).notNull().defaults(to: true)
+                // "Deelnemer 14": numbered in order of first contribution, stable within the case.
+                t.add(column: "pseudonym", .integer)
+            }
+            try db.create(index: "roundMember_on_pseudonym", on: "roundMember", columns: ["roundId", "pseudonym"], unique: true)
+            // Every message that reached us, raw, with what became of it.
+            try db.create(table: "inbound") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("spoolName", .text).notNull().unique()
+                t.column("receivedAt", .datetime).notNull()
+                t.column("messageId", .text)
+                t.column("fromAddress", .text)
+                t.column("roundId", .integer).references("round", onDelete: .setNull)
+                t.column("panelistId", .integer).references("panelist", onDelete: .setNull)
+                t.column("disposition", .text).notNull()
+                t.column("detail", .text)
+                t.column("raw", .blob).notNull()
+            }
+            try db.create(table: "argument") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("roundId", .integer).notNull().references("round", onDelete: .cascade)
+                t.column("panelistId", .integer).notNull().references("panelist", onDelete: .cascade)
+                t.column("number", .integer).notNull()
+                t.column("parentNumber", .integer)
+                t.column("text", .text).notNull()
+                t.column("status", .text).notNull().check { ["published", "held", "rejected"].contains($0) }
+                t.column("flags", .text).notNull().defaults(to: "")
+                t.column("createdAt", .datetime).notNull()
+                t.column("inboundId", .integer).references("inbound", onDelete: .setNull)
+                t.column("digestNumber", .integer)
+                t.uniqueKey(["roundId", "number"])
+            }
+            // The outbox gains a sequence (several digests or acknowledgements per recipient and round)
+            // and links to what a message is about. SQLite cannot change a unique key in place: rebuild.
+            try db.create(table: "outbox_v2") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("roundId", .integer).notNull().references("round", onDelete: .cascade)
+                t.column("panelistId", .integer).references("panelist", onDelete: .setNull)
+                t.column("municipalityId", .text).references("municipality", onDelete: .setNull)
+                t.column("recipientKey", .text).notNull()
+                t.column("sequence", .integer).notNull().defaults(to: 0)
+                t.column("argumentId", .integer).references("argument", onDelete: .setNull)
+                t.column("inboundId", .integer).references("inbound", onDelete: .setNull)
+                t.column("toAddress", .text).notNull()
+                t.column("messageId", .text).notNull().unique()
+                t.column("state", .text).notNull()
+                    .check { ["pending", "queued", "deferred", "sent", "failed"].contains($0) }
+                t.column("createdAt", .datetime).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .datetime)
+                t.column("lastCode", .integer)
+                t.column("lastError", .text)
+                t.column("sentAt", .datetime)
+                t.uniqueKey(["kind", "roundId", "recipientKey", "sequence"])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox_v2 (id, kind, roundId, panelistId, municipalityId, recipientKey, sequence, toAddress,
+                      messageId, state, createdAt, attempts, nextAttemptAt, lastCode, lastError, sentAt)
+                    SELECT id, kind, roundId, panelistId, municipalityId, recipientKey, 0, toAddress,
+                      messageId, state, createdAt, attempts, nextAttemptAt, lastCode, lastError, sentAt FROM outbox
+                    """)
+            try db.drop(table: "outbox")
+            try db.rename(table: "outbox_v2", to: "outbox")
+            try db.create(index: "outbox_on_state_nextAttemptAt", on: "outbox", columns: ["state", "nextAttemptAt"])
+        }
         return migrator
     }
 }

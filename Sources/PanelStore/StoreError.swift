@@ -12,6 +12,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case votingNotOpen
     case votingClosed
     case unknownPanelist
+    case unknownArgument
 
     public var description: String {
         switch self {
@@ -35,6 +36,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "voting has closed"
         case .unknownPanelist:
             "no such panelist"
+        case .unknownArgument:
+            "no such argument"
         }
     }
 }

@@ -47,7 +47,7 @@ struct App {
     func courier() throws -> Courier {
         let settings = MailSettings(
             from: configuration.from, returnPath: configuration.returnPath, baseURL: configuration.baseURL,
-            timeZone: configuration.timeZone)
+            timeZone: configuration.timeZone, replyDomain: configuration.replyDomain)
         let composer = MessageComposer(templates: try templates(), signer: try signer(), settings: settings)
         return Courier(
             database: database, spool: spool, composer: composer, smtp: configuration.smtp,

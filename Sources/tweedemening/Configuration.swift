@@ -26,6 +26,14 @@ struct ConfigFile: Decodable {
         var deadline_after_days: Number?
         var vote_reminder_hours_before_deadline: Number?
     }
+    struct Discussion: Decodable {
+        var digest_every_days: Number?
+    }
+    struct Inbound: Decodable {
+        var reply_domain: String?
+        var moderator: String?
+        var secret_file: String?
+    }
     struct Serve: Decodable {
         var tick_interval_seconds: Int?
     }
@@ -47,6 +55,8 @@ struct ConfigFile: Decodable {
     var mail: Mail?
     var http: HTTP?
     var timeline: TimelineSection?
+    var discussion: Discussion?
+    var inbound: Inbound?
     var serve: Serve?
 }
 
@@ -67,6 +77,13 @@ struct Configuration {
     var listenHost: String
     var listenPort: Int
     var timelineDefaults: TimelineDefaults
+    var discussionPlan: DiscussionPlan
+    /// Domain of `reply+token@…` addresses; the MTA pipes it to `inbound deliver`.
+    var replyDomain: String
+    /// Where held arguments are sent for review; nil: the moderator reviews with `tweedemening` only.
+    var moderatorAddress: String?
+    /// Shared secret for `POST /inbound`; nil disables the route.
+    var inboundSecret: String?
     var tickInterval: Int
 
     static let fileName = "tweedemening.toml"
@@ -137,6 +154,23 @@ struct Configuration {
         if let hours = file.timeline?.vote_reminder_hours_before_deadline {
             timeline.voteReminderHoursBeforeDeadline = hours.value
         }
+        let replyDomain =
+            env("TWEEDEMENING_REPLY_DOMAIN") ?? file.inbound?.reply_domain
+            ?? String(from.address.split(separator: "@").last ?? "tweedemening.example")
+        let moderator = env("TWEEDEMENING_MODERATOR") ?? file.inbound?.moderator.flatMap { $0.isEmpty ? nil : $0 }
+        if let moderator, !EmailAddress.isPlausible(moderator) {
+            throw CLIError.config("moderator address `\(moderator)` is not a valid e-mail address (inbound.moderator)")
+        }
+        var inboundSecret = env("TWEEDEMENING_INBOUND_SECRET")
+        if inboundSecret == nil, let secretFile = file.inbound?.secret_file, !secretFile.isEmpty {
+            guard let text = try? String(contentsOfFile: resolve(secretFile), encoding: .utf8) else {
+                throw CLIError.config("cannot read the inbound secret file \(resolve(secretFile))")
+            }
+            inboundSecret = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if let secret = inboundSecret, secret.count < 16 {
+            throw CLIError.config("the inbound secret must be at least 16 characters")
+        }
         return Configuration(
             root: root,
             databasePath: resolve(file.database ?? "tweedemening.sqlite"),
@@ -157,6 +191,10 @@ struct Configuration {
             listenHost: String(listen[..<colon]),
             listenPort: port,
             timelineDefaults: timeline,
+            discussionPlan: DiscussionPlan(digestInterval: (file.discussion?.digest_every_days?.value ?? 3) * 86_400),
+            replyDomain: replyDomain,
+            moderatorAddress: moderator?.lowercased(),
+            inboundSecret: inboundSecret,
             tickInterval: max(1, file.serve?.tick_interval_seconds ?? 60))
     }
 
@@ -190,6 +228,14 @@ struct Configuration {
         vote_opens_after_days = 10
         deadline_after_days = 14
         vote_reminder_hours_before_deadline = 48
+
+        [discussion]
+        digest_every_days = 3                             # a digest of new arguments while the discussion lasts
+
+        [inbound]
+        # reply_domain = "reply.tweedemening.example"     # reply+TOKEN@this domain; default: the from domain
+        # moderator = "moderator@tweedemening.example"    # receives held arguments with approve/reject links
+        # secret_file = "/etc/tweedemening/inbound-secret" # enables POST /inbound; or TWEEDEMENING_INBOUND_SECRET
 
         [serve]
         tick_interval_seconds = 60

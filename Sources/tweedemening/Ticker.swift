@@ -24,11 +24,12 @@ struct Ticker {
             var outcome = Outcome()
             for round in try app.database.openRounds() {
                 let steps = RoundScheduler.dueSteps(
-                    state: round.state, timeline: round.timeline, reminderSent: round.reminderSentAt != nil, now: now)
+                    progress: round.progress, timeline: round.timeline, plan: app.configuration.discussionPlan, now: now)
                 for step in steps {
                     do {
                         try app.database.take(
-                            step, roundId: round.id!, now: now, messageDomain: courier.composer.settings.messageDomain)
+                            step, roundId: round.id!, now: now, messageDomain: courier.composer.settings.messageDomain,
+                            plan: app.configuration.discussionPlan)
                         outcome.steps.append((round.caseId, step))
                         app.logger.info("round.step", metadata: ["case.id": "\(round.caseId)", "round.step": "\(step.rawValue)"])
                     } catch let error as StoreError {

@@ -25,7 +25,9 @@ import Testing
 
     @Test func stepsFollowTheClock() {
         func steps(_ state: RoundState, at date: Date, reminded: Bool = false) -> [RoundStep] {
-            RoundScheduler.dueSteps(state: state, timeline: timeline, reminderSent: reminded, now: date)
+            RoundScheduler.dueSteps(
+                progress: RoundProgress(state: state, digestsSent: 99, replyReminderSent: true, voteReminderSent: reminded),
+                timeline: timeline, now: date)
         }
         #expect(steps(.scheduled, at: start.addingTimeInterval(-1)) == [])
         #expect(steps(.scheduled, at: start) == [.publish])
@@ -40,9 +42,26 @@ import Testing
     @Test func aRoundThatMissedEverythingCatchesUpWithoutALateReminder() {
         let late = timeline.deadline.addingTimeInterval(3_600)
         #expect(
-            RoundScheduler.dueSteps(state: .scheduled, timeline: timeline, reminderSent: false, now: late) == [
+            RoundScheduler.dueSteps(progress: RoundProgress(state: .scheduled), timeline: timeline, now: late) == [
                 .publish, .openVoting, .close,
             ])
+    }
+
+    @Test func digestsEveryThreeDaysAndOneReplyReminderHalfwayThroughDiscussion() {
+        let plan = DiscussionPlan(digestInterval: 3 * 86_400)
+        let day: TimeInterval = 86_400
+        func steps(_ progress: RoundProgress, day offset: Double) -> [RoundStep] {
+            RoundScheduler.dueSteps(
+                progress: progress, timeline: timeline, plan: plan, now: start.addingTimeInterval(offset * day))
+        }
+        #expect(steps(RoundProgress(state: .discussion), day: 2.9) == [])
+        #expect(steps(RoundProgress(state: .discussion), day: 3) == [.sendDigest])
+        #expect(steps(RoundProgress(state: .discussion, digestsSent: 1), day: 5) == [.remindRepliers])
+        #expect(steps(RoundProgress(state: .discussion, digestsSent: 1, replyReminderSent: true), day: 6) == [.sendDigest])
+        #expect(steps(RoundProgress(state: .discussion, digestsSent: 2, replyReminderSent: true), day: 9) == [.sendDigest])
+        // Voting opens on day 10: no digest then (the vote mail summarises), and none is caught up
+        #expect(steps(RoundProgress(state: .discussion, digestsSent: 2, replyReminderSent: true), day: 10) == [.openVoting])
+        #expect(plan.digestsDue(timeline: timeline, now: start.addingTimeInterval(10 * day)) == 3)
     }
 
     @Test func tallyAndVerdict() {

@@ -15,29 +15,51 @@ public enum RoundState: String, Sendable, Codable, CaseIterable {
 /// One transition the scheduler wants taken. Each is idempotent in the store.
 public enum RoundStep: String, Sendable, Equatable, CaseIterable {
     case publish
+    case sendDigest
+    case remindRepliers
     case openVoting
     case remindVoters
     case close
 }
 
+/// What has happened to a round so far: the scheduler's whole input besides the timeline.
+public struct RoundProgress: Sendable, Equatable {
+    public var state: RoundState
+    public var digestsSent: Int
+    public var replyReminderSent: Bool
+    public var voteReminderSent: Bool
+
+    public init(state: RoundState, digestsSent: Int = 0, replyReminderSent: Bool = false, voteReminderSent: Bool = false) {
+        self.state = state
+        self.digestsSent = digestsSent
+        self.replyReminderSent = replyReminderSent
+        self.voteReminderSent = voteReminderSent
+    }
+}
+
 /// Decides what must happen to a round at `now`, from its state alone. Pure: the shell makes it happen.
 public enum RoundScheduler {
     /// Every step due at `now`, in order. A round that missed several moments (cron was down) catches up
-    /// in one go, but a vote reminder that would arrive after the deadline is skipped.
+    /// in one go, but reminders and digests whose moment has passed are skipped: a vote reminder after
+    /// the deadline, a reply reminder or digest once voting is open.
     public static func dueSteps(
-        state: RoundState, timeline: Timeline, reminderSent: Bool, now: Date
+        progress: RoundProgress, timeline: Timeline, plan: DiscussionPlan = DiscussionPlan(), now: Date
     ) -> [RoundStep] {
         var steps: [RoundStep] = []
-        var state = state
+        var state = progress.state
         if state == .scheduled, now >= timeline.publishAt {
             steps.append(.publish)
             state = .discussion
+        }
+        if state == .discussion, now < timeline.voteAt {
+            if plan.digestsDue(timeline: timeline, now: now) > progress.digestsSent { steps.append(.sendDigest) }
+            if !progress.replyReminderSent, now >= plan.replyReminderAt(timeline: timeline) { steps.append(.remindRepliers) }
         }
         if state == .discussion, now >= timeline.voteAt {
             steps.append(.openVoting)
             state = .voting
         }
-        if state == .voting, !reminderSent, now >= timeline.voteReminderAt, now < timeline.deadline {
+        if state == .voting, !progress.voteReminderSent, now >= timeline.voteReminderAt, now < timeline.deadline {
             steps.append(.remindVoters)
         }
         if state == .voting, now >= timeline.deadline {
@@ -54,4 +76,12 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case voteReminder = "vote-reminder"
     case verdict
     case outcome
+    case digest
+    case replyReminder = "reply-reminder"
+    /// To the panelist: their argument as it will be shown (or that it waits for the moderator).
+    case acknowledgement
+    /// To the panelist: a reply that came after the deadline, answered politely and not stored.
+    case lateReply = "late-reply"
+    /// To the moderator: an argument held for review, with signed approve/reject links.
+    case moderation
 }

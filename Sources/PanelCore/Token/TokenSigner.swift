@@ -5,6 +5,13 @@ import Foundation
 public enum TokenPurpose: String, Sendable, CaseIterable {
     case vote = "v"
     case unsubscribe = "u"
+    /// "Don't remind me for this case": no more reply reminders for this round.
+    case quiet = "q"
+    /// No more discussion digests for this round.
+    case noDigest = "d"
+    /// Moderator decisions on a held argument; `panelist` carries the argument's id.
+    case approveArgument = "ma"
+    case rejectArgument = "mr"
 }
 
 /// The facts a token vouches for. Nothing here is stored: the signature is the proof.
@@ -14,6 +21,9 @@ public struct TokenClaims: Sendable, Equatable {
     public var panelist: Int64
     public var choice: VoteChoice?
     public var expires: Date
+
+    /// For moderation purposes the subject is an argument, not a panelist.
+    public var argument: Int64 { panelist }
 
     public init(purpose: TokenPurpose, round: Int64, panelist: Int64, choice: VoteChoice? = nil, expires: Date) {
         self.purpose = purpose

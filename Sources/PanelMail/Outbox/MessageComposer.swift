@@ -12,17 +12,20 @@ public struct MailSettings: Sendable {
     public var timeZone: TimeZone
     /// How long an unsubscribe link keeps working after the round's deadline.
     public var unsubscribeValidity: TimeInterval
+    /// Domain of the signed `reply+…@` addresses; nil: the sender's domain.
+    public var replyDomain: String?
 
     public init(
         from: MailAddress, returnPath: String? = nil, baseURL: String,
         timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!,
-        unsubscribeValidity: TimeInterval = 400 * 86_400
+        unsubscribeValidity: TimeInterval = 400 * 86_400, replyDomain: String? = nil
     ) {
         self.from = from
         self.returnPath = returnPath ?? from.address
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.timeZone = timeZone
         self.unsubscribeValidity = unsubscribeValidity
+        self.replyDomain = replyDomain
     }
 
     /// The domain of deterministic Message-IDs: the sender's.
@@ -66,10 +69,20 @@ public struct MessageComposer: Sendable {
             headers.append(("List-Unsubscribe", "<\(unsubscribe)>"))
             headers.append(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
         }
+        var replyTo: MailAddress? = nil
+        if Self.answerable.contains(kind), let panelistId = context.panelist?.id, let roundId = context.round.id {
+            let local = ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer)
+            replyTo = MailAddress("\(local)@\(settings.replyDomain ?? settings.messageDomain)", name: "De Tweede Mening")
+        }
+        if kind == .moderation || kind == .lateReply {
+            // Never invite an answer that would come back to us as a new argument.
+            headers.append(("X-Auto-Response-Suppress", "All"))
+        }
         let recipientName = context.panelist?.name ?? (kind == .verdict ? context.municipality.name : nil)
         return OutgoingMessage(
             from: settings.from,
             to: MailAddress(context.message.toAddress, name: recipientName),
+            replyTo: replyTo,
             subject: subject,
             messageID: context.message.messageId,
             date: context.message.createdAt,
@@ -77,6 +90,9 @@ public struct MessageComposer: Sendable {
             text: text,
             html: html)
     }
+
+    /// Mail a panelist can answer with an argument: it carries their signed reply address.
+    static let answerable: Set<MailKind> = [.caseMail, .digest, .replyReminder, .vote, .voteReminder, .acknowledgement]
 
     /// The template context. Keys are snake_case; everything outside (titles, names) is escaped by
     /// Mustache in HTML templates, and case sections arrive pre-rendered as safe HTML.
@@ -127,10 +143,51 @@ public struct MessageComposer: Sendable {
             values["voted_support"] = context.vote == .support
             values["voted_oppose"] = context.vote == .oppose
             values["did_not_vote"] = context.vote == nil
+            for (purpose, key) in [(TokenPurpose.quiet, "quiet_url"), (.noDigest, "no_digest_url")] {
+                let token = signer.sign(
+                    TokenClaims(purpose: purpose, round: roundId, panelist: panelistId, expires: round.deadline))
+                values[key] = "\(settings.baseURL)/p/\(token)"
+            }
         } else {
             values["greeting"] = "Geachte heer, mevrouw,"
         }
+        let arguments = context.arguments.map { argument -> [String: Any] in
+            var item: [String: Any] = [
+                "number": argument.number, "pseudonym": "Deelnemer \(argument.pseudonym)", "text": argument.text,
+                "reactions": argument.reactions, "has_reactions": argument.reactions > 0,
+            ]
+            if let parent = argument.parentNumber { item["parent"] = parent }
+            return item
+        }
+        values["arguments"] = arguments
+        values["has_arguments"] = !arguments.isEmpty
+        values["argument_count"] = arguments.count
+        values["argument"] = arguments.first ?? [:]
+        // The vote mail's summary: the arguments others reacted to most, then the newest, at most five.
+        let summary = context.arguments.sorted { ($0.reactions, $0.number) > ($1.reactions, $1.number) }.prefix(5)
+        values["summary"] = summary.map {
+            ["number": $0.number, "pseudonym": "Deelnemer \($0.pseudonym)", "text": Self.shorten($0.text)]
+        }
+        values["pseudonym"] = context.pseudonym.map { "Deelnemer \($0)" } ?? ""
+        values["held"] = context.arguments.first?.status == .held
+        values["attachments_ignored"] = context.attachmentCount > 0
+        if context.message.kind == .moderation, let argument = context.arguments.first, let roundId = round.id {
+            for (purpose, key) in [(TokenPurpose.approveArgument, "approve_url"), (.rejectArgument, "reject_url")] {
+                let token = signer.sign(
+                    TokenClaims(
+                        purpose: purpose, round: roundId, panelist: argument.id,
+                        expires: round.deadline.addingTimeInterval(30 * 86_400)))
+                values[key] = "\(settings.baseURL)/m/\(token)"
+            }
+        }
         return values
+    }
+
+    /// At most about 300 characters, cut at a word.
+    static func shorten(_ text: String, limit: Int = 300) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
     }
 
     func dutchDate(_ date: Date) -> String {

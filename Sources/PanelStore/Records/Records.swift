@@ -79,11 +79,19 @@ public struct Round: Sendable, Equatable, Codable, FetchableRecord, MutablePersi
     public var supportCount: Int?
     public var opposeCount: Int?
     public var verdict: Verdict?
+    public var digestsSent: Int = 0
+    public var replyReminderSentAt: Date?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public var timeline: Timeline {
         Timeline(publishAt: publishAt, voteAt: voteAt, voteReminderAt: voteReminderAt, deadline: deadline)
+    }
+
+    public var progress: RoundProgress {
+        RoundProgress(
+            state: state, digestsSent: digestsSent, replyReminderSent: replyReminderSentAt != nil,
+            voteReminderSent: reminderSentAt != nil)
     }
 
     /// The stored tally of a closed round.
@@ -124,6 +132,10 @@ public struct OutboxMessage: Sendable, Equatable, Codable, FetchableRecord, Muta
     public var municipalityId: String?
     /// `p{panelistId}` or `m{municipalityId}`: with kind and round, the idempotency key.
     public var recipientKey: String
+    /// Distinguishes several messages of one kind to one recipient in a round (digest number, inbound id).
+    public var sequence: Int = 0
+    public var argumentId: Int64?
+    public var inboundId: Int64?
     public var toAddress: String
     public var messageId: String
     public var state: State
@@ -138,6 +150,64 @@ public struct OutboxMessage: Sendable, Equatable, Codable, FetchableRecord, Muta
 
     /// The file name of the rendered message in the spool.
     public var spoolName: String { "\(id ?? 0)-\(kind.rawValue).eml" }
+}
+
+/// One inbound message as received, and what became of it.
+public struct InboundMail: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public enum Disposition: String, Sendable, Codable {
+        /// Stored as a published argument.
+        case argument
+        /// Stored as an argument held for the moderator.
+        case held
+        /// After the deadline: answered politely, not stored as an argument.
+        case late
+        case autoReply = "auto-reply"
+        case bounce
+        /// No valid reply address: nobody we know, or a forged or damaged token.
+        case unknownRecipient = "unknown-recipient"
+        /// Nothing left after trimming quotes and signatures.
+        case empty
+    }
+    public static let databaseTableName = "inbound"
+    public var id: Int64?
+    public var spoolName: String
+    public var receivedAt: Date
+    public var messageId: String?
+    public var fromAddress: String?
+    public var roundId: Int64?
+    public var panelistId: Int64?
+    public var disposition: Disposition
+    public var detail: String?
+    public var raw: Data
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A panelist's argument (or reaction to one), numbered per round: "#12".
+public struct PanelArgument: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "argument"
+    public enum Status: String, Sendable, Codable {
+        case published
+        /// Waiting for the moderator: it had links, masked personal data, or came from another address.
+        case held
+        case rejected
+    }
+    public var id: Int64?
+    public var roundId: Int64
+    public var panelistId: Int64
+    public var number: Int
+    public var parentNumber: Int?
+    /// As shown to others: trimmed and with personal data masked.
+    public var text: String
+    public var status: Status
+    /// Why it was held, comma-separated: `link`, `personal-data`, `other-sender`.
+    public var flags: String
+    public var createdAt: Date
+    public var inboundId: Int64?
+    /// The digest that carried it to the panel.
+    public var digestNumber: Int?
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension Municipality {
@@ -182,6 +252,8 @@ extension OutboxMessage {
     }
 }
 
+extension InboundMail.Disposition: DatabaseValueConvertible {}
+extension PanelArgument.Status: DatabaseValueConvertible {}
 extension RoundState: DatabaseValueConvertible {}
 extension Verdict: DatabaseValueConvertible {}
 extension VoteChoice: DatabaseValueConvertible {}

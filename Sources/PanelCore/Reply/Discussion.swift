@@ -1,0 +1,57 @@
+import Foundation
+
+/// How a reply names the argument it reacts to.
+public enum ArgumentReference {
+    /// `#12` in the panelist's own words wins; otherwise, if the quoted part of the mail holds exactly
+    /// one argument number (they quoted one argument of a digest), that one. A whole quoted digest
+    /// names many and so names none.
+    public static func find(reply: String, quoted: String) -> Int? {
+        if let own = numbers(in: reply).first { return own }
+        let inQuote = Set(numbers(in: quoted))
+        return inQuote.count == 1 ? inQuote.first : nil
+    }
+
+    static func numbers(in text: String) -> [Int] {
+        var result: [Int] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            defer { index += 1 }
+            guard scalars[index] == "#" else { continue }
+            if index > 0, CharacterSet.alphanumerics.contains(scalars[index - 1]) || scalars[index - 1] == "&" { continue }
+            var end = index + 1
+            var value = 0
+            while end < scalars.count, end - index <= 5, let digit = Int(String(scalars[end])), scalars[end].isASCII {
+                value = value * 10 + digit
+                end += 1
+            }
+            let digits = end - index - 1
+            if digits >= 1, digits <= 5, end == scalars.count || !CharacterSet.alphanumerics.contains(scalars[end]) {
+                result.append(value)
+            }
+        }
+        return result
+    }
+}
+
+/// When discussion digests and the reply reminder fall, from the round's timeline.
+public struct DiscussionPlan: Sendable, Equatable {
+    public var digestInterval: TimeInterval
+
+    public init(digestInterval: TimeInterval = 3 * 86_400) {
+        self.digestInterval = max(3_600, digestInterval)
+    }
+
+    /// Digests due by `now`: one every interval after publication, while discussion lasts.
+    /// The moment voting opens needs none: the vote mail carries the summary.
+    public func digestsDue(timeline: Timeline, now: Date) -> Int {
+        let end = min(now, timeline.voteAt.addingTimeInterval(-1))
+        guard end >= timeline.publishAt else { return 0 }
+        return Int(end.timeIntervalSince(timeline.publishAt) / digestInterval)
+    }
+
+    /// Halfway through the discussion.
+    public func replyReminderAt(timeline: Timeline) -> Date {
+        timeline.publishAt.addingTimeInterval(timeline.voteAt.timeIntervalSince(timeline.publishAt) / 2)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import PanelCore
+
+/// A reply that passed the checks a mailroom makes, ready to become an argument.
+public struct ReplyFiling: Sendable {
+    public var spoolName: String
+    public var raw: Data
+    public var messageId: String?
+    public var fromAddress: String?
+    public var roundId: Int64
+    public var panelistId: Int64
+    /// Trimmed, personal data masked.
+    public var text: String
+    public var parentNumber: Int?
+    /// Reasons to hold it for the moderator; empty publishes it.
+    public var flags: [String]
+    public var attachmentCount: Int
+
+    public init(
+        spoolName: String, raw: Data, messageId: String?, fromAddress: String?, roundId: Int64, panelistId: Int64,
+        text: String, parentNumber: Int?, flags: [String], attachmentCount: Int
+    ) {
+        self.spoolName = spoolName
+        self.raw = raw
+        self.messageId = messageId
+        self.fromAddress = fromAddress
+        self.roundId = roundId
+        self.panelistId = panelistId
+        self.text = text
+        self.parentNumber = parentNumber
+        self.flags = flags
+        self.attachmentCount = attachmentCount
+    }
+}
+
+/// An argument as others see it: number, pseudonym, text.
+public struct ArgumentView: Sendable, Equatable {
+    public var id: Int64
+    public var number: Int
+    public var pseudonym: Int
+    public var text: String
+    public var parentNumber: Int?
+    public var reactions: Int
+    public var status: PanelArgument.Status
+}
+
+extension AppDatabase {
+    /// True when this spool file was already filed (a crash after filing, before the file was removed).
+    public func isFiled(spoolName: String) throws -> Bool {
+        try writer.read { db in try InboundMail.filter(Column("spoolName") == spoolName).fetchCount(db) > 0 }
+    }
+
+    /// Records a message that does not become an argument (auto-reply, bounce, unknown address, empty).
+    /// A late reply also gets a polite answer, written in the same transaction.
+    @discardableResult
+    public func recordInbound(_ mail: InboundMail, messageDomain: String, now: Date) throws -> InboundMail {
+        try writer.write { db in
+            if let existing = try InboundMail.filter(Column("spoolName") == mail.spoolName).fetchOne(db) { return existing }
+            var mail = mail
+            try mail.insert(db)
+            if mail.disposition == .late, let roundId = mail.roundId, let panelistId = mail.panelistId,
+                let panelist = try Panelist.fetchOne(db, key: panelistId), panelist.status == .active
+            {
+                let outbox = OutboxWriter(db: db, roundId: roundId, now: now, domain: messageDomain)
+                _ = try outbox.add(
+                    .lateReply, recipientKey: "p\(panelistId)", to: panelist.email, panelistId: panelistId,
+                    sequence: Int(mail.id!), inboundId: mail.id)
+            }
+            return mail
+        }
+    }
+
+    /// Files a panelist's reply as an argument, with its acknowledgement (and a moderation request when
+    /// held), in one transaction. Idempotent by spool name.
+    @discardableResult
+    public func fileReply(_ filing: ReplyFiling, now: Date, messageDomain: String, moderatorAddress: String?) throws -> (
+        InboundMail, PanelArgument?
+    ) {
+        try writer.write { db in
+            if let existing = try InboundMail.filter(Column("spoolName") == filing.spoolName).fetchOne(db) {
+                return (existing, try PanelArgument.filter(Column("inboundId") == existing.id!).fetchOne(db))
+            }
+            guard let panelist = try Panelist.fetchOne(db, key: filing.panelistId) else { throw StoreError.unknownPanelist }
+            var mail = InboundMail(
+                spoolName: filing.spoolName, receivedAt: now, messageId: filing.messageId, fromAddress: filing.fromAddress,
+                roundId: filing.roundId, panelistId: filing.panelistId,
+                disposition: filing.flags.isEmpty ? .argument : .held,
+                detail: filing.attachmentCount > 0 ? "attachments:\(filing.attachmentCount)" : nil, raw: filing.raw)
+            try mail.insert(db)
+            let number =
+                (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM argument WHERE roundId = ?", arguments: [filing.roundId]) ?? 0)
+                + 1
+            var parent: Int? = nil
+            if let wanted = filing.parentNumber,
+                try PanelArgument.filter(
+                    Column("roundId") == filing.roundId && Column("number") == wanted && Column("status") == "published"
+                )
+                .fetchCount(db) > 0
+            {
+                parent = wanted
+            }
+            var argument = PanelArgument(
+                roundId: filing.roundId, panelistId: filing.panelistId, number: number, parentNumber: parent, text: filing.text,
+                status: filing.flags.isEmpty ? .published : .held, flags: filing.flags.joined(separator: ","), createdAt: now,
+                inboundId: mail.id)
+            try argument.insert(db)
+            try Self.assignPseudonym(db, roundId: filing.roundId, panelistId: filing.panelistId)
+            let outbox = OutboxWriter(db: db, roundId: filing.roundId, now: now, domain: messageDomain)
+            if panelist.status == .active {
+                _ = try outbox.add(
+                    .acknowledgement, recipientKey: "p\(panelist.id!)", to: panelist.email, panelistId: panelist.id,
+                    sequence: Int(mail.id!), argumentId: argument.id, inboundId: mail.id)
+            }
+            if argument.status == .held, let moderatorAddress {
+                _ = try outbox.add(
+                    .moderation, recipientKey: "moderator", to: moderatorAddress, sequence: Int(argument.id!),
+                    argumentId: argument.id, inboundId: mail.id)
+            }
+            return (mail, argument)
+        }
+    }
+
+    /// The moderator's decision on a held argument. Approved arguments go out with the next digest.
+    @discardableResult
+    public func moderate(argumentId: Int64, approve: Bool) throws -> PanelArgument {
+        try writer.write { db in
+            guard var argument = try PanelArgument.fetchOne(db, key: argumentId) else { throw StoreError.unknownArgument }
+            guard argument.status == .held else { return argument }
+            argument.status = approve ? .published : .rejected
+            try argument.update(db)
+            return argument
+        }
+    }
+
+    public func argument(_ id: Int64) throws -> PanelArgument? {
+        try writer.read { db in try PanelArgument.fetchOne(db, key: id) }
+    }
+
+    /// "Don't remind me" and "no more digests", for one round.
+    public func setPreference(roundId: Int64, panelistId: Int64, wantsReminder: Bool? = nil, wantsDigest: Bool? = nil) throws {
+        try writer.write { db in
+            guard
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM roundMember WHERE roundId = ? AND panelistId = ?)",
+                    arguments: [roundId, panelistId]) == true
+            else { throw StoreError.notInPanel }
+            if let wantsReminder {
+                try db.execute(
+                    sql: "UPDATE roundMember SET wantsReminder = ? WHERE roundId = ? AND panelistId = ?",
+                    arguments: [wantsReminder, roundId, panelistId])
+            }
+            if let wantsDigest {
+                try db.execute(
+                    sql: "UPDATE roundMember SET wantsDigest = ? WHERE roundId = ? AND panelistId = ?",
+                    arguments: [wantsDigest, roundId, panelistId])
+            }
+        }
+    }
+
+    static func assignPseudonym(_ db: Database, roundId: Int64, panelistId: Int64) throws {
+        let current = try Int.fetchOne(
+            db, sql: "SELECT pseudonym FROM roundMember WHERE roundId = ? AND panelistId = ?", arguments: [roundId, panelistId])
+        guard current == nil else { return }
+        let next =
+            (try Int.fetchOne(db, sql: "SELECT MAX(pseudonym) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0) + 1
+        try db.execute(
+            sql: "UPDATE roundMember SET pseudonym = ? WHERE roundId = ? AND panelistId = ?",
+            arguments: [next, roundId, panelistId])
+    }
+
+    static func argumentViews(
+        _ db: Database, roundId: Int64, filter: String = "a.status = 'published'", arguments extra: StatementArguments = []
+    ) throws -> [ArgumentView] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.id, a.number, a.text, a.parentNumber, a.status, COALESCE(m.pseudonym, 0) AS pseudonym,
+                  (SELECT COUNT(*) FROM argument r WHERE r.roundId = a.roundId AND r.parentNumber = a.number AND r.status = 'published') AS reactions
+                FROM argument a LEFT JOIN roundMember m ON m.roundId = a.roundId AND m.panelistId = a.panelistId
+                WHERE a.roundId = ? AND \(filter) ORDER BY a.number
+                """,
+            arguments: [roundId] + extra)
+        return rows.map { row in
+            ArgumentView(
+                id: row["id"], number: row["number"], pseudonym: row["pseudonym"], text: row["text"],
+                parentNumber: row["parentNumber"],
+                reactions: row["reactions"], status: PanelArgument.Status(rawValue: row["status"]) ?? .held)
+        }
+    }
+}
