@@ -1,0 +1,290 @@
+import Foundation
+
+/// Keeps what a panelist wrote in a reply and drops what their mail client added around it.
+///
+/// Pure and line-based. It understands, in Dutch, English and German:
+/// * `>`-quoted history, whether the panelist top-posts, bottom-posts or answers between the quoted lines;
+/// * attribution lines such as `Op di 3 mrt 2026 om 10:12 schreef … <…>:` (also wrapped over two lines),
+///   `Op … heeft … het volgende geschreven:`, `On …, … wrote:` and `Am … schrieb …:`;
+/// * Outlook header blocks (`Van:/Verzonden:/Aan:/Onderwerp:`, `From:/Sent:/To:/Subject:`, also `*Van:*`),
+///   `-----Oorspronkelijk bericht-----`, `-----Original Message-----`, forwarded-message markers and the
+///   Outlook `________________________________` separator: everything from there on is history;
+/// * the signature delimiter `-- ` (and `--`): everything from there on is signature;
+/// * mobile footers such as `Verzonden vanaf mijn iPhone` or `Get Outlook for Android`: that line is dropped.
+///
+/// Sign-offs such as "Met vriendelijke groet, Jan" are the panelist's own text and are kept.
+public enum ReplyTrimmer {
+    /// What the panelist wrote: quoted history, attribution lines, forwarded headers, signatures and
+    /// mobile footers removed; leading/trailing blank lines trimmed; inner blank lines collapsed to one.
+    ///
+    /// If that leaves nothing although the body has non-quoted text (say a panelist typed below an
+    /// unquoted Outlook history, or only under a `-- ` line), the non-quoted text is returned instead —
+    /// without the `>` lines, attribution lines, separators and mobile footers — so a panelist's words
+    /// are never lost. A body of only quoted history gives "".
+    public static func trim(_ body: String) -> String {
+        let lines = splitLines(body)
+        let cut = historyStart(in: lines)
+
+        var kept: [String] = []
+        var index = 0
+        while index < cut {
+            if isQuoted(lines[index]) || isMobileFooter(lines[index]) {
+                index += 1
+            } else if let span = quoteIntroductionSpan(in: lines, at: index) {
+                index += span
+            } else {
+                kept.append(lines[index])
+                index += 1
+            }
+        }
+        let trimmed = tidy(kept)
+        if !trimmed.isEmpty { return trimmed }
+
+        // Never lose the panelist's words: fall back to everything that is not boilerplate.
+        var fallback: [String] = []
+        index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if let span = quoteIntroductionSpan(in: lines, at: index) ?? historyAttributionSpan(in: lines, at: index) {
+                index += span
+                continue
+            }
+            if !isQuoted(line) && !isMobileFooter(line) && !isSeparator(line) && !isSignatureDelimiter(line) {
+                fallback.append(line)
+            }
+            index += 1
+        }
+        return tidy(fallback)
+    }
+
+    // MARK: - Where the history begins
+
+    /// The index of the first line that starts history or signature (everything from there is dropped),
+    /// or `lines.count`.
+    static func historyStart(in lines: [String]) -> Int {
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if isQuoted(line) {
+                index += 1
+                continue
+            }
+            if isSignatureDelimiter(line) || isSeparator(line) || startsHeaderBlock(lines, at: index) {
+                return index
+            }
+            // An attribution that introduces `>` lines is dropped on its own (the panelist may answer
+            // below or between the quotes); one that introduces unquoted history starts that history.
+            if let span = quoteIntroductionSpan(in: lines, at: index) {
+                index += span
+                continue
+            }
+            if historyAttributionSpan(in: lines, at: index) != nil {
+                return index
+            }
+            index += 1
+        }
+        return lines.count
+    }
+
+    /// An attribution line (1 or 2 lines) followed by `>`-quoted lines: dropped on its own.
+    static func quoteIntroductionSpan(in lines: [String], at index: Int) -> Int? {
+        guard let span = attributionSpan(in: lines, at: index, introducesQuote: true),
+            nextNonBlankIsQuoted(lines, after: index + span - 1)
+        else { return nil }
+        return span
+    }
+
+    /// An attribution line followed by unquoted history (Outlook, some Apple Mail conversions). Because
+    /// everything after it is dropped, it must name an address or a time, not just a date:
+    /// "Op 3 maart 2026 schreef de gemeente:" followed by the panelist's own words is kept.
+    static func historyAttributionSpan(in lines: [String], at index: Int) -> Int? {
+        guard let span = attributionSpan(in: lines, at: index), !nextNonBlankIsQuoted(lines, after: index + span - 1)
+        else { return nil }
+        let joined = lines[index..<(index + span)].joined(separator: " ")
+        guard joined.contains("@") || joined.contains(/\d{1,2}:\d{2}/) else { return nil }
+        return span
+    }
+
+    static func nextNonBlankIsQuoted(_ lines: [String], after index: Int) -> Bool {
+        var next = index + 1
+        while next < lines.count, isBlank(lines[next]) { next += 1 }
+        return next < lines.count && isQuoted(lines[next])
+    }
+
+    // MARK: - Line kinds
+
+    static func splitLines(_ body: String) -> [String] {
+        let unified = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return unified.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    static let blankCharacters = CharacterSet.whitespaces.union(["\u{00A0}", "\u{200B}", "\u{FEFF}"])
+
+    static func stripped(_ line: String) -> String {
+        line.trimmingCharacters(in: blankCharacters)
+    }
+
+    static func isBlank(_ line: String) -> Bool {
+        stripped(line).isEmpty
+    }
+
+    /// A `>`-quoted line (up to three spaces of indentation before the `>`).
+    static func isQuoted(_ line: String) -> Bool {
+        var spaces = 0
+        for character in line {
+            if character == ">" { return true }
+            if character == " " || character == "\u{00A0}", spaces < 3 {
+                spaces += 1
+                continue
+            }
+            return false
+        }
+        return false
+    }
+
+    /// `-- ` (the standard signature delimiter) or `--`.
+    static func isSignatureDelimiter(_ line: String) -> Bool {
+        line == "-- " || line == "--" || line == "-- \u{00A0}" || line == "--\u{00A0}"
+    }
+
+    static let separatorPhrases = [
+        "oorspronkelijk bericht", "origineel bericht", "original message", "doorgestuurd bericht",
+        "forwarded message", "ursprüngliche nachricht", "weitergeleitete nachricht", "message d'origine",
+        "message transféré",
+    ]
+
+    /// Lines after which everything is history: `-----Oorspronkelijk bericht-----` (with any number of
+    /// dashes, also with spaces), forwarded markers, `Begin forwarded message:` and Outlook's underscore line.
+    static func isSeparator(_ line: String) -> Bool {
+        let text = stripped(line)
+        if text.count >= 20, text.allSatisfy({ $0 == "_" }) { return true }
+        let lower = text.lowercased()
+        if lower.hasPrefix("--") && lower.hasSuffix("--") {
+            let inner = lower.trimmingCharacters(in: CharacterSet(charactersIn: "- "))
+            return separatorPhrases.contains(inner)
+        }
+        let forwardedIntros = [
+            "begin forwarded message:", "begin doorgestuurd bericht:", "doorgestuurd bericht:",
+            "anfang der weitergeleiteten nachricht:",
+        ]
+        return forwardedIntros.contains(lower)
+    }
+
+    static let fromFields: Set<String> = ["van", "from", "von", "de"]
+    static let otherHeaderFields: Set<String> = [
+        "verzonden", "sent", "datum", "date", "aan", "to", "onderwerp", "subject", "cc", "bcc", "reply-to",
+        "beantwoorden aan", "gesendet", "an", "betreff", "envoyé", "à", "objet",
+    ]
+
+    /// The field name of a mail header line such as `Van: …`, `*Van:* …` or `**From:** …`, lowercased.
+    static func headerField(_ line: String) -> String? {
+        var text = Substring(stripped(line))
+        while let first = text.first, first == "*" || first == "_" { text = text.dropFirst() }
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        var name = text[..<colon]
+        while let last = name.last, last == "*" || last == "_" { name = name.dropLast() }
+        let field = name.trimmingCharacters(in: .whitespaces).lowercased()
+        guard fromFields.contains(field) || otherHeaderFields.contains(field) else { return nil }
+        return field
+    }
+
+    /// A header line that begins a block of mail headers naming the sender (`Van:`/`From:`) and at least
+    /// two more fields (`Verzonden:`, `Aan:`, `Onderwerp:`, `CC:` …). Blank lines between the fields
+    /// (HTML-to-text) and wrapped recipient lists (indented or starting with `<`) are allowed.
+    static func startsHeaderBlock(_ lines: [String], at index: Int) -> Bool {
+        guard let first = headerField(lines[index]) else { return false }
+        var fields: Set<String> = [first]
+        var next = index + 1
+        while next < lines.count, next <= index + 12 {
+            let line = lines[next]
+            if let field = headerField(line) {
+                fields.insert(field)
+            } else if !isBlank(line) && !line.hasPrefix(" ") && !line.hasPrefix("\t") && !stripped(line).hasPrefix("<") {
+                break
+            }
+            next += 1
+        }
+        return !fields.isDisjoint(with: fromFields) && fields.intersection(otherHeaderFields).count >= 2
+    }
+
+    static let attributionVerbs = [
+        "schreef", "geschreven", "wrote", "schrieb", "a écrit", "skrev", "escribió",
+    ]
+
+    /// How many lines (1 or 2) an attribution line at `index` spans, if it is one: it starts with
+    /// `Op`/`On`/`Am`/`Le` (or names an address), mentions a writing verb, ends with `:` within two lines
+    /// and mentions an e-mail address or a date (a time, a year or a numeric date). Right above `>` lines,
+    /// `Name <address> schreef:` without a date also counts.
+    static func attributionSpan(in lines: [String], at index: Int, introducesQuote: Bool = false) -> Int? {
+        guard !isQuoted(lines[index]), !isBlank(lines[index]) else { return nil }
+        var joined = ""
+        for span in 1...2 {
+            let lineIndex = index + span - 1
+            guard lineIndex < lines.count, !isBlank(lines[lineIndex]), !isQuoted(lines[lineIndex]) else { return nil }
+            joined += (joined.isEmpty ? "" : " ") + stripped(lines[lineIndex])
+            if joined.hasSuffix(":") {
+                return isAttribution(joined, introducesQuote: introducesQuote) ? span : nil
+            }
+        }
+        return nil
+    }
+
+    static func isAttribution(_ text: String, introducesQuote: Bool = false) -> Bool {
+        guard text.count <= 300 else { return false }
+        let lower = text.lowercased()
+        guard attributionVerbs.contains(where: { lower.contains($0) }) else { return false }
+        let hasAddress = lower.contains("@")
+        let opener = ["op ", "on ", "am ", "le ", "el "].contains { lower.hasPrefix($0) }
+        if opener { return hasAddress || mentionsDate(lower) }
+        // "Jan de Vries <jan@example.nl> schreef op 3-3-2026 10:12:" (Evolution, some webmail);
+        // "Jan de Vries <jan@example.nl> schreef:" only right above `>` lines.
+        return hasAddress && (introducesQuote || mentionsDate(lower))
+    }
+
+    /// A time (`10:12`, `10.12 uur` not included), a year 19xx/20xx or a numeric date such as `3-3-2026`.
+    static func mentionsDate(_ text: String) -> Bool {
+        let time = /\d{1,2}:\d{2}/
+        let year = /(?:^|\D)(?:19|20)\d{2}(?:\D|$)/
+        let numeric = /\d{1,2}[-\/.]\d{1,2}[-\/.]\d{2,4}/
+        return text.contains(time) || text.contains(year) || text.contains(numeric)
+    }
+
+    static let footerPrefixes = [
+        "verzonden vanaf mijn ", "verstuurd vanaf mijn ", "verzonden vanuit outlook", "verstuurd vanuit outlook",
+        "verzonden vanuit mijn ", "verstuurd vanuit mijn ", "verzonden met de mail-app", "verzonden met mail voor",
+        "verzonden vanuit mail voor", "verzonden vanaf mail voor", "verzonden vanaf outlook", "verstuurd met de mail-app",
+        "outlook voor android downloaden", "outlook voor ios downloaden", "download outlook voor",
+        "sent from my ", "sent from outlook", "sent from mail for", "sent from yahoo mail", "sent from samsung",
+        "sent via ", "get outlook for ", "download outlook for ", "gesendet von meinem", "von meinem iphone gesendet",
+        "envoyé de mon ",
+    ]
+
+    /// A line a (mobile) mail client adds under a message, such as `Verzonden vanaf mijn iPhone`.
+    static func isMobileFooter(_ line: String) -> Bool {
+        let lower = stripped(line).lowercased()
+        guard lower.count <= 90 else { return false }
+        return footerPrefixes.contains { lower.hasPrefix($0) }
+    }
+
+    // MARK: - Output
+
+    /// Right-trims every line, drops leading and trailing blank lines and collapses runs of blank lines.
+    static func tidy(_ lines: [String]) -> String {
+        var out: [String] = []
+        var pendingBlank = false
+        for line in lines {
+            var text = Substring(line)
+            while let last = text.last, last.unicodeScalars.allSatisfy({ blankCharacters.contains($0) }) {
+                text = text.dropLast()
+            }
+            if text.isEmpty {
+                pendingBlank = !out.isEmpty
+                continue
+            }
+            if pendingBlank { out.append("") }
+            pendingBlank = false
+            out.append(String(text))
+        }
+        return out.joined(separator: "\n")
+    }
+}
