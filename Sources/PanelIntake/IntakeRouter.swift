@@ -1,11 +1,13 @@
 import Foundation
 import Hummingbird
 import PanelCore
+import PanelMail
 import PanelStore
 
 /// The intake's routes, for `serve` and for tests alike.
 public func buildIntakeRouter(
-    database: AppDatabase, signer: TokenSigner, now: @escaping @Sendable () -> Date = { Date() }
+    database: AppDatabase, signer: TokenSigner, mailroom: Mailroom? = nil, inboundSecret: String? = nil,
+    now: @escaping @Sendable () -> Date = { Date() }
 ) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
@@ -22,5 +24,9 @@ public func buildIntakeRouter(
         }
     }
     router.addRoutes(BallotController(database: database, signer: signer, now: now).endpoints)
+    router.addRoutes(PreferenceController(database: database, signer: signer, now: now).endpoints)
+    if let mailroom, let inboundSecret {
+        router.addRoutes(InboundController(mailroom: mailroom, secret: inboundSecret, now: now).endpoints)
+    }
     return router
 }

@@ -46,6 +46,8 @@ public struct ArgumentView: Sendable, Equatable {
 }
 
 extension AppDatabase {
+    static let acknowledgementsPerDay = 5
+
     /// True when this spool file was already filed (a crash after filing, before the file was removed).
     public func isFiled(spoolName: String) throws -> Bool {
         try writer.read { db in try InboundMail.filter(Column("spoolName") == spoolName).fetchCount(db) > 0 }
@@ -107,7 +109,15 @@ extension AppDatabase {
             try argument.insert(db)
             try Self.assignPseudonym(db, roundId: filing.roundId, panelistId: filing.panelistId)
             let outbox = OutboxWriter(db: db, roundId: filing.roundId, now: now, domain: messageDomain)
-            if panelist.status == .active {
+            // A mailbox that answers every acknowledgement without saying it is automatic would loop with us:
+            // after a handful of acknowledgements in a day, file quietly.
+            let recentAcknowledgements =
+                try Int.fetchOne(
+                    db,
+                    sql:
+                        "SELECT COUNT(*) FROM outbox WHERE kind = 'acknowledgement' AND roundId = ? AND panelistId = ? AND createdAt > ?",
+                    arguments: [filing.roundId, filing.panelistId, now.addingTimeInterval(-86_400)]) ?? 0
+            if panelist.status == .active, recentAcknowledgements < Self.acknowledgementsPerDay {
                 _ = try outbox.add(
                     .acknowledgement, recipientKey: "p\(panelist.id!)", to: panelist.email, panelistId: panelist.id,
                     sequence: Int(mail.id!), argumentId: argument.id, inboundId: mail.id)

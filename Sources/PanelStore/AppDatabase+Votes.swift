@@ -34,6 +34,14 @@ extension AppDatabase {
         }
     }
 
+    public func isMember(roundId: Int64, panelistId: Int64) throws -> Bool {
+        try writer.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM roundMember WHERE roundId = ? AND panelistId = ?)",
+                arguments: [roundId, panelistId]) ?? false
+        }
+    }
+
     public func tally(roundId: Int64) throws -> Tally {
         try writer.read { db in
             let size = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0

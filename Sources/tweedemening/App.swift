@@ -44,6 +44,13 @@ struct App {
         }
     }
 
+    func mailroom() throws -> Mailroom {
+        Mailroom(
+            database: database, spool: spool, signer: try signer(),
+            messageDomain: String(configuration.from.address.split(separator: "@").last ?? "tweedemening.example"),
+            moderatorAddress: configuration.moderatorAddress, logger: logger)
+    }
+
     func courier() throws -> Courier {
         let settings = MailSettings(
             from: configuration.from, returnPath: configuration.returnPath, baseURL: configuration.baseURL,

@@ -12,16 +12,20 @@ import PanelStore
 struct Ticker {
     let app: App
     let courier: Courier
+    let mailroom: Mailroom
 
     struct Outcome {
         var steps: [(Int64, RoundStep)] = []
         var problems: [String] = []
         var delivery = DeliveryReport()
+        var inbound = 0
     }
 
     func run(now: Date) throws -> Outcome {
         try TickLock.withLock(at: app.configuration.root.appendingPathComponent(".tick.lock").path) {
             var outcome = Outcome()
+            // Mail that arrived while the database was busy, or before a crash, is filed first.
+            outcome.inbound = mailroom.processLeftovers(now: now).count
             for round in try app.database.openRounds() {
                 let steps = RoundScheduler.dueSteps(
                     progress: round.progress, timeline: round.timeline, plan: app.configuration.discussionPlan, now: now)

@@ -300,7 +300,7 @@ public enum HeaderEncoding {
     ///
     /// ISO-8859-1 is decoded as windows-1252, as the WHATWG Encoding Standard does: mail labelled Latin-1 very often
     /// contains cp1252 quotes and euro signs, and the C1 controls Latin-1 would give instead are never intended.
-    private static func decodeCharset(_ bytes: [UInt8], charset: String) -> String? {
+    static func decodeCharset(_ bytes: [UInt8], charset: String) -> String? {
         switch charset {
         case "utf-8", "utf8", "us-ascii", "ascii":
             return String(decoding: bytes, as: UTF8.self)

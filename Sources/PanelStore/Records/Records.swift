@@ -167,6 +167,8 @@ public struct InboundMail: Sendable, Equatable, Codable, FetchableRecord, Mutabl
         case unknownRecipient = "unknown-recipient"
         /// Nothing left after trimming quotes and signatures.
         case empty
+        /// Not a mail message at all (no headers, empty): refused to the MTA with sysexits 65.
+        case malformed
     }
     public static let databaseTableName = "inbound"
     public var id: Int64?
@@ -179,6 +181,21 @@ public struct InboundMail: Sendable, Equatable, Codable, FetchableRecord, Mutabl
     public var disposition: Disposition
     public var detail: String?
     public var raw: Data
+
+    public init(
+        spoolName: String, receivedAt: Date, messageId: String?, fromAddress: String?, roundId: Int64?, panelistId: Int64?,
+        disposition: Disposition, detail: String?, raw: Data
+    ) {
+        self.spoolName = spoolName
+        self.receivedAt = receivedAt
+        self.messageId = messageId
+        self.fromAddress = fromAddress
+        self.roundId = roundId
+        self.panelistId = panelistId
+        self.disposition = disposition
+        self.detail = detail
+        self.raw = raw
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

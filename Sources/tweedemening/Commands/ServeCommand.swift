@@ -24,7 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
 /// The daemon's services in one group, shut down gracefully on SIGTERM or SIGINT.
 func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
     let logger = app.logger
-    let router = buildIntakeRouter(database: app.database, signer: try app.signer())
+    let router = buildIntakeRouter(
+        database: app.database, signer: try app.signer(), mailroom: try app.mailroom(),
+        inboundSecret: app.configuration.inboundSecret)
     let http = Application(
         router: router,
         configuration: .init(
@@ -35,7 +37,7 @@ func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
     if !intakeOnly {
         services.append(
             SchedulerService(
-                ticker: Ticker(app: app, courier: try app.courier()),
+                ticker: Ticker(app: app, courier: try app.courier(), mailroom: try app.mailroom()),
                 interval: .seconds(app.configuration.tickInterval), logger: logger))
     }
     return ServiceGroup(

@@ -17,7 +17,7 @@ struct TickCommand: ParsableCommand {
     func run() throws {
         let app = try options.open()
         let moment = try now.map { try parseTime($0, option: "--now") } ?? Date()
-        let outcome = try Ticker(app: app, courier: try app.courier()).run(now: moment)
+        let outcome = try Ticker(app: app, courier: try app.courier(), mailroom: try app.mailroom()).run(now: moment)
         try Self.report(outcome)
     }
 

@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import PanelCore
+import PanelStore
+
+/// One-click choices for one case: "don't remind me" (`quiet`) and "no more digests" (`noDigest`);
+/// and the moderator's approve/reject links. Like every link in mail: GET shows, only POST acts.
+public struct PreferenceController<Context: RequestContext>: Sendable {
+    public let database: AppDatabase
+    public let signer: TokenSigner
+    public let now: @Sendable () -> Date
+
+    public init(database: AppDatabase, signer: TokenSigner, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.signer = signer
+        self.now = now
+    }
+
+    public var endpoints: RouteCollection<Context> {
+        RouteCollection(context: Context.self)
+            .get("/p/{token}") { _, context in self.preference(context, apply: false).response() }
+            .head("/p/{token}") { _, context in self.preference(context, apply: false).response(includeBody: false) }
+            .post("/p/{token}") { request, context in
+                _ = try await request.body.collect(upTo: 16 * 1024)
+                return self.preference(context, apply: true).response()
+            }
+            .get("/m/{token}") { _, context in self.moderation(context, apply: false).response() }
+            .head("/m/{token}") { _, context in self.moderation(context, apply: false).response(includeBody: false) }
+            .post("/m/{token}") { request, context in
+                _ = try await request.body.collect(upTo: 16 * 1024)
+                return self.moderation(context, apply: true).response()
+            }
+    }
+
+    /// Verifies `token` for whichever of `purposes` it was signed for.
+    func verify(_ token: String, _ purposes: [TokenPurpose]) throws -> TokenClaims {
+        var lastError: any Error = TokenError.wrongPurpose
+        for purpose in purposes {
+            do { return try signer.verify(token, purpose: purpose, now: now()) } catch TokenError.wrongPurpose {
+                continue
+            } catch {
+                lastError = error
+                break
+            }
+        }
+        throw lastError
+    }
+
+    func preference(_ context: Context, apply: Bool) -> Page {
+        let token = context.parameters.get("token") ?? ""
+        do {
+            let claims = try verify(token, [.quiet, .noDigest])
+            let quiet = claims.purpose == .quiet
+            guard apply else {
+                guard try database.isMember(roundId: claims.round, panelistId: claims.panelist) else {
+                    throw StoreError.notInPanel
+                }
+                return Page(
+                    status: .ok, title: quiet ? "Geen herinneringen meer" : "Geen samenvattingen meer",
+                    body: """
+                        <p>\(quiet ? "Wilt u voor deze casus geen herinneringen meer krijgen?" : "Wilt u voor deze casus geen samenvattingen van de discussie meer krijgen?")</p>
+                        <form method="post">
+                        <button type="submit">Ja, dat wil ik</button>
+                        </form>
+                        <p class="muted">U blijft in het panel, en u kunt nog steeds reageren en stemmen.</p>
+                        """)
+            }
+            if quiet {
+                try database.setPreference(roundId: claims.round, panelistId: claims.panelist, wantsReminder: false)
+            } else {
+                try database.setPreference(roundId: claims.round, panelistId: claims.panelist, wantsDigest: false)
+            }
+            return Page(status: .ok, title: "Geregeld", body: "<p>Dat is aangepast. U kunt nog steeds reageren en stemmen.</p>")
+        } catch {
+            return BallotController<Context>.page(for: error)
+        }
+    }
+
+    func moderation(_ context: Context, apply: Bool) -> Page {
+        let token = context.parameters.get("token") ?? ""
+        do {
+            let claims = try verify(token, [.approveArgument, .rejectArgument])
+            let approve = claims.purpose == .approveArgument
+            guard let argument = try database.argument(claims.argument), argument.roundId == claims.round else {
+                throw StoreError.unknownArgument
+            }
+            guard apply else {
+                return Page(
+                    status: .ok,
+                    title: approve ? "Bijdrage #\(argument.number) publiceren?" : "Bijdrage #\(argument.number) afwijzen?",
+                    body: """
+                        <p style="white-space:pre-line">\(Page.escape(argument.text))</p>
+                        <p class="muted">Status nu: \(argument.status.rawValue)</p>
+                        <form method="post">
+                        <button type="submit">\(approve ? "Publiceren" : "Afwijzen")</button>
+                        </form>
+                        """)
+            }
+            let decided = try database.moderate(argumentId: argument.id!, approve: approve)
+            return Page(
+                status: .ok,
+                title:
+                    "Bijdrage #\(decided.number): \(decided.status == .published ? "gepubliceerd" : decided.status == .rejected ? "afgewezen" : "ongewijzigd")",
+                body:
+                    "<p>\(decided.status == .published ? "Hij gaat mee in de volgende samenvatting." : "Hij wordt niet gepubliceerd.")</p>"
+            )
+        } catch {
+            return BallotController<Context>.page(for: error)
+        }
+    }
+}

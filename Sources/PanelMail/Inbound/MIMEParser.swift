@@ -1,0 +1,180 @@
+/// Splits raw bytes into header fields and MIME parts.
+///
+/// Every loop moves forward through the input, nesting is capped at `maxDepth` (deeper multiparts stay opaque) and
+/// the whole tree at `maxParts` parts, so the work is linear in the input size for a fixed depth.
+struct MIMEParser {
+    static let maxDepth = 20
+    static let maxParts = 500
+    /// Header fields kept per entity; further fields are skipped (their bytes are still scanned).
+    static let maxHeaderFields = 2000
+
+    private(set) var partCount = 0
+
+    // MARK: - Header sections
+
+    struct HeaderSection {
+        var fields: [(name: String, value: String)]
+        var body: ArraySlice<UInt8>
+        /// Whether an empty line ended the header section (rather than the end of the input).
+        var foundSeparator: Bool
+    }
+
+    /// Reads header fields up to the first empty line (LF or CRLF); the rest is the body.
+    ///
+    /// Lines without a colon, or whose name holds spaces or controls (an mbox `From ` line, junk), are skipped. With
+    /// `bodyIfNoHeaders`, a section whose very first line is neither a header nor empty is taken to be all body: MIME
+    /// parts that omit the blank line before their content.
+    static func parseHeaders(_ bytes: ArraySlice<UInt8>, bodyIfNoHeaders: Bool = false) -> HeaderSection {
+        var fields: [(name: String, value: String)] = []
+        var currentName: String?
+        var currentValue: [UInt8] = []
+        var lineStart = bytes.startIndex
+        var isFirstLine = true
+
+        func finish() {
+            guard let name = currentName else { return }
+            currentName = nil
+            if fields.count < maxHeaderFields {
+                fields.append((name, Charset.utf8OrWindows1252(trimmed(currentValue[...]))))
+            }
+            currentValue.removeAll(keepingCapacity: true)
+        }
+
+        while lineStart < bytes.endIndex {
+            let newline = bytes[lineStart...].firstIndex(of: 0x0A)
+            let lineEnd = newline ?? bytes.endIndex
+            let next = newline.map { $0 + 1 } ?? bytes.endIndex
+            var contentEnd = lineEnd
+            if contentEnd > lineStart, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            let line = bytes[lineStart..<contentEnd]
+            defer { isFirstLine = false }
+
+            if line.isEmpty {
+                finish()
+                return HeaderSection(fields: fields, body: bytes[next...], foundSeparator: true)
+            }
+            if let first = line.first, first == 0x20 || first == 0x09 {
+                // A continuation: unfolding drops only the line break (RFC 5322 §2.2.3).
+                if currentName != nil, currentValue.count < 1_000_000 { currentValue += line }
+                lineStart = next
+                continue
+            }
+            finish()
+            if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
+                var nameEnd = colon
+                while nameEnd > line.startIndex, bytes[nameEnd - 1] == 0x20 || bytes[nameEnd - 1] == 0x09 { nameEnd -= 1 }
+                let name = line[line.startIndex..<nameEnd]
+                if !name.isEmpty, name.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+                    currentName = String(decoding: name, as: UTF8.self)
+                    currentValue += line[(colon + 1)...]
+                    lineStart = next
+                    continue
+                }
+            }
+            if isFirstLine && bodyIfNoHeaders {
+                return HeaderSection(fields: [], body: bytes, foundSeparator: false)
+            }
+            lineStart = next
+        }
+        finish()
+        return HeaderSection(fields: fields, body: bytes[bytes.endIndex...], foundSeparator: false)
+    }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) })
+        else { return bytes[bytes.endIndex...] }
+        return bytes[start...end]
+    }
+
+    // MARK: - Entities
+
+    /// Builds the part for one entity, splitting multiparts recursively while depth and part budget allow.
+    mutating func parseEntity(
+        headers: [(name: String, value: String)], body: ArraySlice<UInt8>, depth: Int,
+        defaultType: ContentType = .textPlain
+    ) -> MIMEPart {
+        let id = partCount
+        partCount += 1
+        let headerValue: (String) -> String? = { name in
+            headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        }
+        var contentType = ContentType(parsing: headerValue("Content-Type"), default: defaultType)
+        let disposition = headerValue("Content-Disposition").map { HeaderParameters.split($0) }
+        let transferEncoding = (headerValue("Content-Transfer-Encoding") ?? "7bit")
+            .trimmingCharacters(in: .whitespaces).lowercased()
+
+        var children: [MIMEPart] = []
+        if contentType.type == "multipart", depth < Self.maxDepth, let boundary = contentType.parameters["boundary"],
+            !boundary.isEmpty, boundary.utf8.count <= 256
+        {
+            let childDefault =
+                contentType.subtype == "digest"
+                ? ContentType(type: "message", subtype: "rfc822", parameters: [:]) : .textPlain
+            for partBytes in Self.splitMultipart(body, boundary: Array(boundary.utf8)) {
+                guard partCount < Self.maxParts else { break }
+                let section = Self.parseHeaders(partBytes, bodyIfNoHeaders: true)
+                children.append(
+                    parseEntity(
+                        headers: section.fields, body: section.body, depth: depth + 1, defaultType: childDefault))
+            }
+            if children.isEmpty {
+                // Declared multipart, but no delimiter line: read what is there as plain text.
+                contentType = ContentType(type: "text", subtype: "plain", parameters: [:])
+            }
+        }
+
+        var filename = disposition?.parameters["filename"] ?? contentType.parameters["name"]
+        if let name = filename {
+            var decoded = name.contains("=?") ? HeaderEncoding.decode(name) : name
+            if let slash = decoded.lastIndex(where: { $0 == "/" || $0 == "\\" }) {
+                decoded = String(decoded[decoded.index(after: slash)...])
+            }
+            decoded = decoded.trimmingCharacters(in: .whitespacesAndNewlines)
+            filename = decoded.isEmpty ? nil : decoded
+        }
+
+        return MIMEPart(
+            headers: headers, contentType: contentType, disposition: disposition.map { $0.head.lowercased() },
+            filename: filename, transferEncoding: transferEncoding, body: body, children: children, id: id)
+    }
+
+    /// The bodies between `--boundary` delimiter lines (RFC 2046 §5.1.1).
+    ///
+    /// The preamble before the first delimiter and the epilogue after `--boundary--` are ignored; a missing close
+    /// delimiter ends the last part at the end of the input. A delimiter line must be exactly the boundary, apart
+    /// from trailing whitespace, so a boundary that is a prefix of a nested one cannot split the inner part.
+    static func splitMultipart(_ body: ArraySlice<UInt8>, boundary: [UInt8]) -> [ArraySlice<UInt8>] {
+        let delimiter = [UInt8(ascii: "-"), UInt8(ascii: "-")] + boundary
+        var parts: [ArraySlice<UInt8>] = []
+        var partStart: Int?
+        var lineStart = body.startIndex
+        while lineStart < body.endIndex {
+            let newline = body[lineStart...].firstIndex(of: 0x0A)
+            let lineEnd = newline ?? body.endIndex
+            let next = newline.map { $0 + 1 } ?? body.endIndex
+            if lineEnd - lineStart >= delimiter.count, body[lineStart] == UInt8(ascii: "-"),
+                body[lineStart..<(lineStart + delimiter.count)].elementsEqual(delimiter)
+            {
+                var rest = body[(lineStart + delimiter.count)..<lineEnd]
+                let isClose = rest.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")])
+                if isClose { rest = rest.dropFirst(2) }
+                if rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    if let start = partStart {
+                        // The line break before a delimiter belongs to the delimiter.
+                        var end = lineStart
+                        if end > start, body[end - 1] == 0x0A { end -= 1 }
+                        if end > start, body[end - 1] == 0x0D { end -= 1 }
+                        parts.append(body[start..<end])
+                        if parts.count >= maxParts { return parts }
+                    }
+                    if isClose { return parts }
+                    partStart = next
+                }
+            }
+            lineStart = next
+        }
+        if let start = partStart, start <= body.endIndex { parts.append(body[start..<body.endIndex]) }
+        return parts
+    }
+}

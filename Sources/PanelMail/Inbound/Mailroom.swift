@@ -1,0 +1,154 @@
+import Foundation
+import Logging
+import PanelCore
+import PanelStore
+
+/// What became of one inbound message, for the MTA's exit code and the moderator's log.
+public enum MailroomResult: Sendable, Equatable {
+    case filed(InboundMail.Disposition)
+    /// Unusable input (empty, no headers): the MTA should bounce it (sysexits 65).
+    case malformed(String)
+}
+
+/// Receives inbound mail: raw bytes are first stored in `Queue/incoming/`, so a crash or a locked
+/// database loses nothing; then the message is parsed, classified and filed.
+public struct Mailroom: Sendable {
+    public let database: AppDatabase
+    public let spool: Spool
+    public let signer: TokenSigner
+    public let messageDomain: String
+    public let moderatorAddress: String?
+    public let logger: Logger
+
+    public init(
+        database: AppDatabase, spool: Spool, signer: TokenSigner, messageDomain: String, moderatorAddress: String?,
+        logger: Logger
+    ) {
+        self.database = database
+        self.spool = spool
+        self.signer = signer
+        self.messageDomain = messageDomain
+        self.moderatorAddress = moderatorAddress
+        self.logger = logger
+    }
+
+    /// Words that make the moderator look first. Short on purpose: the moderator, not a list, decides.
+    static let flaggedWords: Set<String> = [
+        "kanker", "tering", "tyfus", "klootzak", "kut", "lul", "hoer", "idioot", "debiel", "mongool", "fuck", "shit",
+    ]
+
+    /// Stores the raw message durably; returns its spool name. Throws only when it cannot be stored:
+    /// the MTA must then try again later (sysexits 75).
+    public func accept(_ bytes: [UInt8], envelopeRecipient: String? = nil, now: Date) throws -> String {
+        var stored = bytes
+        if let envelopeRecipient, !envelopeRecipient.isEmpty {
+            // Keep the envelope recipient with the message: the token may be nowhere in its headers (Bcc).
+            let line = "X-Tweedemening-Envelope-To: \(HeaderEncoding.sanitize(envelopeRecipient))\r\n"
+            stored = Array(line.utf8) + bytes
+        }
+        let name = String(format: "%.6f", now.timeIntervalSince1970) + "-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).eml"
+        try spool.write(stored, to: .incoming, name: name)
+        return name
+    }
+
+    /// Processes one stored message and removes it from `Queue/incoming/` once filed.
+    public func process(name: String, now: Date) throws -> MailroomResult {
+        guard let bytes = spool.read(.incoming, name: name) else { return .malformed("\(name) is gone from the spool") }
+        if try database.isFiled(spoolName: name) {
+            spool.remove(.incoming, name: name)
+            return .filed(.argument)
+        }
+        let result = try file(name: name, bytes: bytes, now: now)
+        spool.remove(.incoming, name: name)
+        return result
+    }
+
+    /// Every message still in `Queue/incoming/` (left by a crash or a busy database), oldest first.
+    public func processLeftovers(now: Date) -> [MailroomResult] {
+        spool.names(in: .incoming).filter { $0.hasSuffix(".eml") }.compactMap { name in
+            do {
+                return try process(name: name, now: now)
+            } catch {
+                logger.warning("inbound.retry_later", metadata: ["inbound.file": "\(name)", "error": "\(error)"])
+                return nil
+            }
+        }
+    }
+
+    func file(name: String, bytes: [UInt8], now: Date) throws -> MailroomResult {
+        let message: InboundMessage
+        do {
+            message = try InboundMessage.parse(bytes)
+        } catch {
+            try record(name, bytes, nil, .malformed, detail: error.description, now: now)
+            return .malformed(error.description)
+        }
+        if message.isBounce {
+            try record(name, bytes, message, .bounce, now: now)
+            return .filed(.bounce)
+        }
+        if message.isAutoReply {
+            try record(name, bytes, message, .autoReply, now: now)
+            return .filed(.autoReply)
+        }
+        guard let address = replyAddress(in: message), address.purpose == .panelist,
+            let round = try database.round(address.round), let panelist = try database.panelist(address.subject),
+            try database.isMember(roundId: address.round, panelistId: address.subject)
+        else {
+            // Nobody we wrote to: record it, answer nothing (no backscatter to forged senders).
+            try record(name, bytes, message, .unknownRecipient, now: now)
+            return .filed(.unknownRecipient)
+        }
+        if round.state == .closed || now >= round.deadline || round.state == .scheduled {
+            try record(name, bytes, message, .late, round: round.id, panelist: panelist.id, now: now)
+            return .filed(.late)
+        }
+        let reply = ReplyTrimmer.trim(message.text)
+        guard !reply.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            try record(name, bytes, message, .empty, round: round.id, panelist: panelist.id, now: now)
+            return .filed(.empty)
+        }
+        let quoted = message.text.split(separator: "\n").filter { $0.hasPrefix(">") }.joined(separator: "\n")
+        let masked = PersonalDataScanner.mask(reply)
+        var flags: [String] = []
+        if message.from?.address.lowercased() != panelist.email.lowercased() { flags.append("other-sender") }
+        if PersonalDataScanner.containsLink(reply) { flags.append("link") }
+        if !masked.kinds.isEmpty { flags.append("personal-data") }
+        let words = Set(reply.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        if !words.isDisjoint(with: Self.flaggedWords) { flags.append("language") }
+        let filing = ReplyFiling(
+            spoolName: name, raw: Data(bytes), messageId: message.messageID, fromAddress: message.from?.address,
+            roundId: round.id!, panelistId: panelist.id!, text: masked.text,
+            parentNumber: ArgumentReference.find(reply: reply, quoted: quoted), flags: flags,
+            attachmentCount: message.attachments.count)
+        let (mail, _) = try database.fileReply(filing, now: now, messageDomain: messageDomain, moderatorAddress: moderatorAddress)
+        logger.info(
+            "inbound.filed", metadata: ["inbound.id": "\(mail.id ?? 0)", "inbound.disposition": "\(mail.disposition.rawValue)"])
+        return .filed(mail.disposition)
+    }
+
+    /// The first signed reply address among the envelope recipient and the To, Cc and delivery headers.
+    func replyAddress(in message: InboundMessage) -> ReplyAddress? {
+        var candidates: [String] = []
+        for header in ["X-Tweedemening-Envelope-To", "X-Original-To", "Delivered-To", "Envelope-To"] {
+            candidates += message.headers(named: header)
+        }
+        candidates += message.to.map(\.address)
+        for candidate in candidates {
+            let address = candidate.trimmingCharacters(in: CharacterSet(charactersIn: " <>\t"))
+            if let verified = ReplyAddress.verify(address, signer: signer) { return verified }
+        }
+        return nil
+    }
+
+    func record(
+        _ name: String, _ bytes: [UInt8], _ message: InboundMessage?, _ disposition: InboundMail.Disposition,
+        detail: String? = nil, round: Int64? = nil, panelist: Int64? = nil, now: Date
+    ) throws {
+        let mail = InboundMail(
+            spoolName: name, receivedAt: now, messageId: message?.messageID, fromAddress: message?.from?.address, roundId: round,
+            panelistId: panelist, disposition: disposition, detail: detail, raw: Data(bytes))
+        try database.recordInbound(mail, messageDomain: messageDomain, now: now)
+        logger.info("inbound.recorded", metadata: ["inbound.disposition": "\(disposition.rawValue)"])
+    }
+}
