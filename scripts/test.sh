@@ -8,4 +8,6 @@ export PATH="/opt/swift/usr/bin:$PATH"
 scripts/setup.sh
 swift build --build-tests
 swift format lint --strict -r Sources Tests Package.swift
+# A real Postfix on loopback piping replies to `tweedemening inbound deliver` (exit codes 0/75/65).
+TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/postfix-pipe-test.sh
 swift test --skip-build --parallel

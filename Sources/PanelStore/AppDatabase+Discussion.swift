@@ -48,9 +48,19 @@ public struct ArgumentView: Sendable, Equatable {
 extension AppDatabase {
     static let acknowledgementsPerDay = 5
 
-    /// True when this spool file was already filed (a crash after filing, before the file was removed).
-    public func isFiled(spoolName: String) throws -> Bool {
-        try writer.read { db in try InboundMail.filter(Column("spoolName") == spoolName).fetchCount(db) > 0 }
+    /// What became of this spool file, if it was filed already (a crash after filing, before the file
+    /// was removed, or another runner that got to it first).
+    public func disposition(spoolName: String) throws -> InboundMail.Disposition? {
+        try writer.read { db in try InboundMail.filter(Column("spoolName") == spoolName).fetchOne(db)?.disposition }
+    }
+
+    /// The same message delivered twice (an MTA retry, a client that resends): the first filing of
+    /// this Message-ID from this panelist in this round.
+    static func duplicate(_ db: Database, messageId: String?, roundId: Int64, panelistId: Int64) throws -> InboundMail? {
+        guard let messageId, !messageId.isEmpty else { return nil }
+        return try InboundMail.filter(
+            Column("messageId") == messageId && Column("roundId") == roundId && Column("panelistId") == panelistId
+        ).fetchOne(db)
     }
 
     /// Records a message that does not become an argument (auto-reply, bounce, unknown address, empty).
@@ -59,6 +69,11 @@ extension AppDatabase {
     public func recordInbound(_ mail: InboundMail, messageDomain: String, now: Date) throws -> InboundMail {
         try writer.write { db in
             if let existing = try InboundMail.filter(Column("spoolName") == mail.spoolName).fetchOne(db) { return existing }
+            if mail.disposition == .late, let roundId = mail.roundId, let panelistId = mail.panelistId,
+                let existing = try Self.duplicate(db, messageId: mail.messageId, roundId: roundId, panelistId: panelistId)
+            {
+                return existing
+            }
             var mail = mail
             try mail.insert(db)
             if mail.disposition == .late, let roundId = mail.roundId, let panelistId = mail.panelistId,
@@ -80,7 +95,9 @@ extension AppDatabase {
         InboundMail, PanelArgument?
     ) {
         try writer.write { db in
-            if let existing = try InboundMail.filter(Column("spoolName") == filing.spoolName).fetchOne(db) {
+            if let existing = try InboundMail.filter(Column("spoolName") == filing.spoolName).fetchOne(db)
+                ?? Self.duplicate(db, messageId: filing.messageId, roundId: filing.roundId, panelistId: filing.panelistId)
+            {
                 return (existing, try PanelArgument.filter(Column("inboundId") == existing.id!).fetchOne(db))
             }
             guard let panelist = try Panelist.fetchOne(db, key: filing.panelistId) else { throw StoreError.unknownPanelist }

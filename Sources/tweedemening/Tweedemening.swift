@@ -7,6 +7,8 @@ import PanelCore
 @main
 enum Main {
     static func main() async {
+        // The database holds raw panel mail: nothing we create is for other users of the machine.
+        umask(0o027)
         do {
             var command = try Tweedemening.parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             bootstrapLogging(for: command)

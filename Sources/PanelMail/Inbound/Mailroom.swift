@@ -53,10 +53,15 @@ public struct Mailroom: Sendable {
 
     /// Processes one stored message and removes it from `Queue/incoming/` once filed.
     public func process(name: String, now: Date) throws -> MailroomResult {
-        guard let bytes = spool.read(.incoming, name: name) else { return .malformed("\(name) is gone from the spool") }
-        if try database.isFiled(spoolName: name) {
+        if let filed = try database.disposition(spoolName: name) {
+            // Filed before: by a tick that found it first, or before a crash left the file behind.
             spool.remove(.incoming, name: name)
-            return .filed(.argument)
+            return .filed(filed)
+        }
+        guard let bytes = spool.read(.incoming, name: name) else {
+            // A concurrent runner filed and removed it between our two looks.
+            if let filed = try database.disposition(spoolName: name) { return .filed(filed) }
+            throw SpoolError.io("\(spool.url(.incoming, name).path) disappeared before it was filed", ENOENT)
         }
         let result = try file(name: name, bytes: bytes, now: now)
         spool.remove(.incoming, name: name)
@@ -64,8 +69,13 @@ public struct Mailroom: Sendable {
     }
 
     /// Every message still in `Queue/incoming/` (left by a crash or a busy database), oldest first.
-    public func processLeftovers(now: Date) -> [MailroomResult] {
-        spool.names(in: .incoming).filter { $0.hasSuffix(".eml") }.compactMap { name in
+    /// Files younger than `settle` are left to the `inbound deliver` process that is filing them now.
+    public func processLeftovers(now: Date, settle: TimeInterval = 60) -> [MailroomResult] {
+        let cutoff = Date().addingTimeInterval(-settle)
+        return spool.names(in: .incoming).filter { $0.hasSuffix(".eml") }.compactMap { name in
+            let modified =
+                (try? FileManager.default.attributesOfItem(atPath: spool.url(.incoming, name).path)[.modificationDate]) as? Date
+            guard let modified, modified < cutoff else { return nil }
             do {
                 return try process(name: name, now: now)
             } catch {
