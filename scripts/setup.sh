@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, testing and the demo need on a fresh Debian machine. Idempotent; no prompts.
 set -euo pipefail
-packages=(libcurl4-openssl-dev libsqlite3-dev python3-aiosmtpd postfix curl openssl)
+packages=(libcurl4-openssl-dev libsqlite3-dev python3-aiosmtpd postfix curl openssl sqlite3)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
