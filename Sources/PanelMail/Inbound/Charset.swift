@@ -21,10 +21,22 @@ enum Charset {
     /// Strict UTF-8 (a leading byte-order mark dropped), else windows-1252, which can decode any byte sequence.
     static func utf8OrWindows1252<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        guard isValidUTF8(bytes) else { return windows1252(Array(bytes)) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    /// Strict validation (`String(validating:as:)` needs macOS 15; the package supports 14).
+    static func isValidUTF8<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
         }
-        return windows1252(Array(bytes))
     }
 
     private static func windows1252(_ bytes: [UInt8]) -> String {

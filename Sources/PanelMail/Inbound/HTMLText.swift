@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns an HTML mail body into readable plain text, in one forward pass without recursion.
 ///
 /// Block elements become line breaks, `<br>` a line break, list items `- ` (or `1. ` in an ordered list), links
@@ -190,7 +192,7 @@ enum HTMLText {
                     closeLink()
                 } else {
                     closeLink()
-                    if let href = tag.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty,
+                    if let href = tag.attribute("href").map(Self.cleanURL), !href.isEmpty,
                         !href.hasPrefix("#"), !href.lowercased().hasPrefix("javascript:")
                     {
                         flushPendingBreaks()
@@ -227,6 +229,12 @@ enum HTMLText {
             }
         }
 
+        /// An href as it may appear in text: no control characters (an entity can smuggle in a line break).
+        static func cleanURL(_ href: String) -> String {
+            String(String.UnicodeScalarView(href.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+                .trimmingCharacters(in: .whitespaces)
+        }
+
         mutating func startListItem() {
             flushPendingBreaks()
             let indent = String(repeating: "  ", count: max(0, lists.count - 1))
@@ -259,9 +267,15 @@ enum HTMLText {
         // MARK: Text
 
         mutating func emitText(_ raw: ArraySlice<UInt8>) {
-            guard !raw.isEmpty, !inHead else { return }
+            guard !raw.isEmpty else { return }
+            if inHead {
+                // Text cannot live in <head>: a browser would start the body here.
+                guard raw.contains(where: { !isSpace($0) }) else { return }
+                inHead = false
+            }
             let decoded = raw.contains(UInt8(ascii: "&")) ? Array(HTMLText.decodeEntities(raw).utf8)[...] : raw
             if preDepth > 0 {
+                let decoded = decoded.contains(0x0D) ? decoded.filter { $0 != 0x0D }[...] : decoded
                 var lineStart = decoded.startIndex
                 for position in decoded.indices where decoded[position] == 0x0A {
                     writeRun(decoded[lineStart..<position])
@@ -359,28 +373,23 @@ enum HTMLText {
 
     /// Decodes `&name;`, `&#233;` and `&#xE9;`; unknown or malformed references are kept as written.
     static func decodeEntities(_ bytes: ArraySlice<UInt8>) -> String {
-        var out = String.UnicodeScalarView()
-        var literalStart = bytes.startIndex
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var index = bytes.startIndex
-        func flushLiteral(upTo end: Int) {
-            out += String(decoding: bytes[literalStart..<end], as: UTF8.self).unicodeScalars
-        }
         while index < bytes.endIndex {
-            guard bytes[index] == UInt8(ascii: "&"), let (scalars, length) = entity(in: bytes, at: index) else {
+            guard bytes[index] == UInt8(ascii: "&"), let (scalar, length) = entity(in: bytes, at: index) else {
+                out.append(bytes[index])
                 index += 1
                 continue
             }
-            flushLiteral(upTo: index)
-            out += scalars
+            out += Array(String(scalar).utf8)
             index += length
-            literalStart = index
         }
-        flushLiteral(upTo: bytes.endIndex)
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The scalars of the reference at `start` (an "&") and its length in bytes.
-    private static func entity(in bytes: ArraySlice<UInt8>, at start: Int) -> ([Unicode.Scalar], Int)? {
+    private static func entity(in bytes: ArraySlice<UInt8>, at start: Int) -> (Unicode.Scalar, Int)? {
         var cursor = start + 1
         guard cursor < bytes.endIndex else { return nil }
         if bytes[cursor] == UInt8(ascii: "#") {
@@ -405,7 +414,7 @@ enum HTMLText {
             }
             guard cursor > digitsStart else { return nil }
             if cursor < bytes.endIndex, bytes[cursor] == UInt8(ascii: ";") { cursor += 1 }
-            return ([numericScalar(value)], cursor - start)
+            return (numericScalar(value), cursor - start)
         }
         let nameStart = cursor
         while cursor < bytes.endIndex, cursor - nameStart < 10, isAlphanumeric(bytes[cursor]) { cursor += 1 }
@@ -414,7 +423,7 @@ enum HTMLText {
         if let value = namedEntities[name], hasSemicolon || legacyWithoutSemicolon.contains(name),
             let scalar = Unicode.Scalar(value)
         {
-            return ([scalar], cursor - start + (hasSemicolon ? 1 : 0))
+            return (scalar, cursor - start + (hasSemicolon ? 1 : 0))
         }
         return nil
     }

@@ -233,6 +233,11 @@ enum BodySelection {
         part.disposition == "attachment" || (part.filename != nil && part.contentType.type != "text")
     }
 
+    /// S/MIME and OpenPGP signatures of a multipart/signed: part of the envelope, not something the sender attached.
+    private static let signatureTypes: Set<String> = [
+        "application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature",
+    ]
+
     /// Every attachment, forwarded message (message/rfc822) and named part except the body, in document order.
     static func attachments(in root: MIMEPart, excluding bodyID: Int?) -> [InboundMessage.Attachment] {
         var result: [InboundMessage.Attachment] = []
@@ -244,6 +249,7 @@ enum BodySelection {
             }
             guard part.id != bodyID else { continue }
             let type = part.contentType.mimeType
+            if signatureTypes.contains(type) { continue }
             if part.disposition == "attachment" || part.filename != nil || type == "message/rfc822" {
                 result.append(.init(filename: part.filename, contentType: type, size: part.decodedBody.count))
             }
@@ -256,10 +262,10 @@ enum BodyText {
     /// Transfer encoding and charset undone, line ends normalised to "\n", NUL characters removed.
     static func decoded(_ part: MIMEPart) -> String {
         var text = Charset.decode(part.decodedBody, label: part.contentType.parameters["charset"])
-        if text.contains("\r") {
+        if text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        if text.contains("\0") { text = text.replacingOccurrences(of: "\0", with: "") }
+        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\0", with: "") }
         return text
     }
 

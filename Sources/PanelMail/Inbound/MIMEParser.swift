@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits raw bytes into header fields and MIME parts.
 ///
 /// Every loop moves forward through the input, nesting is capped at `maxDepth` (deeper multiparts stay opaque) and

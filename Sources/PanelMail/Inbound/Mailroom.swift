@@ -101,7 +101,15 @@ public struct Mailroom: Sendable {
             try record(name, bytes, message, .autoReply, now: now)
             return .filed(.autoReply)
         }
-        guard let address = replyAddress(in: message), address.purpose == .panelist,
+        guard let address = replyAddress(in: message) else {
+            // Nobody we wrote to: record it, answer nothing (no backscatter to forged senders).
+            try record(name, bytes, message, .unknownRecipient, now: now)
+            return .filed(.unknownRecipient)
+        }
+        if address.purpose == .answer {
+            return try fileAnswer(name: name, bytes: bytes, message: message, address: address, now: now)
+        }
+        guard address.purpose == .panelist,
             let round = try database.round(address.round), let panelist = try database.panelist(address.subject),
             try database.isMember(roundId: address.round, panelistId: address.subject)
         else {
@@ -126,6 +134,15 @@ public struct Mailroom: Sendable {
         if !masked.kinds.isEmpty { flags.append("personal-data") }
         let words = Set(reply.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         if !words.isDisjoint(with: Self.flaggedWords) { flags.append("language") }
+        if let asked = QuestionText.question(in: masked.text), !flags.contains("other-sender"), !flags.contains("language") {
+            // "Vraag: …": a question for the municipality rather than an argument for the panel.
+            let filing = ReplyFiling(
+                spoolName: name, raw: Data(bytes), messageId: message.messageID, fromAddress: message.from?.address,
+                roundId: round.id!, panelistId: panelist.id!, text: asked, parentNumber: nil, flags: [], attachmentCount: 0)
+            let (mail, question) = try database.fileQuestion(filing, now: now, messageDomain: messageDomain)
+            logger.info("inbound.question", metadata: ["inbound.id": "\(mail.id ?? 0)", "question.number": "\(question.number)"])
+            return .filed(.question)
+        }
         let filing = ReplyFiling(
             spoolName: name, raw: Data(bytes), messageId: message.messageID, fromAddress: message.from?.address,
             roundId: round.id!, panelistId: panelist.id!, text: masked.text,
@@ -135,6 +152,39 @@ public struct Mailroom: Sendable {
         logger.info(
             "inbound.filed", metadata: ["inbound.id": "\(mail.id ?? 0)", "inbound.disposition": "\(mail.disposition.rawValue)"])
         return .filed(mail.disposition)
+    }
+
+    /// The municipality's answer to one question, from the reply address that question carried.
+    func fileAnswer(name: String, bytes: [UInt8], message: InboundMessage, address: ReplyAddress, now: Date) throws
+        -> MailroomResult
+    {
+        guard let question = try database.question(address.subject), question.roundId == address.round,
+            let round = try database.round(address.round), let overview = try? database.caseOverview(round.caseId),
+            let municipality = try database.municipality(overview.panelCase.municipalityId)
+        else {
+            try record(name, bytes, message, .unknownRecipient, now: now)
+            return .filed(.unknownRecipient)
+        }
+        if round.state == .closed {
+            try record(name, bytes, message, .late, round: round.id, now: now)
+            return .filed(.late)
+        }
+        let answer = ReplyTrimmer.trim(message.text)
+        guard !answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            try record(name, bytes, message, .empty, round: round.id, now: now)
+            return .filed(.empty)
+        }
+        // The same scan as a case: a municipality may name the applicant by accident.
+        let masked = PersonalDataScanner.mask(answer)
+        var flags: [String] = []
+        if message.from?.address.lowercased() != municipality.email.lowercased() { flags.append("other-sender") }
+        if !masked.kinds.isEmpty { flags.append("personal-data") }
+        if PersonalDataScanner.containsLink(answer) { flags.append("link") }
+        try database.fileAnswer(
+            questionId: question.id!, spoolName: name, raw: Data(bytes), messageId: message.messageID,
+            fromAddress: message.from?.address, text: masked.text, flags: flags, now: now, messageDomain: messageDomain,
+            moderatorAddress: moderatorAddress)
+        return .filed(.answer)
     }
 
     /// The first signed reply address among the envelope recipient and the To, Cc and delivery headers.

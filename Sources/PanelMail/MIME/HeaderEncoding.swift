@@ -173,9 +173,10 @@ public enum HeaderEncoding {
         while index < bytes.count {
             if let word = parseEncodedWord(bytes, at: index) {
                 if !literal.isEmpty { flushLiteral() }
-                if let pending = encoded, pending.charset == word.charset {
-                    // Same charset: join the bytes first, in case a sender split a multi-byte character.
-                    encoded = (pending.charset, pending.bytes + word.bytes)
+                if encoded?.charset == word.charset {
+                    // Same charset: join the bytes first, in case a sender split a multi-byte character. Appended in
+                    // place: a long run of encoded-words must not be copied once per word.
+                    encoded?.bytes += word.bytes
                 } else {
                     flushEncoded()
                     encoded = (word.charset, word.bytes)
