@@ -76,10 +76,40 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
         }
     }
 
+    func moderateAnswer(_ claims: TokenClaims, apply: Bool) throws -> Page {
+        let approve = claims.purpose == .approveAnswer
+        guard let question = try database.question(claims.panelist), question.roundId == claims.round else {
+            throw StoreError.unknownQuestion
+        }
+        guard apply else {
+            return Page(
+                status: .ok,
+                title: approve
+                    ? "Antwoord op vraag \(question.number) publiceren?" : "Antwoord op vraag \(question.number) afwijzen?",
+                body: """
+                    <p><strong>Vraag:</strong> \(Page.escape(question.text))</p>
+                    <p style="white-space:pre-line"><strong>Antwoord:</strong> \(Page.escape(question.answer ?? ""))</p>
+                    <form method="post">
+                    <button type="submit">\(approve ? "Publiceren" : "Afwijzen")</button>
+                    </form>
+                    """)
+        }
+        let decided = try database.moderateAnswer(questionId: question.id!, approve: approve)
+        return Page(
+            status: .ok,
+            title: "Antwoord op vraag \(decided.number): \(decided.answerStatus == .published ? "gepubliceerd" : "afgewezen")",
+            body:
+                "<p>\(decided.answerStatus == .published ? "Het gaat mee in de volgende samenvatting." : "Het wordt niet gepubliceerd.")</p>"
+        )
+    }
+
     func moderation(_ context: Context, apply: Bool) -> Page {
         let token = context.parameters.get("token") ?? ""
         do {
-            let claims = try verify(token, [.approveArgument, .rejectArgument])
+            let claims = try verify(token, [.approveArgument, .rejectArgument, .approveAnswer, .rejectAnswer])
+            if claims.purpose == .approveAnswer || claims.purpose == .rejectAnswer {
+                return try moderateAnswer(claims, apply: apply)
+            }
             let approve = claims.purpose == .approveArgument
             guard let argument = try database.argument(claims.argument), argument.roundId == claims.round else {
                 throw StoreError.unknownArgument

@@ -20,6 +20,9 @@ public struct MessageContext: Sendable {
     public var pseudonym: Int?
     /// Attachments that came with the reply an acknowledgement answers (not taken as arguments).
     public var attachmentCount: Int = 0
+    /// For the questions mail: the questions it carries; a digest: the answers it carries; vote,
+    /// verdict and outcome mail: every question; an acknowledgement or moderation request: the one.
+    public var questions: [QuestionView] = []
 }
 
 /// Per-state counts and the oldest trouble, for `queue status`.
@@ -70,6 +73,36 @@ extension AppDatabase {
                     detail.hasPrefix("attachments:")
                 {
                     context.attachmentCount = Int(detail.dropFirst("attachments:".count)) ?? 0
+                }
+            default:
+                break
+            }
+            let roundId = round.id!
+            switch message.kind {
+            case .questions:
+                context.questions = try Self.questionViews(
+                    db, roundId: roundId, filter: "mailNumber = ?", arguments: [message.sequence])
+            case .digest:
+                context.questions = try Self.questionViews(
+                    db, roundId: roundId, filter: "answerDigestNumber = ?", arguments: [message.sequence])
+            case .vote, .voteReminder, .verdict, .outcome:
+                context.questions = try Self.questionViews(db, roundId: roundId)
+            case .acknowledgement:
+                context.questions = try Self.questionViews(
+                    db, roundId: roundId, filter: "id IN (SELECT questionId FROM questionAsker WHERE inboundId = ?)",
+                    arguments: [message.inboundId])
+            case .moderation:
+                if let inboundId = message.inboundId,
+                    let detail = try String.fetchOne(db, sql: "SELECT detail FROM inbound WHERE id = ?", arguments: [inboundId]),
+                    detail.hasPrefix("question:"), let questionId = Int64(detail.dropFirst("question:".count)),
+                    let question = try Question.fetchOne(db, key: questionId)
+                {
+                    context.questions = [
+                        QuestionView(
+                            id: questionId, number: question.number, text: question.text, askCount: question.askCount,
+                            answer: question.answer, answerStatus: question.answerStatus, askedAt: question.createdAt,
+                            answeredAt: question.answeredAt)
+                    ]
                 }
             default:
                 break

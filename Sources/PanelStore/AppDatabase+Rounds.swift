@@ -42,6 +42,22 @@ extension AppDatabase {
                 round.panelSize = size
                 try round.update(db)
                 return try outbox.addForMembers(.caseMail)
+            case .sendQuestions:
+                guard round.state == .discussion || round.state == .voting else { return 0 }
+                let number = round.questionMailsSent + 1
+                try db.execute(
+                    sql: "UPDATE question SET mailNumber = ? WHERE roundId = ? AND mailNumber IS NULL",
+                    arguments: [number, roundId])
+                guard db.changesCount > 0 else { return 0 }
+                round.questionMailsSent = number
+                round.questionsMailedAt = now
+                try round.update(db)
+                guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else {
+                    throw StoreError.unknownMunicipality(panelCase.municipalityId)
+                }
+                return try outbox.add(
+                    .questions, recipientKey: "m\(municipality.id)", to: municipality.email, municipalityId: municipality.id,
+                    sequence: number)
             case .sendDigest:
                 guard round.state == .discussion else { return 0 }
                 let due = plan.digestsDue(timeline: round.timeline, now: now)
@@ -54,7 +70,16 @@ extension AppDatabase {
                     sql:
                         "UPDATE argument SET digestNumber = ? WHERE roundId = ? AND status = 'published' AND digestNumber IS NULL",
                     arguments: [number, roundId])
-                guard db.changesCount > 0 else { return 0 }
+                var news = db.changesCount
+                // ...and every answer of the municipality published since the last one.
+                try db.execute(
+                    sql: """
+                        UPDATE question SET answerDigestNumber = ?
+                        WHERE roundId = ? AND answerStatus = 'published' AND answerDigestNumber IS NULL
+                        """,
+                    arguments: [number, roundId])
+                news += db.changesCount
+                guard news > 0 else { return 0 }
                 return try outbox.addForMembers(.digest, audience: .digestReaders, sequence: number)
             case .remindRepliers:
                 guard round.state == .discussion, round.replyReminderSentAt == nil else { return 0 }

@@ -171,6 +171,35 @@ extension AppDatabase {
             try db.rename(table: "outbox_v2", to: "outbox")
             try db.create(index: "outbox_on_state_nextAttemptAt", on: "outbox", columns: ["state", "nextAttemptAt"])
         }
+        migrator.registerMigration("v3: questions to the municipality and their answers") { db in
+            try db.alter(table: "round") { t in
+                t.add(column: "questionMailsSent", .integer).notNull().defaults(to: 0)
+                t.add(column: "questionsMailedAt", .datetime)
+            }
+            try db.create(table: "question") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("roundId", .integer).notNull().references("round", onDelete: .cascade)
+                t.column("number", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("askCount", .integer).notNull().defaults(to: 1)
+                t.column("createdAt", .datetime).notNull()
+                // Which question mail to the municipality carried it.
+                t.column("mailNumber", .integer)
+                t.column("answer", .text)
+                t.column("answerStatus", .text).check { $0 == nil || ["published", "held", "rejected"].contains($0) }
+                t.column("answerFlags", .text)
+                t.column("answeredAt", .datetime)
+                // Which digest carried the answer to the panel.
+                t.column("answerDigestNumber", .integer)
+                t.uniqueKey(["roundId", "number"])
+            }
+            try db.create(table: "questionAsker") { t in
+                t.column("questionId", .integer).notNull().references("question", onDelete: .cascade)
+                t.column("panelistId", .integer).notNull().references("panelist", onDelete: .cascade)
+                t.column("inboundId", .integer).references("inbound", onDelete: .setNull)
+                t.primaryKey(["questionId", "panelistId"])
+            }
+        }
         return migrator
     }
 }

@@ -13,6 +13,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case votingClosed
     case unknownPanelist
     case unknownArgument
+    case unknownQuestion
 
     public var description: String {
         switch self {
@@ -38,6 +39,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "no such panelist"
         case .unknownArgument:
             "no such argument"
+        case .unknownQuestion:
+            "no such question"
         }
     }
 }

@@ -28,7 +28,8 @@ struct Ticker {
             outcome.inbound = mailroom.processLeftovers(now: now).count
             for round in try app.database.openRounds() {
                 let steps = RoundScheduler.dueSteps(
-                    progress: round.progress, timeline: round.timeline, plan: app.configuration.discussionPlan, now: now)
+                    progress: try app.database.progress(of: round), timeline: round.timeline,
+                    plan: app.configuration.discussionPlan, now: now)
                 for step in steps {
                     do {
                         try app.database.take(

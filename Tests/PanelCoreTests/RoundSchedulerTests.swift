@@ -74,3 +74,25 @@ import Testing
         #expect(Tally(support: 0, oppose: 0, panelSize: 0).turnoutPercent == nil)
     }
 }
+
+@Suite struct QuestionScheduleTests {
+    let start = ISOTime.parse("2026-12-01T09:00:00+01:00")!
+
+    @Test func questionsGoToTheMunicipalityAtMostOnceADay() throws {
+        let timeline = try Timeline.make(publishAt: start)
+        func steps(_ progress: RoundProgress, hours: Double) -> [RoundStep] {
+            RoundScheduler.dueSteps(progress: progress, timeline: timeline, now: start.addingTimeInterval(hours * 3_600))
+                .filter { $0 == .sendQuestions }
+        }
+        let quiet = RoundProgress(state: .discussion, digestsSent: 9, replyReminderSent: true)
+        #expect(steps(quiet, hours: 5) == [])
+        var asked = quiet
+        asked.unmailedQuestions = 2
+        #expect(steps(asked, hours: 5) == [.sendQuestions])
+        asked.questionsMailedAt = start.addingTimeInterval(2 * 3_600)
+        #expect(steps(asked, hours: 20) == [])
+        #expect(steps(asked, hours: 26) == [.sendQuestions])
+        asked.state = .closed
+        #expect(steps(asked, hours: 26) == [])
+    }
+}

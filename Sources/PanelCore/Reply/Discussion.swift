@@ -37,9 +37,12 @@ public enum ArgumentReference {
 /// When discussion digests and the reply reminder fall, from the round's timeline.
 public struct DiscussionPlan: Sendable, Equatable {
     public var digestInterval: TimeInterval
+    /// The municipality gets at most one mail of new questions per this interval.
+    public var questionMailInterval: TimeInterval
 
-    public init(digestInterval: TimeInterval = 3 * 86_400) {
+    public init(digestInterval: TimeInterval = 3 * 86_400, questionMailInterval: TimeInterval = 86_400) {
         self.digestInterval = max(3_600, digestInterval)
+        self.questionMailInterval = questionMailInterval
     }
 
     /// Digests due by `now`: one every interval after publication, while discussion lasts.

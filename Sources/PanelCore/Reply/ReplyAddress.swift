@@ -12,6 +12,8 @@ public struct ReplyAddress: Sendable, Equatable {
         case panelist = 0x70
         /// The municipality answering the verdict digest.
         case municipality = 0x6D
+        /// The municipality answering one question; `subject` is the question's id.
+        case answer = 0x61
     }
 
     public var purpose: Purpose

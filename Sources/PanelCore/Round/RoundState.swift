@@ -15,6 +15,8 @@ public enum RoundState: String, Sendable, Codable, CaseIterable {
 /// One transition the scheduler wants taken. Each is idempotent in the store.
 public enum RoundStep: String, Sendable, Equatable, CaseIterable {
     case publish
+    /// The municipality gets the panel's new questions, at most once a day.
+    case sendQuestions
     case sendDigest
     case remindRepliers
     case openVoting
@@ -28,12 +30,20 @@ public struct RoundProgress: Sendable, Equatable {
     public var digestsSent: Int
     public var replyReminderSent: Bool
     public var voteReminderSent: Bool
+    /// Questions not yet mailed to the municipality.
+    public var unmailedQuestions: Int
+    public var questionsMailedAt: Date?
 
-    public init(state: RoundState, digestsSent: Int = 0, replyReminderSent: Bool = false, voteReminderSent: Bool = false) {
+    public init(
+        state: RoundState, digestsSent: Int = 0, replyReminderSent: Bool = false, voteReminderSent: Bool = false,
+        unmailedQuestions: Int = 0, questionsMailedAt: Date? = nil
+    ) {
         self.state = state
         self.digestsSent = digestsSent
         self.replyReminderSent = replyReminderSent
         self.voteReminderSent = voteReminderSent
+        self.unmailedQuestions = unmailedQuestions
+        self.questionsMailedAt = questionsMailedAt
     }
 }
 
@@ -50,6 +60,11 @@ public enum RoundScheduler {
         if state == .scheduled, now >= timeline.publishAt {
             steps.append(.publish)
             state = .discussion
+        }
+        if state == .discussion || state == .voting, now < timeline.deadline, progress.unmailedQuestions > 0,
+            progress.questionsMailedAt.map({ now >= $0.addingTimeInterval(plan.questionMailInterval) }) ?? true
+        {
+            steps.append(.sendQuestions)
         }
         if state == .discussion, now < timeline.voteAt {
             if plan.digestsDue(timeline: timeline, now: now) > progress.digestsSent { steps.append(.sendDigest) }
@@ -78,6 +93,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case outcome
     case digest
     case replyReminder = "reply-reminder"
+    /// To the municipality: the panel's new questions, each with its own reply address.
+    case questions
     /// To the panelist: their argument as it will be shown (or that it waits for the moderator).
     case acknowledgement
     /// To the panelist: a reply that came after the deadline, answered politely and not stored.

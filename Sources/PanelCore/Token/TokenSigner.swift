@@ -12,6 +12,9 @@ public enum TokenPurpose: String, Sendable, CaseIterable {
     /// Moderator decisions on a held argument; `panelist` carries the argument's id.
     case approveArgument = "ma"
     case rejectArgument = "mr"
+    /// Moderator decisions on a held answer of the municipality; `panelist` carries the question's id.
+    case approveAnswer = "qa"
+    case rejectAnswer = "qr"
 }
 
 /// The facts a token vouches for. Nothing here is stored: the signature is the proof.

@@ -74,6 +74,9 @@ public struct MessageComposer: Sendable {
             let local = ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer)
             replyTo = MailAddress("\(local)@\(settings.replyDomain ?? settings.messageDomain)", name: "De Tweede Mening")
         }
+        if kind == .questions, let single = values["single_reply_address"] as? String {
+            replyTo = MailAddress(single, name: "De Tweede Mening")
+        }
         if kind == .moderation || kind == .lateReply {
             // Never invite an answer that would come back to us as a new argument.
             headers.append(("X-Auto-Response-Suppress", "All"))
@@ -151,6 +154,7 @@ public struct MessageComposer: Sendable {
         } else {
             values["greeting"] = "Geachte heer, mevrouw,"
         }
+        values["suggest_question_url"] = ""
         let arguments = context.arguments.map { argument -> [String: Any] in
             var item: [String: Any] = [
                 "number": argument.number, "pseudonym": "Deelnemer \(argument.pseudonym)", "text": argument.text,
@@ -162,7 +166,7 @@ public struct MessageComposer: Sendable {
         values["arguments"] = arguments
         values["has_arguments"] = !arguments.isEmpty
         values["argument_count"] = arguments.count
-        values["argument"] = arguments.first ?? [:]
+        if let first = arguments.first { values["argument"] = first }
         // The vote mail's summary: the arguments others reacted to most, then the newest, at most five.
         let summary = context.arguments.sorted { ($0.reactions, $0.number) > ($1.reactions, $1.number) }.prefix(5)
         values["summary"] = summary.map {
@@ -171,6 +175,7 @@ public struct MessageComposer: Sendable {
         values["pseudonym"] = context.pseudonym.map { "Deelnemer \($0)" } ?? ""
         values["held"] = context.arguments.first?.status == .held
         values["attachments_ignored"] = context.attachmentCount > 0
+        addQuestionValues(context, into: &values)
         if context.message.kind == .moderation, let argument = context.arguments.first, let roundId = round.id {
             for (purpose, key) in [(TokenPurpose.approveArgument, "approve_url"), (.rejectArgument, "reject_url")] {
                 let token = signer.sign(
@@ -181,6 +186,53 @@ public struct MessageComposer: Sendable {
             }
         }
         return values
+    }
+
+    /// Questions and answers: for the municipality's questions mail (each with its own reply address),
+    /// digests (new answers), vote and verdict mail (all, answered or not), acknowledgements and moderation.
+    func addQuestionValues(_ context: MessageContext, into values: inout [String: Any]) {
+        guard let roundId = context.round.id else { return }
+        let domain = settings.replyDomain ?? settings.messageDomain
+        let items = context.questions.map { question -> [String: Any] in
+            var item: [String: Any] = [
+                "number": question.number, "text": question.text, "ask_count": question.askCount,
+                "asked_by_several": question.askCount > 1, "answered": question.answer != nil,
+            ]
+            if let answer = question.answer { item["answer"] = answer }
+            if context.message.kind == .questions {
+                let local = ReplyAddress(purpose: .answer, round: roundId, subject: question.id).localPart(signer: signer)
+                item["reply_address"] = "\(local)@\(domain)"
+                item["mailto"] = "mailto:\(local)@\(domain)?subject=Antwoord%20op%20vraag%20\(question.number)"
+            }
+            return item
+        }
+        values["questions"] = items
+        values["has_questions"] = !items.isEmpty
+        values["question_count"] = items.count
+        values["answered_questions"] = items.filter { $0["answered"] as? Bool == true }
+        values["open_questions"] = items.filter { $0["answered"] as? Bool != true }
+        values["has_open_questions"] = items.contains { $0["answered"] as? Bool != true }
+        if context.message.kind == .acknowledgement, let first = items.first { values["asked_question"] = first }
+        values["is_question_ack"] = context.message.kind == .acknowledgement && !items.isEmpty
+        let answered = context.questions.filter { $0.answeredAt != nil }
+        values["questions_answered"] = answered.count
+        values["questions_askers"] = context.questions.reduce(0) { $0 + $1.askCount }
+        let hours = answered.compactMap { question in question.answeredAt.map { $0.timeIntervalSince(question.askedAt) / 3_600 } }
+            .sorted()
+        values["answer_hours_median"] = hours.isEmpty ? "-" : String(Int(hours[hours.count / 2].rounded()))
+        if context.message.kind == .moderation, let question = context.questions.first {
+            values["answer_question"] = ["number": question.number, "text": question.text, "answer": question.answer ?? ""]
+            for (purpose, key) in [(TokenPurpose.approveAnswer, "approve_url"), (.rejectAnswer, "reject_url")] {
+                let token = signer.sign(
+                    TokenClaims(
+                        purpose: purpose, round: roundId, panelist: question.id,
+                        expires: context.round.deadline.addingTimeInterval(30 * 86_400)))
+                values[key] = "\(settings.baseURL)/m/\(token)"
+            }
+        }
+        if context.message.kind == .questions, context.questions.count == 1, let only = items.first?["reply_address"] as? String {
+            values["single_reply_address"] = only
+        }
     }
 
     /// At most about 300 characters, cut at a word.

@@ -81,6 +81,8 @@ public struct Round: Sendable, Equatable, Codable, FetchableRecord, MutablePersi
     public var verdict: Verdict?
     public var digestsSent: Int = 0
     public var replyReminderSentAt: Date?
+    public var questionMailsSent: Int = 0
+    public var questionsMailedAt: Date?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -159,6 +161,10 @@ public struct InboundMail: Sendable, Equatable, Codable, FetchableRecord, Mutabl
         case argument
         /// Stored as an argument held for the moderator.
         case held
+        /// A panelist's question to the municipality.
+        case question
+        /// The municipality's answer to a question.
+        case answer
         /// After the deadline: answered politely, not stored as an argument.
         case late
         case autoReply = "auto-reply"
@@ -278,3 +284,25 @@ extension MailKind: DatabaseValueConvertible {}
 extension Panelist.Status: DatabaseValueConvertible {}
 extension PanelCase.Status: DatabaseValueConvertible {}
 extension OutboxMessage.State: DatabaseValueConvertible {}
+
+/// A panelist's question to the municipality; alike questions are merged and counted.
+public struct Question: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var roundId: Int64
+    /// "Vraag 3", per round.
+    public var number: Int
+    /// As asked first, personal data masked.
+    public var text: String
+    public var askCount: Int
+    public var createdAt: Date
+    public var mailNumber: Int?
+    public var answer: String?
+    public var answerStatus: PanelArgument.Status?
+    public var answerFlags: String?
+    public var answeredAt: Date?
+    public var answerDigestNumber: Int?
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public var isAnswered: Bool { answerStatus == .published }
+}

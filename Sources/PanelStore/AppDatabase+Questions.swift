@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import PanelCore
+
+/// A question as panel and municipality see it.
+public struct QuestionView: Sendable, Equatable {
+    public var id: Int64
+    public var number: Int
+    public var text: String
+    public var askCount: Int
+    public var answer: String?
+    public var answerStatus: PanelArgument.Status?
+    public var askedAt: Date
+    public var answeredAt: Date?
+}
+
+extension AppDatabase {
+    /// Files a panelist's question: merged into an alike one of the same round (counted), or new.
+    /// The acknowledgement is written in the same transaction. Idempotent by spool name.
+    @discardableResult
+    public func fileQuestion(_ filing: ReplyFiling, now: Date, messageDomain: String) throws -> (InboundMail, Question) {
+        try writer.write { db in
+            if let existing = try InboundMail.filter(Column("spoolName") == filing.spoolName).fetchOne(db)
+                ?? Self.duplicate(db, messageId: filing.messageId, roundId: filing.roundId, panelistId: filing.panelistId),
+                let asked = try Question.fetchOne(
+                    db, sql: "SELECT q.* FROM question q JOIN questionAsker a ON a.questionId = q.id WHERE a.inboundId = ?",
+                    arguments: [existing.id])
+            {
+                return (existing, asked)
+            }
+            guard let panelist = try Panelist.fetchOne(db, key: filing.panelistId) else { throw StoreError.unknownPanelist }
+            var mail = InboundMail(
+                spoolName: filing.spoolName, receivedAt: now, messageId: filing.messageId, fromAddress: filing.fromAddress,
+                roundId: filing.roundId, panelistId: filing.panelistId, disposition: .question, detail: nil, raw: filing.raw)
+            try mail.insert(db)
+            let open = try Question.filter(Column("roundId") == filing.roundId).fetchAll(db)
+            var question: Question
+            if var alike = open.max(by: {
+                QuestionText.similarity($0.text, filing.text) < QuestionText.similarity($1.text, filing.text)
+            }),
+                QuestionText.similarity(alike.text, filing.text) >= QuestionText.mergeThreshold
+            {
+                let known =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT EXISTS (SELECT 1 FROM questionAsker WHERE questionId = ? AND panelistId = ?)",
+                        arguments: [alike.id, filing.panelistId]) ?? false
+                if !known { alike.askCount += 1 }
+                try alike.update(db)
+                question = alike
+            } else {
+                let number =
+                    (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM question WHERE roundId = ?", arguments: [filing.roundId])
+                        ?? 0) + 1
+                question = Question(roundId: filing.roundId, number: number, text: filing.text, askCount: 1, createdAt: now)
+                try question.insert(db)
+            }
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO questionAsker (questionId, panelistId, inboundId) VALUES (?, ?, ?)",
+                arguments: [question.id, filing.panelistId, mail.id])
+            if panelist.status == .active {
+                let outbox = OutboxWriter(db: db, roundId: filing.roundId, now: now, domain: messageDomain)
+                _ = try outbox.add(
+                    .acknowledgement, recipientKey: "p\(panelist.id!)", to: panelist.email, panelistId: panelist.id,
+                    sequence: Int(mail.id!), inboundId: mail.id)
+            }
+            return (mail, question)
+        }
+    }
+
+    /// Files the municipality's answer to a question; held for the moderator when flagged.
+    @discardableResult
+    public func fileAnswer(
+        questionId: Int64, spoolName: String, raw: Data, messageId: String?, fromAddress: String?, text: String, flags: [String],
+        now: Date, messageDomain: String, moderatorAddress: String?
+    ) throws -> Question {
+        try writer.write { db in
+            guard var question = try Question.fetchOne(db, key: questionId) else { throw StoreError.unknownQuestion }
+            if try InboundMail.filter(Column("spoolName") == spoolName).fetchCount(db) > 0 { return question }
+            var mail = InboundMail(
+                spoolName: spoolName, receivedAt: now, messageId: messageId, fromAddress: fromAddress, roundId: question.roundId,
+                panelistId: nil, disposition: .answer, detail: "question:\(questionId)", raw: raw)
+            try mail.insert(db)
+            question.answer = text
+            question.answerStatus = flags.isEmpty ? .published : .held
+            question.answerFlags = flags.joined(separator: ",")
+            question.answeredAt = now
+            question.answerDigestNumber = nil
+            try question.update(db)
+            if question.answerStatus == .held, let moderatorAddress {
+                let outbox = OutboxWriter(db: db, roundId: question.roundId, now: now, domain: messageDomain)
+                _ = try outbox.add(
+                    .moderation, recipientKey: "moderator.q\(question.id!)", to: moderatorAddress, sequence: Int(mail.id!),
+                    inboundId: mail.id)
+            }
+            return question
+        }
+    }
+
+    /// The moderator's decision on a held answer.
+    @discardableResult
+    public func moderateAnswer(questionId: Int64, approve: Bool) throws -> Question {
+        try writer.write { db in
+            guard var question = try Question.fetchOne(db, key: questionId) else { throw StoreError.unknownQuestion }
+            guard question.answerStatus == .held else { return question }
+            question.answerStatus = approve ? .published : .rejected
+            try question.update(db)
+            return question
+        }
+    }
+
+    public func question(_ id: Int64) throws -> Question? {
+        try writer.read { db in try Question.fetchOne(db, key: id) }
+    }
+
+    public func questions(roundId: Int64) throws -> [Question] {
+        try writer.read { db in try Question.filter(Column("roundId") == roundId).order(Column("number")).fetchAll(db) }
+    }
+
+    /// The scheduler's input for a round: its own fields plus the questions not yet mailed.
+    public func progress(of round: Round) throws -> RoundProgress {
+        var progress = round.progress
+        progress.unmailedQuestions = try writer.read { db in
+            try Question.filter(Column("roundId") == round.id! && Column("mailNumber") == nil).fetchCount(db)
+        }
+        progress.questionsMailedAt = round.questionsMailedAt
+        return progress
+    }
+
+    static func questionViews(_ db: Database, roundId: Int64, filter: String = "1", arguments extra: StatementArguments = [])
+        throws -> [QuestionView]
+    {
+        try Question.fetchAll(
+            db, sql: "SELECT * FROM question WHERE roundId = ? AND \(filter) ORDER BY number", arguments: [roundId] + extra
+        )
+        .map { question in
+            QuestionView(
+                id: question.id!, number: question.number, text: question.text, askCount: question.askCount,
+                answer: question.answerStatus == .published ? question.answer : nil, answerStatus: question.answerStatus,
+                askedAt: question.createdAt, answeredAt: question.answerStatus == .published ? question.answeredAt : nil)
+        }
+    }
+}
