@@ -24,7 +24,11 @@ public func buildIntakeRouter(
         }
     }
     router.addRoutes(BallotController(database: database, signer: signer, now: now).endpoints)
-    router.addRoutes(PreferenceController(database: database, signer: signer, now: now).endpoints)
+    router.addRoutes(
+        PreferenceController(
+            database: database, signer: signer, messageDomain: mailroom?.messageDomain ?? "tweedemening.invalid", now: now
+        )
+        .endpoints)
     if let mailroom, let inboundSecret {
         router.addRoutes(InboundController(mailroom: mailroom, secret: inboundSecret, now: now).endpoints)
     }

@@ -8,11 +8,16 @@ import PanelStore
 public struct PreferenceController<Context: RequestContext>: Sendable {
     public let database: AppDatabase
     public let signer: TokenSigner
+    /// Domain of the Message-IDs of mail a decision here writes (the timeline change).
+    public let messageDomain: String
     public let now: @Sendable () -> Date
 
-    public init(database: AppDatabase, signer: TokenSigner, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        database: AppDatabase, signer: TokenSigner, messageDomain: String, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.database = database
         self.signer = signer
+        self.messageDomain = messageDomain
         self.now = now
     }
 
@@ -76,6 +81,27 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
         }
     }
 
+    func extend(_ claims: TokenClaims, apply: Bool) throws -> Page {
+        let days = Int(claims.panelist)
+        guard let round = try database.round(claims.round) else { throw StoreError.unknownRound(claims.round) }
+        guard apply else {
+            return Page(
+                status: .ok, title: "Discussie \(days) dagen verlengen?",
+                body: """
+                    <p>De stemming opent nu op \(Page.escape(DutchDateText.format(round.voteAt))). Na verlengen schuiven de opening
+                    van de stemming en de sluiting \(days) dagen op, en krijgen alle panelleden één bericht met de nieuwe data.</p>
+                    <form method="post">
+                    <button type="submit">Verleng met \(days) dagen</button>
+                    </form>
+                    """)
+        }
+        let extended = try database.extendDiscussion(roundId: round.id!, days: days, now: now(), messageDomain: messageDomain)
+        return Page(
+            status: .ok, title: "Discussie verlengd",
+            body:
+                "<p>De stemming opent nu op \(Page.escape(DutchDateText.format(extended.voteAt))); het panel krijgt bericht.</p>")
+    }
+
     func moderateAnswer(_ claims: TokenClaims, apply: Bool) throws -> Page {
         let approve = claims.purpose == .approveAnswer
         guard let question = try database.question(claims.panelist), question.roundId == claims.round else {
@@ -106,7 +132,10 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
     func moderation(_ context: Context, apply: Bool) -> Page {
         let token = context.parameters.get("token") ?? ""
         do {
-            let claims = try verify(token, [.approveArgument, .rejectArgument, .approveAnswer, .rejectAnswer])
+            let claims = try verify(token, [.approveArgument, .rejectArgument, .approveAnswer, .rejectAnswer, .extendDiscussion])
+            if claims.purpose == .extendDiscussion {
+                return try extend(claims, apply: apply)
+            }
             if claims.purpose == .approveAnswer || claims.purpose == .rejectAnswer {
                 return try moderateAnswer(claims, apply: apply)
             }

@@ -85,7 +85,7 @@ extension AppDatabase {
             case .digest:
                 context.questions = try Self.questionViews(
                     db, roundId: roundId, filter: "answerDigestNumber = ?", arguments: [message.sequence])
-            case .vote, .voteReminder, .verdict, .outcome:
+            case .vote, .voteReminder, .verdict, .outcome, .extensionOffer:
                 context.questions = try Self.questionViews(db, roundId: roundId)
             case .acknowledgement:
                 context.questions = try Self.questionViews(

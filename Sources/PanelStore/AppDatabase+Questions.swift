@@ -67,6 +67,67 @@ extension AppDatabase {
         }
     }
 
+    /// Questions this close to the opening of the vote are late: the municipality may not answer in time.
+    public static let lateQuestionWindow: TimeInterval = 2 * 86_400
+
+    /// Offers the moderator to extend the discussion when questions go to the municipality late
+    /// (once per extension: after one, a later late question may bring another offer).
+    static func offerExtensionIfLate(_ db: Database, round: Round, now: Date, domain: String, moderatorAddress: String?) throws {
+        guard let moderatorAddress, round.state == .discussion, round.voteAt.timeIntervalSince(now) < lateQuestionWindow else {
+            return
+        }
+        let outbox = OutboxWriter(db: db, roundId: round.id!, now: now, domain: domain)
+        _ = try outbox.add(.extensionOffer, recipientKey: "moderator", to: moderatorAddress, sequence: round.extensions)
+    }
+
+    /// Moves voting and the deadline `days` later and tells every member once. Only during discussion.
+    @discardableResult
+    public func extendDiscussion(roundId: Int64, days: Int, now: Date, messageDomain: String) throws -> Round {
+        try writer.write { db in
+            guard var round = try Round.fetchOne(db, key: roundId) else { throw StoreError.unknownRound(roundId) }
+            guard round.state == .discussion || round.state == .scheduled else {
+                throw StoreError.caseAlreadyRunning(round.caseId, state: round.state.rawValue)
+            }
+            guard (1...30).contains(days) else { throw StoreError.invalidExtension }
+            let shift = TimeInterval(days) * 86_400
+            round.voteAt += shift
+            round.voteReminderAt += shift
+            round.deadline += shift
+            round.extensions += 1
+            try round.update(db)
+            if round.state == .discussion {
+                _ = try OutboxWriter(db: db, roundId: roundId, now: now, domain: messageDomain)
+                    .addForMembers(.timelineChange, sequence: round.extensions)
+            }
+            return round
+        }
+    }
+
+    /// The moderator decides a held or published argument is really a question for the municipality.
+    @discardableResult
+    public func turnIntoQuestion(caseId: Int64, argumentNumber: Int, now: Date) throws -> Question {
+        try writer.write { db in
+            guard let round = try Round.filter(Round.Columns.caseId == caseId).fetchOne(db) else {
+                throw StoreError.unknownCase(caseId)
+            }
+            guard
+                var argument = try PanelArgument.filter(Column("roundId") == round.id! && Column("number") == argumentNumber)
+                    .fetchOne(db)
+            else { throw StoreError.unknownArgument }
+            argument.status = .rejected
+            argument.flags = argument.flags.isEmpty ? "question" : argument.flags + ",question"
+            try argument.update(db)
+            let number =
+                (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM question WHERE roundId = ?", arguments: [round.id!]) ?? 0) + 1
+            var question = Question(roundId: round.id!, number: number, text: argument.text, askCount: 1, createdAt: now)
+            try question.insert(db)
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO questionAsker (questionId, panelistId, inboundId) VALUES (?, ?, ?)",
+                arguments: [question.id, argument.panelistId, argument.inboundId])
+            return question
+        }
+    }
+
     /// Files the municipality's answer to a question; held for the moderator when flagged.
     @discardableResult
     public func fileAnswer(

@@ -17,7 +17,8 @@ extension AppDatabase {
     /// same state with the same messages. Returns the number of messages added.
     @discardableResult
     public func take(
-        _ step: RoundStep, roundId: Int64, now: Date, messageDomain: String, plan: DiscussionPlan = DiscussionPlan()
+        _ step: RoundStep, roundId: Int64, now: Date, messageDomain: String, plan: DiscussionPlan = DiscussionPlan(),
+        moderatorAddress: String? = nil
     ) throws -> Int {
         try writer.write { db in
             guard var round = try Round.fetchOne(db, key: roundId) else { throw StoreError.unknownRound(roundId) }
@@ -55,6 +56,8 @@ extension AppDatabase {
                 guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else {
                     throw StoreError.unknownMunicipality(panelCase.municipalityId)
                 }
+                try Self.offerExtensionIfLate(
+                    db, round: round, now: now, domain: messageDomain, moderatorAddress: moderatorAddress)
                 return try outbox.add(
                     .questions, recipientKey: "m\(municipality.id)", to: municipality.email, municipalityId: municipality.id,
                     sequence: number)

@@ -200,6 +200,11 @@ extension AppDatabase {
                 t.primaryKey(["questionId", "panelistId"])
             }
         }
+        migrator.registerMigration("v4: discussion extensions") { db in
+            try db.alter(table: "round") { t in
+                t.add(column: "extensions", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }

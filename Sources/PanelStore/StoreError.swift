@@ -14,6 +14,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownPanelist
     case unknownArgument
     case unknownQuestion
+    case invalidExtension
 
     public var description: String {
         switch self {
@@ -41,6 +42,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "no such argument"
         case .unknownQuestion:
             "no such question"
+        case .invalidExtension:
+            "an extension must be 1 to 30 days"
         }
     }
 }

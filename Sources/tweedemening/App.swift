@@ -52,9 +52,10 @@ struct App {
     }
 
     func courier() throws -> Courier {
-        let settings = MailSettings(
+        var settings = MailSettings(
             from: configuration.from, returnPath: configuration.returnPath, baseURL: configuration.baseURL,
             timeZone: configuration.timeZone, replyDomain: configuration.replyDomain)
+        settings.extensionDays = configuration.extensionDays
         let composer = MessageComposer(templates: try templates(), signer: try signer(), settings: settings)
         return Courier(
             database: database, spool: spool, composer: composer, smtp: configuration.smtp,

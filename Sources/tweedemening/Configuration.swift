@@ -28,6 +28,7 @@ struct ConfigFile: Decodable {
     }
     struct Discussion: Decodable {
         var digest_every_days: Number?
+        var extension_days: Int?
     }
     struct Inbound: Decodable {
         var reply_domain: String?
@@ -78,6 +79,8 @@ struct Configuration {
     var listenPort: Int
     var timelineDefaults: TimelineDefaults
     var discussionPlan: DiscussionPlan
+    /// Days the moderator's one-click extension adds when questions come late.
+    var extensionDays: Int
     /// Domain of `reply+token@…` addresses; the MTA pipes it to `inbound deliver`.
     var replyDomain: String
     /// Where held arguments are sent for review; nil: the moderator reviews with `tweedemening` only.
@@ -192,6 +195,7 @@ struct Configuration {
             listenPort: port,
             timelineDefaults: timeline,
             discussionPlan: DiscussionPlan(digestInterval: (file.discussion?.digest_every_days?.value ?? 3) * 86_400),
+            extensionDays: min(30, max(1, file.discussion?.extension_days ?? 3)),
             replyDomain: replyDomain,
             moderatorAddress: moderator?.lowercased(),
             inboundSecret: inboundSecret,
@@ -231,6 +235,7 @@ struct Configuration {
 
         [discussion]
         digest_every_days = 3                             # a digest of new arguments while the discussion lasts
+        extension_days = 3                                # what the moderator's "extend" link adds after late questions
 
         [inbound]
         # reply_domain = "reply.tweedemening.example"     # reply+TOKEN@this domain; default: the from domain

@@ -34,7 +34,7 @@ struct Ticker {
                     do {
                         try app.database.take(
                             step, roundId: round.id!, now: now, messageDomain: courier.composer.settings.messageDomain,
-                            plan: app.configuration.discussionPlan)
+                            plan: app.configuration.discussionPlan, moderatorAddress: app.configuration.moderatorAddress)
                         outcome.steps.append((round.caseId, step))
                         app.logger.info("round.step", metadata: ["case.id": "\(round.caseId)", "round.step": "\(step.rawValue)"])
                     } catch let error as StoreError {

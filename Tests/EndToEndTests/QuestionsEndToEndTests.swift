@@ -5,14 +5,19 @@ import Testing
 /// Panelists ask, alike questions merge, the municipality answers by reply, and what stays open
 /// is listed in the verdict digest.
 @Suite(.serialized) struct QuestionsEndToEndTests {
-    @Test func panelistsAskAndTheMunicipalityAnswers() throws {
+    @Test func panelistsAskAndTheMunicipalityAnswers() async throws {
         let catcher = try SMTPCatcher()
         defer { catcher.stop() }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-questions-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
+        let port = try freeLoopbackPort()
         let cli = TweedemeningBinary(
             url: try TweedemeningBinary.locate(), root: root,
-            environment: ["TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_REPLY_DOMAIN": "reply.tweedemening.example"])
+            environment: [
+                "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_REPLY_DOMAIN": "reply.tweedemening.example",
+                "TWEEDEMENING_MODERATOR": "moderator@tweedemening.example", "TWEEDEMENING_BASE_URL": "http://127.0.0.1:\(port)",
+                "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)",
+            ])
         try expectSuccess(cli.run(["init"]))
         let config = root.appendingPathComponent("tweedemening.toml")
         try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
@@ -89,9 +94,38 @@ import Testing
         #expect(digest.plainText.contains("NIEUWE ANTWOORDEN VAN DE GEMEENTE"))
         #expect(digest.plainText.contains("Antwoord: Een traplift kost hier ongeveer 6.000 euro"), "\(digest.plainText)")
 
-        // And the vote mail has the answer, and lists question 2 as unanswered
+        // When a question comes late, a day before voting opens
+        let late = DiscussionEndToEndTests.reply(
+            from: "daan@bewoners.example", to: replyAddress["daan"]!, body: "Vraag: Wanneer is het huis gebouwd?", id: "daan-q")
+        try expectSuccess(cli.run(["inbound", "deliver"], stdin: late))
+        try expectQuietTick(cli, at: voteAt.addingTimeInterval(-86_400 + 60))
+        mail = catcher.waitForMessages(count: 12 + 3, timeout: 10)
+        // Then the moderator is offered an extension, and the municipality gets the new question
+        let offer = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "extension-offer" })
+        #expect(offer.rcptTo == "moderator@tweedemening.example")
+        let extend = try #require(offer.links.first { $0.contains("/m/") })
+        #expect(mail.filter { $0.header("X-Tweedemening-Kind") == "questions" }.count == 2)
+        // When the moderator extends by the link (GET shows, POST acts)
+        let serve = try cli.start(["serve", "--intake-only"])
+        defer {
+            serve.0.terminate()
+            _ = try? cli.finish(serve)
+        }
+        try await waitForHealth("http://127.0.0.1:\(port)")
+        #expect(try await http("GET", extend).0 == 200)
+        #expect(try await http("POST", extend).0 == 200)
+        try expectQuietTick(cli, at: voteAt.addingTimeInterval(-86_400 + 120))
+        mail = catcher.waitForMessages(count: 15 + 4, timeout: 10)
+        // Then every panelist is told once, and voting opens three days later
+        #expect(mail.filter { $0.header("X-Tweedemening-Kind") == "timeline-change" }.count == 4)
         try expectQuietTick(cli, at: voteAt.addingTimeInterval(1))
-        mail = catcher.waitForMessages(count: 12 + 4, timeout: 10)
+        #expect(catcher.messages().filter { $0.header("X-Tweedemening-Kind") == "vote" }.isEmpty)
+        let newVoteAt = voteAt.addingTimeInterval(3 * 86_400)
+        let newDeadline = deadline.addingTimeInterval(3 * 86_400)
+
+        // And the vote mail has the answer, and lists question 2 as unanswered
+        try expectQuietTick(cli, at: newVoteAt.addingTimeInterval(1))
+        mail = catcher.waitForMessages(count: 19 + 4, timeout: 10)
         let vote = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "vote" && $0.rcptTo.hasPrefix("celine") })
             .plainText
         #expect(vote.contains("Antwoord van de gemeente: Een traplift kost hier ongeveer 6.000 euro"))
@@ -100,10 +134,11 @@ import Testing
             "\(vote)")
 
         // And the verdict digest tells the municipality what it left open
-        try expectQuietTick(cli, at: deadline.addingTimeInterval(1))
-        mail = catcher.waitForMessages(count: 16 + 1 + 4, timeout: 10)
+        try expectQuietTick(cli, at: newDeadline.addingTimeInterval(1))
+        mail = catcher.waitForMessages(count: 23 + 1 + 4, timeout: 10)
         let verdict = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "verdict" }).plainText
-        #expect(verdict.contains("Het panel stelde 2 vragen (3 keer gesteld); u beantwoordde er 1"), "\(verdict)")
+        #expect(verdict.contains("Het panel stelde 3 vragen (4 keer gesteld); u beantwoordde er 1"), "\(verdict)")
         #expect(verdict.contains("- Vraag 2: Heeft mevrouw familie in de buurt die kan helpen?"))
+        #expect(verdict.contains("- Vraag 3: Wanneer is het huis gebouwd?"))
     }
 }

@@ -95,6 +95,10 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case replyReminder = "reply-reminder"
     /// To the municipality: the panel's new questions, each with its own reply address.
     case questions
+    /// To the moderator: questions came late; a signed link extends the discussion.
+    case extensionOffer = "extension-offer"
+    /// To the panel: the discussion was extended; the new dates.
+    case timelineChange = "timeline-change"
     /// To the panelist: their argument as it will be shown (or that it waits for the moderator).
     case acknowledgement
     /// To the panelist: a reply that came after the deadline, answered politely and not stored.

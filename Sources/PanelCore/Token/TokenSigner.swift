@@ -15,6 +15,8 @@ public enum TokenPurpose: String, Sendable, CaseIterable {
     /// Moderator decisions on a held answer of the municipality; `panelist` carries the question's id.
     case approveAnswer = "qa"
     case rejectAnswer = "qr"
+    /// The moderator extends a round's discussion; `panelist` carries the number of days.
+    case extendDiscussion = "x"
 }
 
 /// The facts a token vouches for. Nothing here is stored: the signature is the proof.

@@ -14,6 +14,8 @@ public struct MailSettings: Sendable {
     public var unsubscribeValidity: TimeInterval
     /// Domain of the signed `reply+…@` addresses; nil: the sender's domain.
     public var replyDomain: String?
+    /// Days a moderator's one-click extension adds to the discussion.
+    public var extensionDays: Int = 3
 
     public init(
         from: MailAddress, returnPath: String? = nil, baseURL: String,
@@ -95,7 +97,9 @@ public struct MessageComposer: Sendable {
     }
 
     /// Mail a panelist can answer with an argument: it carries their signed reply address.
-    static let answerable: Set<MailKind> = [.caseMail, .digest, .replyReminder, .vote, .voteReminder, .acknowledgement]
+    static let answerable: Set<MailKind> = [
+        .caseMail, .digest, .replyReminder, .vote, .voteReminder, .acknowledgement, .timelineChange,
+    ]
 
     /// The template context. Keys are snake_case; everything outside (titles, names) is escaped by
     /// Mustache in HTML templates, and case sections arrive pre-rendered as safe HTML.
@@ -154,7 +158,12 @@ public struct MessageComposer: Sendable {
         } else {
             values["greeting"] = "Geachte heer, mevrouw,"
         }
-        values["suggest_question_url"] = ""
+        if let panelistId = context.panelist?.id, let roundId = round.id {
+            // "Ik heb een vraag": opens a reply that already starts with "Vraag:".
+            let local = ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer)
+            values["question_mailto"] =
+                "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=Vraag%20over%20zaak%20\(panelCase.id ?? 0)&body=Vraag%3A%20"
+        }
         let arguments = context.arguments.map { argument -> [String: Any] in
             var item: [String: Any] = [
                 "number": argument.number, "pseudonym": "Deelnemer \(argument.pseudonym)", "text": argument.text,
@@ -229,6 +238,14 @@ public struct MessageComposer: Sendable {
                         expires: context.round.deadline.addingTimeInterval(30 * 86_400)))
                 values[key] = "\(settings.baseURL)/m/\(token)"
             }
+        }
+        if context.message.kind == .extensionOffer {
+            let token = signer.sign(
+                TokenClaims(
+                    purpose: .extendDiscussion, round: roundId, panelist: Int64(settings.extensionDays),
+                    expires: context.round.voteAt))
+            values["extend_url"] = "\(settings.baseURL)/m/\(token)"
+            values["extension_days"] = settings.extensionDays
         }
         if context.message.kind == .questions, context.questions.count == 1, let only = items.first?["reply_address"] as? String {
             values["single_reply_address"] = only

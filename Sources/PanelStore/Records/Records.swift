@@ -83,6 +83,8 @@ public struct Round: Sendable, Equatable, Codable, FetchableRecord, MutablePersi
     public var replyReminderSentAt: Date?
     public var questionMailsSent: Int = 0
     public var questionsMailedAt: Date?
+    /// How often the moderator extended the discussion.
+    public var extensions: Int = 0
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

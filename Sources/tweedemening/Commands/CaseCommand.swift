@@ -6,7 +6,7 @@ import PanelStore
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Submit, approve and inspect cases.",
-        subcommands: [Submit.self, Approve.self, Show.self, List.self])
+        subcommands: [Submit.self, Approve.self, Extend.self, Show.self, List.self])
 
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -66,6 +66,25 @@ struct CaseCommand: ParsableCommand {
         }
     }
 
+    struct Extend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give the discussion more days: voting and the deadline move; the panel is told once.")
+        @OptionGroup var options: RootOptions
+        @Argument(help: "The case id.") var caseId: Int64
+        @Option(help: "Days to add (1 to 30).") var days: Int = 3
+
+        func run() throws {
+            let app = try options.open()
+            do {
+                guard let round = try app.database.caseOverview(caseId).round else { throw StoreError.unknownCase(caseId) }
+                let domain = String(app.configuration.from.address.split(separator: "@").last ?? "tweedemening.example")
+                try app.database.extendDiscussion(roundId: round.id!, days: days, now: Date(), messageDomain: domain)
+            } catch let error as StoreError {
+                throw CLIError.data(error.description)
+            }
+        }
+    }
+
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a case's state, timeline and counts.")
         @OptionGroup var options: RootOptions
@@ -105,6 +124,12 @@ struct CaseCommand: ParsableCommand {
                 )
             }
             if let verdict = round.verdict { lines.append("verdict: \(verdict.rawValue)") }
+            let questions = try app.database.questions(roundId: round.id!)
+            if !questions.isEmpty {
+                let answered = questions.filter(\.isAnswered).count
+                lines.append(
+                    "questions: \(questions.count) (\(answered) answered); `tweedemening question list --case \(panelCase.id!)`")
+            }
             if !overview.messagesByState.isEmpty {
                 let parts = OutboxStateOrder.all.compactMap { state in
                     overview.messagesByState[state].map { "\(state.rawValue) \($0)" }
