@@ -27,6 +27,8 @@ export TWEEDEMENING_SMTP_URL="smtp://127.0.0.1:$smtp_port"
 export TWEEDEMENING_BASE_URL="http://127.0.0.1:$http_port"
 export TWEEDEMENING_LISTEN="127.0.0.1:$http_port"
 export TWEEDEMENING_TEMPLATES="$(pwd)/MailTemplates"
+export TWEEDEMENING_REPLY_DOMAIN=reply.tweedemening.example
+export TWEEDEMENING_MODERATOR=moderator@tweedemening.example
 export TWEEDEMENING_SENDING_WINDOW=always    # the demo's clock may say 3 a.m.; a real panel gets mail 08:00-20:00
 iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 step() { printf '\n== %s\n' "$*"; }
@@ -37,7 +39,7 @@ step "setting up: municipality, a panel of 24, one case"
 "$bin" panel import --municipality utrecht examples/panel-utrecht.csv
 case_id=$("$bin" case submit --municipality utrecht examples/case-traplift.md | tail -n 1)
 now=$(date +%s)
-publish=$((now - 60)); vote=$((now + 86400)); deadline=$((now + 5 * 86400)); reminder=$((deadline - 48 * 3600))
+publish=$((now - 60)); vote=$((now + 5 * 86400)); deadline=$((now + 9 * 86400)); reminder=$((deadline - 48 * 3600))
 "$bin" case approve "$case_id" --publish-at "$(iso $publish)" --vote-at "$(iso $vote)" --deadline "$(iso $deadline)"
 
 "$bin" serve --intake-only 2>"$demo/serve.log" &
@@ -46,7 +48,51 @@ for _ in $(seq 50); do curl -fs "$TWEEDEMENING_BASE_URL/healthz" >/dev/null && b
 
 step "day 0: tick publishes the case"
 "$bin" tick --now "$(iso $((publish + 1)))"
-step "day 1: tick opens the vote"
+step "panelists reply by email (as the MTA pipe delivers them): arguments, a question, an out-of-office"
+reply_to() {  # the signed Reply-To of the case mail sent to $1
+    /usr/bin/python3 - "$demo/maildir" "$1" <<'PY'
+import email, email.policy, pathlib, sys
+for path in sorted(pathlib.Path(sys.argv[1], "new").iterdir()):
+    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    if msg["X-Tweedemening-Kind"] == "case" and msg["To"].addresses[0].addr_spec == sys.argv[2]:
+        print(msg["Reply-To"].addresses[0].addr_spec)
+PY
+}
+deliver() {  # from, to, message id, extra header, body
+    printf 'From: %s\r\nTo: %s\r\nSubject: Re: Nieuwe casus\r\nMessage-ID: <%s@bewoners.example>\r\nContent-Type: text/plain; charset=utf-8\r\n%s\r\n%s\r\n' \
+        "$1" "$2" "$3" "$4" "$5" | "$bin" inbound deliver
+}
+deliver panellid01@bewoners.example "$(reply_to panellid01@bewoners.example)" a1 "" \
+    "Ik steun de gemeente. Een traplift is duur en op termijn is een gelijkvloerse woning beter.
+
+Op 24 nov. 2026 om 09:00 schreef De Tweede Mening <panel@tweedemening.example>:
+> Beste Anna de Vries,"
+deliver panellid02@bewoners.example "$(reply_to panellid02@bewoners.example)" b1 "" \
+    "Ik steun het besluit niet. Na 52 jaar in hetzelfde huis is verhuizen voor een negentigjarige te zwaar. Bel me gerust: 06-12345678.
+
+Verzonden vanaf mijn iPhone"
+deliver panellid03@bewoners.example "$(reply_to panellid03@bewoners.example)" c1 "" \
+    "Vraag: Wat kost een traplift, vergeleken met de verhuizing?"
+deliver panellid04@bewoners.example "$(reply_to panellid04@bewoners.example)" d1 "Auto-Submitted: auto-replied\r\n" \
+    "Ik ben afwezig tot 1 december."
+"$bin" tick --now "$(iso $((publish + 120)))"
+answer_to=$(/usr/bin/python3 - "$demo/maildir" <<'PY'
+import email, email.policy, pathlib, sys
+for path in sorted(pathlib.Path(sys.argv[1], "new").iterdir()):
+    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    if msg["X-Tweedemening-Kind"] == "questions":
+        text = msg.get_body(preferencelist=("plain",)).get_content()
+        print([l for l in text.splitlines() if l.startswith("Antwoord naar: ")][0].split(": ", 1)[1])
+PY
+)
+step "the municipality answers the question by replying"
+deliver wmo@utrecht.example "$answer_to" m1 "" \
+    "Een traplift kost hier ongeveer 6.000 euro; een verhuizing met begeleiding ongeveer 2.500 euro."
+sqlite3 "$demo/tweedemening.sqlite" "SELECT '  inbound: ' || disposition || ' ' || COUNT(*) FROM inbound GROUP BY disposition"
+step "day 3: tick sends the first discussion digest (arguments under pseudonyms, the answer)"
+"$bin" tick --now "$(iso $((publish + 3 * 86400 + 1)))"
+
+step "day 5: tick opens the vote (the vote mail summarises the discussion)"
 "$bin" tick --now "$(iso $((vote + 1)))"
 
 step "panelists vote through their one-click links (GET shows a page, POST records)"
@@ -70,9 +116,9 @@ done < "$demo/votes.txt"
 echo "$(wc -l < "$demo/votes.txt") of 24 panelists voted"
 "$bin" case show "$case_id"
 
-step "day 3: tick reminds only those who have not voted"
+step "day 7: tick reminds only those who have not voted"
 "$bin" tick --now "$(iso $((reminder + 1)))"
-step "day 5: deadline; tick tallies, mails the municipality and the panel"
+step "day 9: deadline; tick tallies, mails the municipality and the panel"
 "$bin" tick --now "$(iso $((deadline + 1)))"
 
 step "what the SMTP server received"
@@ -85,7 +131,7 @@ for path in sorted(pathlib.Path(sys.argv[1], "new").iterdir()):
     kinds[msg["X-Tweedemening-Kind"]] += 1
     if msg["X-Tweedemening-Kind"] == "verdict":
         verdict = msg
-for kind in ["case", "vote", "vote-reminder", "verdict", "outcome"]:
+for kind in ["case", "acknowledgement", "moderation", "questions", "digest", "reply-reminder", "vote", "vote-reminder", "verdict", "outcome"]:
     print(f"  {kind:14} {kinds[kind]}")
 print(f"  {'total':14} {sum(kinds.values())}")
 print()

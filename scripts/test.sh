@@ -10,4 +10,6 @@ swift build --build-tests
 swift format lint --strict -r Sources Tests Package.swift
 # A real Postfix on loopback piping replies to `tweedemening inbound deliver` (exit codes 0/75/65).
 TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/postfix-pipe-test.sh
+# The MIME parser under libFuzzer for a short while (scripts/fuzz-inbound.sh 600 for a long run).
+scripts/fuzz-inbound.sh 45
 swift test --skip-build --parallel

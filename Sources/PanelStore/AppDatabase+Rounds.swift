@@ -137,7 +137,7 @@ struct OutboxWriter {
         case nonVoters
         /// Members who did not opt out of digests.
         case digestReaders
-        /// Members who neither argued nor voted, and did not say "don't remind me".
+        /// Members who neither argued, asked nor voted, and did not say "don't remind me".
         case silentMembers
     }
 
@@ -154,6 +154,9 @@ struct OutboxWriter {
                 AND m.wantsReminder
                 AND NOT EXISTS (SELECT 1 FROM vote v WHERE v.roundId = m.roundId AND v.panelistId = m.panelistId)
                 AND NOT EXISTS (SELECT 1 FROM argument a WHERE a.roundId = m.roundId AND a.panelistId = m.panelistId)
+                AND NOT EXISTS (
+                  SELECT 1 FROM questionAsker qa JOIN question q ON q.id = qa.questionId
+                  WHERE q.roundId = m.roundId AND qa.panelistId = m.panelistId)
                 """
             }
         let rows = try Row.fetchAll(

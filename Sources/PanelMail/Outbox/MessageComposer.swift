@@ -228,7 +228,16 @@ public struct MessageComposer: Sendable {
         values["questions_askers"] = context.questions.reduce(0) { $0 + $1.askCount }
         let hours = answered.compactMap { question in question.answeredAt.map { $0.timeIntervalSince(question.askedAt) / 3_600 } }
             .sorted()
-        values["answer_hours_median"] = hours.isEmpty ? "-" : String(Int(hours[hours.count / 2].rounded()))
+        let count = context.questions.count
+        let askers = context.questions.reduce(0) { $0 + $1.askCount }
+        values["questions_phrase"] = count == 1 ? "1 vraag" : "\(count) vragen"
+        values["askers_phrase"] = askers == 1 ? "1 keer" : "\(askers) keer"
+        if let median = hours.isEmpty ? nil : hours[hours.count / 2] {
+            values["answer_time_phrase"] =
+                median < 1
+                ? "binnen een uur"
+                : median < 48 ? "binnen \(Int(median.rounded())) uur" : "binnen \(Int((median / 24).rounded())) dagen"
+        }
         if context.message.kind == .moderation, let question = context.questions.first {
             values["answer_question"] = ["number": question.number, "text": question.text, "answer": question.answer ?? ""]
             for (purpose, key) in [(TokenPurpose.approveAnswer, "approve_url"), (.rejectAnswer, "reject_url")] {
