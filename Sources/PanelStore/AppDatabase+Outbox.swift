@@ -85,7 +85,7 @@ extension AppDatabase {
             case .digest:
                 context.questions = try Self.questionViews(
                     db, roundId: roundId, filter: "answerDigestNumber = ?", arguments: [message.sequence])
-            case .vote, .voteReminder, .verdict, .outcome, .extensionOffer:
+            case .vote, .voteReminder, .verdict, .outcome, .extensionOffer, .followUp:
                 context.questions = try Self.questionViews(db, roundId: roundId)
             case .acknowledgement:
                 context.questions = try Self.questionViews(

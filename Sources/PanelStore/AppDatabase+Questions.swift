@@ -157,6 +157,29 @@ extension AppDatabase {
         }
     }
 
+    /// The municipality's answer to the verdict: what it decided and why. The first answer counts;
+    /// later ones are recorded with the raw mail but change nothing the panel was told.
+    @discardableResult
+    public func fileFollowUp(
+        roundId: Int64, spoolName: String, raw: Data, messageId: String?, fromAddress: String?, text: String,
+        decision: FollowUpDecision, now: Date
+    ) throws -> Round {
+        try writer.write { db in
+            guard var round = try Round.fetchOne(db, key: roundId) else { throw StoreError.unknownRound(roundId) }
+            if try InboundMail.filter(Column("spoolName") == spoolName).fetchCount(db) > 0 { return round }
+            var mail = InboundMail(
+                spoolName: spoolName, receivedAt: now, messageId: messageId, fromAddress: fromAddress, roundId: roundId,
+                panelistId: nil, disposition: .followUp, detail: nil, raw: raw)
+            try mail.insert(db)
+            guard round.followUpAt == nil else { return round }
+            round.followUp = text
+            round.followUpDecision = decision
+            round.followUpAt = now
+            try round.update(db)
+            return round
+        }
+    }
+
     /// The moderator's decision on a held answer.
     @discardableResult
     public func moderateAnswer(questionId: Int64, approve: Bool) throws -> Question {

@@ -6,7 +6,8 @@ extension AppDatabase {
     /// Rounds that may still have a step to take.
     public func openRounds() throws -> [Round] {
         try writer.read { db in
-            try Round.filter(Round.Columns.state != RoundState.closed).order(Round.Columns.id).fetchAll(db)
+            try Round.filter(Round.Columns.state != RoundState.closed || Column("followUpReportedAt") == nil)
+                .order(Round.Columns.id).fetchAll(db)
         }
     }
 
@@ -100,6 +101,26 @@ extension AppDatabase {
                 round.reminderSentAt = now
                 try round.update(db)
                 return try outbox.addForMembers(.voteReminder, audience: .nonVoters)
+            case .remindMunicipality:
+                guard round.state == .closed, round.followUpAt == nil, round.followUpReminderSentAt == nil else { return 0 }
+                round.followUpReminderSentAt = now
+                try round.update(db)
+                guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else { return 0 }
+                return try outbox.add(
+                    .followUpReminder, recipientKey: "m\(municipality.id)", to: municipality.email,
+                    municipalityId: municipality.id)
+            case .reportFollowUp:
+                guard round.state == .closed else { return 0 }
+                if round.followUpAt != nil {
+                    guard round.followUpReportedAt == nil else { return 0 }
+                    round.followUpReportedAt = now
+                    try round.update(db)
+                    return try outbox.addForMembers(.followUp, sequence: 2)
+                }
+                guard round.noAnswerReportedAt == nil else { return 0 }
+                round.noAnswerReportedAt = now
+                try round.update(db)
+                return try outbox.addForMembers(.followUp, sequence: 1)
             case .close:
                 guard round.state == .voting else { return 0 }
                 let size =

@@ -205,6 +205,16 @@ extension AppDatabase {
                 t.add(column: "extensions", .integer).notNull().defaults(to: 0)
             }
         }
+        migrator.registerMigration("v5: the municipality's follow-up") { db in
+            try db.alter(table: "round") { t in
+                t.add(column: "followUp", .text)
+                t.add(column: "followUpDecision", .text)
+                t.add(column: "followUpAt", .datetime)
+                t.add(column: "followUpReminderSentAt", .datetime)
+                t.add(column: "followUpReportedAt", .datetime)
+                t.add(column: "noAnswerReportedAt", .datetime)
+            }
+        }
         return migrator
     }
 }

@@ -142,5 +142,28 @@ import Testing
             "\(verdict)")
         #expect(verdict.contains("- Vraag 2: Heeft mevrouw familie in de buurt die kan helpen?"))
         #expect(verdict.contains("- Vraag 3: Wanneer is het huis gebouwd?"))
+
+        // When the municipality stays silent: a reminder after two weeks, and after four the panel hears it
+        try expectQuietTick(cli, at: newDeadline.addingTimeInterval(14 * 86_400 + 1))
+        mail = catcher.waitForMessages(count: 28 + 1, timeout: 10)
+        let reminder = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "follow-up-reminder" })
+        #expect(reminder.rcptTo == "wmo@utrecht.example")
+        try expectQuietTick(cli, at: newDeadline.addingTimeInterval(28 * 86_400 + 1))
+        mail = catcher.waitForMessages(count: 29 + 4, timeout: 10)
+        let silence = mail.filter { $0.header("X-Tweedemening-Kind") == "follow-up" }
+        #expect(silence.count == 4 && silence.allSatisfy { $0.plainText.contains("nog niet laten weten") })
+        // And when it finally answers (by replying to the reminder), the panel hears that too
+        let replyTo = try #require(
+            reminder.header("Reply-To")?.split(separator: "<").last?.split(separator: ">").first.map(String.init))
+        let lateAnswer = DiscussionEndToEndTests.reply(
+            from: "wmo@utrecht.example", to: replyTo, body: "Wij nemen het oordeel over en herzien het besluit.",
+            id: "late-follow-up")
+        try expectSuccess(cli.run(["inbound", "deliver"], stdin: lateAnswer))
+        try expectQuietTick(cli, at: newDeadline.addingTimeInterval(29 * 86_400))
+        mail = catcher.waitForMessages(count: 33 + 4, timeout: 10)
+        let adopted = mail.filter {
+            $0.header("X-Tweedemening-Kind") == "follow-up" && $0.plainText.contains("neemt het oordeel van het panel over")
+        }
+        #expect(adopted.count == 4)
     }
 }

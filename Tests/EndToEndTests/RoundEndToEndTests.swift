@@ -144,12 +144,29 @@ import Testing
             }
             #expect(!others.contains { message.raw.contains($0) })
         }
+        // When the municipality answers the verdict by replying to it
+        let verdictReplyTo = try #require(verdict.header("Reply-To"))
+        let answerAddress = try #require(verdictReplyTo.split(separator: "<").last?.split(separator: ">").first.map(String.init))
+        let followUp = DiscussionEndToEndTests.reply(
+            from: "wmo@utrecht.example", to: answerAddress,
+            body:
+                "Wij blijven bij ons besluit: de verhuizing is de goedkoopst adequate oplossing. Wel bieden we extra begeleiding.",
+            id: "follow-up-1")
+        try expectSuccess(cli.run(["inbound", "deliver"], stdin: followUp))
+        try expectQuietTick(cli, at: deadline.addingTimeInterval(2 * 86_400))
+        // Then every panelist hears what the municipality decided and why
+        mail = catcher.waitForMessages(count: 22 + 6, timeout: 10)
+        let told = mail.filter { $0.header("X-Tweedemening-Kind") == "follow-up" }
+        #expect(told.count == 6)
+        #expect(told.first?.plainText.contains("De gemeente blijft bij haar besluit.") == true)
+        #expect(told.first?.plainText.contains("Wel bieden we extra begeleiding.") == true)
+
         // And a vote after the close records nothing
         #expect(try await http("POST", daan.support).0 == 410)
         let finalShow = try cli.run(["case", "show", caseId])
         #expect(finalShow.stdout.contains("state: closed") && finalShow.stdout.contains("verdict: support"))
         let queue = try cli.run(["queue", "status"])
-        #expect(queue.stdout.contains("sent      22"), "\(queue.stdout)")
+        #expect(queue.stdout.contains("sent      28"), "\(queue.stdout)")
     }
 
     @Test func tickBesideServeNeverSendsTwice() async throws {

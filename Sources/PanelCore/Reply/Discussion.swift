@@ -40,9 +40,17 @@ public struct DiscussionPlan: Sendable, Equatable {
     /// The municipality gets at most one mail of new questions per this interval.
     public var questionMailInterval: TimeInterval
 
-    public init(digestInterval: TimeInterval = 3 * 86_400, questionMailInterval: TimeInterval = 86_400) {
+    /// After the verdict: when the municipality is reminded to answer; at twice this, the panel hears
+    /// that no answer came (yet).
+    public var followUpReminderAfter: TimeInterval
+
+    public init(
+        digestInterval: TimeInterval = 3 * 86_400, questionMailInterval: TimeInterval = 86_400,
+        followUpReminderAfter: TimeInterval = 14 * 86_400
+    ) {
         self.digestInterval = max(3_600, digestInterval)
         self.questionMailInterval = questionMailInterval
+        self.followUpReminderAfter = followUpReminderAfter
     }
 
     /// Digests due by `now`: one every interval after publication, while discussion lasts.

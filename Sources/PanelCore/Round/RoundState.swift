@@ -22,6 +22,10 @@ public enum RoundStep: String, Sendable, Equatable, CaseIterable {
     case openVoting
     case remindVoters
     case close
+    /// The municipality has not answered the verdict: remind it once.
+    case remindMunicipality
+    /// Tell the panel what the municipality decided (or, after long silence, that it has not answered).
+    case reportFollowUp
 }
 
 /// What has happened to a round so far: the scheduler's whole input besides the timeline.
@@ -33,10 +37,16 @@ public struct RoundProgress: Sendable, Equatable {
     /// Questions not yet mailed to the municipality.
     public var unmailedQuestions: Int
     public var questionsMailedAt: Date?
+    public var closedAt: Date?
+    public var followUpReceived: Bool
+    public var followUpReminderSent: Bool
+    public var followUpReported: Bool
+    public var noAnswerReported: Bool
 
     public init(
         state: RoundState, digestsSent: Int = 0, replyReminderSent: Bool = false, voteReminderSent: Bool = false,
-        unmailedQuestions: Int = 0, questionsMailedAt: Date? = nil
+        unmailedQuestions: Int = 0, questionsMailedAt: Date? = nil, closedAt: Date? = nil, followUpReceived: Bool = false,
+        followUpReminderSent: Bool = false, followUpReported: Bool = false, noAnswerReported: Bool = false
     ) {
         self.state = state
         self.digestsSent = digestsSent
@@ -44,7 +54,15 @@ public struct RoundProgress: Sendable, Equatable {
         self.voteReminderSent = voteReminderSent
         self.unmailedQuestions = unmailedQuestions
         self.questionsMailedAt = questionsMailedAt
+        self.closedAt = closedAt
+        self.followUpReceived = followUpReceived
+        self.followUpReminderSent = followUpReminderSent
+        self.followUpReported = followUpReported
+        self.noAnswerReported = noAnswerReported
     }
+
+    /// Whether the scheduler may still have something to do for this round.
+    public var isOpen: Bool { state != .closed || !followUpReported }
 }
 
 /// Decides what must happen to a round at `now`, from its state alone. Pure: the shell makes it happen.
@@ -79,6 +97,19 @@ public enum RoundScheduler {
         }
         if state == .voting, now >= timeline.deadline {
             steps.append(.close)
+            return steps
+        }
+        if state == .closed, let closedAt = progress.closedAt {
+            if progress.followUpReceived {
+                if !progress.followUpReported { steps.append(.reportFollowUp) }
+            } else {
+                if !progress.followUpReminderSent, now >= closedAt.addingTimeInterval(plan.followUpReminderAfter) {
+                    steps.append(.remindMunicipality)
+                }
+                if !progress.noAnswerReported, now >= closedAt.addingTimeInterval(2 * plan.followUpReminderAfter) {
+                    steps.append(.reportFollowUp)
+                }
+            }
         }
         return steps
     }
@@ -99,10 +130,41 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case extensionOffer = "extension-offer"
     /// To the panel: the discussion was extended; the new dates.
     case timelineChange = "timeline-change"
+    /// To the municipality: a reminder to answer the verdict.
+    case followUpReminder = "follow-up-reminder"
+    /// To the panel: what the municipality did with the verdict, or that it has not answered yet.
+    case followUp = "follow-up"
     /// To the panelist: their argument as it will be shown (or that it waits for the moderator).
     case acknowledgement
     /// To the panelist: a reply that came after the deadline, answered politely and not stored.
     case lateReply = "late-reply"
     /// To the moderator: an argument held for review, with signed approve/reject links.
     case moderation
+}
+
+/// What the municipality did with the panel's verdict, as read from its answer.
+public enum FollowUpDecision: String, Sendable, Codable {
+    /// It adopts the panel's view (and so reconsiders the decision).
+    case adopts
+    /// It keeps its decision.
+    case keeps
+    case unclear
+
+    /// Reads the decision from the municipality's own words. Only clear phrases count; anything else is
+    /// `unclear`, and the text itself goes to the panel either way.
+    public static func read(_ text: String) -> FollowUpDecision {
+        let lower = text.lowercased()
+        let adopts = [
+            "nemen het oordeel over", "neemt het oordeel over", "nemen het advies over", "oordeel overnemen",
+            "heroverwegen", "herzien het besluit", "besluit herzien", "passen het besluit aan", "we adopt", "adopt the panel",
+        ]
+        let keeps = [
+            "blijven bij", "blijft bij", "handhaven", "handhaaft", "houden vast aan", "houdt vast aan",
+            "we keep", "keep our decision",
+        ]
+        let adopted = adopts.contains { lower.contains($0) }
+        let kept = keeps.contains { lower.contains($0) }
+        if adopted == kept { return .unclear }
+        return adopted ? .adopts : .keeps
+    }
 }

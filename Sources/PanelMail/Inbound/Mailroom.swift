@@ -109,6 +109,9 @@ public struct Mailroom: Sendable {
         if address.purpose == .answer {
             return try fileAnswer(name: name, bytes: bytes, message: message, address: address, now: now)
         }
+        if address.purpose == .municipality {
+            return try fileFollowUp(name: name, bytes: bytes, message: message, address: address, now: now)
+        }
         guard address.purpose == .panelist,
             let round = try database.round(address.round), let panelist = try database.panelist(address.subject),
             try database.isMember(roundId: address.round, panelistId: address.subject)
@@ -185,6 +188,33 @@ public struct Mailroom: Sendable {
             fromAddress: message.from?.address, text: masked.text, flags: flags, now: now, messageDomain: messageDomain,
             moderatorAddress: moderatorAddress)
         return .filed(.answer)
+    }
+
+    /// The municipality's answer to the verdict digest: what it decided, and why.
+    func fileFollowUp(name: String, bytes: [UInt8], message: InboundMessage, address: ReplyAddress, now: Date) throws
+        -> MailroomResult
+    {
+        guard let round = try database.round(address.round), round.state == .closed,
+            let overview = try? database.caseOverview(round.caseId),
+            let municipality = try database.municipality(overview.panelCase.municipalityId)
+        else {
+            try record(name, bytes, message, .unknownRecipient, now: now)
+            return .filed(.unknownRecipient)
+        }
+        guard message.from?.address.lowercased() == municipality.email.lowercased() else {
+            // Only the municipality's registered address speaks for it; the moderator can read this in `inbound`.
+            try record(name, bytes, message, .held, detail: "follow-up from another address", round: round.id, now: now)
+            return .filed(.held)
+        }
+        let text = PersonalDataScanner.mask(ReplyTrimmer.trim(message.text)).text
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            try record(name, bytes, message, .empty, round: round.id, now: now)
+            return .filed(.empty)
+        }
+        try database.fileFollowUp(
+            roundId: round.id!, spoolName: name, raw: Data(bytes), messageId: message.messageID,
+            fromAddress: message.from?.address, text: text, decision: FollowUpDecision.read(text), now: now)
+        return .filed(.followUp)
     }
 
     /// The first signed reply address among the envelope recipient and the To, Cc and delivery headers.

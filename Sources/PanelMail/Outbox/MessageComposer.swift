@@ -76,6 +76,10 @@ public struct MessageComposer: Sendable {
             let local = ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer)
             replyTo = MailAddress("\(local)@\(settings.replyDomain ?? settings.messageDomain)", name: "De Tweede Mening")
         }
+        if kind == .verdict || kind == .followUpReminder, let roundId = context.round.id {
+            let local = ReplyAddress(purpose: .municipality, round: roundId, subject: 0).localPart(signer: signer)
+            replyTo = MailAddress("\(local)@\(settings.replyDomain ?? settings.messageDomain)", name: "De Tweede Mening")
+        }
         if kind == .questions, let single = values["single_reply_address"] as? String {
             replyTo = MailAddress(single, name: "De Tweede Mening")
         }
@@ -185,6 +189,13 @@ public struct MessageComposer: Sendable {
         values["held"] = context.arguments.first?.status == .held
         values["attachments_ignored"] = context.attachmentCount > 0
         addQuestionValues(context, into: &values)
+        if let followUp = round.followUp {
+            values["follow_up"] = followUp
+            values["follow_up_adopts"] = round.followUpDecision == .adopts
+            values["follow_up_keeps"] = round.followUpDecision == .keeps
+            values["follow_up_date"] = dutchDate(round.followUpAt ?? context.message.createdAt)
+        }
+        values["closed_date"] = dutchDate(round.closedAt ?? round.deadline)
         if context.message.kind == .moderation, let argument = context.arguments.first, let roundId = round.id {
             for (purpose, key) in [(TokenPurpose.approveArgument, "approve_url"), (.rejectArgument, "reject_url")] {
                 let token = signer.sign(

@@ -85,6 +85,13 @@ public struct Round: Sendable, Equatable, Codable, FetchableRecord, MutablePersi
     public var questionsMailedAt: Date?
     /// How often the moderator extended the discussion.
     public var extensions: Int = 0
+    /// The municipality's answer to the verdict: what it decided and why.
+    public var followUp: String?
+    public var followUpDecision: FollowUpDecision?
+    public var followUpAt: Date?
+    public var followUpReminderSentAt: Date?
+    public var followUpReportedAt: Date?
+    public var noAnswerReportedAt: Date?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -95,7 +102,9 @@ public struct Round: Sendable, Equatable, Codable, FetchableRecord, MutablePersi
     public var progress: RoundProgress {
         RoundProgress(
             state: state, digestsSent: digestsSent, replyReminderSent: replyReminderSentAt != nil,
-            voteReminderSent: reminderSentAt != nil)
+            voteReminderSent: reminderSentAt != nil, closedAt: closedAt, followUpReceived: followUpAt != nil,
+            followUpReminderSent: followUpReminderSentAt != nil, followUpReported: followUpReportedAt != nil,
+            noAnswerReported: noAnswerReportedAt != nil)
     }
 
     /// The stored tally of a closed round.
@@ -167,6 +176,8 @@ public struct InboundMail: Sendable, Equatable, Codable, FetchableRecord, Mutabl
         case question
         /// The municipality's answer to a question.
         case answer
+        /// The municipality's answer to the verdict.
+        case followUp = "follow-up"
         /// After the deadline: answered politely, not stored as an argument.
         case late
         case autoReply = "auto-reply"
@@ -278,6 +289,7 @@ extension OutboxMessage {
 }
 
 extension InboundMail.Disposition: DatabaseValueConvertible {}
+extension FollowUpDecision: DatabaseValueConvertible {}
 extension PanelArgument.Status: DatabaseValueConvertible {}
 extension RoundState: DatabaseValueConvertible {}
 extension Verdict: DatabaseValueConvertible {}
