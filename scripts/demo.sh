@@ -35,6 +35,7 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "setting up: municipality, a panel of 24, one case"
 "$bin" init
+sed -i 's/^quorum = 30 /quorum = 10 /' "$demo/tweedemening.toml"   # a demo panel of 24 cannot reach 30 votes
 "$bin" municipality add --id utrecht --name "Gemeente Utrecht" --email wmo@utrecht.example
 "$bin" panel import --municipality utrecht examples/panel-utrecht.csv
 case_id=$("$bin" case submit --municipality utrecht examples/case-traplift.md | tail -n 1)

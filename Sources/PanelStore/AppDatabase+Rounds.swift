@@ -131,7 +131,7 @@ extension AppDatabase {
                 round.panelSize = size
                 round.supportCount = tally.support
                 round.opposeCount = tally.oppose
-                round.verdict = tally.verdict
+                round.verdict = tally.verdict(quorum: plan.quorum)
                 try round.update(db)
                 guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else {
                     throw StoreError.unknownMunicipality(panelCase.municipalityId)

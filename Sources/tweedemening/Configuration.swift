@@ -35,6 +35,9 @@ struct ConfigFile: Decodable {
         var moderator: String?
         var secret_file: String?
     }
+    struct VerdictSection: Decodable {
+        var quorum: Int?
+    }
     struct Serve: Decodable {
         var tick_interval_seconds: Int?
     }
@@ -58,6 +61,7 @@ struct ConfigFile: Decodable {
     var timeline: TimelineSection?
     var discussion: Discussion?
     var inbound: Inbound?
+    var verdict: VerdictSection?
     var serve: Serve?
 }
 
@@ -194,7 +198,9 @@ struct Configuration {
             listenHost: String(listen[..<colon]),
             listenPort: port,
             timelineDefaults: timeline,
-            discussionPlan: DiscussionPlan(digestInterval: (file.discussion?.digest_every_days?.value ?? 3) * 86_400),
+            discussionPlan: DiscussionPlan(
+                digestInterval: (file.discussion?.digest_every_days?.value ?? 3) * 86_400,
+                quorum: max(1, file.verdict?.quorum ?? 30)),
             extensionDays: min(30, max(1, file.discussion?.extension_days ?? 3)),
             replyDomain: replyDomain,
             moderatorAddress: moderator?.lowercased(),
@@ -241,6 +247,9 @@ struct Configuration {
         # reply_domain = "reply.tweedemening.example"     # reply+TOKEN@this domain; default: the from domain
         # moderator = "moderator@tweedemening.example"    # receives held arguments with approve/reject links
         # secret_file = "/etc/tweedemening/inbound-secret" # enables POST /inbound; or TWEEDEMENING_INBOUND_SECRET
+
+        [verdict]
+        quorum = 30                                       # fewer votes: no verdict ("no-quorum")
 
         [serve]
         tick_interval_seconds = 60

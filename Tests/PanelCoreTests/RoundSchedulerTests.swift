@@ -65,10 +65,12 @@ import Testing
     }
 
     @Test func tallyAndVerdict() {
-        #expect(Tally(support: 5, oppose: 3, panelSize: 10).verdict == .support)
-        #expect(Tally(support: 2, oppose: 3, panelSize: 10).verdict == .oppose)
-        #expect(Tally(support: 3, oppose: 3, panelSize: 10).verdict == .tie)
-        #expect(Tally(support: 0, oppose: 0, panelSize: 10).verdict == .tie)
+        // Support or oppose only when the 95% Wilson interval excludes 50% and the quorum is met
+        #expect(Tally(support: 70, oppose: 30, panelSize: 200).verdict(quorum: 30) == .support)
+        #expect(Tally(support: 30, oppose: 70, panelSize: 200).verdict(quorum: 30) == .oppose)
+        #expect(Tally(support: 52, oppose: 48, panelSize: 200).verdict(quorum: 30) == .tooClose)
+        #expect(Tally(support: 10, oppose: 5, panelSize: 200).verdict(quorum: 30) == .noQuorum)
+        #expect(Tally(support: 0, oppose: 0, panelSize: 10).verdict(quorum: 30) == .noQuorum)
         #expect(Tally(support: 5, oppose: 3, panelSize: 10).supportPercent?.dutchPercent == "62,5")
         #expect(Tally(support: 5, oppose: 3, panelSize: 10).turnoutPercent?.dutchPercent == "80")
         #expect(Tally(support: 0, oppose: 0, panelSize: 0).turnoutPercent == nil)

@@ -70,7 +70,7 @@ import Testing
         #expect(wider.upper > weighted.upper)
     }
 
-    func classify(_ support: Double, _ oppose: Double, quorum: Int = 30) -> VerdictClass {
+    func classify(_ support: Double, _ oppose: Double, quorum: Int = 30) -> Verdict {
         VerdictStatistics.classify(
             support: support, oppose: oppose, quorum: quorum,
             interval: VerdictStatistics.wilson(successes: support, trials: support + oppose))
@@ -111,9 +111,9 @@ import Testing
     }
 
     @Test func classRawValuesAreStable() throws {
-        #expect(VerdictClass.tooClose.rawValue == "too-close")
-        #expect(VerdictClass.noQuorum.rawValue == "no-quorum")
-        let data = try JSONEncoder().encode([VerdictClass.support, .oppose, .tooClose, .noQuorum])
+        #expect(Verdict.tooClose.rawValue == "too-close")
+        #expect(Verdict.noQuorum.rawValue == "no-quorum")
+        let data = try JSONEncoder().encode([Verdict.support, .oppose, .tooClose, .noQuorum])
         #expect(String(decoding: data, as: UTF8.self) == #"["support","oppose","too-close","no-quorum"]"#)
     }
 

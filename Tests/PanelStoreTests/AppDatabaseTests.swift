@@ -68,7 +68,8 @@ import Testing
         // Closing stores the tally and mails the municipality plus every member
         #expect(try fixture.database.take(.close, roundId: id, now: round.deadline, messageDomain: "t.example") == 5)
         let closed = try #require(try fixture.database.round(id))
-        #expect(closed.state == .closed && closed.verdict == .tie && closed.tally == Tally(support: 1, oppose: 1, panelSize: 4))
+        #expect(
+            closed.state == .closed && closed.verdict == .noQuorum && closed.tally == Tally(support: 1, oppose: 1, panelSize: 4))
         #expect(throws: StoreError.votingClosed) {
             try fixture.database.castVote(roundId: id, panelistId: panel[0], choice: .support, now: round.voteAt)
         }

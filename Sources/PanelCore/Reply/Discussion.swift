@@ -43,11 +43,14 @@ public struct DiscussionPlan: Sendable, Equatable {
     /// After the verdict: when the municipality is reminded to answer; at twice this, the panel hears
     /// that no answer came (yet).
     public var followUpReminderAfter: TimeInterval
+    /// Fewer votes than this give no verdict (`no-quorum`).
+    public var quorum: Int
 
     public init(
         digestInterval: TimeInterval = 3 * 86_400, questionMailInterval: TimeInterval = 86_400,
-        followUpReminderAfter: TimeInterval = 14 * 86_400
+        followUpReminderAfter: TimeInterval = 14 * 86_400, quorum: Int = 30
     ) {
+        self.quorum = quorum
         self.digestInterval = max(3_600, digestInterval)
         self.questionMailInterval = questionMailInterval
         self.followUpReminderAfter = followUpReminderAfter

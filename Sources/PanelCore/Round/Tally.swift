@@ -6,13 +6,6 @@ public enum VoteChoice: String, Sendable, CaseIterable, Codable {
     case oppose
 }
 
-/// What the panel said, as the municipality's verdict header names it.
-public enum Verdict: String, Sendable, Codable {
-    case support
-    case oppose
-    case tie
-}
-
 /// The count of one round's votes against the size of its panel.
 public struct Tally: Sendable, Equatable, Codable {
     public var support: Int
@@ -28,8 +21,14 @@ public struct Tally: Sendable, Equatable, Codable {
 
     public var votes: Int { support + oppose }
 
-    public var verdict: Verdict {
-        support > oppose ? .support : (oppose > support ? .oppose : .tie)
+    /// The share supporting the municipality with its 95% Wilson interval; nil when nobody voted.
+    public var supportInterval: WilsonInterval? {
+        VerdictStatistics.wilson(successes: Double(support), trials: Double(votes))
+    }
+
+    /// What the panel said: support or oppose only when the 95% interval excludes 50% and enough voted.
+    public func verdict(quorum: Int) -> Verdict {
+        VerdictStatistics.classify(support: Double(support), oppose: Double(oppose), quorum: quorum, interval: supportInterval)
     }
 
     /// Share of votes supporting the municipality, 0…100, or nil when nobody voted.

@@ -15,7 +15,7 @@ public struct WilsonInterval: Sendable, Equatable {
 }
 
 /// What the municipality is told the panel said. Raw values appear in the verdict: never rename them.
-public enum VerdictClass: String, Sendable, Codable {
+public enum Verdict: String, Sendable, Codable {
     /// The interval lies wholly above one half: the panel supports the decision.
     case support
     /// The interval lies wholly below one half: the panel opposes the decision.
@@ -73,7 +73,7 @@ public enum VerdictStatistics {
     ///
     /// `support` and `oppose` may be weighted totals (weights of mean 1 keep their sum at the raw count).
     /// When `interval` is nil it is computed here, unweighted, from `support` out of `support + oppose`.
-    public static func classify(support: Double, oppose: Double, quorum: Int, interval: WilsonInterval?) -> VerdictClass {
+    public static func classify(support: Double, oppose: Double, quorum: Int, interval: WilsonInterval?) -> Verdict {
         let votes = support + oppose
         guard votes.isFinite, votes > 0, votes >= Double(quorum) else { return .noQuorum }
         guard let interval = interval ?? wilson(successes: support, trials: votes) else { return .noQuorum }

@@ -65,7 +65,7 @@ public struct MessageComposer: Sendable {
             ("X-Tweedemening-Case", String(context.panelCase.id ?? 0)),
         ]
         if kind == .verdict {
-            headers.append(("X-Tweedemening-Verdict", context.tally.verdict.rawValue))
+            headers.append(("X-Tweedemening-Verdict", (context.round.verdict ?? context.tally.verdict(quorum: 30)).rawValue))
         }
         if let unsubscribe = values["unsubscribe_url"] as? String {
             headers.append(("List-Unsubscribe", "<\(unsubscribe)>"))
@@ -111,6 +111,7 @@ public struct MessageComposer: Sendable {
         let round = context.round
         let panelCase = context.panelCase
         let tally = context.tally
+        let verdict = round.verdict ?? tally.verdict(quorum: 30)
         var values: [String: Any] = [
             "case_id": String(panelCase.id ?? 0),
             "case_title": panelCase.title,
@@ -126,9 +127,13 @@ public struct MessageComposer: Sendable {
             "support_percent": tally.supportPercent?.dutchPercent ?? "0",
             "oppose_percent": tally.opposePercent?.dutchPercent ?? "0",
             "turnout_percent": tally.turnoutPercent?.dutchPercent ?? "0",
-            "verdict_support": tally.verdict == .support,
-            "verdict_oppose": tally.verdict == .oppose,
-            "verdict_tie": tally.verdict == .tie,
+            "verdict_support": verdict == .support,
+            "verdict_oppose": verdict == .oppose,
+            "verdict_too_close": verdict == .tooClose,
+            "verdict_no_quorum": verdict == .noQuorum,
+            "interval_lower": ((tally.supportInterval?.lower ?? 0) * 100).dutchPercent,
+            "interval_upper": ((tally.supportInterval?.upper ?? 0) * 100).dutchPercent,
+            "has_interval": tally.supportInterval != nil,
             "no_votes": tally.votes == 0,
             "support_bar": Int((tally.supportPercent ?? 0).rounded()),
             "oppose_bar": Int((tally.opposePercent ?? 0).rounded()),
