@@ -62,6 +62,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Benchmarks: print numbers, never assert on them (`swift run -c release ThemesBench`).
+        .executableTarget(name: "ThemesBench", dependencies: ["PanelCore"], path: "Benchmarks/ThemesBench"),
         // Test helpers: a real SMTP server on loopback (scripts/smtp-catcher.py) and its Maildir.
         .target(name: "TestSupport", path: "Sources/TestSupport"),
         .testTarget(name: "PanelCoreTests", dependencies: ["PanelCore"]),

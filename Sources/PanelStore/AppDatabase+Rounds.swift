@@ -132,6 +132,7 @@ extension AppDatabase {
                 round.supportCount = tally.support
                 round.opposeCount = tally.oppose
                 round.verdict = tally.verdict(quorum: plan.quorum)
+                round.argumentation = try Self.argumentation(db, round: round, panelCase: panelCase).encoded()
                 try round.update(db)
                 guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else {
                     throw StoreError.unknownMunicipality(panelCase.municipalityId)

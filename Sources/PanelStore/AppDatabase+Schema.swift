@@ -215,6 +215,12 @@ extension AppDatabase {
                 t.add(column: "noAnswerReportedAt", .datetime)
             }
         }
+        migrator.registerMigration("v6: the verdict's argumentation snapshot") { db in
+            try db.alter(table: "round") { t in
+                // JSON of VerdictDigest: themes per side, quotes, learning prompts; fixed at the deadline.
+                t.add(column: "argumentation", .text)
+            }
+        }
         return migrator
     }
 }

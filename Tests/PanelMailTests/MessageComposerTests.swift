@@ -139,3 +139,45 @@ import Testing
         #expect(html == "<p>Een zin\ndie doorloopt.</p>\n<ul>\n<li>punt een gaat verder</li>\n<li>punt twee</li>\n</ul>")
     }
 }
+
+@Suite struct VerdictDigestTests {
+    @Test func theVerdictCarriesThemesLearningPromptsAndACSV() throws {
+        // Given a closed round whose argumentation was fixed at the deadline
+        let composerTests = MessageComposerTests()
+        var context = composerTests.context(.verdict)
+        let quote = Argumentation.Quote(number: 4, pseudonym: 2, text: "De buren helpen haar elke dag.")
+        context.round.argumentation = try String(
+            decoding: JSONEncoder().encode(
+                Argumentation(
+                    themes: [
+                        .init(
+                            side: .oppose, label: "buren, vertrouwde buurt", size: 5, share: 0.6, weight: 7, isMinority: false,
+                            quotes: [quote], members: [4]),
+                        .init(
+                            side: .support, label: "kosten, goedkoopst adequaat", size: 3, share: 1, weight: 3, isMinority: false,
+                            quotes: [], members: [1]),
+                    ],
+                    missingInformation: [.init(number: 8, pseudonym: 5, text: "Hoe steil is de trap? Dat ontbreekt.")],
+                    toneRemarks: [], contestedPoints: [.init(point: "Verhuizen is goedkoper", mentions: 3)],
+                    rows: [
+                        .init(number: 1, pseudonym: 1, side: .support, theme: "kosten", text: "=1+1 \"duur\""),
+                        .init(number: 4, pseudonym: 2, side: .oppose, theme: "buren", text: "De buren helpen haar elke dag."),
+                    ])), as: UTF8.self)
+        // When the digest is composed
+        let message = try composerTests.composer().compose(context)
+        // Then it names the themes per side, the contested point and the missing information
+        #expect(
+            message.text.contains("Wie uw besluit niet steunt:\n- buren, vertrouwde buurt (5 bijdragen, 60% van deze kant)"),
+            "\(message.text)")
+        #expect(message.text.contains("\"De buren helpen haar elke dag.\" (Deelnemer 2, #4)"))
+        #expect(message.text.contains("\"Verhuizen is goedkoper\" (3 keer aangevochten"))
+        #expect(message.text.contains("Hoe steil is de trap?"))
+        // And every argument is in a CSV attachment, safe to open in a spreadsheet
+        let csv = try #require(message.attachments.first)
+        #expect(csv.filename == "argumenten-zaak-3.csv")
+        let text = String(decoding: csv.data.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("nummer,deelnemer,kant,thema,tekst\r\n"))
+        #expect(text.contains("1,\"Deelnemer 1\",\"steunt\",\"kosten\",\"'=1+1 \"\"duur\"\"\"\r\n"))
+        #expect(String(decoding: message.rendered(), as: UTF8.self).contains("Content-Disposition: attachment"))
+    }
+}

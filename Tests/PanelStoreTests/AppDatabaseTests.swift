@@ -122,3 +122,51 @@ import Testing
         #expect(throws: DatabaseError.self) { try fixture.database.writer.write { db in try duplicate.insert(db) } }
     }
 }
+
+@Suite struct ArgumentationTests {
+    @Test func closingARoundFixesItsArgumentation() throws {
+        let fixture = try StoreFixture(panelSize: 8)
+        defer { fixture.remove() }
+        let round = try fixture.approvedRound()
+        let id = round.id!
+        try fixture.database.take(.publish, roundId: id, now: fixture.start, messageDomain: "t.example")
+        let panel = try fixture.database.panelists(municipalityId: "utrecht").map { $0.id! }
+        let texts = [
+            "Verhuizen is de goedkoopst adequate oplossing, de kosten van een traplift zijn te hoog.",
+            "De kosten tellen: een traplift is duur en de goedkoopst adequate regel is duidelijk.",
+            "Een gelijkvloerse woning is veiliger voor haar dan een traplift in een steil huis.",
+            "Ze woont al 52 jaar in dit huis, de buren helpen haar elke dag; weg uit de vertrouwde buurt is wreed.",
+            "De buren en de vertrouwde buurt zijn haar vangnet, dat raakt ze kwijt bij een verhuizing.",
+            "Op 90 jaar verhuizen is te zwaar, de leeftijd moet zwaarder wegen.",
+            "De brief was kil en de toon onvriendelijk, dat maakt het besluit nog harder.",
+            "Het is niet duidelijk hoe steil de trap is, die informatie ontbreekt in de casus.",
+        ]
+        for (index, text) in texts.enumerated() {
+            try fixture.database.fileReply(
+                ReplyFiling(
+                    spoolName: "m\(index)", raw: Data(), messageId: "m\(index)@x", fromAddress: nil, roundId: id,
+                    panelistId: panel[index],
+                    text: text, parentNumber: nil, flags: [], attachmentCount: 0),
+                now: fixture.start, messageDomain: "t.example", moderatorAddress: nil)
+        }
+        try fixture.database.take(.openVoting, roundId: id, now: round.voteAt, messageDomain: "t.example")
+        for index in 0..<8 {
+            try fixture.database.castVote(
+                roundId: id, panelistId: panel[index], choice: index < 3 ? .support : .oppose, now: round.voteAt)
+        }
+        try fixture.database.take(.close, roundId: id, now: round.deadline, messageDomain: "t.example")
+        let closed = try #require(try fixture.database.round(id))
+        let argumentation = try #require(Argumentation.decode(closed.argumentation))
+        #expect(argumentation.rows.count == 8)
+        #expect(argumentation.rows.filter { $0.side == .support }.count == 3)
+        #expect(!argumentation.themes.isEmpty)
+        #expect(argumentation.themes.allSatisfy { !$0.quotes.isEmpty && !$0.label.isEmpty })
+        #expect(argumentation.missingInformation.map(\.number) == [8])
+        #expect(argumentation.toneRemarks.map(\.number) == [7])
+        // Deterministic: the same arguments give the same snapshot
+        let again = try fixture.database.reader.read { db in
+            try AppDatabase.argumentation(db, round: closed, panelCase: try PanelCase.fetchOne(db, key: closed.caseId)!)
+        }
+        #expect(again == argumentation)
+    }
+}

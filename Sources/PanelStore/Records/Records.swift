@@ -92,6 +92,8 @@ public struct Round: Sendable, Equatable, Codable, FetchableRecord, MutablePersi
     public var followUpReminderSentAt: Date?
     public var followUpReportedAt: Date?
     public var noAnswerReportedAt: Date?
+    /// The aggregated argumentation (JSON of `Argumentation`), fixed when the round closes.
+    public var argumentation: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

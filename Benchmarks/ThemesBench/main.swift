@@ -1,0 +1,159 @@
+import Foundation
+import PanelCore
+
+// Times ThemeBuilder.build on 20,000 synthetic Dutch arguments, generated deterministically from templates.
+// Run: swift run -c release ThemesBench [count]
+
+/// SplitMix64, so the corpus is the same on every run and machine.
+struct Generator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}
+
+/// A topic: the side it mostly argues for and sentence parts to assemble arguments from.
+struct Topic {
+    var side: VoteSide
+    var openings: [String]
+    var claims: [String]
+    var reasons: [String]
+}
+
+let topics: [Topic] = [
+    Topic(
+        side: .support,
+        openings: ["De kosten zijn doorslaggevend.", "Het gaat om belastinggeld.", "Geld kun je maar één keer uitgeven."],
+        claims: [
+            "de goedkoopst adequate oplossing gaat voor", "een traplift is op termijn duurder dan verhuizen",
+            "de onderhoudskosten van een traplift lopen flink op", "het budget voor de Wmo is beperkt",
+        ],
+        reasons: [
+            "zo staat het in de regels", "anders betalen andere inwoners de rekening",
+            "de gemeente moet zuinig zijn met geld", "verhuiskosten zijn eenmalig",
+        ]),
+    Topic(
+        side: .support,
+        openings: ["Veiligheid staat voorop.", "Denk aan de toekomst.", "Een trap blijft een risico."],
+        claims: [
+            "een gelijkvloerse woning is veiliger", "met een traplift kan ze alsnog vallen",
+            "een seniorenwoning is beter toegankelijk", "een aangepaste woning voorkomt valpartijen",
+        ],
+        reasons: [
+            "zeker als haar gezondheid achteruitgaat", "thuiszorg is daar makkelijker te regelen",
+            "een val op de trap is vaak het begin van het einde", "een rollator past niet op een traplift",
+        ]),
+    Topic(
+        side: .oppose,
+        openings: ["Ze woont er al tientallen jaren.", "Haar buren zijn haar vangnet.", "Een oude boom verplant je niet."],
+        claims: [
+            "de buren doen boodschappen en houden een oogje in het zeil",
+            "in een nieuwe buurt kent ze niemand en raakt ze vereenzaamd",
+            "verhuizen haalt haar uit haar vertrouwde omgeving", "haar sociale netwerk is goud waard",
+        ],
+        reasons: [
+            "dat kost de gemeente niets", "eenzaamheid maakt ouderen ziek",
+            "de hulp van buren is niet te koop", "haar hele leven ligt in die straat",
+        ]),
+    Topic(
+        side: .oppose,
+        openings: ["Ze is 90 jaar.", "Op haar leeftijd is alles zwaar.", "Hoeveel jaren heeft ze nog?"],
+        claims: [
+            "op hoge leeftijd is een verhuizing een enorme belasting", "een verhuizing op 90 jaar leidt tot verwarring",
+            "op die leeftijd moet je iemand niet meer laten verhuizen", "de traplift is op haar leeftijd de menselijke keuze",
+        ],
+        reasons: [
+            "dementie ligt op de loer", "de kosten wegen niet op tegen het leed",
+            "ouderen gedijen bij vaste gewoonten", "een verhuizing kan haar gezondheid kosten",
+        ]),
+    Topic(
+        side: .oppose,
+        openings: ["Ik mis informatie.", "Het dossier is onvolledig.", "Er ontbreekt iets."],
+        claims: [
+            "het is niet duidelijk of de trap geschikt is voor een traplift", "informatie over het huis ontbreekt",
+            "kan er beneden een slaapkamer komen", "we weten niet wat een aanpassing van de woning kost",
+        ],
+        reasons: [
+            "zonder die gegevens kan ik niet oordelen", "waarom staat er niet in hoe breed de trap is",
+            "meer informatie over de woning is nodig", "een bouwkundig rapport zou helpen",
+        ]),
+    Topic(
+        side: .oppose,
+        openings: ["Over de brief.", "De toon stoort mij.", "Communicatie is ook beleid."],
+        claims: [
+            "de brief is kil en onvriendelijk geformuleerd", "de toon van het besluit is bot",
+            "de uitleg in de brief is ambtelijk en onbegrijpelijk", "zo schrijf je niet aan een oudere inwoner",
+        ],
+        reasons: [
+            "een persoonlijk gesprek was beter geweest", "mevrouw verdient respect",
+            "begrijpelijke taal is het minste", "het voelt respectloos",
+        ]),
+]
+
+let fillers = [
+    "", "Dat is mijn mening.", "Ik heb er lang over nagedacht.", "Dat lijkt mij redelijk.", "Zo zie ik het.",
+    "Mijn moeder was in dezelfde situatie.", "Ik ken zulke gevallen uit mijn buurt.",
+]
+
+let count = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000
+var generator = Generator(state: 2026)
+var inputs: [ThemeInput] = []
+inputs.reserveCapacity(count)
+for id in 0..<count {
+    let topic = generator.pick(topics)
+    // Most arguments follow their topic's side; some cross over, a few never voted.
+    let roll = generator.below(100)
+    let side: VoteSide? = roll < 85 ? topic.side : roll < 95 ? (topic.side == .support ? .oppose : .support) : nil
+    var text = generator.pick(topic.openings) + " "
+    text += generator.pick(topic.claims).capitalizedFirst + ", want " + generator.pick(topic.reasons) + "."
+    if generator.below(3) == 0 { text += " Bovendien: " + generator.pick(topic.claims) + "." }
+    let filler = generator.pick(fillers)
+    if !filler.isEmpty { text += " " + filler }
+    inputs.append(
+        ThemeInput(id: Int64(id + 1), side: side, text: text, reactions: generator.below(6) == 0 ? generator.below(8) : 0))
+}
+let points = [
+    "- Een traplift is op termijn duurder dan verhuizen naar een gelijkvloerse woning.",
+    "- Er staan twee gelijkvloerse seniorenwoningen leeg in de wijk.",
+    "- De Wmo schrijft de goedkoopst adequate oplossing voor.",
+    "- Een gelijkvloerse woning is veiliger.",
+]
+
+let clock = ContinuousClock()
+var report = ThemeReport()
+let elapsed = clock.measure {
+    report = ThemeBuilder.build(inputs, municipalityPoints: points)
+}
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+
+/// Peak resident set size in MB, from VmHWM in /proc/self/status (0 where there is none).
+func peakResidentMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
+        return kilobytes / 1024
+    }
+    return 0
+}
+
+for theme in report.themes {
+    let share = String(format: "%.0f%%", theme.share * 100)
+    print("  \(theme.side?.rawValue ?? "none") \(share) \(theme.label)\(theme.isMinority ? " (minority)" : "")")
+}
+print(
+    "  missing information: \(report.missingInformation.count), tone: \(report.toneRemarks.count), contested: "
+        + report.weakestMunicipalityPoints.map { "\($0.mentions)" }.joined(separator: "/"))
+print(String(format: "themes: %d arguments in %.2f s, peak RSS %.0f MB", count, seconds, peakResidentMegabytes()))
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
