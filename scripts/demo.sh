@@ -76,6 +76,21 @@ deliver panellid03@bewoners.example "$(reply_to panellid03@bewoners.example)" c1
     "Vraag: Wat kost een traplift, vergeleken met de verhuizing?"
 deliver panellid04@bewoners.example "$(reply_to panellid04@bewoners.example)" d1 "Auto-Submitted: auto-replied\r\n" \
     "Ik ben afwezig tot 1 december."
+n=5
+while IFS= read -r argument; do
+    who=$(printf 'panellid%02d@bewoners.example' "$n")
+    deliver "$who" "$(reply_to "$who")" "arg$n" "" "$argument"
+    n=$((n + 1))
+done <<'ARGS'
+De kosten zijn doorslaggevend: verhuizen is de goedkoopst adequate oplossing en zo staat het in de regels.
+Een traplift is op termijn duurder dan een verhuizing, de onderhoudskosten lopen flink op.
+Een gelijkvloerse woning is veiliger, met een traplift kan ze alsnog vallen.
+Ze woont al 52 jaar in dit huis en de buren helpen haar elke dag. Weg uit de vertrouwde buurt is wreed.
+De buren en de vertrouwde buurt zijn haar vangnet; dat raakt ze kwijt bij een verhuizing.
+Op 90 jaar verhuizen is te zwaar. De leeftijd moet zwaarder wegen dan de kosten.
+De brief van de gemeente was kil en de toon onvriendelijk, zo praat je niet tegen een negentigjarige.
+Het is niet duidelijk hoe steil de trap is en of het huis geschikt is; die informatie ontbreekt in de casus.
+ARGS
 "$bin" tick --now "$(iso $((publish + 120)))"
 answer_to=$(/usr/bin/python3 - "$demo/maildir" <<'PY'
 import email, email.policy, pathlib, sys
