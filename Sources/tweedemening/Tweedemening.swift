@@ -66,7 +66,7 @@ struct Tweedemening: AsyncParsableCommand {
         abstract: "De Tweede Mening: put a municipality's contested decision before a panel of residents, by email.",
         subcommands: [
             InitCommand.self, MunicipalityCommand.self, PanelCommand.self, CaseCommand.self, TickCommand.self,
-            ServeCommand.self, QueueCommand.self, InboundCommand.self, QuestionCommand.self,
+            ServeCommand.self, QueueCommand.self, InboundCommand.self, QuestionCommand.self, ReportCommand.self,
         ])
 }
 

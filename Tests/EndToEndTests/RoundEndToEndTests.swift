@@ -164,6 +164,16 @@ import Testing
         #expect(told.first?.plainText.contains("De gemeente blijft bij haar besluit.") == true)
         #expect(told.first?.plainText.contains("Wel bieden we extra begeleiding.") == true)
 
+        // And the council's report lists the case, its verdict and the follow-up
+        let day = ISO8601DateFormatter.string(
+            from: deadline, timeZone: TimeZone(identifier: "Europe/Amsterdam")!, formatOptions: [.withFullDate])
+        let report = try cli.run(["report", "--municipality", "utrecht", "--from", day, "--to", day])
+        #expect(report.status == 0 && report.stdout.contains("Casussen afgerond: 1"), "\(report)")
+        #expect(report.stdout.contains("| te weinig stemmen | 66,7% (20,8–93,9%) | 50% (3/6) |"), "\(report.stdout)")
+        #expect(report.stdout.contains("blijft bij besluit (na 0 dagen)"))
+        let csvReport = try cli.run(["report", "--municipality", "utrecht", "--from", day, "--to", day, "--format", "csv"])
+        #expect(csvReport.stdout.hasPrefix("zaak,casus,afgerond,oordeel"))
+
         // And a vote after the close records nothing
         #expect(try await http("POST", daan.support).0 == 410)
         let finalShow = try cli.run(["case", "show", caseId])

@@ -1,0 +1,213 @@
+import ArgumentParser
+import Foundation
+import PanelCore
+import PanelStore
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract:
+            "The periodic report for the municipal council and the public: cases, verdicts, agreement, turnout, themes, follow-ups."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, html, csv
+    }
+
+    @OptionGroup var options: RootOptions
+    @Option(help: "The municipality's id.") var municipality: String
+    @Option(help: "First day, e.g. 2026-01-01 (inclusive).") var from: String
+    @Option(help: "Last day, e.g. 2026-03-31 (inclusive).") var to: String
+    @Option(help: "md (default), html or csv.") var format: Format = .md
+
+    func validate() throws {
+        guard let start = Self.day(from), let end = Self.day(to) else {
+            throw ValidationError("--from and --to must be dates like 2026-01-31")
+        }
+        guard start <= end else { throw ValidationError("--from must not be after --to") }
+    }
+
+    static func day(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.date(from: text)
+    }
+
+    func run() throws {
+        let app = try options.open()
+        guard let municipality = try app.database.municipality(municipality) else {
+            throw CLIError.data(StoreError.unknownMunicipality(self.municipality).description)
+        }
+        let start = Self.day(from)!
+        let end = Self.day(to)!.addingTimeInterval(86_400)
+        let cases = try app.database.reportedCases(municipalityId: municipality.id, from: start, to: end)
+        let report = CouncilReport(
+            municipality: municipality, from: from, to: to, cases: cases, timeZone: app.configuration.timeZone)
+        switch format {
+        case .md: print(report.markdown(), terminator: "")
+        case .html: print(report.html(), terminator: "")
+        case .csv: print(report.csv(), terminator: "")
+        }
+    }
+}
+
+/// What the council and the public read: per case and in total, in Dutch.
+struct CouncilReport {
+    var municipality: Municipality
+    var from: String
+    var to: String
+    var cases: [ReportedCase]
+    var timeZone: TimeZone
+
+    /// A follow-up within this many days of the verdict counts as on time.
+    static let followUpOnTimeDays = 14.0
+
+    struct Line {
+        var number: Int64
+        var title: String
+        var closed: String
+        var verdict: String
+        var supportPercent: String
+        var interval: String
+        var turnout: String
+        var votes: String
+        var themes: String
+        var questions: String
+        var followUp: String
+        var followUpDays: Double?
+    }
+
+    var lines: [Line] {
+        cases.map { item in
+            let round = item.round
+            let tally = round.tally ?? Tally(support: 0, oppose: 0, panelSize: 0)
+            let interval =
+                tally.supportInterval.map { "\(($0.lower * 100).dutchPercent)–\(($0.upper * 100).dutchPercent)%" } ?? "-"
+            let themes =
+                Argumentation.decode(round.argumentation)?.themes.sorted { $0.weight > $1.weight }.prefix(3)
+                .map(\.label).joined(separator: "; ") ?? ""
+            let days = round.followUpAt.map { max(0, $0.timeIntervalSince(round.closedAt ?? $0) / 86_400) }
+            let followUp: String =
+                switch round.followUpDecision {
+                case .adopts: "neemt oordeel over"
+                case .keeps: "blijft bij besluit"
+                case .unclear: "gereageerd"
+                case nil: "nog geen reactie"
+                }
+            return Line(
+                number: item.panelCase.id ?? 0, title: item.panelCase.title,
+                closed: DutchDay.format(round.closedAt ?? round.deadline, timeZone),
+                verdict: Self.verdictText(round.verdict), supportPercent: (tally.supportPercent ?? 0).dutchPercent + "%",
+                interval: interval, turnout: (tally.turnoutPercent ?? 0).dutchPercent + "%",
+                votes: "\(tally.votes)/\(tally.panelSize)",
+                themes: themes, questions: "\(item.questionsAnswered)/\(item.questionsAsked)",
+                followUp: followUp + (days.map { " (na \(Int($0.rounded())) dagen)" } ?? ""), followUpDays: days)
+        }
+    }
+
+    static func verdictText(_ verdict: Verdict?) -> String {
+        switch verdict {
+        case .support: "steunt het besluit"
+        case .oppose: "steunt het besluit niet"
+        case .tooClose: "verdeeld"
+        case .noQuorum: "te weinig stemmen"
+        case nil: "-"
+        }
+    }
+
+    var summary: [String] {
+        let decided = cases.compactMap(\.round.verdict).filter { $0 == .support || $0 == .oppose }
+        let agreement =
+            decided.isEmpty
+            ? "-" : (100 * Double(decided.filter { $0 == .support }.count) / Double(decided.count)).dutchPercent + "%"
+        let turnouts = cases.compactMap { $0.round.tally?.turnoutPercent }
+        let meanTurnout = turnouts.isEmpty ? "-" : (turnouts.reduce(0, +) / Double(turnouts.count)).dutchPercent + "%"
+        let answered = lines.compactMap(\.followUpDays)
+        let onTime = answered.filter { $0 <= Self.followUpOnTimeDays }.count
+        return [
+            "Casussen afgerond: \(cases.count)",
+            "Het panel steunde de gemeente in \(agreement) van de casussen met een duidelijk oordeel (\(decided.count) van \(cases.count)).",
+            "Verdeeld of te weinig stemmen: \(cases.count - decided.count)",
+            "Gemiddelde opkomst: \(meanTurnout)",
+            "Reactie van de gemeente op het oordeel: \(answered.count) van \(cases.count), waarvan \(onTime) binnen \(Int(Self.followUpOnTimeDays)) dagen.",
+            "Tevredenheid van panelleden: nog niet gemeten (panelevaluatie volgt).",
+        ]
+    }
+
+    var title: String { "De Tweede Mening: rapportage \(municipality.name), \(from) t/m \(to)" }
+
+    func markdown() -> String {
+        var out = "# \(title)\n\n" + summary.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
+        out +=
+            "| zaak | casus | afgerond | oordeel | steun (95%-interval) | opkomst | vragen beantwoord | thema's | reactie gemeente |\n"
+        out += "|---|---|---|---|---|---|---|---|---|\n"
+        for line in lines {
+            let cells = [
+                "\(line.number)", line.title, line.closed, line.verdict, "\(line.supportPercent) (\(line.interval))",
+                "\(line.turnout) (\(line.votes))", line.questions, line.themes, line.followUp,
+            ]
+            out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    func html() -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var out = """
+            <!doctype html>
+            <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>body{font-family:Arial,Helvetica,sans-serif;max-width:70em;margin:2em auto;padding:0 1em;line-height:1.5}
+            table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:6px;text-align:left;vertical-align:top}
+            th{background:#eef3f9}</style></head><body>
+            <h1>\(escape(title))</h1>
+            <ul>\(summary.map { "<li>\(escape($0))</li>" }.joined())</ul>
+            <table><tr><th>zaak</th><th>casus</th><th>afgerond</th><th>oordeel</th><th>steun (95%-interval)</th><th>opkomst</th><th>vragen beantwoord</th><th>thema's</th><th>reactie gemeente</th></tr>
+
+            """
+        for line in lines {
+            let cells = [
+                "\(line.number)", line.title, line.closed, line.verdict, "\(line.supportPercent) (\(line.interval))",
+                "\(line.turnout) (\(line.votes))", line.questions, line.themes, line.followUp,
+            ]
+            out += "<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
+        }
+        return out + "</table></body></html>\n"
+    }
+
+    func csv() -> String {
+        func field(_ text: String) -> String {
+            let safe = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
+            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        var rows = ["zaak,casus,afgerond,oordeel,steun,interval,opkomst,stemmen,vragen_beantwoord,themas,reactie_gemeente"]
+        for line in lines {
+            rows.append(
+                [
+                    "\(line.number)", field(line.title), field(line.closed), field(line.verdict), field(line.supportPercent),
+                    field(line.interval), field(line.turnout), field(line.votes), field(line.questions), field(line.themes),
+                    field(line.followUp),
+                ].joined(separator: ","))
+        }
+        return rows.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// "3 december 2026".
+enum DutchDay {
+    static func format(_ date: Date, _ timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.day, .month, .year], from: date)
+        let months = [
+            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+            "december",
+        ]
+        return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
+    }
+}
