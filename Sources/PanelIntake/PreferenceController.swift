@@ -29,6 +29,12 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
                 _ = try await request.body.collect(upTo: 16 * 1024)
                 return self.preference(context, apply: true).response()
             }
+            .get("/e/{token}") { _, context in self.evaluation(context, apply: false).response() }
+            .head("/e/{token}") { _, context in self.evaluation(context, apply: false).response(includeBody: false) }
+            .post("/e/{token}") { request, context in
+                _ = try await request.body.collect(upTo: 16 * 1024)
+                return self.evaluation(context, apply: true).response()
+            }
             .get("/m/{token}") { _, context in self.moderation(context, apply: false).response() }
             .head("/m/{token}") { _, context in self.moderation(context, apply: false).response(includeBody: false) }
             .post("/m/{token}") { request, context in
@@ -127,6 +133,45 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
             body:
                 "<p>\(decided.answerStatus == .published ? "Het gaat mee in de volgende samenvatting." : "Het wordt niet gepubliceerd.")</p>"
         )
+    }
+
+    static func label(_ answer: EvaluationAnswer) -> String {
+        switch (answer.question, answer.value) {
+        case (.satisfaction, let value): "Tevredenheid: \(value) van 5"
+        case (.trust, "more"): "Mijn vertrouwen in de gemeente is gegroeid"
+        case (.trust, "less"): "Mijn vertrouwen in de gemeente is gedaald"
+        case (.trust, _): "Mijn vertrouwen in de gemeente is gelijk gebleven"
+        case (.information, "yes"): "De informatie was voldoende"
+        case (.information, _): "De informatie was niet voldoende"
+        }
+    }
+
+    func evaluation(_ context: Context, apply: Bool) -> Page {
+        let token = context.parameters.get("token") ?? ""
+        do {
+            let claims = try signer.verify(token, purpose: .evaluate, now: now())
+            guard let answer = claims.answer else { throw TokenError.malformed }
+            guard apply else {
+                guard try database.isMember(roundId: claims.round, panelistId: claims.panelist) else {
+                    throw StoreError.notInPanel
+                }
+                return Page(
+                    status: .ok, title: "Uw antwoord",
+                    body: """
+                        <p class="choice">\(Page.escape(Self.label(answer)))</p>
+                        <form method="post">
+                        <button type="submit">Verstuur mijn antwoord</button>
+                        </form>
+                        <p class="muted">Uw antwoord is anoniem: de gemeente ziet alleen totalen.</p>
+                        """)
+            }
+            try database.recordEvaluation(roundId: claims.round, panelistId: claims.panelist, answer: answer, now: now())
+            return Page(
+                status: .ok, title: "Dank u wel",
+                body: "<p>Uw antwoord is bewaard. U kunt de andere vragen in de e-mail ook met één klik beantwoorden.</p>")
+        } catch {
+            return BallotController<Context>.page(for: error)
+        }
     }
 
     func moderation(_ context: Context, apply: Bool) -> Page {

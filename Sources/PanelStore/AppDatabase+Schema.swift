@@ -221,6 +221,16 @@ extension AppDatabase {
                 t.add(column: "argumentation", .text)
             }
         }
+        migrator.registerMigration("v7: panel evaluation") { db in
+            try db.create(table: "evaluation") { t in
+                t.column("roundId", .integer).notNull().references("round", onDelete: .cascade)
+                t.column("panelistId", .integer).notNull().references("panelist", onDelete: .cascade)
+                t.column("question", .text).notNull().check { ["satisfaction", "trust", "information"].contains($0) }
+                t.column("answer", .text).notNull()
+                t.column("answeredAt", .datetime).notNull()
+                t.primaryKey(["roundId", "panelistId", "question"])
+            }
+        }
         return migrator
     }
 }

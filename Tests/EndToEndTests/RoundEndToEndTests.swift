@@ -164,13 +164,33 @@ import Testing
         #expect(told.first?.plainText.contains("De gemeente blijft bij haar besluit.") == true)
         #expect(told.first?.plainText.contains("Wel bieden we extra begeleiding.") == true)
 
-        // And the council's report lists the case, its verdict and the follow-up
+        // And panelists answer the evaluation in the outcome mail with one click each (GET shows, POST records)
+        let outcomeLinks = try #require(
+            mail.first { $0.header("X-Tweedemening-Kind") == "outcome" && $0.rcptTo.hasPrefix("anna") }
+        ).links
+            .filter { $0.contains("/e/") }
+        #expect(outcomeLinks.count == 10)
+        #expect(try await http("GET", outcomeLinks[4]).0 == 200)  // satisfaction 5
+        #expect(try await http("POST", outcomeLinks[4]).0 == 200)
+        #expect(try await http("POST", outcomeLinks[5]).0 == 200)  // more trust
+        #expect(try await http("POST", outcomeLinks[9]).0 == 200)  // information not sufficient
+        let bramLinks = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "outcome" && $0.rcptTo.hasPrefix("bram") })
+            .links
+            .filter { $0.contains("/e/") }
+        #expect(try await http("POST", bramLinks[1]).0 == 200)  // satisfaction 2
+
+        // And the council's report lists the case, its verdict, the follow-up and the evaluation
         let day = ISO8601DateFormatter.string(
             from: deadline, timeZone: TimeZone(identifier: "Europe/Amsterdam")!, formatOptions: [.withFullDate])
         let report = try cli.run(["report", "--municipality", "utrecht", "--from", day, "--to", day])
         #expect(report.status == 0 && report.stdout.contains("Casussen afgerond: 1"), "\(report)")
         #expect(report.stdout.contains("| te weinig stemmen | 66,7% (20,8–93,9%) | 50% (3/6) |"), "\(report.stdout)")
         #expect(report.stdout.contains("blijft bij besluit (na 0 dagen)"))
+        #expect(
+            report.stdout.contains(
+                "Panelevaluatie (2 panelleden): 50% tevreden of zeer tevreden, 100% meer vertrouwen in de gemeente, informatie voldoende volgens 0%."
+            ),
+            "\(report.stdout)")
         let csvReport = try cli.run(["report", "--municipality", "utrecht", "--from", day, "--to", day, "--format", "csv"])
         #expect(csvReport.stdout.hasPrefix("zaak,casus,afgerond,oordeel"))
 

@@ -17,6 +17,8 @@ public enum TokenPurpose: String, Sendable, CaseIterable {
     case rejectAnswer = "qr"
     /// The moderator extends a round's discussion; `panelist` carries the number of days.
     case extendDiscussion = "x"
+    /// One answer to the panel evaluation after a case.
+    case evaluate = "e"
 }
 
 /// The facts a token vouches for. Nothing here is stored: the signature is the proof.
@@ -25,16 +27,22 @@ public struct TokenClaims: Sendable, Equatable {
     public var round: Int64
     public var panelist: Int64
     public var choice: VoteChoice?
+    /// For an evaluation link: the answer it records, e.g. `satisfaction=4`.
+    public var answer: EvaluationAnswer?
     public var expires: Date
 
     /// For moderation purposes the subject is an argument, not a panelist.
     public var argument: Int64 { panelist }
 
-    public init(purpose: TokenPurpose, round: Int64, panelist: Int64, choice: VoteChoice? = nil, expires: Date) {
+    public init(
+        purpose: TokenPurpose, round: Int64, panelist: Int64, choice: VoteChoice? = nil, answer: EvaluationAnswer? = nil,
+        expires: Date
+    ) {
         self.purpose = purpose
         self.round = round
         self.panelist = panelist
         self.choice = choice
+        self.answer = answer
         // Whole seconds: the payload carries Unix seconds, so claims round-trip exactly.
         self.expires = Date(timeIntervalSince1970: expires.timeIntervalSince1970.rounded(.down))
     }
@@ -95,7 +103,7 @@ public struct TokenSigner: Sendable {
     public func sign(_ claims: TokenClaims) -> String {
         let fields = [
             claims.purpose.rawValue, String(claims.round), String(claims.panelist),
-            claims.choice?.rawValue ?? "", String(Int64(claims.expires.timeIntervalSince1970)),
+            claims.choice?.rawValue ?? claims.answer?.token ?? "", String(Int64(claims.expires.timeIntervalSince1970)),
         ]
         let payload = Base64URL.encode(Array(fields.joined(separator: ":").utf8))
         let signed = "v1.\(activeKey.id).\(payload)"
@@ -139,15 +147,19 @@ public struct TokenSigner: Sendable {
             let round = Int64(fields[1]), let panelist = Int64(fields[2]),
             let expiry = Int64(fields[4])
         else { return nil }
-        let choice: VoteChoice?
-        if fields[3].isEmpty {
-            choice = nil
-        } else {
-            guard let parsed = VoteChoice(rawValue: fields[3]) else { return nil }
-            choice = parsed
+        var choice: VoteChoice?
+        var answer: EvaluationAnswer?
+        if !fields[3].isEmpty {
+            if purpose == .evaluate {
+                guard let parsed = EvaluationAnswer(token: fields[3]) else { return nil }
+                answer = parsed
+            } else {
+                guard let parsed = VoteChoice(rawValue: fields[3]) else { return nil }
+                choice = parsed
+            }
         }
         return TokenClaims(
-            purpose: purpose, round: round, panelist: panelist, choice: choice,
+            purpose: purpose, round: round, panelist: panelist, choice: choice, answer: answer,
             expires: Date(timeIntervalSince1970: TimeInterval(expiry)))
     }
 }

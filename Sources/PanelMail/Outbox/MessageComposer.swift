@@ -168,6 +168,24 @@ public struct MessageComposer: Sendable {
                         purpose: .vote, round: roundId, panelist: panelistId, choice: choice, expires: round.deadline))
                 values["\(choice.rawValue)_url"] = "\(settings.baseURL)/v/\(token)"
             }
+            if context.message.kind == .outcome {
+                func link(_ question: EvaluationQuestion, _ value: String) -> String {
+                    let token = signer.sign(
+                        TokenClaims(
+                            purpose: .evaluate, round: roundId, panelist: panelistId,
+                            answer: EvaluationAnswer(question: question, value: value),
+                            expires: round.deadline.addingTimeInterval(60 * 86_400)))
+                    return "\(settings.baseURL)/e/\(token)"
+                }
+                values["evaluation_satisfaction"] = EvaluationQuestion.satisfaction.answers.map {
+                    ["value": $0, "url": link(.satisfaction, $0)]
+                }
+                values["evaluation_trust_more"] = link(.trust, "more")
+                values["evaluation_trust_same"] = link(.trust, "same")
+                values["evaluation_trust_less"] = link(.trust, "less")
+                values["evaluation_information_yes"] = link(.information, "yes")
+                values["evaluation_information_no"] = link(.information, "no")
+            }
             values["voted_support"] = context.vote == .support
             values["voted_oppose"] = context.vote == .oppose
             values["did_not_vote"] = context.vote == nil

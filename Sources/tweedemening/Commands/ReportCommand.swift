@@ -43,8 +43,10 @@ struct ReportCommand: ParsableCommand {
         let start = Self.day(from)!
         let end = Self.day(to)!.addingTimeInterval(86_400)
         let cases = try app.database.reportedCases(municipalityId: municipality.id, from: start, to: end)
+        let evaluation = try app.database.evaluationSummary(roundIds: cases.compactMap(\.round.id))
         let report = CouncilReport(
-            municipality: municipality, from: from, to: to, cases: cases, timeZone: app.configuration.timeZone)
+            municipality: municipality, from: from, to: to, cases: cases, evaluation: evaluation,
+            timeZone: app.configuration.timeZone)
         switch format {
         case .md: print(report.markdown(), terminator: "")
         case .html: print(report.html(), terminator: "")
@@ -59,6 +61,7 @@ struct CouncilReport {
     var from: String
     var to: String
     var cases: [ReportedCase]
+    var evaluation: EvaluationSummary
     var timeZone: TimeZone
 
     /// A follow-up within this many days of the verdict counts as on time.
@@ -132,8 +135,17 @@ struct CouncilReport {
             "Verdeeld of te weinig stemmen: \(cases.count - decided.count)",
             "Gemiddelde opkomst: \(meanTurnout)",
             "Reactie van de gemeente op het oordeel: \(answered.count) van \(cases.count), waarvan \(onTime) binnen \(Int(Self.followUpOnTimeDays)) dagen.",
-            "Tevredenheid van panelleden: nog niet gemeten (panelevaluatie volgt).",
+            evaluationLine,
         ]
+    }
+
+    /// The pilot's measures: satisfied (4–5 of 5), more trust, information sufficient.
+    var evaluationLine: String {
+        guard evaluation.respondents > 0 else { return "Panelevaluatie: nog geen antwoorden." }
+        func percent(_ share: Double?) -> String { share.map { ($0 * 100).dutchPercent + "%" } ?? "-" }
+        return
+            "Panelevaluatie (\(evaluation.respondents) panelleden): \(percent(evaluation.satisfied)) tevreden of zeer tevreden, "
+            + "\(percent(evaluation.moreTrust)) meer vertrouwen in de gemeente, informatie voldoende volgens \(percent(evaluation.informationSufficient))."
     }
 
     var title: String { "De Tweede Mening: rapportage \(municipality.name), \(from) t/m \(to)" }
