@@ -38,6 +38,7 @@ step "setting up: municipality, a panel of 24, one case"
 sed -i 's/^quorum = 30 /quorum = 10 /' "$demo/tweedemening.toml"   # a demo panel of 24 cannot reach 30 votes
 "$bin" municipality add --id utrecht --name "Gemeente Utrecht" --email wmo@utrecht.example
 "$bin" panel import --municipality utrecht examples/panel-utrecht.csv
+"$bin" municipality margins --id utrecht examples/margins-utrecht.csv   # population shares: the verdict is also weighted
 case_id=$("$bin" case submit --municipality utrecht examples/case-traplift.md | tail -n 1)
 now=$(date +%s)
 publish=$((now - 60)); vote=$((now + 5 * 86400)); deadline=$((now + 9 * 86400)); reminder=$((deadline - 48 * 3600))

@@ -133,6 +133,12 @@ extension AppDatabase {
                 round.opposeCount = tally.oppose
                 round.verdict = tally.verdict(quorum: plan.quorum)
                 round.argumentation = try Self.argumentation(db, round: round, panelCase: panelCase).encoded()
+                if let weighted = try Self.weightedSupport(db, roundId: roundId, municipalityId: panelCase.municipalityId) {
+                    round.weightedSupport = weighted.share
+                    round.weightedLower = weighted.interval?.lower
+                    round.weightedUpper = weighted.interval?.upper
+                    round.effectiveVotes = weighted.effective
+                }
                 try round.update(db)
                 guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else {
                     throw StoreError.unknownMunicipality(panelCase.municipalityId)

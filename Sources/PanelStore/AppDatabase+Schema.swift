@@ -231,6 +231,21 @@ extension AppDatabase {
                 t.primaryKey(["roundId", "panelistId", "question"])
             }
         }
+        migrator.registerMigration("v8: population margins and the weighted verdict") { db in
+            try db.create(table: "margin") { t in
+                t.belongsTo("municipality", onDelete: .cascade).notNull()
+                t.column("variable", .text).notNull().check { ["age_band", "gender", "district"].contains($0) }
+                t.column("category", .text).notNull()
+                t.column("share", .double).notNull().check { $0 >= 0 && $0 <= 1 }
+                t.primaryKey(["municipalityId", "variable", "category"])
+            }
+            try db.alter(table: "round") { t in
+                t.add(column: "weightedSupport", .double)
+                t.add(column: "weightedLower", .double)
+                t.add(column: "weightedUpper", .double)
+                t.add(column: "effectiveVotes", .double)
+            }
+        }
         return migrator
     }
 }

@@ -170,3 +170,35 @@ import Testing
         #expect(again == argumentation)
     }
 }
+
+@Suite struct WeightingTests {
+    @Test func theVerdictIsAlsoWeightedToThePopulation() throws {
+        // Given a panel where the old are over-represented among voters, and they oppose
+        let fixture = try StoreFixture(panelSize: 0)
+        defer { fixture.remove() }
+        let rows = (0..<10).map { PanelistRow(email: "p\($0)@example.nl", ageBand: $0 < 8 ? "75+" : "18-34") }
+        _ = try fixture.database.importPanel(municipalityId: "utrecht", rows: rows)
+        try fixture.database.setMargins(
+            municipalityId: "utrecht",
+            margins: [
+                Margin(variable: "age_band", category: "75+", share: 0.5),
+                Margin(variable: "age_band", category: "18-34", share: 0.5),
+            ])
+        let round = try fixture.approvedRound()
+        let id = round.id!
+        try fixture.database.take(.publish, roundId: id, now: fixture.start, messageDomain: "t.example")
+        try fixture.database.take(.openVoting, roundId: id, now: round.voteAt, messageDomain: "t.example")
+        for (index, panelist) in try fixture.database.panelists(municipalityId: "utrecht").enumerated() {
+            try fixture.database.castVote(
+                roundId: id, panelistId: panelist.id!, choice: index < 8 ? .oppose : .support, now: round.voteAt)
+        }
+        // When the round closes
+        try fixture.database.take(.close, roundId: id, now: round.deadline, messageDomain: "t.example")
+        // Then unweighted 20% support becomes 50% weighted, with a smaller effective sample
+        let closed = try #require(try fixture.database.round(id))
+        #expect(closed.tally?.supportPercent == 20)
+        #expect(abs((closed.weightedSupport ?? 0) - 0.5) < 1e-6)
+        #expect((closed.effectiveVotes ?? 10) < 10)
+        #expect((closed.weightedLower ?? 1) < 0.5 && (closed.weightedUpper ?? 0) > 0.5)
+    }
+}

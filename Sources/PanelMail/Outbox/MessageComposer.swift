@@ -231,6 +231,15 @@ public struct MessageComposer: Sendable {
             values["follow_up_date"] = dutchDate(round.followUpAt ?? context.message.createdAt)
         }
         values["closed_date"] = dutchDate(round.closedAt ?? round.deadline)
+        if let weighted = round.weightedSupport, let lower = round.weightedLower, let upper = round.weightedUpper,
+            let effective = round.effectiveVotes
+        {
+            values["weighted"] = [
+                "support": (weighted * 100).dutchPercent, "lower": (lower * 100).dutchPercent,
+                "upper": (upper * 100).dutchPercent,
+                "effective": String(Int(effective.rounded())),
+            ]
+        }
         if let argumentation = Argumentation.decode(round.argumentation) {
             addArgumentationValues(argumentation, into: &values)
         }

@@ -94,6 +94,12 @@ public struct Round: Sendable, Equatable, Codable, FetchableRecord, MutablePersi
     public var noAnswerReportedAt: Date?
     /// The aggregated argumentation (JSON of `Argumentation`), fixed when the round closes.
     public var argumentation: String?
+    /// Post-stratified (raked to the municipality's population margins) share supporting, 0…1, with its
+    /// 95% interval and Kish's effective number of votes; nil without margins or profiles.
+    public var weightedSupport: Double?
+    public var weightedLower: Double?
+    public var weightedUpper: Double?
+    public var effectiveVotes: Double?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

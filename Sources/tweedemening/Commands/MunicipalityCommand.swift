@@ -5,7 +5,7 @@ import PanelStore
 
 struct MunicipalityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "municipality", abstract: "Manage municipalities.", subcommands: [Add.self, List.self])
+        commandName: "municipality", abstract: "Manage municipalities.", subcommands: [Add.self, List.self, Margins.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a municipality.")
@@ -31,6 +31,60 @@ struct MunicipalityCommand: ParsableCommand {
             do {
                 try app.database.addMunicipality(
                     id: id, name: name.trimmingCharacters(in: .whitespaces), email: email.lowercased())
+            } catch let error as StoreError {
+                throw CLIError.data(error.description)
+            }
+        }
+    }
+
+    struct Margins: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Set the population margins the verdict is weighted to: CSV `variable,category,share` (age_band, gender, district)."
+        )
+        @OptionGroup var options: RootOptions
+        @Option(help: "The municipality's id.") var id: String
+        @Argument(help: "The CSV file; shares of each variable add up to 1.") var file: String
+
+        func run() throws {
+            let app = try options.open()
+            guard let text = FileManager.default.contents(atPath: file).flatMap({ String(data: $0, encoding: .utf8) }) else {
+                throw CLIError.data("cannot read \(file) as UTF-8 text")
+            }
+            var margins: [Margin] = []
+            var problems: [String] = []
+            for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                if index == 0 {
+                    if fields != ["variable", "category", "share"] {
+                        problems.append("line 1: the header must be `variable,category,share`")
+                    }
+                    continue
+                }
+                guard fields.count == 3, let share = Double(fields[2].replacingOccurrences(of: ",", with: ".")),
+                    (0...1).contains(share)
+                else {
+                    problems.append("line \(index + 1): expected `variable,category,share` with a share from 0 to 1")
+                    continue
+                }
+                guard Margin.variables.contains(fields[0]) else {
+                    problems.append(
+                        "line \(index + 1): unknown variable `\(fields[0])`; use \(Margin.variables.joined(separator: ", "))")
+                    continue
+                }
+                margins.append(Margin(variable: fields[0], category: fields[1], share: share))
+            }
+            for variable in Set(margins.map(\.variable)).sorted() {
+                let sum = margins.filter { $0.variable == variable }.reduce(0) { $0 + $1.share }
+                if abs(sum - 1) > 0.01 { problems.append("the shares of `\(variable)` add up to \(sum), not 1") }
+            }
+            guard problems.isEmpty else {
+                throw CLIError.data("nothing was stored; fix \(file):\n" + problems.map { "  \($0)" }.joined(separator: "\n"))
+            }
+            do {
+                try app.database.setMargins(municipalityId: id, margins: margins)
             } catch let error as StoreError {
                 throw CLIError.data(error.description)
             }
