@@ -193,13 +193,21 @@ import Testing
             "\(report.stdout)")
         let csvReport = try cli.run(["report", "--municipality", "utrecht", "--from", day, "--to", day, "--format", "csv"])
         #expect(csvReport.stdout.hasPrefix("zaak,casus,afgerond,oordeel"))
+        // And it can be mailed to the council clerk (from cron: --period last-quarter)
+        let mailed = try cli.run([
+            "report", "--municipality", "utrecht", "--from", day, "--to", day, "--mail-to", "griffie@utrecht.example",
+        ])
+        #expect(mailed.status == 0 && mailed.stdout.isEmpty, "\(mailed)")
+        let clerk = try #require(catcher.waitForMessages(count: 29, timeout: 10).first { $0.rcptTo == "griffie@utrecht.example" })
+        #expect(clerk.header("X-Tweedemening-Kind") == "report" && clerk.raw.contains("Content-Disposition: attachment"))
+        #expect(try cli.run(["report", "--municipality", "utrecht", "--period", "last-quarter"]).status == 0)
 
         // And a vote after the close records nothing
         #expect(try await http("POST", daan.support).0 == 410)
         let finalShow = try cli.run(["case", "show", caseId])
         #expect(finalShow.stdout.contains("state: closed") && finalShow.stdout.contains("verdict: no-quorum"))
         let queue = try cli.run(["queue", "status"])
-        #expect(queue.stdout.contains("sent      28"), "\(queue.stdout)")
+        #expect(queue.stdout.contains("sent      28"), "\(queue.stdout)")  // the report went outside the outbox
     }
 
     @Test func tickBesideServeNeverSendsTwice() async throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PanelCore
+import PanelMail
 import PanelStore
 
 struct ReportCommand: ParsableCommand {
@@ -16,13 +17,50 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var options: RootOptions
     @Option(help: "The municipality's id.") var municipality: String
-    @Option(help: "First day, e.g. 2026-01-01 (inclusive).") var from: String
-    @Option(help: "Last day, e.g. 2026-03-31 (inclusive).") var to: String
+    @Option(help: "First day, e.g. 2026-01-01 (inclusive).") var from: String?
+    @Option(help: "Last day, e.g. 2026-03-31 (inclusive).") var to: String?
+    @Option(help: "Instead of --from/--to: last-month, last-quarter or last-year (for cron).") var period: Period?
     @Option(help: "md (default), html or csv.") var format: Format = .md
+    @Option(name: .customLong("mail-to"), help: "Mail the report (text, HTML and CSV) to this address, e.g. the council clerk.")
+    var mailTo: String?
+
+    enum Period: String, ExpressibleByArgument, CaseIterable {
+        case lastMonth = "last-month"
+        case lastQuarter = "last-quarter"
+        case lastYear = "last-year"
+
+        /// The previous calendar month, quarter or year, as inclusive yyyy-MM-dd days.
+        func days(before now: Date, timeZone: TimeZone) -> (String, String) {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let parts = calendar.dateComponents([.year, .month], from: now)
+            let (year, month) = (parts.year ?? 1970, parts.month ?? 1)
+            let (startYear, startMonth, months): (Int, Int, Int) =
+                switch self {
+                case .lastMonth: month == 1 ? (year - 1, 12, 1) : (year, month - 1, 1)
+                case .lastQuarter: ((month - 1) / 3 == 0) ? (year - 1, 10, 3) : (year, ((month - 1) / 3 - 1) * 3 + 1, 3)
+                case .lastYear: (year - 1, 1, 12)
+                }
+            let start = calendar.date(from: DateComponents(year: startYear, month: startMonth, day: 1))!
+            let end = calendar.date(byAdding: DateComponents(month: months, day: -1), to: start)!
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = timeZone
+            formatter.dateFormat = "yyyy-MM-dd"
+            return (formatter.string(from: start), formatter.string(from: end))
+        }
+    }
 
     func validate() throws {
-        guard let start = Self.day(from), let end = Self.day(to) else {
-            throw ValidationError("--from and --to must be dates like 2026-01-31")
+        if let mailTo, !EmailAddress.isPlausible(mailTo) {
+            throw ValidationError("--mail-to `\(mailTo)` is not an e-mail address")
+        }
+        if period != nil {
+            guard from == nil, to == nil else { throw ValidationError("give either --period or --from/--to, not both") }
+            return
+        }
+        guard let from, let to, let start = Self.day(from), let end = Self.day(to) else {
+            throw ValidationError("give --from and --to as dates like 2026-01-31, or --period last-quarter")
         }
         guard start <= end else { throw ValidationError("--from must not be after --to") }
     }
@@ -40,6 +78,7 @@ struct ReportCommand: ParsableCommand {
         guard let municipality = try app.database.municipality(municipality) else {
             throw CLIError.data(StoreError.unknownMunicipality(self.municipality).description)
         }
+        let (from, to) = period?.days(before: Date(), timeZone: app.configuration.timeZone) ?? (self.from!, self.to!)
         let start = Self.day(from)!
         let end = Self.day(to)!.addingTimeInterval(86_400)
         let cases = try app.database.reportedCases(municipalityId: municipality.id, from: start, to: end)
@@ -47,10 +86,37 @@ struct ReportCommand: ParsableCommand {
         let report = CouncilReport(
             municipality: municipality, from: from, to: to, cases: cases, evaluation: evaluation,
             timeZone: app.configuration.timeZone)
+        if let mailTo {
+            try mail(report, to: mailTo, app: app)
+            return
+        }
         switch format {
         case .md: print(report.markdown(), terminator: "")
         case .html: print(report.html(), terminator: "")
         case .csv: print(report.csv(), terminator: "")
+        }
+    }
+}
+
+extension ReportCommand {
+    /// Sends the report straight over SMTP (it belongs to no round, so it skips the outbox). Quiet on success.
+    func mail(_ report: CouncilReport, to address: String, app: App) throws {
+        let domain = String(app.configuration.from.address.split(separator: "@").last ?? "tweedemening.example")
+        let message = OutgoingMessage(
+            from: app.configuration.from, to: MailAddress(address), subject: report.title,
+            messageID: "report.\(report.municipality.id).\(report.from).\(report.to)@\(domain)", date: Date(),
+            extraHeaders: [("Auto-Submitted", "auto-generated"), ("X-Tweedemening-Kind", "report")],
+            text: report.markdown(), html: report.html(),
+            attachments: [
+                .init(
+                    filename: "rapportage-\(report.municipality.id)-\(report.from)-\(report.to).csv",
+                    contentType: "text/csv; charset=utf-8",
+                    data: [0xEF, 0xBB, 0xBF] + Array(report.csv().utf8))
+            ])
+        let result = try SMTPConnection(settings: app.configuration.smtp)
+            .send(from: app.configuration.returnPath ?? app.configuration.from.address, to: address, message: message.rendered())
+        guard result.outcome == .accepted else {
+            throw CLIError.unavailable("the report was not accepted by the SMTP server: \(result.detail); try again later")
         }
     }
 }
