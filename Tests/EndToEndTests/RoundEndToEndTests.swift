@@ -280,6 +280,25 @@ import Testing
         #expect(submitted.status == 65)
         #expect(submitted.stderr.contains("consent_reference") && submitted.stderr.contains("# Kaders"))
         #expect(try cli.run(["case", "list"]).stdout.isEmpty)
+        #expect(try cli.run(["case", "check", file.path]).status == 1)
+        // A case naming the applicant's BSN: `case check` finds it with its line, and approval is refused
+        let named = try String(
+            contentsOf: SMTPCatcher.packageRoot().appendingPathComponent("examples/case-traplift.md"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "De aanvrager woont al 52 jaar", with: "De aanvrager (BSN 111222333) woont al 52 jaar")
+        let namedFile = root.appendingPathComponent("named.md")
+        try named.write(to: namedFile, atomically: true, encoding: .utf8)
+        let checked = try cli.run(["case", "check", namedFile.path])
+        #expect(checked.status == 1 && checked.stdout.contains("named.md:21: moet anders [personal-data]"), "\(checked.stdout)")
+        #expect(try cli.run(["case", "check", "--json", namedFile.path]).stdout.contains("\"blocking\" : true"))
+        let namedId =
+            try cli.run(["case", "submit", "--municipality", "delft", namedFile.path]).stdout.split(separator: "\n").last.map(
+                String.init) ?? ""
+        let refused = try cli.run(["case", "approve", namedId, "--publish-at", "2030-01-01T09:00:00+01:00"])
+        #expect(
+            refused.status == 65 && refused.stderr.contains("cannot be approved yet") && refused.stderr.contains("--override"))
+        #expect(try cli.run(["case", "approve", namedId, "--publish-at", "2030-01-01T09:00:00+01:00", "--override"]).status == 0)
+
         // A group-readable signing key: refused with the command that fixes it
         chmod(root.appendingPathComponent("signing.key").path, 0o644)
         let tick = try cli.run(["tick"])

@@ -6,7 +6,7 @@ import PanelStore
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Submit, approve and inspect cases.",
-        subcommands: [Submit.self, Approve.self, Extend.self, Show.self, List.self])
+        subcommands: [Submit.self, Check.self, Approve.self, Extend.self, Show.self, List.self])
 
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -21,12 +21,39 @@ struct CaseCommand: ParsableCommand {
             guard let text = String(data: data, encoding: .utf8) else { throw CLIError.data("\(file) is not UTF-8 text") }
             let caseFile: CaseFile
             do { caseFile = try CaseFile.parse(text) } catch { throw CLIError.data("\(file): \(error.description)") }
+            let report = CaseCheck.check(text)
+            if !report.isClean { warn(CaseCheckText.render(report, file: file)) }
             do {
                 let id = try app.database.submitCase(municipalityId: municipality, file: caseFile, source: text)
                 print(id)
             } catch let error as StoreError {
                 throw CLIError.data(error.description)
             }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Check a case file: personal data, dates of birth, readability (Flesch–Douma, B1), jargon, completeness. Exit 0 clean, 1 findings, 65 unreadable."
+        )
+        @OptionGroup var options: RootOptions  // accepted like everywhere; the check itself needs no root
+        @Argument(help: "The case file.") var file: String
+        @Flag(help: "Print the report as JSON.") var json = false
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                throw CLIError.data("cannot read \(file) as UTF-8 text")
+            }
+            let report = CaseCheck.check(text)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+            } else {
+                print(CaseCheckText.render(report, file: file))
+            }
+            if !report.isClean { throw ExitCode(1) }
         }
     }
 
@@ -39,6 +66,8 @@ struct CaseCommand: ParsableCommand {
         @Option(name: .customLong("publish-at"), help: "When the case mail goes out.") var publishAt: String
         @Option(name: .customLong("vote-at"), help: "When voting opens.") var voteAt: String?
         @Option(help: "When voting closes and the verdict goes out.") var deadline: String?
+        @Flag(help: "Approve although the check found personal data or missing parts (the moderator takes responsibility).")
+        var override = false
 
         func validate() throws {
             _ = try parseTime(publishAt, option: "--publish-at")
@@ -57,6 +86,14 @@ struct CaseCommand: ParsableCommand {
                     defaults: app.configuration.timelineDefaults)
             } catch let error as TimelineError {
                 throw CLIError.usage(error.description)
+            }
+            let source = try app.database.caseOverview(caseId).panelCase.source
+            let report = CaseCheck.check(source)
+            if report.hasBlocking, !override {
+                throw CLIError.data(
+                    "case \(caseId) cannot be approved yet:\n"
+                        + CaseCheckText.render(report, file: "case \(caseId)", blockingOnly: true)
+                        + "\nReturn it to the municipality, or approve with --override if you accept these findings.")
             }
             do {
                 try app.database.approveCase(caseId, timeline: timeline)
@@ -157,4 +194,24 @@ struct CaseCommand: ParsableCommand {
 
 enum OutboxStateOrder {
     static let all: [OutboxMessage.State] = [.pending, .queued, .deferred, .sent, .failed]
+}
+
+/// The check report as a moderator or case officer reads it on a terminal.
+enum CaseCheckText {
+    static func render(_ report: CaseCheckReport, file: String, blockingOnly: Bool = false) -> String {
+        let findings = report.findings.filter { !blockingOnly || $0.blocking }
+        guard !findings.isEmpty else { return "\(file): geen bevindingen" }
+        var lines: [String] = []
+        for finding in findings {
+            let place = finding.line.map { "\(file):\($0)" } ?? file
+            var line = "\(place): \(finding.blocking ? "moet anders" : "advies") [\(finding.kind.rawValue)] \(finding.message)"
+            if let suggestion = finding.suggestion { line += " → \(suggestion)" }
+            lines.append(line)
+        }
+        if !blockingOnly {
+            let scores = report.readability.sorted { $0.key < $1.key }.map { "\($0.key) \(Int($0.value.rounded()))" }
+            if !scores.isEmpty { lines.append("leesbaarheid (Flesch–Douma, B1 ≈ 60+): " + scores.joined(separator: ", ")) }
+        }
+        return lines.joined(separator: "\n")
+    }
 }

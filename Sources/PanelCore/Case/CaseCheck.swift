@@ -1,0 +1,579 @@
+import Foundation
+
+/// One thing the municipality should fix (or consider) before a case goes to the panel.
+public struct CaseFinding: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        case personalData = "personal-data"
+        case dateOfBirth = "date-of-birth"
+        case longSentence = "long-sentence"
+        case jargon, readability, completeness
+    }
+
+    public var kind: Kind
+    /// 1-based line in the file.
+    public var line: Int?
+    /// The section heading, when it belongs to one.
+    public var section: String?
+    /// The offending text (for personal data: the match itself).
+    public var excerpt: String
+    /// What is wrong, in Dutch, for the municipality.
+    public var message: String
+    public var suggestion: String?
+    /// Personal data and completeness block approval; readability, jargon and long sentences advise.
+    public var blocking: Bool
+
+    public init(
+        kind: Kind, line: Int?, section: String?, excerpt: String, message: String, suggestion: String?, blocking: Bool
+    ) {
+        self.kind = kind
+        self.line = line
+        self.section = section
+        self.excerpt = excerpt
+        self.message = message
+        self.suggestion = suggestion
+        self.blocking = blocking
+    }
+}
+
+public struct CaseCheckReport: Sendable, Equatable, Codable {
+    /// Ordered by line; findings without a line (about the file as a whole) first.
+    public var findings: [CaseFinding]
+    /// Section heading → Flesch–Douma score, for every section with words.
+    public var readability: [String: Double]
+
+    public var isClean: Bool { findings.isEmpty }
+    public var hasBlocking: Bool { findings.contains(where: \.blocking) }
+
+    public init(findings: [CaseFinding], readability: [String: Double]) {
+        self.findings = findings
+        self.readability = readability
+    }
+}
+
+/// Checks a case file before approval: personal data, dates of birth, completeness (blocking) and plain
+/// language (advisory). Pure; no I/O.
+public enum CaseCheck {
+    /// B1 is roughly Flesch–Douma 60 and up; a section below this gets an advisory readability finding.
+    public static let targetScore = 60.0
+    /// A sentence with more words than this gets an advisory finding.
+    public static let longSentenceWords = 25
+    /// Fewer words than this make a section too thin for a lay panel (blocking).
+    public static let minimumSectionWords = 15
+    /// "Vraag aan het panel" may be shorter: one clear question is enough.
+    public static let minimumQuestionWords = 8
+
+    /// Checks raw case-file text, so line numbers are the file's. Works when `CaseFile.parse` fails too: the
+    /// parse problems then become completeness findings.
+    public static func check(_ text: String) -> CaseCheckReport {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        let today = calendar.dateComponents([.year, .month, .day], from: Date())
+        return check(text, today: (today.year ?? 2026, today.month ?? 1, today.day ?? 1))
+    }
+
+    static func check(_ text: String, today: (year: Int, month: Int, day: Int)) -> CaseCheckReport {
+        let document = CaseDocument(text)
+        var findings: [CaseFinding] = []
+        findings += completeness(text, document)
+        for line in document.lines {
+            findings += personalData(line)
+            findings += CaseDatesOfBirth.findings(line, today: today)
+        }
+        findings += jargon(document)
+        var scores: [String: Double] = [:]
+        for (section, lines) in document.sectionBodies {
+            let spans = Readability.sentenceSpans(lines.filter { !$0.text.hasPrefix("#") }.map { ($0.number, $0.text) })
+            let sentenceWords = spans.map { Readability.words(in: $0.text) }
+            for (span, words) in zip(spans, sentenceWords) where words.count > longSentenceWords {
+                findings.append(
+                    CaseFinding(
+                        kind: .longSentence, line: span.line, section: section.rawValue, excerpt: span.text,
+                        message:
+                            "Deze zin telt \(words.count) woorden; boven de \(longSentenceWords) woorden raakt een lezer de draad kwijt.",
+                        suggestion: "knip de zin op in kortere zinnen van hooguit 15 tot 20 woorden", blocking: false))
+            }
+            guard let score = Readability.fleschDouma(sentenceWords: sentenceWords) else { continue }
+            scores[section.rawValue] = score
+            if score < targetScore {
+                let hardest = zip(spans, sentenceWords).filter { !$0.1.isEmpty }
+                    .min {
+                        (Readability.fleschDouma(sentenceWords: [$0.1]) ?? 0)
+                            < (Readability.fleschDouma(sentenceWords: [$1.1]) ?? 0)
+                    }
+                findings.append(
+                    CaseFinding(
+                        kind: .readability, line: hardest?.0.line ?? document.headingLine[section],
+                        section: section.rawValue, excerpt: hardest?.0.text ?? "",
+                        message: String(
+                            format:
+                                "De sectie is moeilijk leesbaar (Flesch-Douma %.0f); voor taalniveau B1 is %.0f of hoger nodig.",
+                            locale: Locale(identifier: "nl_NL"), score, targetScore),
+                        suggestion: "schrijf kortere zinnen met gewone, korte woorden; begin bij de moeilijkste zin (hierboven)",
+                        blocking: false))
+            }
+        }
+        let sorted = findings.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+        return CaseCheckReport(findings: sorted.map(\.element), readability: scores)
+    }
+
+    // MARK: - Personal data
+
+    static func personalData(_ line: CaseDocument.Line) -> [CaseFinding] {
+        if line.isFrontMatter, line.text.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("consent_reference:") {
+            return []
+        }
+        return PersonalDataScanner.findings(in: line.text).map { found in
+            let excerpt = String(line.text[found.range])
+            let (what, blocking) = describe(found.kind)
+            let suggestion = PersonalDataScanner.placeholder(for: found.kind).map { "vervang door \($0)" }
+            return CaseFinding(
+                kind: .personalData, line: line.number, section: line.section?.rawValue, excerpt: excerpt,
+                message: blocking
+                    ? "Hier staat \(what); een zaak voor het panel moet anoniem zijn."
+                    : "Hier staat \(what); controleer dat die niet naar de aanvrager leidt (bijvoorbeeld een nieuwsbericht of een persoonlijke pagina).",
+                suggestion: suggestion ?? "verwijder de link als die naar de aanvrager leidt, of noem de bron in woorden",
+                blocking: blocking)
+        }
+    }
+
+    /// The Dutch description of a kind of personal data, and whether it blocks. Links only advise: a link to
+    /// the law or the municipal policy is fine.
+    static func describe(_ kind: PersonalDataFinding.Kind) -> (String, Bool) {
+        switch kind {
+        case .bsn: ("een burgerservicenummer (BSN)", true)
+        case .iban: ("een rekeningnummer (IBAN)", true)
+        case .phone: ("een telefoonnummer", true)
+        case .email: ("een e-mailadres", true)
+        case .postcodeHouseNumber: ("een adres (postcode of straat met huisnummer)", true)
+        case .url: ("een link", false)
+        }
+    }
+
+    // MARK: - Completeness
+
+    static func completeness(_ text: String, _ document: CaseDocument) -> [CaseFinding] {
+        var findings: [CaseFinding] = []
+        do {
+            _ = try CaseFile.parse(text)
+        } catch {
+            findings += error.problems.map { parseProblem($0, document) }
+        }
+        for section in CaseSection.allCases {
+            guard let lines = document.sectionBodies.first(where: { $0.section == section })?.lines else { continue }
+            let body = lines.map(\.text).joined(separator: "\n")
+            let wordCount = Readability.words(in: body).count
+            guard wordCount > 0 else { continue }  // empty: the parse problem says so
+            let minimum = section == .question ? minimumQuestionWords : minimumSectionWords
+            let heading = document.headingLine[section]
+            if wordCount < minimum {
+                findings.append(
+                    CaseFinding(
+                        kind: .completeness, line: heading, section: section.rawValue,
+                        excerpt: body.trimmingCharacters(in: .whitespacesAndNewlines),
+                        message:
+                            "De sectie `# \(section.rawValue)` is te kort (\(wordCount) \(wordCount == 1 ? "woord" : "woorden")); een lezer zonder voorkennis heeft er minstens \(minimum) nodig.",
+                        suggestion: advice(for: section), blocking: true))
+            }
+            if section == .question, !body.contains("?") {
+                findings.append(
+                    CaseFinding(
+                        kind: .completeness, line: heading, section: section.rawValue,
+                        excerpt: body.trimmingCharacters(in: .whitespacesAndNewlines),
+                        message: "In `# \(section.rawValue)` staat geen vraag: er ontbreekt een vraagteken.",
+                        suggestion:
+                            "stel één duidelijke vraag die het panel met ja of nee kan beantwoorden, bijvoorbeeld 'Vindt u het besluit van de gemeente redelijk?'",
+                        blocking: true))
+            }
+        }
+        return findings
+    }
+
+    static func advice(for section: CaseSection) -> String {
+        switch section {
+        case .decision: "beschrijf wat de gemeente heeft besloten, en wanneer"
+        case .municipalityView: "leg uit waarom de gemeente zo besloot"
+        case .applicantView: "leg uit wat de aanvrager wil en waarom"
+        case .framework: "noem de regels en het beleid die gelden, in gewone woorden"
+        case .question: "stel de vraag zo dat iemand zonder voorkennis hem begrijpt"
+        }
+    }
+
+    /// A `CaseFileError` problem as a Dutch completeness finding; the excerpt is the line it is about, or the
+    /// missing heading. Wording this does not know is passed on as it is.
+    static func parseProblem(_ problem: String, _ document: CaseDocument) -> CaseFinding {
+        let line = firstLineNumber(in: problem)
+        func finding(_ message: String, line: Int? = nil, section: CaseSection? = nil, suggestion: String? = nil) -> CaseFinding {
+            let lineText = line.flatMap { number in document.lines.first { $0.number == number }?.text }
+            let excerpt = lineText ?? section.map { "# \($0.rawValue)" } ?? ""
+            return CaseFinding(
+                kind: .completeness, line: line, section: section?.rawValue, excerpt: excerpt, message: message,
+                suggestion: suggestion, blocking: true)
+        }
+        let quoted = problem.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        let heading = quoted.first.map { $0.hasPrefix("# ") ? String($0.dropFirst(2)) : $0 }
+        let section = CaseSection.allCases.first { $0.rawValue.lowercased() == heading?.lowercased() }
+        if problem.hasPrefix("front matter is missing") {
+            return finding(
+                "De kop met gegevens ontbreekt.",
+                suggestion:
+                    "begin het bestand met een regel `---`, dan `title:`, `domain:` en `consent_reference:`, en dan weer `---`")
+        }
+        if problem.hasPrefix("front matter lacks"), let field = heading {
+            return finding("In de kop ontbreekt `\(field)`.", suggestion: "vul `\(field)` in tussen de twee regels `---`")
+        }
+        if problem.hasPrefix("front matter line") {
+            return finding("Deze regel in de kop is geen `naam: waarde`.", line: line)
+        }
+        if problem.hasPrefix("front matter `"), let field = heading {
+            return finding(
+                "Het veld `\(field)` in de kop is te lang.", suggestion: "houd het onder \(CaseFile.maxFieldLength) tekens")
+        }
+        if problem.hasSuffix("is missing"), let section {
+            return finding(
+                "De sectie `# \(section.rawValue)` ontbreekt.", section: section,
+                suggestion: "voeg een kop `# \(section.rawValue)` toe; \(advice(for: section))")
+        }
+        if problem.hasSuffix("is empty"), let section {
+            return finding("De sectie `# \(section.rawValue)` is leeg.", section: section, suggestion: advice(for: section))
+        }
+        if problem.contains("appears twice"), let section {
+            return finding(
+                "De sectie `# \(section.rawValue)` staat er twee keer in.", line: line, section: section,
+                suggestion: "voeg de twee delen samen onder één kop")
+        }
+        if problem.contains("unknown section"), let heading {
+            let known = CaseSection.allCases.map { "`# \($0.rawValue)`" }.joined(separator: ", ")
+            return finding(
+                "Onbekende sectie `# \(heading)`.", line: line,
+                suggestion: "gebruik alleen \(known); gebruik `##` voor een tussenkopje")
+        }
+        if problem.contains("text before the first section") {
+            return finding(
+                "Er staat tekst vóór de eerste sectie.", line: line,
+                suggestion: "begin de tekst met `# \(CaseSection.decision.rawValue)`")
+        }
+        return finding(problem, line: line, section: section)
+    }
+
+    /// The number after the first "line " in a parse problem.
+    static func firstLineNumber(in problem: String) -> Int? {
+        guard let range = problem.range(of: "line ") else { return nil }
+        return Int(problem[range.upperBound...].prefix(while: \.isNumber))
+    }
+
+    // MARK: - Jargon
+
+    /// One finding per term per section (or per front-matter title): the first place it occurs.
+    static func jargon(_ document: CaseDocument) -> [CaseFinding] {
+        var findings: [CaseFinding] = []
+        var firstIndex: [String: Int] = [:]  // "section|term" → index in findings
+        var counts: [String: Int] = [:]
+        for line in document.lines where line.isBody || line.isTitle {
+            guard !line.isHeading else { continue }
+            for (term, excerpt) in CaseJargon.matches(in: line.text) {
+                let key = "\(line.section?.rawValue ?? "")|\(term.term)"
+                counts[key, default: 0] += 1
+                if let index = firstIndex[key] {
+                    findings[index].message = CaseJargon.message(term, count: counts[key, default: 1])
+                    continue
+                }
+                firstIndex[key] = findings.count
+                findings.append(
+                    CaseFinding(
+                        kind: .jargon, line: line.number, section: line.section?.rawValue, excerpt: excerpt,
+                        message: CaseJargon.message(term, count: 1), suggestion: term.suggestion, blocking: false))
+            }
+        }
+        return findings
+    }
+}
+
+/// A case file's lines with where each belongs, found without `CaseFile.parse` so that it works on broken files.
+struct CaseDocument {
+    struct Line {
+        var number: Int
+        var text: String
+        var isFrontMatter: Bool
+        var isTitle: Bool
+        var isHeading: Bool
+        /// After the front matter.
+        var isBody: Bool
+        var section: CaseSection?
+    }
+
+    var lines: [Line] = []
+    /// Each known section's body lines (without its heading), in file order; a repeated section is merged.
+    var sectionBodies: [(section: CaseSection, lines: [Line])] = []
+    var headingLine: [CaseSection: Int] = [:]
+
+    init(_ text: String) {
+        let raw = Readability.lineSplit(text)
+        // Front matter as CaseFile.parse finds it: between the first non-blank "---" line and the next one.
+        var frontMatter: ClosedRange<Int>?
+        if let first = raw.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+            raw[first].trimmingCharacters(in: .whitespaces) == "---",
+            let end = raw[(first + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
+        {
+            frontMatter = first...end
+        }
+        var current: CaseSection?
+        for (index, text) in raw.enumerated() {
+            let inFrontMatter = frontMatter?.contains(index) ?? false
+            let isBody = !inFrontMatter && index > (frontMatter?.upperBound ?? -1)
+            let isHeading = isBody && (text.hasPrefix("# ") || text == "#")
+            if isHeading {
+                let heading = text.dropFirst().trimmingCharacters(in: .whitespaces).lowercased()
+                current = CaseSection.allCases.first { $0.rawValue.lowercased() == heading }
+                if let current, headingLine[current] == nil { headingLine[current] = index + 1 }
+            }
+            let isTitle = inFrontMatter && text.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("title:")
+            let line = Line(
+                number: index + 1, text: text, isFrontMatter: inFrontMatter, isTitle: isTitle, isHeading: isHeading,
+                isBody: isBody, section: isBody ? current : nil)
+            lines.append(line)
+            if isBody, !isHeading, let current {
+                if let slot = sectionBodies.firstIndex(where: { $0.section == current }) {
+                    sectionBodies[slot].lines.append(line)
+                } else {
+                    sectionBodies.append((current, [line]))
+                }
+            }
+        }
+        for section in CaseSection.allCases
+        where headingLine[section] != nil && !sectionBodies.contains(where: { $0.section == section }) {
+            sectionBodies.append((section, []))
+        }
+    }
+}
+
+/// Dates of birth: "geboren op 3 maart 1934", "geb. 03-03-1934", "geboortedatum: 1934-03-03".
+enum CaseDatesOfBirth {
+    struct FoundDate {
+        var lower: Int
+        var upper: Int
+        var day: Int
+        var month: Int
+        var year: Int
+    }
+
+    static let keywords = ["geboortedatum", "geboren", "geb.", "geb:"]
+    /// How far (in characters) a keyword may be from a date that has an adult's year of birth.
+    static let window = 40
+    static let months: [String: Int] = [
+        "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
+        "september": 9, "oktober": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "febr": 2, "mrt": 3,
+        "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+    ]
+
+    static func findings(_ line: CaseDocument.Line, today: (year: Int, month: Int, day: Int)) -> [CaseFinding] {
+        if line.isFrontMatter, line.text.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("consent_reference:") {
+            return []
+        }
+        let chars = Array(line.text)
+        let lowered = chars.map { Character($0.lowercased()) }
+        let keywordRanges = keywords.flatMap { occurrences(of: Array($0), in: lowered) }
+        guard !keywordRanges.isEmpty else { return [] }
+        var findings: [CaseFinding] = []
+        for date in dates(in: chars, lowered: lowered) {
+            // Directly after a keyword ("geboren op", "geb.", "geboortedatum:") it is a date of birth whatever
+            // the year; nearby, only when the year is an adult's.
+            let direct = keywordRanges.first { range in
+                guard range.upperBound <= date.lower else { return false }
+                let gap = String(lowered[range.upperBound..<date.lower]).trimmingCharacters(in: .whitespaces)
+                return ["", ":", "op", "op:", "de", "op de"].contains(gap)
+            }
+            let adult = date.year < today.year - 16
+            let near = keywordRanges.first { range in
+                (range.upperBound <= date.lower && date.lower - range.upperBound <= window)
+                    || (date.upper <= range.lowerBound && range.lowerBound - date.upper <= window)
+            }
+            guard let keyword = direct ?? (adult ? near : nil) else { continue }
+            let lower = min(keyword.lowerBound, date.lower)
+            let upper = max(keyword.upperBound, date.upper)
+            var age = today.year - date.year
+            if (today.month, today.day) < (date.month, date.day) { age -= 1 }
+            let example = age >= 0 && age < 130 ? "de aanvrager (\(age))" : "de aanvrager (90)"
+            findings.append(
+                CaseFinding(
+                    kind: .dateOfBirth, line: line.number, section: line.section?.rawValue,
+                    excerpt: String(chars[lower..<upper]),
+                    message: "Hier staat een geboortedatum; samen met de gemeente maakt die de aanvrager herkenbaar.",
+                    suggestion: "schrijf '\(example)' in plaats van een geboortedatum", blocking: true))
+        }
+        return findings
+    }
+
+    static func occurrences(of needle: [Character], in haystack: [Character]) -> [Range<Int>] {
+        guard needle.count <= haystack.count else { return [] }
+        return (0...(haystack.count - needle.count)).filter { start in
+            (start == 0 || !haystack[start - 1].isLetter) && Array(haystack[start..<(start + needle.count)]) == needle
+        }.map { $0..<($0 + needle.count) }
+    }
+
+    /// Full dates: `3-3-1934`, `03/03/1934`, `3.3.1934`, `1934-03-03`, `3 maart 1934`, `3 mrt. 1934`.
+    static func dates(in chars: [Character], lowered: [Character]) -> [FoundDate] {
+        func number(at i: Int, maxDigits: Int) -> (value: Int, end: Int)? {
+            var end = i
+            while end < chars.count, chars[end].isASCII, chars[end].isNumber, end - i < maxDigits { end += 1 }
+            guard end > i, end == chars.count || !chars[end].isNumber else { return nil }
+            return (Int(String(chars[i..<end]))!, end)
+        }
+        func valid(_ day: Int, _ month: Int, _ year: Int) -> Bool {
+            (1...31).contains(day) && (1...12).contains(month) && (1850...2200).contains(year)
+        }
+        var found: [FoundDate] = []
+        var i = 0
+        while i < chars.count {
+            guard chars[i].isASCII, chars[i].isNumber, i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber) else {
+                i += 1
+                continue
+            }
+            // 1934-03-03
+            if let year = number(at: i, maxDigits: 4), year.end - i == 4, year.end < chars.count, chars[year.end] == "-",
+                let month = number(at: year.end + 1, maxDigits: 2), month.end < chars.count, chars[month.end] == "-",
+                let day = number(at: month.end + 1, maxDigits: 2), valid(day.value, month.value, year.value)
+            {
+                found.append(FoundDate(lower: i, upper: day.end, day: day.value, month: month.value, year: year.value))
+                i = day.end
+                continue
+            }
+            guard let day = number(at: i, maxDigits: 2) else {
+                i += 1
+                continue
+            }
+            // 3-3-1934, 03/03/1934, 3.3.1934 (one separator throughout)
+            if day.end < chars.count, "-/.".contains(chars[day.end]), let month = number(at: day.end + 1, maxDigits: 2),
+                month.end < chars.count, chars[month.end] == chars[day.end], let year = number(at: month.end + 1, maxDigits: 4),
+                year.end - month.end == 5, valid(day.value, month.value, year.value)
+            {
+                found.append(FoundDate(lower: i, upper: year.end, day: day.value, month: month.value, year: year.value))
+                i = year.end
+                continue
+            }
+            // 3 maart 1934
+            var j = day.end
+            while j < chars.count, chars[j] == " " { j += 1 }
+            var wordEnd = j
+            while wordEnd < chars.count, lowered[wordEnd].isLetter { wordEnd += 1 }
+            if j > day.end, let month = months[String(lowered[j..<wordEnd])] {
+                var k = wordEnd
+                if k < chars.count, chars[k] == "." { k += 1 }
+                let spaceStart = k
+                while k < chars.count, chars[k] == " " { k += 1 }
+                if k > spaceStart, let year = number(at: k, maxDigits: 4), year.end - k == 4,
+                    valid(day.value, month, year.value)
+                {
+                    found.append(FoundDate(lower: i, upper: year.end, day: day.value, month: month, year: year.value))
+                    i = year.end
+                    continue
+                }
+            }
+            i = day.end
+        }
+        return found
+    }
+}
+
+/// Officialese and Wmo terms a lay panel stumbles over, each with a plain-Dutch alternative.
+enum CaseJargon {
+    struct Term: Sendable {
+        var term: String
+        var suggestion: String
+        /// Endings that still count as the term ("beschikking" + "en").
+        var endings: [String] = []
+        /// Only the exact spelling: "ZIN" (zorg in natura), not "zin".
+        var caseSensitive = false
+    }
+
+    static let terms: [Term] = [
+        Term(
+            term: "maatwerkvoorziening", suggestion: "schrijf 'hulp op maat', bijvoorbeeld 'een traplift via de gemeente'",
+            endings: ["en"]),
+        Term(term: "compensatieplicht", suggestion: "schrijf 'de plicht van de gemeente om te helpen'"),
+        Term(term: "ingevolge", suggestion: "schrijf 'volgens'"),
+        Term(term: "derhalve", suggestion: "schrijf 'daarom'"),
+        Term(term: "voornoemd", suggestion: "schrijf 'deze' of 'die'", endings: ["e"]),
+        Term(term: "onderhavig", suggestion: "schrijf 'deze' of 'dit'", endings: ["e"]),
+        Term(term: "beschikking", suggestion: "schrijf 'besluit' of 'brief met het besluit'", endings: ["en"]),
+        Term(
+            term: "primaat van verhuizen", suggestion: "schrijf 'de regel dat verhuizen voorgaat op het aanpassen van de woning'"),
+        Term(term: "goedkoopst adequate", suggestion: "schrijf 'de goedkoopste oplossing die goed genoeg is'"),
+        Term(term: "goedkoopst passende", suggestion: "schrijf 'de goedkoopste oplossing die goed genoeg is'"),
+        Term(term: "adequaat", suggestion: "schrijf 'passend' of 'goed genoeg'"),
+        Term(term: "adequate", suggestion: "schrijf 'passende' of 'goed genoeg'"),
+        Term(term: "PGB", suggestion: "schrijf 'persoonsgebonden budget (geld om zelf hulp in te kopen)'", endings: ["'s"]),
+        Term(term: "ZIN", suggestion: "schrijf 'zorg in natura (hulp die de gemeente zelf regelt)'", caseSensitive: true),
+        Term(term: "CIZ", suggestion: "schrijf 'het CIZ, de organisatie die beslist wie langdurige zorg krijgt'"),
+        Term(term: "Wlz", suggestion: "schrijf 'Wet langdurige zorg (voor wie altijd zorg nodig heeft)'"),
+        Term(term: "Awb", suggestion: "schrijf 'Algemene wet bestuursrecht (de regels voor besluiten van de overheid)'"),
+        Term(term: "keukentafelgesprek", suggestion: "schrijf 'gesprek bij de aanvrager thuis'", endings: ["ken"]),
+        Term(term: "eigen kracht", suggestion: "schrijf 'wat iemand zelf kan of met hulp van familie en vrienden'"),
+        Term(term: "algemene voorziening", suggestion: "schrijf 'hulp die voor iedereen is, zonder aanvraag'", endings: ["en"]),
+        Term(term: "algemeen gebruikelijk", suggestion: "schrijf 'iets wat veel mensen zelf kopen'", endings: ["e"]),
+        Term(term: "gebruikelijke zorg", suggestion: "schrijf 'hulp die huisgenoten normaal aan elkaar geven'"),
+        Term(term: "zorgvuldigheidsbeginsel", suggestion: "schrijf 'de regel dat de gemeente alles goed moet uitzoeken'"),
+        Term(term: "ten behoeve van", suggestion: "schrijf 'voor'"),
+        Term(term: "in casu", suggestion: "schrijf 'hier' of 'in dit geval'"),
+        Term(term: "conform", suggestion: "schrijf 'volgens'"),
+        Term(term: "aanvang", suggestion: "schrijf 'begin'"),
+        Term(term: "teneinde", suggestion: "schrijf 'om'"),
+        Term(term: "inzake", suggestion: "schrijf 'over'"),
+        Term(term: "dienaangaande", suggestion: "schrijf 'daarover'"),
+        Term(term: "alsmede", suggestion: "schrijf 'en' of 'ook'"),
+        Term(term: "reeds", suggestion: "schrijf 'al'"),
+        Term(term: "indien", suggestion: "schrijf 'als'"),
+        Term(term: "middels", suggestion: "schrijf 'met' of 'door'"),
+        Term(term: "desalniettemin", suggestion: "schrijf 'toch'"),
+        Term(term: "evenwel", suggestion: "schrijf 'maar' of 'toch'"),
+        Term(term: "doch", suggestion: "schrijf 'maar'"),
+        Term(term: "tevens", suggestion: "schrijf 'ook'"),
+        Term(term: "hetgeen", suggestion: "schrijf 'wat'"),
+        Term(term: "zulks", suggestion: "schrijf 'dat'"),
+        Term(term: "ter zake", suggestion: "schrijf 'hierover'"),
+        Term(term: "belanghebbende", suggestion: "schrijf 'de aanvrager' of 'wie het aangaat'", endings: ["n"]),
+        Term(
+            term: "bezwaarschrift", suggestion: "schrijf 'bezwaar' of 'brief waarin iemand zegt het niet eens te zijn'",
+            endings: ["en"]),
+        Term(term: "zelfredzaamheid", suggestion: "schrijf 'zichzelf kunnen redden'"),
+        Term(term: "participatie", suggestion: "schrijf 'meedoen'"),
+        Term(term: "indicatie", suggestion: "schrijf 'beoordeling van welke hulp iemand nodig heeft'", endings: ["s"]),
+        Term(term: "woonvoorziening", suggestion: "schrijf 'aanpassing in of aan het huis'", endings: ["en"]),
+        Term(
+            term: "vervoersvoorziening", suggestion: "schrijf 'hulp bij vervoer, zoals een scootmobiel of taxi'", endings: ["en"]),
+        Term(term: "verstrekking", suggestion: "schrijf 'wat de gemeente geeft' of 'vergoeding'", endings: ["en"]),
+    ]
+
+    static func message(_ term: Term, count: Int) -> String {
+        let times = count > 1 ? " (\(count) keer in deze sectie)" : ""
+        return "'\(term.term)' is ambtelijke taal of vakjargon; het panel kent dit woord misschien niet\(times)."
+    }
+
+    /// The terms in `line` with the text that matched, longest term first where matches overlap.
+    static func matches(in line: String) -> [(Term, String)] {
+        let chars = Array(line)
+        let lowered = chars.map { Character($0.lowercased()) }
+        var taken = [Bool](repeating: false, count: chars.count)
+        var found: [(lower: Int, term: Term, excerpt: String)] = []
+        for term in terms.sorted(by: { $0.term.count > $1.term.count }) {
+            let needle = Array(term.caseSensitive ? term.term : term.term.lowercased())
+            let haystack = term.caseSensitive ? chars : lowered
+            guard needle.count <= haystack.count else { continue }
+            for start in 0...(haystack.count - needle.count) {
+                guard start == 0 || !chars[start - 1].isLetter, Array(haystack[start..<(start + needle.count)]) == needle
+                else { continue }
+                let afterTerm = start + needle.count
+                let ending = ([""] + term.endings).sorted { $0.count > $1.count }.first { ending in
+                    let end = afterTerm + ending.count
+                    return end <= chars.count && String(lowered[afterTerm..<end]) == ending
+                        && (end == chars.count || !chars[end].isLetter)
+                }
+                guard let ending, !taken[start..<(afterTerm + ending.count)].contains(true) else { continue }
+                let upper = afterTerm + ending.count
+                for offset in start..<upper { taken[offset] = true }
+                found.append((start, term, String(chars[start..<upper])))
+            }
+        }
+        return found.sorted { $0.lower < $1.lower }.map { ($0.term, $0.excerpt) }
+    }
+}
