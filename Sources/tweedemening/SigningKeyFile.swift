@@ -4,13 +4,27 @@ import PanelCore
 /// `signing.key`: one key a line, `KID BASE64`, the first line signs. Mode 0600, or we refuse to start.
 enum SigningKeyFile {
     static func create(at path: String) throws {
-        let key = SigningKey.generate(id: "k1")
-        let line = "\(key.id) \(Data(key.secret).base64EncodedString())\n"
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CLIError.software("cannot create \(path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        let written = line.utf8CString.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, line.utf8.count) }
-        guard written == line.utf8.count, fsync(descriptor) == 0 else {
+        guard !FileManager.default.fileExists(atPath: path) else { throw CLIError.software("\(path) exists already") }
+        try write([SigningKey.generate(id: "k1")], to: path)
+    }
+
+    /// Puts `key` first (it signs from now on) and keeps the others (they keep verifying).
+    static func prepend(_ key: SigningKey, to path: String) throws {
+        try write([key] + load(from: path).keys, to: path)
+    }
+
+    /// Replaces the file atomically with mode 0600.
+    static func write(_ keys: [SigningKey], to path: String) throws {
+        let text = keys.map { "\($0.id) \(Data($0.secret).base64EncodedString())" }.joined(separator: "\n") + "\n"
+        let temporary = path + ".tmp"
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CLIError.software("cannot create \(temporary): \(String(cString: strerror(errno)))") }
+        let written = text.utf8CString.withUnsafeBufferPointer { Foundation.write(descriptor, $0.baseAddress, text.utf8.count) }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written == text.utf8.count, synced, rename(temporary, path) == 0 else {
+            unlink(temporary)
             throw CLIError.software("cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }

@@ -258,6 +258,36 @@ import Testing
         #expect(serve.0.terminationStatus == 0)
     }
 
+    @Test func keysRotateAndTheDatabaseBacksUp() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-keys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = TweedemeningBinary(url: try TweedemeningBinary.locate(), root: root, environment: [:])
+        try expectSuccess(cli.run(["init"]))
+        // Rotation: the new key signs, the old one keeps verifying, the file stays 0600
+        #expect(try cli.run(["keys", "rotate"]).stdout == "k2\n")
+        #expect(try cli.run(["keys", "list"]).stdout == "k2\tsigns\nk1\tverifies\n")
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("signing.key").path)[.posixPermissions]
+            as? Int
+        #expect(mode == 0o600)
+        #expect(try cli.run(["keys", "retire", "k2"]).status == 65)
+        try expectSuccess(cli.run(["keys", "retire", "k1"]))
+        #expect(try cli.run(["keys", "list"]).stdout == "k2\tsigns\n")
+        // Backup: a consistent copy that opens as a database with every migration
+        try expectSuccess(
+            cli.run(["municipality", "add", "--id", "ede", "--name", "Gemeente Ede", "--email", "wmo@ede.example"]))
+        let copy = root.appendingPathComponent("backup.sqlite").path
+        try expectSuccess(cli.run(["backup", copy]))
+        #expect(try cli.run(["backup", copy]).status == 64)
+        let copyRoot = root.appendingPathComponent("restored")
+        try FileManager.default.createDirectory(at: copyRoot, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: copy, toPath: copyRoot.appendingPathComponent("tweedemening.sqlite").path)
+        try FileManager.default.copyItem(
+            at: root.appendingPathComponent("signing.key"), to: copyRoot.appendingPathComponent("signing.key"))
+        let restored = TweedemeningBinary(url: cli.url, root: copyRoot, environment: [:])
+        #expect(try restored.run(["municipality", "list"]).stdout.contains("ede\tGemeente Ede"))
+    }
+
     @Test func badInputIsRefusedWithReasonsAndNothingStored() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-bad-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
