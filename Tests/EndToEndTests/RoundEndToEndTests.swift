@@ -328,6 +328,14 @@ import Testing
         #expect(
             refused.status == 65 && refused.stderr.contains("cannot be approved yet") && refused.stderr.contains("--override"))
         #expect(try cli.run(["case", "approve", namedId, "--publish-at", "2030-01-01T09:00:00+01:00", "--override"]).status == 0)
+        // And the municipality can see its case as the panel will
+        let preview = root.appendingPathComponent("preview")
+        try expectSuccess(cli.run(["case", "preview", namedId, "--out", preview.path]))
+        let rendered = try FileManager.default.contentsOfDirectory(atPath: preview.path)
+        #expect(rendered.contains("case.html") && rendered.contains("vote.txt") && rendered.contains("digest.eml"))
+        #expect(
+            try String(contentsOf: preview.appendingPathComponent("case.txt"), encoding: .utf8).contains(
+                "Beste Voorbeeld Panellid,"))
 
         // A group-readable signing key: refused with the command that fixes it
         chmod(root.appendingPathComponent("signing.key").path, 0o644)

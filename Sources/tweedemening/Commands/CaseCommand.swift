@@ -6,7 +6,7 @@ import PanelStore
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Submit, approve and inspect cases.",
-        subcommands: [Submit.self, Check.self, Approve.self, Extend.self, Show.self, List.self])
+        subcommands: [Submit.self, Check.self, Approve.self, Extend.self, Preview.self, Show.self, List.self])
 
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -213,5 +213,38 @@ enum CaseCheckText {
             if !scores.isEmpty { lines.append("leesbaarheid (Flesch–Douma, B1 ≈ 60+): " + scores.joined(separator: ", ")) }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension CaseCommand {
+    struct Preview: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render every mail the panel will receive for a case (text, HTML and .eml) into a folder.")
+        @OptionGroup var options: RootOptions
+        @Argument(help: "The case id.") var caseId: Int64
+        @Option(help: "The folder to write into (created if needed).") var out: String
+
+        func run() throws {
+            let app = try options.open()
+            let composer = try app.courier().composer
+            let folder = URL(fileURLWithPath: out, isDirectory: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let contexts: [MessageContext]
+            do {
+                contexts = try app.database.previewContexts(
+                    caseId: caseId, defaults: app.configuration.timelineDefaults, now: Date())
+            } catch let error as StoreError {
+                throw CLIError.data(error.description)
+            }
+            for context in contexts {
+                let message = try composer.compose(context)
+                let name = context.message.kind.rawValue
+                try message.text.write(to: folder.appendingPathComponent("\(name).txt"), atomically: true, encoding: .utf8)
+                try (message.html ?? "").write(
+                    to: folder.appendingPathComponent("\(name).html"), atomically: true, encoding: .utf8)
+                try Data(message.rendered()).write(to: folder.appendingPathComponent("\(name).eml"))
+                print(folder.appendingPathComponent("\(name).html").path)
+            }
+        }
     }
 }
