@@ -37,6 +37,7 @@ struct ConfigFile: Decodable {
     }
     struct VerdictSection: Decodable {
         var quorum: Int?
+        var follow_up_reminder_days: Number?
     }
     struct Serve: Decodable {
         var tick_interval_seconds: Int?
@@ -200,6 +201,7 @@ struct Configuration {
             timelineDefaults: timeline,
             discussionPlan: DiscussionPlan(
                 digestInterval: (file.discussion?.digest_every_days?.value ?? 3) * 86_400,
+                followUpReminderAfter: max(1, file.verdict?.follow_up_reminder_days?.value ?? 14) * 86_400,
                 quorum: max(1, file.verdict?.quorum ?? 30)),
             extensionDays: min(30, max(1, file.discussion?.extension_days ?? 3)),
             replyDomain: replyDomain,
@@ -250,6 +252,7 @@ struct Configuration {
 
         [verdict]
         quorum = 30                                       # fewer votes: no verdict ("no-quorum")
+        follow_up_reminder_days = 14                      # remind a silent municipality; at twice this, tell the panel
 
         [serve]
         tick_interval_seconds = 60
