@@ -4,17 +4,11 @@ import PanelCore
 // Times ThemeBuilder.build on 20,000 synthetic Dutch arguments, generated deterministically from templates.
 // Run: swift run -c release ThemesBench [count]
 
-/// SplitMix64, so the corpus is the same on every run and machine.
-struct Generator {
-    var state: UInt64
+/// The corpus is the same on every run and machine: PanelCore's SplitMix64, with two helpers.
+typealias Generator = SplitMix64
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
+    init(state: UInt64) { self.init(seed: state) }
 
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 

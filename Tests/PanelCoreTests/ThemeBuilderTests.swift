@@ -255,7 +255,7 @@ import Testing
 
     @Test func ignoresInputOrder() {
         let expected = ThemeBuilder.build(Self.stairLift, municipalityPoints: Self.points)
-        var generator = ShuffleGenerator(state: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<5 {
             let shuffled = Self.stairLift.shuffled(using: &generator)
             #expect(ThemeBuilder.build(shuffled, municipalityPoints: Self.points) == expected)
@@ -329,23 +329,8 @@ import Testing
                 id: Int64(index), side: index % 3 == 0 ? .support : .oppose,
                 text: fragments[index % fragments.count] + ", vindt panellid \(index % 17).", reactions: index % 5)
         }
-        let clock = ContinuousClock()
-        var report = ThemeReport()
-        let elapsed = clock.measure { report = ThemeBuilder.build(inputs) }
+        // Speed lives in Benchmarks/ThemesBench; here only that a large input completes with themes.
+        let report = ThemeBuilder.build(inputs)
         #expect(!report.themes.isEmpty)
-        #expect(elapsed < .seconds(20))  // debug build; the release benchmark is Benchmarks/ThemesBench
-    }
-}
-
-/// SplitMix64 for shuffling test input reproducibly.
-struct ShuffleGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

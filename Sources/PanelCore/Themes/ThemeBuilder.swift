@@ -255,24 +255,6 @@ enum ThemeLabels {
     static let negations: Set<String> = [DutchStemmer.stem("niet"), DutchStemmer.stem("geen")]
 }
 
-/// A small deterministic generator (SplitMix64); never the system's randomness.
-struct ThemeRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-}
-
 /// A unit-length TF-IDF vector: term indices ascending, with their weights.
 struct ThemeVector {
     var indices: [Int32] = []
@@ -383,7 +365,7 @@ struct ThemeClustering {
     func themes() -> [Theme] {
         let clustered = vectors.indices.filter { !vectors[$0].isEmpty }
         guard !clustered.isEmpty else { return [] }
-        var random = ThemeRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let k = chooseK(clustered, random: &random)
         let clustering = bestOfRuns(clustered, k: k, random: &random)
 
@@ -422,7 +404,7 @@ struct ThemeClustering {
 
     /// k by the best silhouette (on an evenly spread sample for large sides) among 2…√n, capped at eight; of scores
     /// at least `silhouetteTolerance` times the best, the largest k.
-    func chooseK(_ clustered: [Int], random: inout ThemeRandom) -> Int {
+    func chooseK(_ clustered: [Int], random: inout SplitMix64) -> Int {
         let count = clustered.count
         let ceiling = min(Self.maximumThemes, Int(Double(count).squareRoot().rounded()))
         guard ceiling >= 2 else { return 1 }
@@ -470,7 +452,7 @@ struct ThemeClustering {
         return total / Double(documents.count)
     }
 
-    func bestOfRuns(_ documents: [Int], k: Int, random: inout ThemeRandom) -> Clustering {
+    func bestOfRuns(_ documents: [Int], k: Int, random: inout SplitMix64) -> Clustering {
         var best = kMeans(documents, k: k, random: &random)
         for _ in 1..<Self.restarts(for: documents.count) {
             let run = kMeans(documents, k: k, random: &random)
@@ -480,7 +462,7 @@ struct ThemeClustering {
     }
 
     /// Spherical k-means with k-means++ seeding; clusters that end up empty are dropped.
-    func kMeans(_ documents: [Int], k: Int, random: inout ThemeRandom) -> Clustering {
+    func kMeans(_ documents: [Int], k: Int, random: inout SplitMix64) -> Clustering {
         let dimension = terms.count
         var centroids = seeds(documents, k: k, random: &random).map { dense(vectors[$0], dimension: dimension) }
         var assignment = [Int](repeating: -1, count: documents.count)
@@ -533,7 +515,7 @@ struct ThemeClustering {
 
     /// k-means++: the first centre uniformly, each next one with probability proportional to its squared cosine
     /// distance from the nearest centre so far. Fewer than k when the documents run out of distinct ones.
-    func seeds(_ documents: [Int], k: Int, random: inout ThemeRandom) -> [Int] {
+    func seeds(_ documents: [Int], k: Int, random: inout SplitMix64) -> [Int] {
         let first = documents[Int(random.next() % UInt64(documents.count))]
         var chosen = [first]
         var distance = documents.map { squaredDistance(vectors[$0], vectors[first]) }
