@@ -527,11 +527,10 @@ import Testing
             "Content-Type: multipart/mixed; boundary=b\n\n"
                 + String(repeating: "--b\nContent-Type: multipart/mixed; boundary=b\n\n", count: size / 50),
         ]
+        // Each parses without crashing; how fast is measured by the fuzzer (-timeout=10), not asserted here.
         for input in inputs {
-            let start = Date()
             let message = try Self.parse(input)
             _ = (message.subject, message.to.count, message.text.count)
-            #expect(Date().timeIntervalSince(start) < 20, "\(input.prefix(40))")
         }
     }
 
