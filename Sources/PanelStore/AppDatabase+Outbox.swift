@@ -188,3 +188,23 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    public func outboxMessage(_ id: Int64) throws -> OutboxMessage? {
+        try writer.read { db in try OutboxMessage.fetchOne(db, key: id) }
+    }
+
+    /// The moderator tries a failed or deferred message again at the next delivery; it is rendered anew.
+    @discardableResult
+    public func retryMessage(_ id: Int64, now: Date) throws -> OutboxMessage {
+        try writer.write { db in
+            guard var message = try OutboxMessage.fetchOne(db, key: id) else { throw StoreError.unknownMessage(id) }
+            guard message.state == .failed || message.state == .deferred else { return message }
+            message.state = .pending
+            message.nextAttemptAt = now
+            message.createdAt = max(message.createdAt, now.addingTimeInterval(-60))  // a fresh expiry period
+            try message.update(db)
+            return message
+        }
+    }
+}

@@ -15,6 +15,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownArgument
     case unknownQuestion
     case invalidExtension
+    case unknownMessage(Int64)
 
     public var description: String {
         switch self {
@@ -44,6 +45,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "no such question"
         case .invalidExtension:
             "an extension must be 1 to 30 days"
+        case .unknownMessage(let id):
+            "no message #\(id) in the outbox; `tweedemening queue status` lists failed ones"
         }
     }
 }

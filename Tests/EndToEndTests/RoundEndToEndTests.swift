@@ -378,6 +378,16 @@ import Testing
         #expect(catcher.waitForMessages(count: 1, timeout: 5).map(\.rcptTo) == ["ok@example.nl"])
         let status = try cli.run(["queue", "status"]).stdout
         #expect(status.contains("sent      1") && status.contains("failed    1"), "\(status)")
+        // And the moderator can look at the failed message and try it again
+        let failedId = try #require(
+            status.split(separator: "\n").first { $0.hasPrefix("failed: #") }?.dropFirst("failed: #".count)
+                .split(separator: " ").first.map(String.init))
+        let shown = try cli.run(["queue", "show", failedId]).stdout
+        #expect(shown.contains("state: failed") && shown.contains("last reply: 550") && shown.contains("Queue/dead/"), "\(shown)")
+        try expectSuccess(cli.run(["queue", "retry", failedId]))
+        #expect(try cli.run(["queue", "status"]).stdout.contains("failed    0"))
+        let again = try cli.run(["tick", "--now", iso(publish.addingTimeInterval(900))])
+        #expect(again.status == 70 && catcher.messages().count == 1)
     }
 }
 

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
 import PanelCore
+import PanelMail
 import PanelStore
 
 struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "queue", abstract: "Inspect the outbound queue.", subcommands: [Status.self])
+        commandName: "queue", abstract: "Inspect the outbound queue.", subcommands: [Status.self, Show.self, Retry.self])
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Messages per state, the oldest deferred one, recent failures.")
@@ -25,6 +26,50 @@ struct QueueCommand: ParsableCommand {
                 print(
                     "failed: #\(failed.id!) \(failed.kind.rawValue) round \(failed.roundId) to \(failed.toAddress): \(failed.lastError ?? "")"
                 )
+            }
+        }
+    }
+}
+
+extension QueueCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One message: state, attempts, last SMTP reply, spool file.")
+        @OptionGroup var options: RootOptions
+        @Argument(help: "The message number (#N in queue status).") var id: Int64
+
+        func run() throws {
+            let app = try options.open()
+            guard let message = try app.database.outboxMessage(id) else {
+                throw CLIError.data(StoreError.unknownMessage(id).description)
+            }
+            let file =
+                [Spool.Folder.outgoing, .dead].map { app.spool.url($0, message.spoolName).path }
+                .first { FileManager.default.fileExists(atPath: $0) } ?? "(not rendered yet, or delivered)"
+            print(
+                """
+                #\(message.id!) \(message.kind.rawValue), round \(message.roundId), to \(message.toAddress)
+                state: \(message.state.rawValue), attempts: \(message.attempts), created \(ISOTime.format(message.createdAt))
+                next attempt: \(message.nextAttemptAt.map { ISOTime.format($0) } ?? "-"), sent: \(message.sentAt.map { ISOTime.format($0) } ?? "-")
+                last reply: \(message.lastCode.map(String.init) ?? "-") \(message.lastError ?? "")
+                Message-ID: <\(message.messageId)>
+                file: \(file)
+                """)
+        }
+    }
+
+    struct Retry: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Try a failed or deferred message again at the next tick (rendered anew, same Message-ID).")
+        @OptionGroup var options: RootOptions
+        @Argument(help: "The message number (#N in queue status).") var id: Int64
+
+        func run() throws {
+            let app = try options.open()
+            do {
+                let message = try app.database.retryMessage(id, now: Date())
+                app.spool.remove(.dead, name: message.spoolName)
+            } catch let error as StoreError {
+                throw CLIError.data(error.description)
             }
         }
     }
