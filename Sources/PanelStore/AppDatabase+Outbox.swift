@@ -140,11 +140,18 @@ extension AppDatabase {
     }
 
     public func markSent(_ id: Int64, code: Int, now: Date) throws {
+        try markSent([(id, code)], now: now)
+    }
+
+    /// Several accepted messages in one transaction: one commit (and fsync) per batch, not per message.
+    public func markSent(_ accepted: [(id: Int64, code: Int)], now: Date) throws {
+        guard !accepted.isEmpty else { return }
         try writer.write { db in
-            try db.execute(
+            let statement = try db.cachedStatement(
                 sql:
-                    "UPDATE outbox SET state = 'sent', sentAt = ?, lastCode = ?, lastError = NULL, attempts = attempts + 1 WHERE id = ?",
-                arguments: [now, code, id])
+                    "UPDATE outbox SET state = 'sent', sentAt = ?, lastCode = ?, lastError = NULL, attempts = attempts + 1 WHERE id = ?"
+            )
+            for (id, code) in accepted { try statement.execute(arguments: [now, code, id]) }
         }
     }
 

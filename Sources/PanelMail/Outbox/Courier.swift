@@ -54,6 +54,8 @@ public struct Courier: Sendable {
     /// so a dead relay costs seconds, not a timeout per message.
     static let connectionFailureLimit = 2
     static let batchSize = 500
+    /// Accepted messages recorded per transaction.
+    static let acceptedBatch = 100
 
     public init(
         database: AppDatabase, spool: Spool, composer: MessageComposer, smtp: SMTPSettings,
@@ -76,18 +78,19 @@ public struct Courier: Sendable {
             if batch.isEmpty { return total }
             var done: [Int64] = []
             for message in batch {
-                try render(message)
+                try render(message, syncFolder: false)
                 done.append(message.id!)
             }
+            spool.syncFolder(.outgoing)
             try database.markQueued(done, now: now)
             total += done.count
         }
     }
 
-    func render(_ message: OutboxMessage) throws {
+    func render(_ message: OutboxMessage, syncFolder: Bool = true) throws {
         let context = try database.messageContext(message)
         let bytes = try composer.compose(context).rendered()
-        try spool.write(bytes, to: .outgoing, name: message.spoolName)
+        try spool.write(bytes, to: .outgoing, name: message.spoolName, syncFolder: syncFolder)
     }
 
     /// Renders, then delivers everything due at `now`.
@@ -108,7 +111,17 @@ public struct Courier: Sendable {
         var connection: SMTPConnection?
         var connectionFailures = 0
         var seen = Set<Int64>()
+        // Accepted messages are recorded in batches; their spool files go only after the record. A crash
+        // in between re-sends at most one batch, with the same Message-IDs.
+        var accepted: [(id: Int64, code: Int, file: String)] = []
+        func recordAccepted() throws {
+            try database.markSent(accepted.map { ($0.id, $0.code) }, now: now)
+            for entry in accepted { spool.remove(.outgoing, name: entry.file) }
+            accepted.removeAll(keepingCapacity: true)
+        }
+        defer { try? recordAccepted() }
         while true {
+            try recordAccepted()
             let batch = try database.deliverableMessages(now: now, limit: Self.batchSize).filter { !seen.contains($0.id!) }
             if batch.isEmpty { return }
             for message in batch {
@@ -132,8 +145,8 @@ public struct Courier: Sendable {
                 switch result.outcome {
                 case .accepted:
                     connectionFailures = 0
-                    try database.markSent(id, code: result.code, now: now)
-                    spool.remove(.outgoing, name: message.spoolName)
+                    accepted.append((id, result.code, message.spoolName))
+                    if accepted.count >= Self.acceptedBatch { try recordAccepted() }
                     report.sent += 1
                     logger.debug(
                         "mail.sent",

@@ -26,7 +26,9 @@ public struct Spool: Sendable {
         }
     }
 
-    public func write(_ bytes: [UInt8], to folder: Folder, name: String) throws {
+    /// Writes atomically. With `syncFolder: false` the caller flushes the folder once for a batch
+    /// (`syncFolder(_:)`) before it records the files as written.
+    public func write(_ bytes: [UInt8], to folder: Folder, name: String, syncFolder: Bool = true) throws {
         let temporary = url(.tmp, "\(name).\(getpid()).tmp")
         let final = url(folder, name)
         try Self.writeDurably(bytes, to: temporary.path)
@@ -35,6 +37,11 @@ public struct Spool: Sendable {
             unlink(temporary.path)
             throw error
         }
+        if syncFolder { Self.syncDirectory(url(folder).path) }
+    }
+
+    /// Flushes a folder's entries (renames) to disk.
+    public func syncFolder(_ folder: Folder) {
         Self.syncDirectory(url(folder).path)
     }
 
