@@ -20,7 +20,7 @@ trap cleanup EXIT
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 sink_user=()
 [ "$(id -u)" -eq 0 ] && sink_user=(-u nobody)
-smtp-sink "${sink_user[@]}" -c "127.0.0.1:$port" 256 &
+smtp-sink "${sink_user[@]}" "127.0.0.1:$port" 256 >/dev/null &
 sink_pid=$!
 sleep 0.5
 
