@@ -220,3 +220,13 @@ public enum EmailAddress {
         }
     }
 }
+
+/// Writing CSV that spreadsheet programs open safely.
+public enum CSVField {
+    /// A quoted RFC 4180 field; a leading =, +, -, @, tab or CR gets a ' so a spreadsheet never runs it
+    /// as a formula (CSV injection).
+    public static func quoted(_ text: String) -> String {
+        let safe = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
+        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -361,11 +361,7 @@ public struct MessageComposer: Sendable {
 
     /// Every published argument as CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read é and ë).
     static func argumentsCSV(_ argumentation: Argumentation) -> [UInt8] {
-        func field(_ text: String) -> String {
-            // Leading =, +, -, @ would be formulas in a spreadsheet: prefix a quote (CSV injection).
-            let safe = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
-            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
+        let field = CSVField.quoted
         var lines = ["nummer,deelnemer,kant,thema,tekst"]
         for row in argumentation.rows {
             let side = row.side.map { $0 == .support ? "steunt" : "steunt niet" } ?? "stemde niet"

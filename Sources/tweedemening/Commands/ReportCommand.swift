@@ -259,10 +259,7 @@ struct CouncilReport {
     }
 
     func csv() -> String {
-        func field(_ text: String) -> String {
-            let safe = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
-            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
+        let field = CSVField.quoted
         var rows = ["zaak,casus,afgerond,oordeel,steun,interval,opkomst,stemmen,vragen_beantwoord,themas,reactie_gemeente"]
         for line in lines {
             rows.append(
