@@ -7,7 +7,7 @@ import PanelStore
 /// The intake's routes, for `serve` and for tests alike.
 public func buildIntakeRouter(
     database: AppDatabase, signer: TokenSigner, mailroom: Mailroom? = nil, inboundSecret: String? = nil,
-    now: @escaping @Sendable () -> Date = { Date() }
+    caseTimeline: TimelineDefaults = TimelineDefaults(), now: @escaping @Sendable () -> Date = { Date() }
 ) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: SecurityHeadersMiddleware())
@@ -26,7 +26,8 @@ public func buildIntakeRouter(
     router.addRoutes(BallotController(database: database, signer: signer, now: now).endpoints)
     router.addRoutes(
         PreferenceController(
-            database: database, signer: signer, messageDomain: mailroom?.messageDomain ?? "tweedemening.invalid", now: now
+            database: database, signer: signer, messageDomain: mailroom?.messageDomain ?? "tweedemening.invalid",
+            caseTimeline: caseTimeline, now: now
         )
         .endpoints)
     if let mailroom, let inboundSecret {

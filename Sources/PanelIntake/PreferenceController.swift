@@ -10,14 +10,18 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
     public let signer: TokenSigner
     /// Domain of the Message-IDs of mail a decision here writes (the timeline change).
     public let messageDomain: String
+    /// The timeline a case approved by link gets (`standaard`).
+    public let caseTimeline: TimelineDefaults
     public let now: @Sendable () -> Date
 
     public init(
-        database: AppDatabase, signer: TokenSigner, messageDomain: String, now: @escaping @Sendable () -> Date = { Date() }
+        database: AppDatabase, signer: TokenSigner, messageDomain: String, caseTimeline: TimelineDefaults = TimelineDefaults(),
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.database = database
         self.signer = signer
         self.messageDomain = messageDomain
+        self.caseTimeline = caseTimeline
         self.now = now
     }
 
@@ -38,8 +42,9 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
             .get("/m/{token}") { _, context in self.moderation(context, apply: false).response() }
             .head("/m/{token}") { _, context in self.moderation(context, apply: false).response(includeBody: false) }
             .post("/m/{token}") { request, context in
-                _ = try await request.body.collect(upTo: 16 * 1024)
-                return self.moderation(context, apply: true).response()
+                let body = try await request.body.collect(upTo: 16 * 1024)
+                let form = FormFields.parse(String(buffer: body))
+                return self.moderation(context, apply: true, form: form).response()
             }
     }
 
@@ -174,10 +179,15 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
         }
     }
 
-    func moderation(_ context: Context, apply: Bool) -> Page {
+    func moderation(_ context: Context, apply: Bool, form: [String: String] = [:]) -> Page {
         let token = context.parameters.get("token") ?? ""
         do {
-            let claims = try verify(token, [.approveArgument, .rejectArgument, .approveAnswer, .rejectAnswer, .extendDiscussion])
+            let claims = try verify(
+                token,
+                [.approveArgument, .rejectArgument, .approveAnswer, .rejectAnswer, .extendDiscussion, .approveCase, .returnCase])
+            if claims.purpose == .approveCase || claims.purpose == .returnCase {
+                return try reviewCase(claims, apply: apply, form: form)
+            }
             if claims.purpose == .extendDiscussion {
                 return try extend(claims, apply: apply)
             }

@@ -25,6 +25,28 @@ public struct MessageContext: Sendable {
     public var questions: [QuestionView] = []
 }
 
+/// Everything a template needs for mail about a case under review (no round yet).
+public struct IntakeMailContext: Sendable {
+    public var message: OutboxMessage
+    /// Nil for a refused submission that named no case.
+    public var panelCase: PanelCase?
+    /// The version the mail is about (`message.sequence`).
+    public var version: CaseVersion?
+    public var municipality: Municipality?
+    /// For the approval: the round and its dates.
+    public var round: Round?
+    /// For a refusal: why the mail was not taken as a case.
+    public var refusal: String?
+    /// For a refusal: the subject of the mail refused, so the sender recognises it.
+    public var refusedSubject: String?
+}
+
+/// The context of one outbox row: round mail, or intake mail.
+public enum MailContext: Sendable {
+    case round(MessageContext)
+    case intake(IntakeMailContext)
+}
+
 /// Per-state counts and the oldest trouble, for `queue status`.
 public struct QueueStatus: Sendable {
     public var counts: [OutboxMessage.State: Int]
@@ -40,12 +62,57 @@ extension AppDatabase {
         }
     }
 
+    public func mailContext(_ message: OutboxMessage) throws -> MailContext {
+        message.kind.isIntake ? .intake(try intakeContext(message)) : .round(try messageContext(message))
+    }
+
+    public func intakeContext(_ message: OutboxMessage) throws -> IntakeMailContext {
+        try writer.read { db in
+            var context = IntakeMailContext(message: message)
+            if let caseId = message.caseId {
+                context.panelCase = try PanelCase.fetchOne(db, key: caseId)
+                context.version = try CaseVersion.fetchOne(db, key: ["caseId": caseId, "version": message.sequence])
+                context.round = try Round.filter(Round.Columns.caseId == caseId).fetchOne(db)
+            }
+            let municipalityId = message.municipalityId ?? context.panelCase?.municipalityId
+            context.municipality = try municipalityId.flatMap { try Municipality.fetchOne(db, key: $0) }
+            if let inboundId = message.inboundId, message.kind == .caseRefused,
+                let row = try Row.fetchOne(db, sql: "SELECT detail, raw FROM inbound WHERE id = ?", arguments: [inboundId])
+            {
+                context.refusal = row["detail"]
+                let raw: Data = row["raw"]
+                context.refusedSubject = Self.subjectLine(of: raw)
+            }
+            return context
+        }
+    }
+
+    /// The Subject of a stored raw message, unfolded; RFC 2047 is left to the reader (it is only shown).
+    static func subjectLine(of raw: Data) -> String? {
+        let head = raw.prefix(64 * 1024)
+        let text = String(decoding: head, as: UTF8.self)
+        var subject: String?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = line.hasSuffix("\r") ? line.dropLast() : line
+            if line.isEmpty { break }
+            if subject != nil, let first = line.first, first == " " || first == "\t" {
+                subject! += " " + line.trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            if subject != nil { break }
+            if line.lowercased().hasPrefix("subject:") {
+                subject = line.dropFirst("subject:".count).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return subject
+    }
+
     public func messageContext(_ message: OutboxMessage) throws -> MessageContext {
         try writer.read { db in
-            guard let round = try Round.fetchOne(db, key: message.roundId),
+            guard let roundId = message.roundId, let round = try Round.fetchOne(db, key: roundId),
                 let panelCase = try PanelCase.fetchOne(db, key: round.caseId),
                 let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId)
-            else { throw StoreError.unknownRound(message.roundId) }
+            else { throw StoreError.unknownRound(message.roundId ?? 0) }
             let panelist = try message.panelistId.flatMap { try Panelist.fetchOne(db, key: $0) }
             let size =
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [round.id!]) ?? 0
@@ -77,7 +144,6 @@ extension AppDatabase {
             default:
                 break
             }
-            let roundId = round.id!
             switch message.kind {
             case .questions:
                 context.questions = try Self.questionViews(
@@ -124,7 +190,9 @@ extension AppDatabase {
             )
             .updateAll(
                 db, OutboxMessage.Columns.state.set(to: OutboxMessage.State.queued),
-                OutboxMessage.Columns.nextAttemptAt.set(to: now))
+                // A later time stays: a case mail spaced to the next day waits for it.
+                OutboxMessage.Columns.nextAttemptAt.set(
+                    to: SQL("MAX(COALESCE(\(OutboxMessage.Columns.nextAttemptAt), \(now)), \(now))").sqlExpression))
         }
     }
 

@@ -30,12 +30,12 @@ extension AppDatabase {
             switch step {
             case .publish:
                 guard round.state == .scheduled else { return 0 }
-                try db.execute(
-                    sql: """
-                        INSERT OR IGNORE INTO roundMember (roundId, panelistId)
-                        SELECT ?, id FROM panelist WHERE municipalityId = ? AND status = 'active'
-                        """,
-                    arguments: [roundId, panelCase.municipalityId])
+                let members = try Self.drawPanel(db, round: round, municipalityId: panelCase.municipalityId, plan: plan)
+                for panelistId in members {
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO roundMember (roundId, panelistId) VALUES (?, ?)",
+                        arguments: [roundId, panelistId])
+                }
                 let size =
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
                 guard size > 0 else { throw StoreError.emptyPanel(panelCase.municipalityId) }
@@ -43,7 +43,9 @@ extension AppDatabase {
                 round.publishedAt = now
                 round.panelSize = size
                 try round.update(db)
-                return try outbox.addForMembers(.caseMail)
+                let added = try outbox.addForMembers(.caseMail)
+                try Self.spaceCaseMail(db, roundId: roundId, now: now, timeZone: plan.timeZone)
+                return added
             case .sendQuestions:
                 guard round.state == .discussion || round.state == .voting else { return 0 }
                 let number = round.questionMailsSent + 1
@@ -148,6 +150,58 @@ extension AppDatabase {
                 added += try outbox.addForMembers(.outcome)
                 return added
             }
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Who is on a round's panel: the municipality's active panelists who are in fewer than
+    /// `plan.maxOpenRounds` open rounds; when the case needs only `round.panelTarget` of them, those who
+    /// served in the fewest rounds so far, ties broken by a hash of round and panelist (reproducible,
+    /// and not by id or alphabet).
+    static func drawPanel(_ db: Database, round: Round, municipalityId: String, plan: DiscussionPlan) throws -> [Int64] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.id,
+                  (SELECT COUNT(*) FROM roundMember m JOIN round r ON r.id = m.roundId
+                   WHERE m.panelistId = p.id AND r.state IN ('discussion', 'voting') AND r.id <> ?) AS open,
+                  (SELECT COUNT(*) FROM roundMember m WHERE m.panelistId = p.id AND m.roundId <> ?) AS served
+                FROM panelist p WHERE p.municipalityId = ? AND p.status = 'active' ORDER BY p.id
+                """,
+            arguments: [round.id, round.id, municipalityId])
+        var eligible: [(id: Int64, served: Int, tiebreak: UInt64)] = []
+        for row in rows {
+            let open: Int = row["open"]
+            guard plan.maxOpenRounds == 0 || open < plan.maxOpenRounds else { continue }
+            let id: Int64 = row["id"]
+            var mix = SplitMix64(seed: UInt64(bitPattern: round.id ?? 0) &* 0x9E37_79B9 ^ UInt64(bitPattern: id))
+            eligible.append((id, row["served"], mix.next()))
+        }
+        guard let target = round.panelTarget, target < eligible.count else { return eligible.map(\.id) }
+        return eligible.sorted { ($0.served, $0.tiebreak) < ($1.served, $1.tiebreak) }.prefix(target).map(\.id).sorted()
+    }
+
+    /// At most one case mail per panelist per day: a member who already has one from another round on the
+    /// same day (or later) gets this one the next day; the sending window then picks its hour.
+    static func spaceCaseMail(_ db: Database, roundId: Int64, now: Date, timeZone: TimeZone) throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT o.id, (SELECT MAX(COALESCE(x.nextAttemptAt, x.createdAt)) FROM outbox x
+                              WHERE x.panelistId = o.panelistId AND x.kind = 'case' AND x.roundId <> o.roundId) AS previous
+                FROM outbox o WHERE o.roundId = ? AND o.kind = 'case' AND o.state = 'pending'
+                """,
+            arguments: [roundId])
+        for row in rows {
+            guard let previous: Date = row["previous"] else { continue }
+            let previousDay = calendar.startOfDay(for: previous)
+            guard previousDay >= calendar.startOfDay(for: now),
+                let next = calendar.date(byAdding: .day, value: 1, to: previousDay)
+            else { continue }
+            try db.execute(sql: "UPDATE outbox SET nextAttemptAt = ? WHERE id = ?", arguments: [next, row["id"] as Int64])
         }
     }
 }

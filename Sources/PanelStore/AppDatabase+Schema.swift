@@ -246,6 +246,81 @@ extension AppDatabase {
                 t.add(column: "effectiveVotes", .double)
             }
         }
+        migrator.registerMigration("v9: case versions and review by mail; intake mail outside a round; held mail") { db in
+            // Every version of a case as submitted; panelCase holds the newest one's sections.
+            try db.create(table: "caseVersion") { t in
+                t.column("caseId", .integer).notNull().references("panelCase", onDelete: .cascade)
+                t.column("version", .integer).notNull()
+                t.column("source", .text).notNull()
+                t.column("submittedAt", .datetime).notNull()
+                t.column("via", .text).notNull().check { ["cli", "mail"].contains($0) }
+                t.column("fromAddress", .text)
+                t.column("returnedAt", .datetime)
+                t.column("returnReason", .text)
+                t.primaryKey(["caseId", "version"])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO caseVersion (caseId, version, source, submittedAt, via)
+                    SELECT id, 1, source, createdAt, 'cli' FROM panelCase
+                    """)
+            try db.alter(table: "panelCase") { t in
+                t.add(column: "version", .integer).notNull().defaults(to: 1)
+            }
+            try db.alter(table: "municipality") { t in
+                // SHA-256 (hex) of the secret a municipality may put in a case mail when DKIM/SPF cannot vouch for it.
+                t.add(column: "submissionSecretHash", .text)
+            }
+            try db.alter(table: "round") { t in
+                t.add(column: "timelineName", .text)
+                // Panelists to draw when the case needs only part of the panel; NULL: everyone eligible.
+                t.add(column: "panelTarget", .integer)
+            }
+            try db.alter(table: "inbound") { t in
+                t.add(column: "caseId", .integer).references("panelCase", onDelete: .setNull)
+            }
+            // Mail about a case under review belongs to no round; the moderator can hold mail. Rebuild.
+            try db.create(table: "outbox_v9") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("roundId", .integer).references("round", onDelete: .cascade)
+                t.column("caseId", .integer).references("panelCase", onDelete: .cascade)
+                t.column("panelistId", .integer).references("panelist", onDelete: .setNull)
+                t.column("municipalityId", .text).references("municipality", onDelete: .setNull)
+                t.column("recipientKey", .text).notNull()
+                t.column("sequence", .integer).notNull().defaults(to: 0)
+                t.column("argumentId", .integer).references("argument", onDelete: .setNull)
+                t.column("inboundId", .integer).references("inbound", onDelete: .setNull)
+                t.column("toAddress", .text).notNull()
+                // Deterministic, and unique: for intake mail (no round) the idempotency key.
+                t.column("messageId", .text).notNull().unique()
+                t.column("state", .text).notNull()
+                    .check { ["pending", "queued", "deferred", "sent", "failed", "held"].contains($0) }
+                t.column("createdAt", .datetime).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .datetime)
+                t.column("lastCode", .integer)
+                t.column("lastError", .text)
+                t.column("sentAt", .datetime)
+                t.uniqueKey(["kind", "roundId", "recipientKey", "sequence"])
+                t.check(sql: "roundId IS NOT NULL OR caseId IS NOT NULL OR inboundId IS NOT NULL")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox_v9 (id, kind, roundId, caseId, panelistId, municipalityId, recipientKey, sequence,
+                      argumentId, inboundId, toAddress, messageId, state, createdAt, attempts, nextAttemptAt, lastCode,
+                      lastError, sentAt)
+                    SELECT o.id, o.kind, o.roundId, r.caseId, o.panelistId, o.municipalityId, o.recipientKey, o.sequence,
+                      o.argumentId, o.inboundId, o.toAddress, o.messageId, o.state, o.createdAt, o.attempts, o.nextAttemptAt,
+                      o.lastCode, o.lastError, o.sentAt
+                    FROM outbox o LEFT JOIN round r ON r.id = o.roundId
+                    """)
+            try db.drop(table: "outbox")
+            try db.rename(table: "outbox_v9", to: "outbox")
+            try db.create(index: "outbox_on_state_nextAttemptAt", on: "outbox", columns: ["state", "nextAttemptAt"])
+            // "Did this panelist get a case mail today?" at publication.
+            try db.create(index: "outbox_on_panelist_kind", on: "outbox", columns: ["panelistId", "kind", "createdAt"])
+        }
         return migrator
     }
 }

@@ -16,6 +16,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownQuestion
     case invalidExtension
     case unknownMessage(Int64)
+    /// The case was returned to the municipality; a new version must come first.
+    case caseReturned(Int64, version: Int)
+    /// A review link for an older version than the newest one.
+    case staleVersion(Int64, linked: Int, current: Int)
+    /// A new version for a case that is already approved.
+    case caseAlreadyApproved(Int64)
+    /// A new version for a case of another municipality.
+    case caseOfOtherMunicipality(Int64)
 
     public var description: String {
         switch self {
@@ -45,6 +53,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "no such question"
         case .invalidExtension:
             "an extension must be 1 to 30 days"
+        case .caseReturned(let id, let version):
+            "case \(id) version \(version) was returned to the municipality; wait for its new version"
+        case .staleVersion(let id, let linked, let current):
+            "this link is for version \(linked) of case \(id), but version \(current) has arrived since; use the newest review mail"
+        case .caseAlreadyApproved(let id):
+            "case \(id) is already approved; a new version can no longer replace it (ask the moderator)"
+        case .caseOfOtherMunicipality(let id):
+            "case \(id) belongs to another municipality"
         case .unknownMessage(let id):
             "no message #\(id) in the outbox; `tweedemening queue status` lists failed ones"
         }

@@ -44,11 +44,17 @@ struct App {
         }
     }
 
+    /// The domain of deterministic Message-IDs: the sender's.
+    var messageDomain: String {
+        String(configuration.from.address.split(separator: "@").last ?? "tweedemening.example")
+    }
+
     func mailroom() throws -> Mailroom {
         Mailroom(
-            database: database, spool: spool, signer: try signer(),
-            messageDomain: String(configuration.from.address.split(separator: "@").last ?? "tweedemening.example"),
-            moderatorAddress: configuration.moderatorAddress, logger: logger)
+            database: database, spool: spool, signer: try signer(), messageDomain: messageDomain,
+            moderatorAddress: configuration.moderatorAddress,
+            caseIntake: CaseIntakeSettings(casesAddress: configuration.casesAddress, authservID: configuration.authservID),
+            logger: logger)
     }
 
     func courier() throws -> Courier {

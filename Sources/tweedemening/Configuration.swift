@@ -34,6 +34,11 @@ struct ConfigFile: Decodable {
         var reply_domain: String?
         var moderator: String?
         var secret_file: String?
+        var cases_address: String?
+        var authserv_id: String?
+    }
+    struct PanelSection: Decodable {
+        var max_open_rounds: Int?
     }
     struct VerdictSection: Decodable {
         var quorum: Int?
@@ -60,6 +65,9 @@ struct ConfigFile: Decodable {
     var mail: Mail?
     var http: HTTP?
     var timeline: TimelineSection?
+    /// Named timelines: `[timelines.kort]` with the keys of `[timeline]`.
+    var timelines: [String: TimelineSection]?
+    var panel: PanelSection?
     var discussion: Discussion?
     var inbound: Inbound?
     var verdict: VerdictSection?
@@ -83,7 +91,12 @@ struct Configuration {
     var listenHost: String
     var listenPort: Int
     var timelineDefaults: TimelineDefaults
+    /// Named timelines by name: the built-in `standaard` (= `[timeline]`), `kort`, `lang`, and `[timelines.NAME]`.
+    var timelines: [String: TimelineDefaults]
     var discussionPlan: DiscussionPlan
+    /// Where municipalities mail cases; and whose Authentication-Results count.
+    var casesAddress: String
+    var authservID: String?
     /// Days the moderator's one-click extension adds when questions come late.
     var extensionDays: Int
     /// Domain of `reply+token@…` addresses; the MTA pipes it to `inbound deliver`.
@@ -162,6 +175,24 @@ struct Configuration {
         if let hours = file.timeline?.vote_reminder_hours_before_deadline {
             timeline.voteReminderHoursBeforeDeadline = hours.value
         }
+        var timelines = Dictionary(uniqueKeysWithValues: TimelineTemplate.builtIn.map { ($0.name, $0.defaults) })
+        timelines[TimelineTemplate.defaultName] = timeline
+        for (name, section) in file.timelines ?? [:] {
+            guard name.range(of: "^[a-z0-9-]{1,32}$", options: .regularExpression) != nil else {
+                throw CLIError.config("timeline name `\(name)` must be lowercase letters, digits or - (e.g. [timelines.kort])")
+            }
+            var defaults = timelines[name] ?? timeline
+            if let days = section.vote_opens_after_days { defaults.voteOpensAfterDays = days.value }
+            if let days = section.deadline_after_days { defaults.deadlineAfterDays = days.value }
+            if let hours = section.vote_reminder_hours_before_deadline {
+                defaults.voteReminderHoursBeforeDeadline = hours.value
+            }
+            guard defaults.deadlineAfterDays > defaults.voteOpensAfterDays, defaults.voteOpensAfterDays >= 0 else {
+                throw CLIError.config(
+                    "[timelines.\(name)]: deadline_after_days must be larger than vote_opens_after_days")
+            }
+            timelines[name] = defaults
+        }
         let replyDomain =
             env("TWEEDEMENING_REPLY_DOMAIN") ?? file.inbound?.reply_domain
             ?? String(from.address.split(separator: "@").last ?? "tweedemening.example")
@@ -175,6 +206,10 @@ struct Configuration {
                 throw CLIError.config("cannot read the inbound secret file \(resolve(secretFile))")
             }
             inboundSecret = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let casesAddress = (file.inbound?.cases_address.flatMap { $0.isEmpty ? nil : $0 } ?? "zaken@\(replyDomain)").lowercased()
+        guard EmailAddress.isPlausible(casesAddress) else {
+            throw CLIError.config("cases address `\(casesAddress)` is not a valid e-mail address (inbound.cases_address)")
         }
         if let secret = inboundSecret, secret.count < 16 {
             throw CLIError.config("the inbound secret must be at least 16 characters")
@@ -199,10 +234,15 @@ struct Configuration {
             listenHost: String(listen[..<colon]),
             listenPort: port,
             timelineDefaults: timeline,
+            timelines: timelines,
             discussionPlan: DiscussionPlan(
                 digestInterval: (file.discussion?.digest_every_days?.value ?? 3) * 86_400,
                 followUpReminderAfter: max(1, file.verdict?.follow_up_reminder_days?.value ?? 14) * 86_400,
-                quorum: max(1, file.verdict?.quorum ?? 30)),
+                quorum: max(1, file.verdict?.quorum ?? 30),
+                maxOpenRounds: max(0, file.panel?.max_open_rounds ?? 3),
+                timeZone: timeZone),
+            casesAddress: casesAddress,
+            authservID: file.inbound?.authserv_id.flatMap { $0.isEmpty ? nil : $0.lowercased() },
             extensionDays: min(30, max(1, file.discussion?.extension_days ?? 3)),
             replyDomain: replyDomain,
             moderatorAddress: moderator?.lowercased(),
@@ -241,6 +281,16 @@ struct Configuration {
         deadline_after_days = 14
         vote_reminder_hours_before_deadline = 48
 
+        # Named timelines for `case approve --timeline NAME`: standaard (= [timeline]), kort (5+2 days) and lang
+        # (14+7 days) are built in; change them or add your own:
+        # [timelines.kort]
+        # vote_opens_after_days = 5
+        # deadline_after_days = 7
+        # vote_reminder_hours_before_deadline = 24
+
+        [panel]
+        max_open_rounds = 3                               # a panelist is in at most this many open cases (0: no limit)
+
         [discussion]
         digest_every_days = 3                             # a digest of new arguments while the discussion lasts
         extension_days = 3                                # what the moderator's "extend" link adds after late questions
@@ -249,6 +299,8 @@ struct Configuration {
         # reply_domain = "reply.tweedemening.example"     # reply+TOKEN@this domain; default: the from domain
         # moderator = "moderator@tweedemening.example"    # receives held arguments with approve/reject links
         # secret_file = "/etc/tweedemening/inbound-secret" # enables POST /inbound; or TWEEDEMENING_INBOUND_SECRET
+        # cases_address = "zaken@reply.tweedemening.example" # municipalities mail cases here; default zaken@reply_domain
+        # authserv_id = "mx.tweedemening.example"        # trust only Authentication-Results written by this host
 
         [verdict]
         quorum = 30                                       # fewer votes: no verdict ("no-quorum")

@@ -22,6 +22,24 @@ public struct CaseFile: Sendable, Equatable {
 
     public static let requiredFields = ["title", "domain", "consent_reference"]
     static let maxFieldLength = 200
+
+    /// One front matter value (`key: value` between the opening `---` lines), without parsing the rest.
+    public static func frontMatterValue(_ key: String, in text: String) -> String? {
+        var inside = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed == "---" {
+                if inside { return nil }
+                inside = true
+                continue
+            }
+            guard inside, let colon = trimmed.firstIndex(of: ":") else { continue }
+            if trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == key {
+                return trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
+    }
 }
 
 /// The sections every case needs, so a lay panel hears both sides and the rules.

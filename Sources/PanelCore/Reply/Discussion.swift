@@ -45,12 +45,19 @@ public struct DiscussionPlan: Sendable, Equatable {
     public var followUpReminderAfter: TimeInterval
     /// Fewer votes than this give no verdict (`no-quorum`).
     public var quorum: Int
+    /// A panelist is drawn into at most this many open rounds at once; 0: no limit.
+    public var maxOpenRounds: Int
+    /// The panel's time zone: "at most one case mail per panelist per day" counts its days.
+    public var timeZone: TimeZone
 
     public init(
         digestInterval: TimeInterval = 3 * 86_400, questionMailInterval: TimeInterval = 86_400,
-        followUpReminderAfter: TimeInterval = 14 * 86_400, quorum: Int = 30
+        followUpReminderAfter: TimeInterval = 14 * 86_400, quorum: Int = 30, maxOpenRounds: Int = 3,
+        timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!
     ) {
         self.quorum = quorum
+        self.maxOpenRounds = maxOpenRounds
+        self.timeZone = timeZone
         self.digestInterval = max(3_600, digestInterval)
         self.questionMailInterval = questionMailInterval
         self.followUpReminderAfter = followUpReminderAfter

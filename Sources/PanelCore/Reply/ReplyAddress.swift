@@ -14,6 +14,8 @@ public struct ReplyAddress: Sendable, Equatable {
         case municipality = 0x6D
         /// The municipality answering one question; `subject` is the question's id.
         case answer = 0x61
+        /// The municipality sends a new version of a returned case; `round` is 0, `subject` the case id.
+        case revision = 0x72
     }
 
     public var purpose: Purpose

@@ -140,6 +140,24 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case lateReply = "late-reply"
     /// To the moderator: an argument held for review, with signed approve/reject links.
     case moderation
+    /// To the moderator: a submitted case (version) with its check report and approve/return links.
+    case caseReview = "case-review"
+    /// To the municipality: its case arrived, with the findings it can already fix.
+    case caseReceived = "case-received"
+    /// To a sender on the cases address: why the mail was not taken as a case.
+    case caseRefused = "case-refused"
+    /// To the municipality: the moderator returned the case, with the reason and how to send a new version.
+    case caseReturned = "case-returned"
+    /// To the municipality: the case is approved, with its dates.
+    case caseApproved = "case-approved"
+
+    /// Mail about a case under review: it belongs to no round yet.
+    public var isIntake: Bool {
+        switch self {
+        case .caseReview, .caseReceived, .caseRefused, .caseReturned, .caseApproved: true
+        default: false
+        }
+    }
 }
 
 /// What the municipality did with the panel's verdict, as read from its answer.

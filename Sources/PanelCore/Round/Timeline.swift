@@ -79,3 +79,35 @@ public enum ISOTime {
         return formatter.string(from: date)
     }
 }
+
+/// A named timeline a moderator picks when approving a case: how long the discussion and the vote last.
+/// The built-in ones can be changed, and more added, under `[timelines.NAME]` in the configuration.
+public struct TimelineTemplate: Sendable, Equatable {
+    public var name: String
+    public var defaults: TimelineDefaults
+
+    public init(name: String, defaults: TimelineDefaults) {
+        self.name = name
+        self.defaults = defaults
+    }
+
+    /// The pilot's 14 days is `standaard`, the one review by mail uses.
+    public static let defaultName = "standaard"
+
+    public static let builtIn: [TimelineTemplate] = [
+        TimelineTemplate(name: "standaard", defaults: TimelineDefaults()),
+        TimelineTemplate(
+            name: "kort",
+            defaults: TimelineDefaults(voteOpensAfterDays: 5, deadlineAfterDays: 7, voteReminderHoursBeforeDeadline: 24)),
+        TimelineTemplate(
+            name: "lang",
+            defaults: TimelineDefaults(voteOpensAfterDays: 14, deadlineAfterDays: 21, voteReminderHoursBeforeDeadline: 48)),
+    ]
+
+    /// "10 dagen discussie, 4 dagen stemmen" for a moderator choosing one.
+    public var summary: String {
+        let discussion = Int(defaults.voteOpensAfterDays.rounded())
+        let voting = Int((defaults.deadlineAfterDays - defaults.voteOpensAfterDays).rounded())
+        return "\(name): \(discussion) dagen discussie, \(voting) dagen stemmen"
+    }
+}

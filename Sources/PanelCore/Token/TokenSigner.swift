@@ -19,6 +19,10 @@ public enum TokenPurpose: String, Sendable, CaseIterable {
     case extendDiscussion = "x"
     /// One answer to the panel evaluation after a case.
     case evaluate = "e"
+    /// The moderator approves a submitted case; `round` carries the case id, `panelist` the version.
+    case approveCase = "ca"
+    /// The moderator returns a submitted case to the municipality; same fields as `approveCase`.
+    case returnCase = "cr"
 }
 
 /// The facts a token vouches for. Nothing here is stored: the signature is the proof.

@@ -61,11 +61,17 @@ public struct InboundMessage: Sendable {
         public var contentType: String
         /// Decoded size in bytes.
         public var size: Int
+        /// The decoded text of a small text attachment (text/*, or a .md/.txt file name), up to
+        /// `maxTextSize` bytes: a case file sent as `zaak.md`. Nil for anything else.
+        public var text: String?
 
-        public init(filename: String?, contentType: String, size: Int) {
+        public static let maxTextSize = 256 * 1024
+
+        public init(filename: String?, contentType: String, size: Int, text: String? = nil) {
             self.filename = filename
             self.contentType = contentType
             self.size = size
+            self.text = text
         }
     }
 
@@ -251,7 +257,13 @@ enum BodySelection {
             let type = part.contentType.mimeType
             if signatureTypes.contains(type) { continue }
             if part.disposition == "attachment" || part.filename != nil || type == "message/rfc822" {
-                result.append(.init(filename: part.filename, contentType: type, size: part.decodedBody.count))
+                let size = part.decodedBody.count
+                let name = part.filename?.lowercased() ?? ""
+                let readable =
+                    part.contentType.type == "text" || name.hasSuffix(".md") || name.hasSuffix(".txt")
+                    || name.hasSuffix(".markdown")
+                let text = readable && size <= InboundMessage.Attachment.maxTextSize ? BodyText.decoded(part) : nil
+                result.append(.init(filename: part.filename, contentType: type, size: size, text: text))
             }
         }
         return result

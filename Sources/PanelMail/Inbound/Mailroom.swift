@@ -18,17 +18,20 @@ public struct Mailroom: Sendable {
     public let signer: TokenSigner
     public let messageDomain: String
     public let moderatorAddress: String?
+    /// Where municipalities mail cases, and whose Authentication-Results to trust; nil: no cases by mail.
+    public let caseIntake: CaseIntakeSettings?
     public let logger: Logger
 
     public init(
         database: AppDatabase, spool: Spool, signer: TokenSigner, messageDomain: String, moderatorAddress: String?,
-        logger: Logger
+        caseIntake: CaseIntakeSettings? = nil, logger: Logger
     ) {
         self.database = database
         self.spool = spool
         self.signer = signer
         self.messageDomain = messageDomain
         self.moderatorAddress = moderatorAddress
+        self.caseIntake = caseIntake
         self.logger = logger
     }
 
@@ -101,6 +104,9 @@ public struct Mailroom: Sendable {
             try record(name, bytes, message, .autoReply, now: now)
             return .filed(.autoReply)
         }
+        if let caseIntake, isAddressed(to: caseIntake.casesAddress, message) {
+            return try fileCase(name: name, bytes: bytes, message: message, revisionOf: nil, now: now)
+        }
         guard let address = replyAddress(in: message) else {
             // Nobody we wrote to: record it, answer nothing (no backscatter to forged senders).
             try record(name, bytes, message, .unknownRecipient, now: now)
@@ -108,6 +114,9 @@ public struct Mailroom: Sendable {
         }
         if address.purpose == .answer {
             return try fileAnswer(name: name, bytes: bytes, message: message, address: address, now: now)
+        }
+        if address.purpose == .revision {
+            return try fileCase(name: name, bytes: bytes, message: message, revisionOf: address.subject, now: now)
         }
         if address.purpose == .municipality {
             return try fileFollowUp(name: name, bytes: bytes, message: message, address: address, now: now)
@@ -217,14 +226,23 @@ public struct Mailroom: Sendable {
         return .filed(.followUp)
     }
 
-    /// The first signed reply address among the envelope recipient and the To, Cc and delivery headers.
-    func replyAddress(in message: InboundMessage) -> ReplyAddress? {
+    /// The envelope recipient and the To, Cc and delivery headers, envelope first.
+    func recipients(of message: InboundMessage) -> [String] {
         var candidates: [String] = []
         for header in ["X-Tweedemening-Envelope-To", "X-Original-To", "Delivered-To", "Envelope-To"] {
             candidates += message.headers(named: header)
         }
         candidates += message.to.map(\.address)
-        for candidate in candidates {
+        return candidates.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " <>\t")).lowercased() }
+    }
+
+    func isAddressed(to address: String, _ message: InboundMessage) -> Bool {
+        recipients(of: message).contains(address.lowercased())
+    }
+
+    /// The first signed reply address among the envelope recipient and the To, Cc and delivery headers.
+    func replyAddress(in message: InboundMessage) -> ReplyAddress? {
+        for candidate in recipients(of: message) {
             let address = candidate.trimmingCharacters(in: CharacterSet(charactersIn: " <>\t"))
             if let verified = ReplyAddress.verify(address, signer: signer) { return verified }
         }

@@ -88,8 +88,7 @@ public struct Courier: Sendable {
     }
 
     func render(_ message: OutboxMessage, syncFolder: Bool = true) throws {
-        let context = try database.messageContext(message)
-        let bytes = try composer.compose(context).rendered()
+        let bytes = try composer.compose(try database.mailContext(message)).rendered()
         try spool.write(bytes, to: .outgoing, name: message.spoolName, syncFolder: syncFolder)
     }
 

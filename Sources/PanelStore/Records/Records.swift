@@ -7,6 +7,8 @@ public struct Municipality: Sendable, Equatable, Codable, FetchableRecord, Persi
     public var name: String
     public var email: String
     public var createdAt: Date
+    /// SHA-256 (hex) of the secret that vouches for a case mail DKIM/SPF cannot vouch for.
+    public var submissionSecretHash: String? = nil
 }
 
 public struct Panelist: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
@@ -49,6 +51,8 @@ public struct PanelCase: Sendable, Equatable, Codable, FetchableRecord, MutableP
     public var source: String
     public var status: Status
     public var createdAt: Date
+    /// The newest version's number; its sections are the ones above.
+    public var version: Int = 1
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -100,6 +104,10 @@ public struct Round: Sendable, Equatable, Codable, FetchableRecord, MutablePersi
     public var weightedLower: Double?
     public var weightedUpper: Double?
     public var effectiveVotes: Double?
+    /// The named timeline the moderator chose (`standaard`, `kort`, …); nil for explicit dates.
+    public var timelineName: String? = nil
+    /// How many panelists to draw when the case needs only part of the panel; nil: everyone eligible.
+    public var panelTarget: Int? = nil
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -144,11 +152,15 @@ public struct OutboxMessage: Sendable, Equatable, Codable, FetchableRecord, Muta
         case sent
         /// Permanently refused (5xx) or expired after too many days of deferral.
         case failed
+        /// Kept back by the moderator (`queue hold`) until released.
+        case held
     }
     public static let databaseTableName = "outbox"
     public var id: Int64?
     public var kind: MailKind
-    public var roundId: Int64
+    /// Nil for mail about a case under review (`kind.isIntake`).
+    public var roundId: Int64?
+    public var caseId: Int64?
     public var panelistId: Int64?
     public var municipalityId: String?
     /// `p{panelistId}` or `m{municipalityId}`: with kind and round, the idempotency key.
@@ -196,6 +208,10 @@ public struct InboundMail: Sendable, Equatable, Codable, FetchableRecord, Mutabl
         case empty
         /// Not a mail message at all (no headers, empty): refused to the MTA with sysexits 65.
         case malformed
+        /// A case (or a new version of one) submitted by mail to the cases address.
+        case caseSubmission = "case"
+        /// Mail to the cases address that was not taken as a case; `detail` says why.
+        case caseRefused = "case-refused"
     }
     public static let databaseTableName = "inbound"
     public var id: Int64?
@@ -208,6 +224,8 @@ public struct InboundMail: Sendable, Equatable, Codable, FetchableRecord, Mutabl
     public var disposition: Disposition
     public var detail: String?
     public var raw: Data
+    /// For a case submission: the case it created or revised.
+    public var caseId: Int64? = nil
 
     public init(
         spoolName: String, receivedAt: Date, messageId: String?, fromAddress: String?, roundId: Int64?, panelistId: Int64?,
@@ -327,4 +345,35 @@ public struct Question: Sendable, Equatable, Codable, FetchableRecord, MutablePe
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public var isAnswered: Bool { answerStatus == .published }
+}
+
+/// One version of a case as the municipality submitted it. Versions are never changed, only returned.
+public struct CaseVersion: Sendable, Equatable, Codable, FetchableRecord, PersistableRecord {
+    public enum Via: String, Sendable, Codable {
+        case cli
+        case mail
+    }
+    public static let databaseTableName = "caseVersion"
+    public var caseId: Int64
+    public var version: Int
+    public var source: String
+    public var submittedAt: Date
+    public var via: Via
+    public var fromAddress: String?
+    public var returnedAt: Date?
+    public var returnReason: String?
+
+    public init(
+        caseId: Int64, version: Int, source: String, submittedAt: Date, via: Via, fromAddress: String? = nil,
+        returnedAt: Date? = nil, returnReason: String? = nil
+    ) {
+        self.caseId = caseId
+        self.version = version
+        self.source = source
+        self.submittedAt = submittedAt
+        self.via = via
+        self.fromAddress = fromAddress
+        self.returnedAt = returnedAt
+        self.returnReason = returnReason
+    }
 }

@@ -6,13 +6,18 @@ import PanelStore
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Submit, approve and inspect cases.",
-        subcommands: [Submit.self, Check.self, Approve.self, Extend.self, Preview.self, Show.self, List.self])
+        subcommands: [
+            Submit.self, Check.self, Approve.self, Return.self, Extend.self, Preview.self, Show.self, List.self,
+            Timelines.self,
+        ])
 
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Submit a Markdown case file. Prints the new case id as its last line.")
         @OptionGroup var options: RootOptions
         @Option(help: "The municipality's id.") var municipality: String
+        @Option(name: .customLong("revision-of"), help: "Submit the file as a new version of this (returned) case.")
+        var revisionOf: Int64?
         @Argument(help: "The case file (front matter title, domain, consent_reference; five # sections).") var file: String
 
         func run() throws {
@@ -24,7 +29,10 @@ struct CaseCommand: ParsableCommand {
             let report = CaseCheck.check(text)
             if !report.isClean { warn(CaseCheckText.render(report, file: file)) }
             do {
-                let id = try app.database.submitCase(municipalityId: municipality, file: caseFile, source: text)
+                let (id, version) = try app.database.submitCase(
+                    CaseSubmission(municipalityId: municipality, file: caseFile, source: text, revisionOf: revisionOf),
+                    now: Date(), messageDomain: app.messageDomain, moderatorAddress: app.configuration.moderatorAddress)
+                if version > 1 { warn("case \(id) is now at version \(version)") }
                 print(id)
             } catch let error as StoreError {
                 throw CLIError.data(error.description)
@@ -60,45 +68,102 @@ struct CaseCommand: ParsableCommand {
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Approve a case and set its timeline (ISO 8601 with offset). Defaults: vote after 10 days, deadline after 14.")
+                "Approve a case and set its timeline: a named one (`case timelines`), or dates (ISO 8601 with offset).",
+            discussion: """
+                Without --publish-at the case goes out at the next tick inside the sending window. Without --vote-at and
+                --deadline the dates follow the timeline (default `standaard`: voting after 10 days, deadline after 14).
+                """)
         @OptionGroup var options: RootOptions
         @Argument(help: "The case id.") var caseId: Int64
-        @Option(name: .customLong("publish-at"), help: "When the case mail goes out.") var publishAt: String
+        @Option(name: .customLong("publish-at"), help: "When the case mail goes out (default: now).") var publishAt: String?
         @Option(name: .customLong("vote-at"), help: "When voting opens.") var voteAt: String?
         @Option(help: "When voting closes and the verdict goes out.") var deadline: String?
+        @Option(help: "A named timeline: standaard, kort, lang, or one from [timelines.NAME].") var timeline: String?
+        @Option(name: .customLong("panel-size"), help: "Draw only this many panelists (fairly: who served least first).")
+        var panelSize: Int?
         @Flag(help: "Approve although the check found personal data or missing parts (the moderator takes responsibility).")
         var override = false
 
         func validate() throws {
-            _ = try parseTime(publishAt, option: "--publish-at")
+            if let publishAt { _ = try parseTime(publishAt, option: "--publish-at") }
             if let voteAt { _ = try parseTime(voteAt, option: "--vote-at") }
             if let deadline { _ = try parseTime(deadline, option: "--deadline") }
+            if let panelSize, panelSize < 1 { throw ValidationError("--panel-size must be at least 1") }
         }
 
         func run() throws {
             let app = try options.open()
-            let timeline: Timeline
+            let name = timeline ?? TimelineTemplate.defaultName
+            guard let defaults = app.configuration.timelines[name] else {
+                throw CLIError.usage(
+                    "no timeline `\(name)`; the timelines are \(app.configuration.timelines.keys.sorted().joined(separator: ", "))"
+                )
+            }
+            let dates: Timeline
             do {
-                timeline = try Timeline.make(
-                    publishAt: try parseTime(publishAt, option: "--publish-at"),
+                dates = try Timeline.make(
+                    publishAt: try publishAt.map { try parseTime($0, option: "--publish-at") } ?? Date(),
                     voteAt: try voteAt.map { try parseTime($0, option: "--vote-at") },
                     deadline: try deadline.map { try parseTime($0, option: "--deadline") },
-                    defaults: app.configuration.timelineDefaults)
+                    defaults: defaults)
             } catch let error as TimelineError {
                 throw CLIError.usage(error.description)
             }
-            let source = try app.database.caseOverview(caseId).panelCase.source
+            let source: String
+            do { source = try app.database.caseOverview(caseId).panelCase.source } catch let error as StoreError {
+                throw CLIError.data(error.description)
+            }
             let report = CaseCheck.check(source)
             if report.hasBlocking, !override {
                 throw CLIError.data(
                     "case \(caseId) cannot be approved yet:\n"
                         + CaseCheckText.render(report, file: "case \(caseId)", blockingOnly: true)
-                        + "\nReturn it to the municipality, or approve with --override if you accept these findings.")
+                        + "\nReturn it to the municipality (`tweedemening case return \(caseId) --reason …`), "
+                        + "or approve with --override if you accept these findings.")
             }
             do {
-                try app.database.approveCase(caseId, timeline: timeline)
+                try app.database.approveCase(
+                    caseId,
+                    CaseApproval(
+                        timeline: dates, timelineName: voteAt == nil && deadline == nil ? name : nil, panelTarget: panelSize),
+                    now: Date(), messageDomain: app.messageDomain)
             } catch let error as StoreError {
                 throw CLIError.data(error.description)
+            }
+        }
+    }
+
+    struct Return: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Return a case to the municipality with a reason; it can send a new version by replying.")
+        @OptionGroup var options: RootOptions
+        @Argument(help: "The case id.") var caseId: Int64
+        @Option(help: "Why, in words for the municipality (Dutch).") var reason: String
+
+        func validate() throws {
+            if reason.trimmingCharacters(in: .whitespacesAndNewlines).count < 5 {
+                throw ValidationError("--reason must say what the municipality should change")
+            }
+        }
+
+        func run() throws {
+            let app = try options.open()
+            do {
+                try app.database.returnCase(caseId, reason: reason, now: Date(), messageDomain: app.messageDomain)
+            } catch let error as StoreError {
+                throw CLIError.data(error.description)
+            }
+        }
+    }
+
+    struct Timelines: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the named timelines for `case approve --timeline`.")
+        @OptionGroup var options: RootOptions
+
+        func run() throws {
+            let configuration = try Configuration.load(root: options.url)
+            for (name, defaults) in configuration.timelines.sorted(by: { $0.key < $1.key }) {
+                print(TimelineTemplate(name: name, defaults: defaults).summary)
             }
         }
     }
@@ -114,8 +179,8 @@ struct CaseCommand: ParsableCommand {
             let app = try options.open()
             do {
                 guard let round = try app.database.caseOverview(caseId).round else { throw StoreError.unknownCase(caseId) }
-                let domain = String(app.configuration.from.address.split(separator: "@").last ?? "tweedemening.example")
-                try app.database.extendDiscussion(roundId: round.id!, days: days, now: Date(), messageDomain: domain)
+                try app.database.extendDiscussion(
+                    roundId: round.id!, days: days, now: Date(), messageDomain: app.messageDomain)
             } catch let error as StoreError {
                 throw CLIError.data(error.description)
             }
@@ -138,14 +203,31 @@ struct CaseCommand: ParsableCommand {
                 "case \(panelCase.id!): \(panelCase.title)",
                 "municipality: \(panelCase.municipalityId)   domain: \(panelCase.domain)   consent: \(panelCase.consentReference)",
             ]
+            let versions = try app.database.caseVersions(caseId)
+            if versions.count > 1 || versions.first?.returnedAt != nil || versions.first?.via == .mail {
+                lines.append("versions:")
+                for version in versions {
+                    var line = "  \(version.version)  \(ISOTime.format(version.submittedAt))  via \(version.via.rawValue)"
+                    if let from = version.fromAddress { line += " from \(from)" }
+                    if let returned = version.returnedAt {
+                        line += "\n     returned \(ISOTime.format(returned)): \(version.returnReason ?? "")"
+                    }
+                    lines.append(line)
+                }
+            }
             guard let round = overview.round else {
+                if versions.last?.returnedAt != nil {
+                    lines.append("state: returned (waiting for a new version from the municipality)")
+                    print(lines.joined(separator: "\n"))
+                    return
+                }
                 lines.append(
                     "state: \(panelCase.status.rawValue) (approve it with `tweedemening case approve \(panelCase.id!) --publish-at …`)"
                 )
                 print(lines.joined(separator: "\n"))
                 return
             }
-            lines.append("state: \(round.state.rawValue)")
+            lines.append("state: \(round.state.rawValue)" + (round.timelineName.map { "   timeline: \($0)" } ?? ""))
             func row(_ label: String, _ date: Date, _ done: Date?) -> String {
                 "  \(label.padding(toLength: 14, withPad: " ", startingAt: 0)) \(ISOTime.format(date))"
                     + (done.map { "  done \(ISOTime.format($0))" } ?? "")

@@ -1,11 +1,43 @@
 import ArgumentParser
 import Foundation
 import PanelCore
+import PanelMail
 import PanelStore
 
 struct MunicipalityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "municipality", abstract: "Manage municipalities.", subcommands: [Add.self, List.self, Margins.self])
+        commandName: "municipality", abstract: "Manage municipalities.",
+        subcommands: [Add.self, List.self, Margins.self, Secret.self])
+
+    struct Secret: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a new secret a municipality puts in case mail (`Geheim: …`) when DKIM/SPF cannot vouch for it.",
+            discussion: """
+                Prints the secret once; only its SHA-256 is stored. Give it to the municipality by phone or in person,
+                never by mail. A new secret replaces the old one; --clear removes it.
+                """)
+        @OptionGroup var options: RootOptions
+        @Option(help: "The municipality's id.") var id: String
+        @Flag(help: "Remove the secret: only DKIM/SPF then vouch for case mail.") var clear = false
+
+        func run() throws {
+            let app = try options.open()
+            do {
+                if clear {
+                    try app.database.setSubmissionSecretHash(nil, municipalityId: id)
+                    return
+                }
+                // 20 characters from an unambiguous alphabet: about 100 bits.
+                let alphabet = Array("23456789abcdefghjkmnpqrstuvwxyz")
+                var generator = SystemRandomNumberGenerator()
+                let secret = String((0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+                try app.database.setSubmissionSecretHash(SubmissionSecret.hash(secret), municipalityId: id)
+                print(secret)
+            } catch let error as StoreError {
+                throw CLIError.data(error.description)
+            }
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a municipality.")

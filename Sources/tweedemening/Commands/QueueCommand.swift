@@ -19,12 +19,12 @@ struct QueueCommand: ParsableCommand {
             }
             if let oldest = status.oldestDeferred {
                 print(
-                    "oldest deferred: #\(oldest.id!) \(oldest.kind.rawValue) round \(oldest.roundId), \(oldest.attempts) attempt(s), next \(oldest.nextAttemptAt.map { ISOTime.format($0) } ?? "-"): \(oldest.lastError ?? "")"
+                    "oldest deferred: #\(oldest.id!) \(oldest.kind.rawValue) \(oldest.roundId.map { "round \($0)" } ?? "case \(oldest.caseId ?? 0)"), \(oldest.attempts) attempt(s), next \(oldest.nextAttemptAt.map { ISOTime.format($0) } ?? "-"): \(oldest.lastError ?? "")"
                 )
             }
             for failed in status.failed {
                 print(
-                    "failed: #\(failed.id!) \(failed.kind.rawValue) round \(failed.roundId) to \(failed.toAddress): \(failed.lastError ?? "")"
+                    "failed: #\(failed.id!) \(failed.kind.rawValue) \(failed.roundId.map { "round \($0)" } ?? "case \(failed.caseId ?? 0)") to \(failed.toAddress): \(failed.lastError ?? "")"
                 )
             }
         }
@@ -47,7 +47,7 @@ extension QueueCommand {
                 .first { FileManager.default.fileExists(atPath: $0) } ?? "(not rendered yet, or delivered)"
             print(
                 """
-                #\(message.id!) \(message.kind.rawValue), round \(message.roundId), to \(message.toAddress)
+                #\(message.id!) \(message.kind.rawValue), \(message.roundId.map { "round \($0)" } ?? "case \(message.caseId ?? 0)"), to \(message.toAddress)
                 state: \(message.state.rawValue), attempts: \(message.attempts), created \(ISOTime.format(message.createdAt))
                 next attempt: \(message.nextAttemptAt.map { ISOTime.format($0) } ?? "-"), sent: \(message.sentAt.map { ISOTime.format($0) } ?? "-")
                 last reply: \(message.lastCode.map(String.init) ?? "-") \(message.lastError ?? "")

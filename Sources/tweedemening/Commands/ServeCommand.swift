@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import PanelCore
 import PanelIntake
 import ServiceLifecycle
 
@@ -26,7 +27,8 @@ func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
     let logger = app.logger
     let router = buildIntakeRouter(
         database: app.database, signer: try app.signer(), mailroom: try app.mailroom(),
-        inboundSecret: app.configuration.inboundSecret)
+        inboundSecret: app.configuration.inboundSecret,
+        caseTimeline: app.configuration.timelines[TimelineTemplate.defaultName] ?? app.configuration.timelineDefaults)
     let http = Application(
         router: router,
         configuration: .init(

@@ -1,0 +1,115 @@
+import Foundation
+import PanelCore
+import PanelStore
+
+extension MessageComposer {
+    /// Round mail or intake mail, whichever the outbox row is.
+    public func compose(_ mail: MailContext) throws -> OutgoingMessage {
+        switch mail {
+        case .round(let context): try compose(context)
+        case .intake(let context): try compose(context)
+        }
+    }
+
+    /// Mail about a case under review: to the moderator (review with approve/return links) or to the
+    /// municipality (received, returned, approved, or why a mail was not taken as a case).
+    public func compose(_ context: IntakeMailContext) throws -> OutgoingMessage {
+        let kind = context.message.kind
+        let values = intakeValues(for: context)
+        let subject = try templates.render("\(kind.rawValue)-subject", values).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(try templates.render("\(kind.rawValue)-text", values).drop(while: \.isNewline))
+        var htmlValues = values
+        htmlValues["content"] = try templates.render("\(kind.rawValue)-html", values)
+        htmlValues["subject"] = subject
+        let html = try templates.render("layout-html", htmlValues)
+        var headers: [(name: String, value: String)] = [
+            ("Auto-Submitted", "auto-generated"),
+            ("X-Tweedemening-Kind", kind.rawValue),
+        ]
+        if let caseId = context.panelCase?.id { headers.append(("X-Tweedemening-Case", String(caseId))) }
+        var replyTo: MailAddress?
+        switch kind {
+        case .caseReturned, .caseReceived:
+            // A reply with the corrected case becomes its next version.
+            if let caseId = context.panelCase?.id {
+                let local = ReplyAddress(purpose: .revision, round: 0, subject: caseId).localPart(signer: signer)
+                replyTo = MailAddress("\(local)@\(settings.replyDomain ?? settings.messageDomain)", name: "De Tweede Mening")
+            }
+        case .caseRefused:
+            headers.append(("X-Auto-Response-Suppress", "All"))
+        case .caseReview:
+            headers.append(("X-Auto-Response-Suppress", "All"))
+        default:
+            break
+        }
+        let recipientName = kind == .caseReview ? nil : context.municipality?.name
+        return OutgoingMessage(
+            from: settings.from,
+            to: MailAddress(context.message.toAddress, name: recipientName),
+            replyTo: replyTo,
+            subject: subject,
+            messageID: context.message.messageId,
+            date: context.message.createdAt,
+            extraHeaders: headers,
+            text: text,
+            html: html,
+            attachments: [])
+    }
+
+    func intakeValues(for context: IntakeMailContext) -> [String: Any] {
+        var values: [String: Any] = [
+            "municipality_name": context.municipality?.name ?? "",
+            "greeting": "Geachte heer, mevrouw,",
+        ]
+        if let panelCase = context.panelCase, let caseId = panelCase.id {
+            let version = context.version?.version ?? panelCase.version
+            values["case_id"] = String(caseId)
+            values["case_title"] = panelCase.title
+            values["case_domain"] = panelCase.domain
+            values["consent_reference"] = panelCase.consentReference
+            values["version"] = version
+            values["is_revision"] = version > 1
+            let source = context.version?.source ?? panelCase.source
+            values["case_source"] = source
+            let report = CaseCheck.check(source)
+            values["findings"] = report.findings.map { finding -> [String: Any] in
+                var item: [String: Any] = [
+                    "place": finding.line.map { "regel \($0)" } ?? "hele zaak",
+                    "must": finding.blocking,
+                    "message": finding.message,
+                    "excerpt": finding.excerpt,
+                ]
+                if let suggestion = finding.suggestion { item["suggestion"] = suggestion }
+                return item
+            }
+            values["has_findings"] = !report.findings.isEmpty
+            values["has_blocking"] = report.hasBlocking
+            values["readability"] = report.readability.sorted { $0.key < $1.key }.map {
+                ["section": $0.key, "score": String(Int($0.value.rounded()))]
+            }
+            values["has_readability"] = !report.readability.isEmpty
+            if let sent = context.version?.submittedAt { values["submitted_date"] = dutchDate(sent) }
+            if let from = context.version?.fromAddress { values["submitted_by"] = from }
+            values["via_mail"] = context.version?.via == .mail
+            if let reason = context.version?.returnReason { values["return_reason"] = reason }
+            if context.message.kind == .caseReview {
+                for (purpose, key) in [(TokenPurpose.approveCase, "approve_url"), (.returnCase, "return_url")] {
+                    let token = signer.sign(
+                        TokenClaims(
+                            purpose: purpose, round: caseId, panelist: Int64(version),
+                            expires: context.message.createdAt.addingTimeInterval(60 * 86_400)))
+                    values[key] = "\(settings.baseURL)/m/\(token)"
+                }
+            }
+        }
+        if let round = context.round {
+            values["publish_date"] = dutchDate(round.publishAt)
+            values["vote_date"] = dutchDate(round.voteAt)
+            values["deadline"] = dutchDate(round.deadline)
+            values["timeline_name"] = round.timelineName ?? ""
+        }
+        if let refusal = context.refusal { values["refusal"] = refusal }
+        if let subject = context.refusedSubject { values["refused_subject"] = HeaderEncoding.decode(subject) }
+        return values
+    }
+}
