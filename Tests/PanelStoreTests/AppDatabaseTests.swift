@@ -202,3 +202,111 @@ import Testing
         #expect((closed.weightedLower ?? 1) < 0.5 && (closed.weightedUpper ?? 0) > 0.5)
     }
 }
+
+/// Several cases of one municipality at once: at most one case mail per panelist per day, a panelist in
+/// at most a few open rounds, and a fair draw when a case needs only part of the panel.
+@Suite struct PanelLoadTests {
+    func submitAndApprove(_ fixture: StoreFixture, target: Int? = nil, publishAt: Date) throws -> Round {
+        let file = try CaseFile.parse(CaseFixture.text)
+        let caseId = try fixture.database.submitCase(municipalityId: "utrecht", file: file, source: CaseFixture.text)
+        return try fixture.database.approveCase(
+            caseId, CaseApproval(timeline: try Timeline.make(publishAt: publishAt), panelTarget: target))
+    }
+
+    @Test func aSecondCaseMailTheSameDayWaitsForTheNextDay() throws {
+        let fixture = try StoreFixture(panelSize: 3)
+        defer { fixture.remove() }
+        let first = try submitAndApprove(fixture, publishAt: fixture.start)
+        let second = try submitAndApprove(fixture, publishAt: fixture.start)
+        try fixture.database.take(.publish, roundId: first.id!, now: fixture.start, messageDomain: "t.example")
+        try fixture.database.take(.publish, roundId: second.id!, now: fixture.start.addingTimeInterval(3_600), messageDomain: "t.example")
+        try fixture.database.markQueued(try fixture.database.messages().map { $0.id! }, now: fixture.start.addingTimeInterval(3_600))
+        // 09:00 and 10:00 on 1 December: the second round's case mail waits until 2 December
+        let due = try fixture.database.deliverableMessages(now: fixture.start.addingTimeInterval(7_200), limit: 100)
+        #expect(due.count == 3 && due.allSatisfy { $0.roundId == first.id })
+        let nextDay = ISOTime.parse("2026-12-02T00:00:00+01:00")!
+        let later = try fixture.database.deliverableMessages(now: nextDay, limit: 100)
+        #expect(later.count == 6)
+    }
+
+    @Test func aPanelistIsInAtMostMaxOpenRounds() throws {
+        let fixture = try StoreFixture(panelSize: 2)
+        defer { fixture.remove() }
+        let plan = DiscussionPlan(maxOpenRounds: 2)
+        var sizes: [Int] = []
+        for _ in 0..<3 {
+            let round = try submitAndApprove(fixture, publishAt: fixture.start)
+            do {
+                try fixture.database.take(.publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example", plan: plan)
+                sizes.append(try #require(try fixture.database.round(round.id!)?.panelSize))
+            } catch StoreError.emptyPanel {
+                sizes.append(0)
+            }
+        }
+        #expect(sizes == [2, 2, 0])
+    }
+
+    @Test func aSubsetIsDrawnFromWhoServedLeast() throws {
+        let fixture = try StoreFixture(panelSize: 10)
+        defer { fixture.remove() }
+        let plan = DiscussionPlan(maxOpenRounds: 0)
+        var served: [Int64: Int] = [:]
+        var draws: [[Int64]] = []
+        for _ in 0..<5 {
+            let round = try submitAndApprove(fixture, target: 4, publishAt: fixture.start)
+            try fixture.database.take(.publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example", plan: plan)
+            let members = try fixture.database.writer.read { db in
+                try Int64.fetchAll(db, sql: "SELECT panelistId FROM roundMember WHERE roundId = ?", arguments: [round.id])
+            }
+            #expect(members.count == 4)
+            draws.append(members.sorted())
+            for member in members { served[member, default: 0] += 1 }
+        }
+        // 20 places over 10 panelists: everyone serves exactly twice
+        #expect(served.count == 10 && served.values.allSatisfy { $0 == 2 })
+        #expect(Set(draws).count > 1)
+    }
+}
+
+/// A database made by the previous release keeps every row through the new migrations.
+@Suite struct MigrationTests {
+    @Test func v9KeepsTheOutboxAndMakesEveryCaseVersionOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-migrate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.sqlite").path
+        // Given a database at v8 with a published round and its mail
+        let queue = try DatabaseQueue(path: path)
+        try AppDatabase.migrator.migrate(queue, upTo: "v8: population margins and the weighted verdict")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO municipality (id, name, email, createdAt) VALUES ('ede', 'Gemeente Ede', 'wmo@ede.example', '2026-01-01 00:00:00.000');
+                    INSERT INTO panelist (id, municipalityId, email, status, createdAt, updatedAt)
+                      VALUES (7, 'ede', 'p@example.nl', 'active', '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000');
+                    INSERT INTO panelCase (id, municipalityId, title, domain, consentReference, decision, municipalityView,
+                      applicantView, framework, question, source, status, createdAt)
+                      VALUES (3, 'ede', 'Traplift', 'Wmo', 'EDE-1', 'a', 'b', 'c', 'd', 'e?', 'bron', 'approved', '2026-01-01 00:00:00.000');
+                    INSERT INTO round (id, caseId, state, publishAt, voteAt, voteReminderAt, deadline)
+                      VALUES (5, 3, 'discussion', '2026-01-01 00:00:00.000', '2026-01-10 00:00:00.000', '2026-01-12 00:00:00.000', '2026-01-14 00:00:00.000');
+                    INSERT INTO roundMember (roundId, panelistId) VALUES (5, 7);
+                    INSERT INTO outbox (id, kind, roundId, panelistId, recipientKey, sequence, toAddress, messageId, state, createdAt, attempts)
+                      VALUES (11, 'case', 5, 7, 'p7', 0, 'p@example.nl', 'case.r5.p7@t.example', 'sent', '2026-01-01 00:00:00.000', 1);
+                    """)
+        }
+        try queue.close()
+        // When the new release opens it
+        let database = try AppDatabase.open(path: path)
+        // Then the mail is still there, now linked to its case, and the case has version 1
+        let message = try #require(try database.outboxMessage(11))
+        #expect(message.roundId == 5 && message.caseId == 3 && message.state == .sent)
+        #expect(try database.caseVersions(3).map(\.version) == [1])
+        #expect(try database.caseVersions(3).first?.source == "bron")
+        #expect(try database.caseOverview(3).panelCase.version == 1)
+        // And the unique key still holds for round mail
+        var duplicate = message
+        duplicate.id = nil
+        duplicate.messageId = "other@t.example"
+        #expect(throws: DatabaseError.self) { try database.writer.write { db in try duplicate.insert(db) } }
+    }
+}

@@ -111,6 +111,9 @@ public enum Base32 {
             }
             buffer &= 0xFFFF
         }
+        // Only the spelling `encode` makes: no character left over, no bits set after the last byte. Otherwise a
+        // signed address with a letter appended (or a last letter changed) would still verify.
+        guard bits < 5, buffer & ((1 << bits) - 1) == 0 else { return nil }
         return output
     }
 }

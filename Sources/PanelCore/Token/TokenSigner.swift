@@ -183,7 +183,10 @@ public enum Base64URL {
         let remainder = standard.utf8.count % 4
         if remainder == 1 { return nil }
         if remainder > 0 { standard += String(repeating: "=", count: 4 - remainder) }
-        return Data(base64Encoded: standard).map(Array.init)
+        // Only the spelling `encode` makes: Foundation ignores bits set after the last byte, so otherwise a token
+        // with its last character changed (G37…MQ → G37…MR) would still verify.
+        guard let bytes = Data(base64Encoded: standard).map(Array.init), encode(bytes) == text else { return nil }
+        return bytes
     }
 }
 

@@ -35,6 +35,38 @@ public enum SubmissionSecret {
         return (secret, kept.joined(separator: "\n"))
     }
 
+    /// The raw mail without the secret: every literal occurrence replaced; when the body is encoded
+    /// (base64) and the secret does not occur literally, only the header section is kept.
+    public static func redact(_ secret: String, in raw: [UInt8]) -> [UInt8] {
+        let needle = Array(secret.utf8)
+        guard needle.count >= 4 else { return raw }
+        let replacement = Array("[geheim verwijderd]".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(raw.count)
+        var index = 0
+        var found = false
+        while index < raw.count {
+            if raw[index] == needle[0], index + needle.count <= raw.count, Array(raw[index..<(index + needle.count)]) == needle {
+                output += replacement
+                index += needle.count
+                found = true
+            } else {
+                output.append(raw[index])
+                index += 1
+            }
+        }
+        if found { return output }
+        let separator = Array("\r\n\r\n".utf8)
+        var end = raw.count
+        if raw.count >= 4 {
+            for start in 0...(raw.count - 4) where Array(raw[start..<(start + 4)]) == separator {
+                end = start + 4
+                break
+            }
+        }
+        return Array(raw[..<end]) + Array("[inhoud niet bewaard: bevatte het geheim in gecodeerde vorm]\r\n".utf8)
+    }
+
     /// SHA-256 in lowercase hex: what the database keeps instead of the secret.
     public static func hash(_ secret: String) -> String {
         SHA256.hash(data: Array(secret.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -61,6 +93,8 @@ extension Mailroom {
         let authenticated = message.trustedAuthenticationResults(authservID: caseIntake?.authservID)
             .contains { $0.authenticates(domain: domain) }
         let (secret, body) = SubmissionSecret.extract(from: message.text)
+        // The secret is not kept, not even in the raw mail: a stolen backup must not reveal it.
+        let bytes = secret.map { SubmissionSecret.redact($0, in: bytes) } ?? bytes
 
         func refuse(_ reason: String, answer: Bool) throws -> MailroomResult {
             let mail = InboundMail(
