@@ -64,6 +64,8 @@ let package = Package(
         ),
         // Benchmarks: print numbers, never assert on them (`swift run -c release ThemesBench`).
         .executableTarget(name: "ThemesBench", dependencies: ["PanelCore"], path: "Benchmarks/ThemesBench"),
+        // Selecting 200 of 5,000 volunteers with quotas, with selection probabilities (`swift run -c release SelectionBench`).
+        .executableTarget(name: "SelectionBench", dependencies: ["PanelCore"], path: "Benchmarks/SelectionBench"),
         // Test helpers: a real SMTP server on loopback (scripts/smtp-catcher.py) and its Maildir.
         .target(name: "TestSupport", path: "Sources/TestSupport"),
         .testTarget(name: "PanelCoreTests", dependencies: ["PanelCore"]),
