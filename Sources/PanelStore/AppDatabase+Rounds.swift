@@ -30,7 +30,8 @@ extension AppDatabase {
             switch step {
             case .publish:
                 guard round.state == .scheduled else { return 0 }
-                let members = try Self.drawPanel(db, round: round, municipalityId: panelCase.municipalityId, plan: plan)
+                let members = try Self.drawPanel(
+                    db, round: round, municipalityId: panelCase.municipalityId, plan: plan, now: now)
                 for panelistId in members {
                     try db.execute(
                         sql: "INSERT OR IGNORE INTO roundMember (roundId, panelistId) VALUES (?, ?)",
@@ -159,7 +160,9 @@ extension AppDatabase {
     /// `plan.maxOpenRounds` open rounds; when the case needs only `round.panelTarget` of them, those who
     /// served in the fewest rounds so far, ties broken by a hash of round and panelist (reproducible,
     /// and not by id or alphabet).
-    static func drawPanel(_ db: Database, round: Round, municipalityId: String, plan: DiscussionPlan) throws -> [Int64] {
+    static func drawPanel(
+        _ db: Database, round: Round, municipalityId: String, plan: DiscussionPlan, now: Date
+    ) throws -> [Int64] {
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -167,9 +170,10 @@ extension AppDatabase {
                   (SELECT COUNT(*) FROM roundMember m JOIN round r ON r.id = m.roundId
                    WHERE m.panelistId = p.id AND r.state IN ('discussion', 'voting') AND r.id <> ?) AS open,
                   (SELECT COUNT(*) FROM roundMember m WHERE m.panelistId = p.id AND m.roundId <> ?) AS served
-                FROM panelist p WHERE p.municipalityId = ? AND p.status = 'active' ORDER BY p.id
+                FROM panelist p WHERE p.municipalityId = ? AND p.status = 'active' AND p.suspendedAt IS NULL
+                  AND p.erasedAt IS NULL AND (p.pausedUntil IS NULL OR p.pausedUntil <= ?) ORDER BY p.id
                 """,
-            arguments: [round.id, round.id, municipalityId])
+            arguments: [round.id, round.id, municipalityId, now])
         var eligible: [(id: Int64, served: Int, tiebreak: UInt64)] = []
         for row in rows {
             let open: Int = row["open"]
@@ -245,9 +249,10 @@ struct OutboxWriter {
             db,
             sql: """
                 SELECT p.id, p.email FROM roundMember m JOIN panelist p ON p.id = m.panelistId
-                WHERE m.roundId = ? AND p.status = 'active' \(filter) ORDER BY p.id
+                WHERE m.roundId = ? AND p.status = 'active' AND p.suspendedAt IS NULL AND p.erasedAt IS NULL
+                  AND (p.pausedUntil IS NULL OR p.pausedUntil <= ?) \(filter) ORDER BY p.id
                 """,
-            arguments: [roundId])
+            arguments: [roundId, now])
         var added = 0
         for row in rows {
             let panelistId: Int64 = row["id"]

@@ -321,6 +321,60 @@ extension AppDatabase {
             // "Did this panelist get a case mail today?" at publication.
             try db.create(index: "outbox_on_panelist_kind", on: "outbox", columns: ["panelistId", "kind", "createdAt"])
         }
+        migrator.registerMigration("v10: recruitment, pauses, bounces and erasure") { db in
+            // One row per person drawn from the register: the code only, never a name or address.
+            try db.create(table: "invitation") { t in
+                t.column("code", .text).primaryKey()
+                t.belongsTo("municipality", onDelete: .cascade).notNull()
+                // The municipality's own row reference in its extract, to trace a code back on its side.
+                t.column("registerId", .text).notNull()
+                t.column("household", .text)
+                t.column("seed", .integer).notNull()
+                t.column("drawnAt", .datetime).notNull()
+                t.column("usedAt", .datetime)
+            }
+            // A resident who joined with a code: answers the background questions, confirms, may be selected.
+            try db.create(table: "volunteer") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("municipality", onDelete: .cascade).notNull()
+                t.column("email", .text).notNull()
+                t.column("invitationCode", .text).references("invitation", onDelete: .setNull)
+                t.column("household", .text)
+                // JSON object category → value, from the one-click answers.
+                t.column("answers", .text).notNull().defaults(to: "{}")
+                t.column("status", .text).notNull().defaults(to: "pending")
+                    .check { ["pending", "confirmed", "selected", "withdrawn"].contains($0) }
+                t.column("createdAt", .datetime).notNull()
+                t.column("confirmedAt", .datetime)
+                t.column("selectedAt", .datetime)
+                t.uniqueKey(["municipalityId", "email"])
+            }
+            try db.alter(table: "panelist") { t in
+                t.add(column: "household", .text)
+                t.add(column: "volunteerId", .integer).references("volunteer", onDelete: .setNull)
+                t.add(column: "termEndsAt", .datetime)
+                t.add(column: "pausedUntil", .datetime)
+                // Delivery problems: a hard bounce suspends at once; soft ones count once a day.
+                t.add(column: "suspendedAt", .datetime)
+                t.add(column: "suspendReason", .text)
+                t.add(column: "softBounces", .integer).notNull().defaults(to: 0)
+                t.add(column: "lastSoftBounceAt", .datetime)
+                // Set when the person asked to be erased: the row stays (votes stay counted) without any personal data.
+                t.add(column: "erasedAt", .datetime)
+            }
+            // Per municipality, the background questions a joining resident answers; none: the defaults.
+            try db.create(table: "backgroundQuestion") { t in
+                t.belongsTo("municipality", onDelete: .cascade).notNull()
+                t.column("category", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("value", .text).notNull()
+                t.primaryKey(["municipalityId", "category", "value"])
+            }
+            try db.alter(table: "round") { t in
+                // Personal data of a closed round (raw mail, addresses) removed after the retention period.
+                t.add(column: "personalDataRemovedAt", .datetime)
+            }
+        }
         return migrator
     }
 }

@@ -16,13 +16,22 @@ public struct Timeline: Sendable, Equatable, Codable {
 
     /// Defaults from the pilot: voting opens after 10 days, the deadline after 14, and non-voters are
     /// reminded 48 hours before the deadline (never before voting opens).
+    ///
+    /// Days are calendar days in `timeZone`: a case published at 17:00 the day before daylight saving time
+    /// ends closes at 17:00 fourteen days later, not at 16:00.
     public static func make(
         publishAt: Date, voteAt: Date? = nil, deadline: Date? = nil,
-        defaults: TimelineDefaults = TimelineDefaults()
+        defaults: TimelineDefaults = TimelineDefaults(), timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!
     ) throws(TimelineError) -> Timeline {
-        let day: TimeInterval = 86_400
-        let deadline = deadline ?? publishAt.addingTimeInterval(defaults.deadlineAfterDays * day)
-        let voteAt = voteAt ?? min(publishAt.addingTimeInterval(defaults.voteOpensAfterDays * day), deadline)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        func adding(_ days: Double, to date: Date) -> Date {
+            let whole = days.rounded(.towardZero)
+            let shifted = calendar.date(byAdding: .day, value: Int(whole), to: date) ?? date.addingTimeInterval(whole * 86_400)
+            return shifted.addingTimeInterval((days - whole) * 86_400)
+        }
+        let deadline = deadline ?? adding(defaults.deadlineAfterDays, to: publishAt)
+        let voteAt = voteAt ?? min(adding(defaults.voteOpensAfterDays, to: publishAt), deadline)
         let reminderAt = max(voteAt, deadline.addingTimeInterval(-defaults.voteReminderHoursBeforeDeadline * 3_600))
         let timeline = Timeline(publishAt: publishAt, voteAt: voteAt, voteReminderAt: reminderAt, deadline: deadline)
         try timeline.validate()

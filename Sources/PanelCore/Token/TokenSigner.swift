@@ -179,14 +179,18 @@ public enum Base64URL {
 
     public static func decode(_ text: String) -> [UInt8]? {
         guard text.utf8.allSatisfy({ $0.isBase64URL }) else { return nil }
-        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        let remainder = standard.utf8.count % 4
+        var standard = text.utf8.map { byte -> UInt8 in
+            byte == UInt8(ascii: "-") ? UInt8(ascii: "+") : byte == UInt8(ascii: "_") ? UInt8(ascii: "/") : byte
+        }
+        let remainder = standard.count % 4
         if remainder == 1 { return nil }
-        if remainder > 0 { standard += String(repeating: "=", count: 4 - remainder) }
-        // Only the spelling `encode` makes: Foundation ignores bits set after the last byte, so otherwise a token
-        // with its last character changed (G37…MQ → G37…MR) would still verify.
-        guard let bytes = Data(base64Encoded: standard).map(Array.init), encode(bytes) == text else { return nil }
-        return bytes
+        // Only the spelling `encode` makes: Foundation ignores the bits after the last byte, so otherwise a token
+        // with its last character changed (…MQ → …MR) would still verify.
+        if remainder > 0, let last = standard.last, last.base64Value & (remainder == 2 ? 0x0F : 0x03) != 0 {
+            return nil
+        }
+        standard += repeatElement(UInt8(ascii: "="), count: (4 - remainder) % 4)
+        return Data(base64Encoded: Data(standard)).map(Array.init)
     }
 }
 
@@ -194,5 +198,16 @@ extension UInt8 {
     fileprivate var isBase64URL: Bool {
         (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) || (0x30...0x39).contains(self)
             || self == 0x2D || self == 0x5F
+    }
+
+    /// The six bits a character of the standard base64 alphabet stands for.
+    fileprivate var base64Value: UInt8 {
+        switch self {
+        case 0x41...0x5A: self - 0x41
+        case 0x61...0x7A: self - 0x61 + 26
+        case 0x30...0x39: self - 0x30 + 52
+        case 0x2B: 62
+        default: 63
+        }
     }
 }

@@ -27,8 +27,25 @@ public struct Panelist: Sendable, Equatable, Codable, FetchableRecord, MutablePe
     public var status: Status
     public var createdAt: Date
     public var updatedAt: Date
+    public var household: String? = nil
+    public var volunteerId: Int64? = nil
+    /// The end of the panelist's term (e.g. a year after selection); rotation replaces them after it.
+    public var termEndsAt: Date? = nil
+    /// No case mail until then (PAUZE).
+    public var pausedUntil: Date? = nil
+    /// Set by a hard bounce, or too many soft ones; no mail while set.
+    public var suspendedAt: Date? = nil
+    public var suspendReason: String? = nil
+    public var softBounces: Int = 0
+    public var lastSoftBounceAt: Date? = nil
+    public var erasedAt: Date? = nil
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Receives case mail now: subscribed, not paused, not suspended, not erased.
+    public func isReachable(at now: Date) -> Bool {
+        status == .active && suspendedAt == nil && erasedAt == nil && (pausedUntil.map { $0 <= now } ?? true)
+    }
 }
 
 /// A case as submitted; its running state lives in its `Round`.

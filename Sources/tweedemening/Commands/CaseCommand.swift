@@ -105,7 +105,7 @@ struct CaseCommand: ParsableCommand {
                     publishAt: try publishAt.map { try parseTime($0, option: "--publish-at") } ?? Date(),
                     voteAt: try voteAt.map { try parseTime($0, option: "--vote-at") },
                     deadline: try deadline.map { try parseTime($0, option: "--deadline") },
-                    defaults: defaults)
+                    defaults: defaults, timeZone: app.configuration.timeZone)
             } catch let error as TimelineError {
                 throw CLIError.usage(error.description)
             }
