@@ -24,6 +24,7 @@ public func buildIntakeRouter(
         }
     }
     router.addRoutes(BallotController(database: database, signer: signer, now: now).endpoints)
+    router.addRoutes(JoinController(database: database, signer: signer, now: now).endpoints)
     router.addRoutes(
         PreferenceController(
             database: database, signer: signer, messageDomain: mailroom?.messageDomain ?? "tweedemening.invalid",

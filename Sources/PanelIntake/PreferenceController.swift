@@ -30,8 +30,8 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
             .get("/p/{token}") { _, context in self.preference(context, apply: false).response() }
             .head("/p/{token}") { _, context in self.preference(context, apply: false).response(includeBody: false) }
             .post("/p/{token}") { request, context in
-                _ = try await request.body.collect(upTo: 16 * 1024)
-                return self.preference(context, apply: true).response()
+                let body = try await request.body.collect(upTo: 16 * 1024)
+                return self.preference(context, apply: true, form: FormFields.parse(String(buffer: body))).response()
             }
             .get("/e/{token}") { _, context in self.evaluation(context, apply: false).response() }
             .head("/e/{token}") { _, context in self.evaluation(context, apply: false).response(includeBody: false) }
@@ -62,10 +62,13 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
         throw lastError
     }
 
-    func preference(_ context: Context, apply: Bool) -> Page {
+    func preference(_ context: Context, apply: Bool, form: [String: String] = [:]) -> Page {
         let token = context.parameters.get("token") ?? ""
         do {
-            let claims = try verify(token, [.quiet, .noDigest])
+            let claims = try verify(token, [.quiet, .noDigest, .pause, .erase])
+            if claims.purpose == .pause || claims.purpose == .erase {
+                return try selfService(claims, apply: apply, form: form)
+            }
             let quiet = claims.purpose == .quiet
             guard apply else {
                 guard try database.isMember(roundId: claims.round, panelistId: claims.panelist) else {

@@ -39,6 +39,12 @@ public struct IntakeMailContext: Sendable {
     public var refusal: String?
     /// For a refusal: the subject of the mail refused, so the sender recognises it.
     public var refusedSubject: String?
+    /// For the join mail: who joined, and the questions to ask.
+    public var volunteer: VolunteerRecord?
+    public var questions: [BackgroundQuestion] = []
+    /// For a panelist's own privacy mail (my data, erase, pause).
+    public var panelist: Panelist?
+    public var personalData: PersonalData?
 }
 
 /// The context of one outbox row: round mail, or intake mail.
@@ -63,7 +69,12 @@ extension AppDatabase {
     }
 
     public func mailContext(_ message: OutboxMessage) throws -> MailContext {
-        message.kind.isIntake ? .intake(try intakeContext(message)) : .round(try messageContext(message))
+        guard message.kind.isIntake else { return .round(try messageContext(message)) }
+        var context = try intakeContext(message)
+        if message.kind == .myData, let panelistId = message.panelistId {
+            context.personalData = try personalData(panelistId: panelistId)
+        }
+        return .intake(context)
     }
 
     public func intakeContext(_ message: OutboxMessage) throws -> IntakeMailContext {
@@ -74,7 +85,17 @@ extension AppDatabase {
                 context.version = try CaseVersion.fetchOne(db, key: ["caseId": caseId, "version": message.sequence])
                 context.round = try Round.filter(Round.Columns.caseId == caseId).fetchOne(db)
             }
-            let municipalityId = message.municipalityId ?? context.panelCase?.municipalityId
+            if message.kind == .join {
+                context.volunteer = try VolunteerRecord.fetchOne(db, key: Int64(message.sequence))
+                if let volunteer = context.volunteer {
+                    context.questions = try Self.backgroundQuestions(db, municipalityId: volunteer.municipalityId)
+                }
+            }
+            if let panelistId = message.panelistId {
+                context.panelist = try Panelist.fetchOne(db, key: panelistId)
+            }
+            let municipalityId =
+                message.municipalityId ?? context.panelCase?.municipalityId ?? context.volunteer?.municipalityId
             context.municipality = try municipalityId.flatMap { try Municipality.fetchOne(db, key: $0) }
             if let inboundId = message.inboundId, message.kind == .caseRefused,
                 let row = try Row.fetchOne(db, sql: "SELECT detail, raw FROM inbound WHERE id = ?", arguments: [inboundId])

@@ -53,7 +53,9 @@ struct App {
         Mailroom(
             database: database, spool: spool, signer: try signer(), messageDomain: messageDomain,
             moderatorAddress: configuration.moderatorAddress,
-            caseIntake: CaseIntakeSettings(casesAddress: configuration.casesAddress, authservID: configuration.authservID),
+            addresses: IntakeAddresses(
+                casesAddress: configuration.casesAddress, joinAddress: configuration.joinAddress,
+                authservID: configuration.authservID),
             logger: logger)
     }
 

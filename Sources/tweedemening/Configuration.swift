@@ -35,7 +35,11 @@ struct ConfigFile: Decodable {
         var moderator: String?
         var secret_file: String?
         var cases_address: String?
+        var join_address: String?
         var authserv_id: String?
+    }
+    struct Privacy: Decodable {
+        var retention_days: Int?
     }
     struct PanelSection: Decodable {
         var max_open_rounds: Int?
@@ -68,6 +72,7 @@ struct ConfigFile: Decodable {
     /// Named timelines: `[timelines.kort]` with the keys of `[timeline]`.
     var timelines: [String: TimelineSection]?
     var panel: PanelSection?
+    var privacy: Privacy?
     var discussion: Discussion?
     var inbound: Inbound?
     var verdict: VerdictSection?
@@ -96,7 +101,10 @@ struct Configuration {
     var discussionPlan: DiscussionPlan
     /// Where municipalities mail cases; and whose Authentication-Results count.
     var casesAddress: String
+    /// Where residents mail their invitation code.
+    var joinAddress: String
     var authservID: String?
+
     /// Days the moderator's one-click extension adds when questions come late.
     var extensionDays: Int
     /// Domain of `reply+token@…` addresses; the MTA pipes it to `inbound deliver`.
@@ -106,6 +114,8 @@ struct Configuration {
     /// Shared secret for `POST /inbound`; nil disables the route.
     var inboundSecret: String?
     var tickInterval: Int
+    /// Days after a round closes that its raw mail and addresses are kept.
+    var retentionDays: Int
 
     static let fileName = "tweedemening.toml"
     static let keyFileName = "signing.key"
@@ -211,6 +221,13 @@ struct Configuration {
         guard EmailAddress.isPlausible(casesAddress) else {
             throw CLIError.config("cases address `\(casesAddress)` is not a valid e-mail address (inbound.cases_address)")
         }
+        let joinAddress = (file.inbound?.join_address.flatMap { $0.isEmpty ? nil : $0 } ?? "aanmelden@\(replyDomain)")
+            .lowercased()
+        guard EmailAddress.isPlausible(joinAddress), joinAddress != casesAddress else {
+            throw CLIError.config(
+                "join address `\(joinAddress)` must be a valid e-mail address other than the cases address (inbound.join_address)"
+            )
+        }
         if let secret = inboundSecret, secret.count < 16 {
             throw CLIError.config("the inbound secret must be at least 16 characters")
         }
@@ -242,12 +259,14 @@ struct Configuration {
                 maxOpenRounds: max(0, file.panel?.max_open_rounds ?? 3),
                 timeZone: timeZone),
             casesAddress: casesAddress,
+            joinAddress: joinAddress,
             authservID: file.inbound?.authserv_id.flatMap { $0.isEmpty ? nil : $0.lowercased() },
             extensionDays: min(30, max(1, file.discussion?.extension_days ?? 3)),
             replyDomain: replyDomain,
             moderatorAddress: moderator?.lowercased(),
             inboundSecret: inboundSecret,
-            tickInterval: max(1, file.serve?.tick_interval_seconds ?? 60))
+            tickInterval: max(1, file.serve?.tick_interval_seconds ?? 60),
+            retentionDays: max(30, file.privacy?.retention_days ?? 365))
     }
 
     static let defaultFile = """
@@ -300,7 +319,11 @@ struct Configuration {
         # moderator = "moderator@tweedemening.example"    # receives held arguments with approve/reject links
         # secret_file = "/etc/tweedemening/inbound-secret" # enables POST /inbound; or TWEEDEMENING_INBOUND_SECRET
         # cases_address = "zaken@reply.tweedemening.example" # municipalities mail cases here; default zaken@reply_domain
+        # join_address = "aanmelden@reply.tweedemening.example" # residents mail their invitation code here
         # authserv_id = "mx.tweedemening.example"        # trust only Authentication-Results written by this host
+
+        [privacy]
+        retention_days = 365                              # after a case closes, its raw mail and addresses go
 
         [verdict]
         quorum = 30                                       # fewer votes: no verdict ("no-quorum")

@@ -43,6 +43,10 @@ struct Ticker {
                     }
                 }
             }
+            // Personal data of rounds closed longer than the retention period, and unconfirmed joiners after 30 days.
+            let cleaned = try app.database.applyRetention(
+                closedBefore: now.addingTimeInterval(-Double(app.configuration.retentionDays) * 86_400), now: now)
+            if cleaned > 0 { app.logger.info("privacy.retention", metadata: ["rounds": "\(cleaned)"]) }
             outcome.delivery = try courier.run(now: now)
             return outcome
         }

@@ -65,7 +65,8 @@ struct Tweedemening: AsyncParsableCommand {
         commandName: "tweedemening",
         abstract: "De Tweede Mening: put a municipality's contested decision before a panel of residents, by email.",
         subcommands: [
-            InitCommand.self, MunicipalityCommand.self, PanelCommand.self, CaseCommand.self, TickCommand.self,
+            InitCommand.self, MunicipalityCommand.self, PanelCommand.self, PanelistCommand.self, CaseCommand.self,
+            TickCommand.self,
             ServeCommand.self, QueueCommand.self, InboundCommand.self, QuestionCommand.self, ReportCommand.self, KeysCommand.self,
             BackupCommand.self,
         ])

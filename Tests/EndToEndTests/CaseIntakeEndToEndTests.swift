@@ -88,7 +88,8 @@ import Testing
             cli.run(
                 ["inbound", "deliver"],
                 stdin: Self.mail(
-                    from: "wmo@utrecht.example", body: Self.caseText(bsn: false), authentication: "dkim=fail header.d=utrecht.example",
+                    from: "wmo@utrecht.example", body: Self.caseText(bsn: false),
+                    authentication: "dkim=fail header.d=utrecht.example",
                     id: "s2")))
         try expectQuietTick(cli, at: Date())
         // Then no case exists; the stranger hears nothing (maybe forged), the municipality hears why
@@ -104,7 +105,8 @@ import Testing
         try expectSuccess(
             cli.run(
                 ["inbound", "deliver"],
-                stdin: Self.mail(from: "wmo@utrecht.example", body: Self.caseText(bsn: true), authentication: dkimPass, id: "s3")))
+                stdin: Self.mail(from: "wmo@utrecht.example", body: Self.caseText(bsn: true), authentication: dkimPass, id: "s3"))
+        )
         try expectQuietTick(cli, at: Date())
         mail = catcher.waitForMessages(count: 3, timeout: 10)
         // Then the moderator gets the case with its check and links; the municipality an acknowledgement
@@ -161,7 +163,8 @@ import Testing
         #expect(try cli.run(["case", "show", "1"]).stdout.contains("timeline: kort"))
 
         // And a municipality without DKIM may vouch with its secret instead
-        let secret = try cli.run(["municipality", "secret", "--id", "utrecht"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let secret = try cli.run(["municipality", "secret", "--id", "utrecht"]).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         #expect(secret.count == 20)
         try expectSuccess(
             cli.run(

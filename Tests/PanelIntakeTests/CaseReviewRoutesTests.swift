@@ -136,7 +136,9 @@ import Testing
             let (status, _) = try await post(client, forged, "")
             #expect(status == .forbidden)
             // A vote token for the same numbers is not an approval
-            let vote = "/m/" + signer.sign(TokenClaims(purpose: .vote, round: caseId, panelist: 1, choice: .support, expires: Date() + 86_400))
+            let vote =
+                "/m/"
+                + signer.sign(TokenClaims(purpose: .vote, round: caseId, panelist: 1, choice: .support, expires: Date() + 86_400))
             let (wrong, _) = try await post(client, vote, "")
             #expect(wrong == .forbidden)
         }

@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test func passForAnotherDomainOrAFailDoesNotVouch() throws {
-        let other = try #require(AuthenticationResults("mx.example; dkim=pass header.d=mailchimp.com; spf=fail smtp.mailfrom=utrecht.nl"))
+        let other = try #require(
+            AuthenticationResults("mx.example; dkim=pass header.d=mailchimp.com; spf=fail smtp.mailfrom=utrecht.nl"))
         #expect(!other.authenticates(domain: "utrecht.nl"))
         let none = try #require(AuthenticationResults("mx.example; none"))
         #expect(none.results.isEmpty)

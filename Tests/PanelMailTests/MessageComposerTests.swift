@@ -73,7 +73,7 @@ import Testing
             let message = try composer().compose(context(kind))
             let lines = message.text.split(separator: "\n").map(String.init)
             let links = message.text.split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("http") }.map(String.init)
-            try #require(links.count >= 3)
+            try #require(links.count >= 4)
             // Each vote link stands alone on its own line
             #expect(lines.contains(links[0]) && lines.contains(links[1]))
             // The first two links, each alone on its line: support, then oppose
@@ -84,7 +84,8 @@ import Testing
             #expect(support.choice == .support && oppose.choice == .oppose)
             #expect(support.panelist == 42 && support.round == 7)
             #expect(support.expires == context(kind).round.deadline)
-            #expect(links[2].contains("/u/"))
+            // then the pause and unsubscribe links of the footer
+            #expect(links[2].contains("/p/") && links[3].contains("/u/"))
         }
     }
 

@@ -219,8 +219,10 @@ import Testing
         let first = try submitAndApprove(fixture, publishAt: fixture.start)
         let second = try submitAndApprove(fixture, publishAt: fixture.start)
         try fixture.database.take(.publish, roundId: first.id!, now: fixture.start, messageDomain: "t.example")
-        try fixture.database.take(.publish, roundId: second.id!, now: fixture.start.addingTimeInterval(3_600), messageDomain: "t.example")
-        try fixture.database.markQueued(try fixture.database.messages().map { $0.id! }, now: fixture.start.addingTimeInterval(3_600))
+        try fixture.database.take(
+            .publish, roundId: second.id!, now: fixture.start.addingTimeInterval(3_600), messageDomain: "t.example")
+        try fixture.database.markQueued(
+            try fixture.database.messages().map { $0.id! }, now: fixture.start.addingTimeInterval(3_600))
         // 09:00 and 10:00 on 1 December: the second round's case mail waits until 2 December
         let due = try fixture.database.deliverableMessages(now: fixture.start.addingTimeInterval(7_200), limit: 100)
         #expect(due.count == 3 && due.allSatisfy { $0.roundId == first.id })
@@ -237,7 +239,8 @@ import Testing
         for _ in 0..<3 {
             let round = try submitAndApprove(fixture, publishAt: fixture.start)
             do {
-                try fixture.database.take(.publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example", plan: plan)
+                try fixture.database.take(
+                    .publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example", plan: plan)
                 sizes.append(try #require(try fixture.database.round(round.id!)?.panelSize))
             } catch StoreError.emptyPanel {
                 sizes.append(0)
@@ -308,5 +311,61 @@ import Testing
         duplicate.id = nil
         duplicate.messageId = "other@t.example"
         #expect(throws: DatabaseError.self) { try database.writer.write { db in try duplicate.insert(db) } }
+    }
+}
+
+/// What a panelist can ask by mail, and what erasure and retention leave behind.
+@Suite struct PrivacyTests {
+    @Test(arguments: [
+        ("MIJN GEGEVENS", "", PanelistRequest.myData), ("Re: mijn gegevens", "", .myData), ("", "Verwijder mij!\n> oud", .erase),
+        ("AFMELDEN", "", .unsubscribe), ("Re: zaak 3", "pauze", .pause(weeks: 4)), ("PAUZE 8 weken", "", .pause(weeks: 8)),
+    ])
+    func commandsAreRead(subject: String, reply: String, expected: PanelistRequest) {
+        #expect(PanelistRequest.read(subject: subject, reply: reply) == expected)
+    }
+
+    @Test func argumentsThatMentionACommandAreNotCommands() {
+        #expect(PanelistRequest.read(subject: "Re: zaak 3", reply: "Ik wil een pauze in de procedure voorstellen.") == nil)
+        #expect(PanelistRequest.read(subject: "Re: Nieuwe casus", reply: "Mijn gegevens staan al bij de gemeente, dus...") == nil)
+        #expect(PanelistRequest.read(subject: "PAUZE 99", reply: "") == nil)
+    }
+
+    @Test func erasureKeepsTheVoteCountedButNotThePerson() throws {
+        let fixture = try StoreFixture(panelSize: 3)
+        defer { fixture.remove() }
+        let round = try fixture.approvedRound()
+        try fixture.database.take(.publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example")
+        try fixture.database.take(.openVoting, roundId: round.id!, now: round.voteAt, messageDomain: "t.example")
+        let panelist = try fixture.database.panelists(municipalityId: "utrecht")[0]
+        _ = try fixture.database.castVote(roundId: round.id!, panelistId: panelist.id!, choice: .oppose, now: round.voteAt)
+        _ = try fixture.database.erase(panelistId: panelist.id!, now: round.voteAt)
+        let overview = try fixture.database.caseOverview(round.caseId)
+        #expect(overview.votes?.oppose == 1)
+        let erased = try #require(try fixture.database.panelist(panelist.id!))
+        #expect(erased.email.hasSuffix("@verwijderd.invalid") && erased.name == nil && erased.erasedAt != nil)
+        let file = try Data(contentsOf: fixture.folder.appendingPathComponent("test.sqlite"))
+        #expect(file.range(of: Data(panelist.email.utf8)) == nil)
+        #expect(try fixture.database.panelists(email: panelist.email).isEmpty)
+    }
+
+    @Test func retentionClearsRawMailOfOldClosedRoundsOnly() throws {
+        let fixture = try StoreFixture(panelSize: 2)
+        defer { fixture.remove() }
+        let round = try fixture.approvedRound()
+        try fixture.database.take(.publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example")
+        try fixture.database.take(.openVoting, roundId: round.id!, now: round.voteAt, messageDomain: "t.example")
+        try fixture.database.take(.close, roundId: round.id!, now: round.deadline, messageDomain: "t.example")
+        let mail = InboundMail(
+            spoolName: "x.eml", receivedAt: round.deadline, messageId: "m@x", fromAddress: "p1@example.nl", roundId: round.id,
+            panelistId: nil, disposition: .late, detail: nil, raw: Data("From: p1@example.nl\r\n\r\ntekst".utf8))
+        _ = try fixture.database.recordInbound(mail, messageDomain: "t.example", now: round.deadline)
+        #expect(try fixture.database.applyRetention(closedBefore: round.deadline, now: round.deadline) == 0)
+        #expect(try fixture.database.applyRetention(closedBefore: round.deadline + 1, now: round.deadline + 1) == 1)
+        let raw = try fixture.database.writer.read { db in try Data.fetchOne(db, sql: "SELECT raw FROM inbound") }
+        #expect(raw?.isEmpty == true)
+        #expect(
+            try fixture.database.messages(roundId: round.id).filter { $0.state == .sent || $0.state == .failed }
+                .allSatisfy { $0.toAddress.isEmpty })
+        #expect(try fixture.database.applyRetention(closedBefore: round.deadline + 2, now: round.deadline + 2) == 0)
     }
 }

@@ -150,11 +150,23 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case caseReturned = "case-returned"
     /// To the municipality: the case is approved, with its dates.
     case caseApproved = "case-approved"
+    /// To a resident who mailed a valid invitation code: the background questions, privacy, and the confirm link.
+    case join
+    /// To a resident whose code was not recognised.
+    case joinUnknown = "join-unknown"
+    /// To a panelist who mailed "MIJN GEGEVENS": what is stored about them.
+    case myData = "my-data"
+    /// To a panelist who mailed "VERWIJDER MIJ": the link that confirms erasure.
+    case eraseConfirm = "erase-confirm"
+    /// To a panelist who mailed "PAUZE": until when.
+    case paused
 
-    /// Mail about a case under review: it belongs to no round yet.
+    /// Mail outside any round: about a case under review, or to a (future) panelist about themselves.
     public var isIntake: Bool {
         switch self {
-        case .caseReview, .caseReceived, .caseRefused, .caseReturned, .caseApproved: true
+        case .caseReview, .caseReceived, .caseRefused, .caseReturned, .caseApproved, .join, .joinUnknown, .myData,
+            .eraseConfirm, .paused:
+            true
         default: false
         }
     }

@@ -23,6 +23,15 @@ public enum TokenPurpose: String, Sendable, CaseIterable {
     case approveCase = "ca"
     /// The moderator returns a submitted case to the municipality; same fields as `approveCase`.
     case returnCase = "cr"
+    /// A joining resident answers one background question; `round` is the volunteer's id, `detail` is
+    /// `category=value`.
+    case joinAnswer = "ja"
+    /// A joining resident confirms (double opt-in); `round` is the volunteer's id.
+    case joinConfirm = "jc"
+    /// A panelist pauses for a few weeks; `panelist` carries the id (`round` the round the mail was about, or 0).
+    case pause = "pz"
+    /// A panelist confirms "VERWIJDER MIJ"; `panelist` carries the id.
+    case erase = "er"
 }
 
 /// The facts a token vouches for. Nothing here is stored: the signature is the proof.
@@ -33,6 +42,8 @@ public struct TokenClaims: Sendable, Equatable {
     public var choice: VoteChoice?
     /// For an evaluation link: the answer it records, e.g. `satisfaction=4`.
     public var answer: EvaluationAnswer?
+    /// For a background-question link: `category=value`, e.g. `age_band=65-74`.
+    public var detail: String?
     public var expires: Date
 
     /// For moderation purposes the subject is an argument, not a panelist.
@@ -40,13 +51,14 @@ public struct TokenClaims: Sendable, Equatable {
 
     public init(
         purpose: TokenPurpose, round: Int64, panelist: Int64, choice: VoteChoice? = nil, answer: EvaluationAnswer? = nil,
-        expires: Date
+        detail: String? = nil, expires: Date
     ) {
         self.purpose = purpose
         self.round = round
         self.panelist = panelist
         self.choice = choice
         self.answer = answer
+        self.detail = detail
         // Whole seconds: the payload carries Unix seconds, so claims round-trip exactly.
         self.expires = Date(timeIntervalSince1970: expires.timeIntervalSince1970.rounded(.down))
     }
@@ -107,7 +119,8 @@ public struct TokenSigner: Sendable {
     public func sign(_ claims: TokenClaims) -> String {
         let fields = [
             claims.purpose.rawValue, String(claims.round), String(claims.panelist),
-            claims.choice?.rawValue ?? claims.answer?.token ?? "", String(Int64(claims.expires.timeIntervalSince1970)),
+            claims.choice?.rawValue ?? claims.answer?.token ?? claims.detail ?? "",
+            String(Int64(claims.expires.timeIntervalSince1970)),
         ]
         let payload = Base64URL.encode(Array(fields.joined(separator: ":").utf8))
         let signed = "v1.\(activeKey.id).\(payload)"
@@ -153,8 +166,11 @@ public struct TokenSigner: Sendable {
         else { return nil }
         var choice: VoteChoice?
         var answer: EvaluationAnswer?
+        var detail: String?
         if !fields[3].isEmpty {
-            if purpose == .evaluate {
+            if purpose == .joinAnswer {
+                detail = fields[3]
+            } else if purpose == .evaluate {
                 guard let parsed = EvaluationAnswer(token: fields[3]) else { return nil }
                 answer = parsed
             } else {
@@ -163,7 +179,7 @@ public struct TokenSigner: Sendable {
             }
         }
         return TokenClaims(
-            purpose: purpose, round: round, panelist: panelist, choice: choice, answer: answer,
+            purpose: purpose, round: round, panelist: panelist, choice: choice, answer: answer, detail: detail,
             expires: Date(timeIntervalSince1970: TimeInterval(expiry)))
     }
 }

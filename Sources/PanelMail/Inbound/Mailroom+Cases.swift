@@ -3,15 +3,19 @@ import Foundation
 import PanelCore
 import PanelStore
 
-/// Where municipalities mail their cases, and how their mail is recognised as theirs.
-public struct CaseIntakeSettings: Sendable {
+/// Our fixed inbound addresses besides the signed reply addresses: where municipalities mail cases and
+/// residents join; and whose Authentication-Results to trust.
+public struct IntakeAddresses: Sendable {
     /// The cases address, lowercased: `zaken@reply.tweedemening.nl`.
     public var casesAddress: String
+    /// Where residents mail their invitation code: `aanmelden@reply.tweedemening.nl`.
+    public var joinAddress: String?
     /// The authserv-id of our own MTA's Authentication-Results; nil: trust only the topmost field.
     public var authservID: String?
 
-    public init(casesAddress: String, authservID: String? = nil) {
+    public init(casesAddress: String, joinAddress: String? = nil, authservID: String? = nil) {
         self.casesAddress = casesAddress.lowercased()
+        self.joinAddress = joinAddress?.lowercased()
         self.authservID = authservID?.lowercased()
     }
 }
@@ -90,7 +94,7 @@ extension Mailroom {
     {
         let from = message.from?.address.lowercased() ?? ""
         let domain = from.split(separator: "@").last.map(String.init) ?? ""
-        let authenticated = message.trustedAuthenticationResults(authservID: caseIntake?.authservID)
+        let authenticated = message.trustedAuthenticationResults(authservID: addresses?.authservID)
             .contains { $0.authenticates(domain: domain) }
         let (secret, body) = SubmissionSecret.extract(from: message.text)
         // The secret is not kept, not even in the raw mail: a stolen backup must not reveal it.
@@ -132,7 +136,7 @@ extension Mailroom {
                 municipality.submissionSecretHash.map { SubmissionSecret.matches(secret, storedHash: $0) }
             } ?? false)
         guard vouched else {
-            let results = message.trustedAuthenticationResults(authservID: caseIntake?.authservID)
+            let results = message.trustedAuthenticationResults(authservID: addresses?.authservID)
             let checks =
                 results.isEmpty ? "geen controle-uitslag van onze mailserver" : results.map(\.summary).joined(separator: "; ")
             return try refuse(

@@ -19,19 +19,19 @@ public struct Mailroom: Sendable {
     public let messageDomain: String
     public let moderatorAddress: String?
     /// Where municipalities mail cases, and whose Authentication-Results to trust; nil: no cases by mail.
-    public let caseIntake: CaseIntakeSettings?
+    public let addresses: IntakeAddresses?
     public let logger: Logger
 
     public init(
         database: AppDatabase, spool: Spool, signer: TokenSigner, messageDomain: String, moderatorAddress: String?,
-        caseIntake: CaseIntakeSettings? = nil, logger: Logger
+        addresses: IntakeAddresses? = nil, logger: Logger
     ) {
         self.database = database
         self.spool = spool
         self.signer = signer
         self.messageDomain = messageDomain
         self.moderatorAddress = moderatorAddress
-        self.caseIntake = caseIntake
+        self.addresses = addresses
         self.logger = logger
     }
 
@@ -104,8 +104,11 @@ public struct Mailroom: Sendable {
             try record(name, bytes, message, .autoReply, now: now)
             return .filed(.autoReply)
         }
-        if let caseIntake, isAddressed(to: caseIntake.casesAddress, message) {
+        if let addresses, isAddressed(to: addresses.casesAddress, message) {
             return try fileCase(name: name, bytes: bytes, message: message, revisionOf: nil, now: now)
+        }
+        if let join = addresses?.joinAddress, isAddressed(to: join, message) {
+            return try fileJoin(name: name, bytes: bytes, message: message, now: now)
         }
         guard let address = replyAddress(in: message) else {
             // Nobody we wrote to: record it, answer nothing (no backscatter to forged senders).
@@ -128,6 +131,9 @@ public struct Mailroom: Sendable {
             // Nobody we wrote to: record it, answer nothing (no backscatter to forged senders).
             try record(name, bytes, message, .unknownRecipient, now: now)
             return .filed(.unknownRecipient)
+        }
+        if let request = PanelistRequest.read(subject: message.subject, reply: ReplyTrimmer.trim(message.text)) {
+            return try fileRequest(request, panelist: panelist, name: name, bytes: bytes, message: message, now: now)
         }
         if round.state == .closed || now >= round.deadline || round.state == .scheduled {
             try record(name, bytes, message, .late, round: round.id, panelist: panelist.id, now: now)

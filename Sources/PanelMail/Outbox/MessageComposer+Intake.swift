@@ -108,6 +108,40 @@ extension MessageComposer {
             values["deadline"] = dutchDate(round.deadline)
             values["timeline_name"] = round.timelineName ?? ""
         }
+        if let volunteer = context.volunteer, let volunteerId = volunteer.id {
+            let expires = context.message.createdAt.addingTimeInterval(30 * 86_400)
+            let answers = volunteer.answerValues
+            values["questions"] = context.questions.map { question -> [String: Any] in
+                [
+                    "text": question.text,
+                    "options": question.options.map { option -> [String: Any] in
+                        let token = signer.sign(
+                            TokenClaims(
+                                purpose: .joinAnswer, round: volunteerId, panelist: 0, detail: "\(question.category)=\(option)",
+                                expires: expires))
+                        return [
+                            "label": option, "url": "\(settings.baseURL)/j/\(token)",
+                            "chosen": answers[question.category] == option,
+                        ]
+                    },
+                ]
+            }
+            let confirm = signer.sign(TokenClaims(purpose: .joinConfirm, round: volunteerId, panelist: 0, expires: expires))
+            values["confirm_url"] = "\(settings.baseURL)/j/\(confirm)"
+            values["greeting"] = "Beste inwoner,"
+        }
+        if let panelist = context.panelist, let panelistId = panelist.id {
+            values["greeting"] = panelist.name.map { "Beste \($0)," } ?? "Beste panellid,"
+            if let until = panelist.pausedUntil { values["paused_until"] = dutchDate(until) }
+            if context.message.kind == .eraseConfirm {
+                let token = signer.sign(
+                    TokenClaims(
+                        purpose: .erase, round: 0, panelist: panelistId,
+                        expires: context.message.createdAt.addingTimeInterval(14 * 86_400)))
+                values["erase_url"] = "\(settings.baseURL)/p/\(token)"
+            }
+        }
+        if let data = context.personalData { values["personal_data"] = data.text }
         if let refusal = context.refusal { values["refusal"] = refusal }
         if let subject = context.refusedSubject { values["refused_subject"] = HeaderEncoding.decode(subject) }
         return values

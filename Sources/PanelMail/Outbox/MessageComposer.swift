@@ -68,7 +68,8 @@ public struct MessageComposer: Sendable {
             headers.append(("X-Tweedemening-Verdict", (context.round.verdict ?? context.tally.verdict(quorum: 30)).rawValue))
         }
         if let unsubscribe = values["unsubscribe_url"] as? String {
-            headers.append(("List-Unsubscribe", "<\(unsubscribe)>"))
+            let mailto = values["unsubscribe_mailto"] as? String
+            headers.append(("List-Unsubscribe", "<\(unsubscribe)>" + (mailto.map { ", <\($0)>" } ?? "")))
             headers.append(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
         }
         var replyTo: MailAddress? = nil
@@ -162,6 +163,14 @@ public struct MessageComposer: Sendable {
                     purpose: .unsubscribe, round: roundId, panelist: panelistId,
                     expires: round.deadline.addingTimeInterval(settings.unsubscribeValidity)))
             values["unsubscribe_url"] = "\(settings.baseURL)/u/\(unsubscribe)"
+            let pause = signer.sign(
+                TokenClaims(
+                    purpose: .pause, round: roundId, panelist: panelistId,
+                    expires: round.deadline.addingTimeInterval(settings.unsubscribeValidity)))
+            values["pause_url"] = "\(settings.baseURL)/p/\(pause)"
+            // RFC 2369/8058: the mailto form, for clients that unsubscribe by mail.
+            let local = ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer)
+            values["unsubscribe_mailto"] = "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=AFMELDEN"
             for choice in VoteChoice.allCases {
                 let token = signer.sign(
                     TokenClaims(

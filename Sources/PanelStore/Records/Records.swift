@@ -229,6 +229,10 @@ public struct InboundMail: Sendable, Equatable, Codable, FetchableRecord, Mutabl
         case caseSubmission = "case"
         /// Mail to the cases address that was not taken as a case; `detail` says why.
         case caseRefused = "case-refused"
+        /// A resident's join mail (`detail`: the code, or join-unknown).
+        case join
+        /// A panelist's request: my data, erase, pause, unsubscribe (`detail` says which).
+        case request
     }
     public static let databaseTableName = "inbound"
     public var id: Int64?
@@ -392,5 +396,35 @@ public struct CaseVersion: Sendable, Equatable, Codable, FetchableRecord, Persis
         self.fromAddress = fromAddress
         self.returnedAt = returnedAt
         self.returnReason = returnReason
+    }
+}
+
+/// A resident who joined with an invitation code; a candidate for `panel select`.
+public struct VolunteerRecord: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public enum Status: String, Sendable, Codable {
+        /// Joined; has not confirmed yet (double opt-in).
+        case pending
+        case confirmed
+        /// On the panel now.
+        case selected
+        case withdrawn
+    }
+    public static let databaseTableName = "volunteer"
+    public var id: Int64?
+    public var municipalityId: String
+    public var email: String
+    public var invitationCode: String?
+    public var household: String?
+    /// JSON object category → value.
+    public var answers: String
+    public var status: Status
+    public var createdAt: Date
+    public var confirmedAt: Date?
+    public var selectedAt: Date?
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public var answerValues: [String: String] {
+        (try? JSONDecoder().decode([String: String].self, from: Data(answers.utf8))) ?? [:]
     }
 }

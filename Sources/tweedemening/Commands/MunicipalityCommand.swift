@@ -137,7 +137,10 @@ struct MunicipalityCommand: ParsableCommand {
 
 struct PanelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "panel", abstract: "Manage a municipality's panel.", subcommands: [Import.self, List.self])
+        commandName: "panel", abstract: "Manage a municipality's panel.",
+        subcommands: [
+            Import.self, List.self, Invite.self, Questions.self, Volunteers.self, Select.self, Report.self, Export.self,
+        ])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(

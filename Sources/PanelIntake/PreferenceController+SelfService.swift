@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import PanelCore
+import PanelStore
+
+extension PreferenceController {
+    /// A panelist pauses for some weeks, or confirms their erasure. GET shows the choice; POST acts.
+    func selfService(_ claims: TokenClaims, apply: Bool, form: [String: String]) throws -> Page {
+        guard let panelist = try database.panelist(claims.panelist), panelist.erasedAt == nil else {
+            if claims.purpose == .erase {
+                return Page(status: .ok, title: "Uw gegevens zijn gewist", body: "<p>U krijgt geen e-mail meer van ons.</p>")
+            }
+            throw StoreError.unknownPanelist
+        }
+        if claims.purpose == .erase {
+            guard apply else {
+                return Page(
+                    status: .ok, title: "Uw gegevens wissen?",
+                    body: """
+                        <p>Wij wissen dan uw e-mailadres, uw naam en uw antwoorden op de achtergrondvragen. U krijgt geen
+                        e-mail meer van ons. Uw stemmen blijven meetellen, maar niemand kan ze nog aan u koppelen.</p>
+                        <p><strong>Dit kan niet ongedaan worden gemaakt.</strong></p>
+                        <form method="post"><button type="submit">Ja, wis mijn gegevens</button></form>
+                        """)
+            }
+            _ = try database.erase(panelistId: panelist.id!, now: now())
+            return Page(
+                status: .ok, title: "Uw gegevens zijn gewist",
+                body: "<p>Dank u wel voor uw deelname. U krijgt geen e-mail meer van ons.</p>")
+        }
+        guard apply else {
+            let options = [2, 4, 8, 12].map { weeks in
+                "<p><button type=\"submit\" name=\"weken\" value=\"\(weeks)\">\(weeks) weken pauze</button></p>"
+            }.joined(separator: "\n")
+            return Page(
+                status: .ok, title: "Even geen zaken?",
+                body: """
+                    <p>U blijft in het panel, maar krijgt een tijdje geen e-mail van ons. Daarna doet u vanzelf weer mee.</p>
+                    <form method="post">
+                    \(options)
+                    </form>
+                    """)
+        }
+        let weeks = Int(form["weken"] ?? "") ?? 4
+        let until = try database.pause(panelistId: panelist.id!, weeks: weeks, now: now())
+        return Page(
+            status: .ok, title: "Gepauzeerd",
+            body:
+                "<p>Tot \(Page.escape(DutchDateText.format(until))) krijgt u geen e-mail van het panel. Daarna doet u weer mee.</p>"
+        )
+    }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Recruitment to a fair panel, and panelists in control: invitation codes for a mail merge, joining by mail
+/// with one-click answers and a double opt-in, a quota selection, the report; one-click unsubscribe (RFC 8058),
+/// PAUZE, MIJN GEGEVENS and VERWIJDER MIJ.
+@Suite(.serialized) struct PanelEndToEndTests {
+    static let joinAddress = "aanmelden@reply.tweedemening.example"
+
+    static func mail(from: String, to: String, subject: String, body: String = "", id: String) -> String {
+        """
+        From: \(from)\r
+        To: \(to)\r
+        Subject: \(subject)\r
+        Message-ID: <\(id)@bewoners.example>\r
+        Date: Tue, 24 Nov 2026 10:00:00 +0100\r
+        MIME-Version: 1.0\r
+        Content-Type: text/plain; charset=utf-8\r
+        \r
+        \(body)\r
+
+        """
+    }
+
+    static func post(_ url: String, body: String) async throws -> (Int, String) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = "POST"
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(body.utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    static func fileContains(_ root: URL, _ text: String) throws -> Bool {
+        for name in ["tweedemening.sqlite", "tweedemening.sqlite-wal"] {
+            let url = root.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: url) else { continue }
+            if data.range(of: Data(text.utf8)) != nil { return true }
+        }
+        return false
+    }
+
+    @Test func residentsJoinAreSelectedFairlyAndStayInControl() async throws {
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-panel-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let port = try freeLoopbackPort()
+        let base = "http://127.0.0.1:\(port)"
+        let cli = TweedemeningBinary(
+            url: try TweedemeningBinary.locate(), root: root,
+            environment: [
+                "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_REPLY_DOMAIN": "reply.tweedemening.example",
+                "TWEEDEMENING_BASE_URL": base, "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)",
+            ])
+        try expectSuccess(cli.run(["init"]))
+        try expectSuccess(
+            cli.run(["municipality", "add", "--id", "ede", "--name", "Gemeente Ede", "--email", "wmo@ede.example"]))
+
+        // Given a register extract with names and addresses for the letter, some people sharing a household
+        var register = ["id,household,naam,straat"]
+        for index in 1...60 {
+            register.append("R\(index),H\(index <= 20 ? (index + 1) / 2 : index),Jansen-\(index),Dorpsstraat \(index)")
+        }
+        let registerFile = root.appendingPathComponent("register.csv")
+        try register.joined(separator: "\n").write(to: registerFile, atomically: true, encoding: .utf8)
+        // When 40 are invited with a seed, twice
+        let letters = root.appendingPathComponent("letters.csv"), again = root.appendingPathComponent("again.csv")
+        let invite = [
+            "panel", "invite", "--municipality", "ede", "--register", registerFile.path, "--count", "40", "--seed", "42",
+        ]
+        try expectSuccess(cli.run(invite + ["--out", letters.path]))
+        try expectSuccess(cli.run(invite + ["--out", again.path]))
+        // Then the draw is the same, names pass through to the letters, and the database keeps only codes
+        let letterText = try String(contentsOf: letters, encoding: .utf8)
+        #expect(letterText == (try String(contentsOf: again, encoding: .utf8)))
+        let rows = letterText.split(whereSeparator: \.isNewline).dropFirst().map {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+        #expect(rows.count == 40 && letterText.contains("Jansen-"))
+        #expect(Set(rows.map { $0[1] }).count == 40, "at most one per household")
+        #expect(try !Self.fileContains(root, "Jansen-"))
+        let codes = rows.map { $0.last! }
+
+        // When 20 residents mail their code (in any spelling) and one mails a wrong code
+        for index in 0..<20 {
+            let code = index % 2 == 0 ? codes[index] : codes[index].lowercased().replacingOccurrences(of: "-", with: " ")
+            try expectSuccess(
+                cli.run(
+                    ["inbound", "deliver"],
+                    stdin: Self.mail(
+                        from: "r\(index)@bewoners.example", to: Self.joinAddress, subject: "AANMELDEN \(code)", id: "j\(index)")))
+        }
+        try expectSuccess(
+            cli.run(
+                ["inbound", "deliver"],
+                stdin: Self.mail(from: "x@bewoners.example", to: Self.joinAddress, subject: "AANMELDEN 234-567-89A", id: "jx")))
+        try expectQuietTick(cli, at: Date())
+        var mail = catcher.waitForMessages(count: 21, timeout: 10)
+        // Then each gets the questions, the privacy text and a confirm link; the wrong code gets a polite answer
+        #expect(countByKind(mail) == ["join": 20, "join-unknown": 1])
+        let serve = try cli.start(["serve", "--intake-only"])
+        defer { serve.0.terminate(); _ = try? cli.finish(serve) }
+        try await waitForHealth(base)
+        for message in mail where message.header("X-Tweedemening-Kind") == "join" {
+            let index = Int(message.rcptTo.dropFirst().prefix { $0.isNumber })!
+            let text = message.plainText
+            #expect(text.contains("De gemeente ziet nooit wie u bent"))
+            func answer(_ label: String) -> String? {
+                text.split(separator: "\n").first { $0.hasPrefix("- \(label): ") }.map { String($0.split(separator: " ").last!) }
+            }
+            let choices = [
+                ["18-34", "35-49", "50-64", "65-74", "75+"][index % 5], ["vrouw", "man"][index % 2],
+                ["laag", "midden", "hoog"][index % 3],
+            ]
+            for choice in choices {
+                let link = try #require(answer(choice))
+                // a mail scanner's GET records nothing; the resident's POST does
+                #expect(try await http("GET", link).0 == 200)
+                #expect(try await Self.post(link, body: "").0 == 200)
+            }
+            let lines = text.split(separator: "\n").map(String.init)
+            let heading = try #require(lines.firstIndex { $0.hasPrefix("BEVESTIG UW AANMELDING") })
+            let confirm = try #require(lines[heading...].first { $0.hasPrefix(base + "/j/") })
+            if index < 18 { #expect(try await Self.post(confirm, body: "").0 == 200) }
+        }
+        let volunteers = try cli.run(["panel", "volunteers", "--municipality", "ede"]).stdout
+        #expect(volunteers.components(separatedBy: "\tconfirmed\t").count - 1 == 18, "\(volunteers)")
+        #expect(volunteers.contains("age_band=") && volunteers.contains("gender=man"))
+
+        // When the moderator selects 10 with gender quotas
+        let quotas = root.appendingPathComponent("quotas.csv")
+        try "category,value,min,max\ngender,vrouw,4,6\ngender,man,4,6\n".write(to: quotas, atomically: true, encoding: .utf8)
+        let select = [
+            "panel", "select", "--municipality", "ede", "--size", "10", "--quotas", quotas.path, "--seed", "3", "--replicas",
+            "200",
+        ]
+        let dry1 = try cli.run(select + ["--dry-run"]), dry2 = try cli.run(select + ["--dry-run"])
+        #expect(dry1.status == 0 && dry1.stdout == dry2.stdout, "\(dry1.stderr)")
+        #expect(dry1.stdout.contains("selected 10 of 18"))
+        // and a quota that cannot be met fails clearly, changing nothing
+        let impossible = root.appendingPathComponent("impossible.csv")
+        try "category,value,min,max\ngender,vrouw,15,20\n".write(to: impossible, atomically: true, encoding: .utf8)
+        let failed = try cli.run([
+            "panel", "select", "--municipality", "ede", "--size", "10", "--quotas", impossible.path, "--seed", "3",
+        ])
+        #expect(failed.status == 65 && failed.stderr.contains("short by"), "\(failed.stderr)")
+        try expectSuccess(cli.run(select))
+        // Then the panel has 10 members and the report shows the quotas met
+        let report = try cli.run(["panel", "report", "--municipality", "ede", "--quotas", quotas.path])
+        #expect(report.status == 0 && report.stdout.contains("panel of ede: 10 members"), "\(report.stdout)\(report.stderr)")
+        let export = try cli.run(["panel", "export", "--municipality", "ede", "--format", "csv"]).stdout
+        #expect(export.split(separator: "\r\n").count == 11)
+
+        // When a case goes out, every mail carries a one-click unsubscribe (RFC 8058)
+        let caseFile = SMTPCatcher.packageRoot().appendingPathComponent("examples/case-traplift.md").path
+        let caseId =
+            try cli.run(["case", "submit", "--municipality", "ede", caseFile]).stdout.split(separator: "\n").last.map(String.init)
+            ?? ""
+        try expectSuccess(cli.run(["case", "approve", caseId, "--override"]))
+        try expectQuietTick(cli, at: Date().addingTimeInterval(1))
+        mail = catcher.waitForMessages(count: 31, timeout: 10)
+        let caseMail = mail.filter { $0.header("X-Tweedemening-Kind") == "case" }
+        #expect(caseMail.count == 10)
+        let first = try #require(caseMail.first), second = try #require(caseMail.dropFirst().first)
+        let header = try #require(first.header("List-Unsubscribe"))
+        #expect(header.contains("<\(base)/u/") && header.contains("<mailto:reply+") && header.contains("subject=AFMELDEN"))
+        #expect(first.header("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click")
+        let oneClick = String(header.trimmingCharacters(in: .whitespaces).dropFirst().prefix { $0 != ">" })
+        // a GET shows a confirmation page and changes nothing; the mail client's POST unsubscribes, no cookie needed
+        #expect(try await http("GET", oneClick).0 == 200)
+        #expect(try cli.run(["panel", "list", "--municipality", "ede"]).stdout.contains("\(first.rcptTo)\t\tactive"))
+        #expect(try await Self.post(oneClick, body: "List-Unsubscribe=One-Click").0 == 200)
+        #expect(try cli.run(["panel", "list", "--municipality", "ede"]).stdout.contains("\(first.rcptTo)\t\tunsubscribed"))
+
+        // When panelists reply PAUZE, MIJN GEGEVENS (to the join address) and VERWIJDER MIJ
+        let replyTo = try #require(
+            second.header("Reply-To")?.split(separator: "<").last?.split(separator: ">").first.map(String.init))
+        try expectSuccess(
+            cli.run(["inbound", "deliver"], stdin: Self.mail(from: second.rcptTo, to: replyTo, subject: "PAUZE 2", id: "p1")))
+        let third = try #require(caseMail.dropFirst(2).first), fourth = try #require(caseMail.dropFirst(3).first)
+        try expectSuccess(
+            cli.run(
+                ["inbound", "deliver"],
+                stdin: Self.mail(from: third.rcptTo, to: Self.joinAddress, subject: "Mijn gegevens", id: "g1")))
+        let fourthReply = try #require(
+            fourth.header("Reply-To")?.split(separator: "<").last?.split(separator: ">").first.map(String.init))
+        try expectSuccess(
+            cli.run(
+                ["inbound", "deliver"],
+                stdin: Self.mail(
+                    from: fourth.rcptTo, to: fourthReply, subject: "Re: zaak", body: "VERWIJDER MIJ\n\n> oude tekst", id: "v1")))
+        try expectQuietTick(cli, at: Date().addingTimeInterval(2))
+        mail = catcher.waitForMessages(count: 34, timeout: 10)
+        // Then the pause is confirmed with its end date, the data comes back, and erasure asks for a click
+        let paused = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "paused" })
+        #expect(paused.rcptTo == second.rcptTo && paused.plainText.contains("Tot "))
+        let myData = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "my-data" })
+        #expect(myData.rcptTo == third.rcptTo && myData.plainText.contains("E-mailadres: \(third.rcptTo)"))
+        #expect(myData.plainText.contains("Zaak \(caseId): Traplift"))
+        let eraseMail = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "erase-confirm" })
+        let eraseLink = try #require(eraseMail.links.first { $0.contains("/p/") })
+        #expect(try cli.run(["panel", "report", "--municipality", "ede"]).stdout.contains("(1 paused"))
+        // And after the click nothing in the database names the erased panelist
+        #expect(try Self.fileContains(root, fourth.rcptTo))
+        #expect(try await http("GET", eraseLink).0 == 200)
+        #expect(try await Self.post(eraseLink, body: "").0 == 200)
+        #expect(try !Self.fileContains(root, fourth.rcptTo))
+        #expect(try cli.run(["panelist", "export", "--email", fourth.rcptTo]).status == 65)
+        let exported = try cli.run(["panelist", "export", "--email", third.rcptTo])
+        #expect(exported.status == 0 && exported.stdout.contains("\"email\" : \"\(third.rcptTo)\""))
+    }
+}
