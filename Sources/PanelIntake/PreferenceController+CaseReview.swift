@@ -54,7 +54,8 @@ extension PreferenceController {
                         </form>
                         """)
             }
-            try database.returnCase(caseId, version: version, reason: reason, now: now(), messageDomain: messageDomain)
+            try database.returnCase(
+                caseId, version: version, reason: reason, now: now(), messageDomain: messageDomain, actor: "moderator (link)")
             return Page(
                 status: .ok, title: "Teruggestuurd",
                 body: "<p>De gemeente krijgt uw reden per e-mail en kan een nieuwe versie sturen door te antwoorden.</p>")
@@ -78,7 +79,11 @@ extension PreferenceController {
                     """)
         }
         let round = try database.approveCase(
-            caseId, CaseApproval(timeline: timeline, timelineName: TimelineTemplate.defaultName, version: version), now: now(),
+            caseId,
+            CaseApproval(
+                timeline: timeline, timelineName: TimelineTemplate.defaultName, version: version, actor: "moderator (link)",
+                override: override && !blocking.isEmpty),
+            now: now(),
             messageDomain: messageDomain)
         return Page(
             status: .ok, title: "Goedgekeurd",

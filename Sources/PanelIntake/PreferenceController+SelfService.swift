@@ -23,7 +23,7 @@ extension PreferenceController {
                         <form method="post"><button type="submit">Ja, wis mijn gegevens</button></form>
                         """)
             }
-            _ = try database.erase(panelistId: panelist.id!, now: now())
+            _ = try database.erase(panelistId: panelist.id!, now: now(), actor: "panelist (link)")
             return Page(
                 status: .ok, title: "Uw gegevens zijn gewist",
                 body: "<p>Dank u wel voor uw deelname. U krijgt geen e-mail meer van ons.</p>")

@@ -47,12 +47,21 @@ public struct CaseApproval: Sendable {
     public var panelTarget: Int?
     /// The version the moderator reviewed (a review link); nil: whatever is newest (the CLI).
     public var version: Int?
+    /// Who approves, for the audit log: `moderator` (command line) or `moderator (link)`.
+    public var actor: String
+    /// Approved despite blocking findings.
+    public var override: Bool
 
-    public init(timeline: Timeline, timelineName: String? = nil, panelTarget: Int? = nil, version: Int? = nil) {
+    public init(
+        timeline: Timeline, timelineName: String? = nil, panelTarget: Int? = nil, version: Int? = nil,
+        actor: String = "moderator", override: Bool = false
+    ) {
         self.timeline = timeline
         self.timelineName = timelineName
         self.panelTarget = panelTarget
         self.version = version
+        self.actor = actor
+        self.override = override
     }
 }
 
@@ -111,6 +120,10 @@ extension AppDatabase {
                 caseId: caseId, version: record.version, source: submission.source, submittedAt: now, via: submission.via,
                 fromAddress: submission.fromAddress
             ).insert(db)
+            try Self.audit(
+                db, actor: submission.via == .mail ? "municipality \(municipality.id) (mail)" : "moderator",
+                action: "case.submit", subject: "case \(caseId) v\(record.version)",
+                detail: "consent \(file.consentReference)", now: now)
             if let inboundId {
                 try db.execute(sql: "UPDATE inbound SET caseId = ? WHERE id = ?", arguments: [caseId, inboundId])
             }
@@ -129,7 +142,9 @@ extension AppDatabase {
     }
 
     /// The moderator sends a version back with a reason; the municipality is told how to send a new one.
-    public func returnCase(_ caseId: Int64, version: Int? = nil, reason: String, now: Date, messageDomain: String) throws {
+    public func returnCase(
+        _ caseId: Int64, version: Int? = nil, reason: String, now: Date, messageDomain: String, actor: String = "moderator"
+    ) throws {
         try writer.write { db in
             guard let panelCase = try PanelCase.fetchOne(db, key: caseId) else { throw StoreError.unknownCase(caseId) }
             guard panelCase.status == .submitted else { throw StoreError.caseAlreadyApproved(caseId) }
@@ -143,6 +158,8 @@ extension AppDatabase {
             current.returnedAt = now
             current.returnReason = reason
             try current.update(db)
+            try Self.audit(
+                db, actor: actor, action: "case.return", subject: "case \(caseId) v\(current.version)", detail: reason, now: now)
             guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else {
                 throw StoreError.unknownMunicipality(panelCase.municipalityId)
             }
@@ -181,6 +198,9 @@ extension AppDatabase {
             }
             municipality.submissionSecretHash = hash
             try municipality.update(db)
+            try Self.audit(
+                db, actor: "moderator", action: hash == nil ? "municipality.secret-cleared" : "municipality.secret",
+                subject: "municipality \(municipalityId)", now: Date())
         }
     }
 
@@ -214,6 +234,9 @@ extension AppDatabase {
                 round.timelineName = approval.timelineName
                 if let target = approval.panelTarget { round.panelTarget = target }
                 try round.update(db)
+                try Self.audit(
+                    db, actor: approval.actor, action: "case.reschedule", subject: "case \(caseId)",
+                    detail: approval.timelineName ?? "dates", now: now)
                 return round
             }
             if let version = approval.version, version != panelCase.version {
@@ -229,6 +252,11 @@ extension AppDatabase {
             round.timelineName = approval.timelineName
             round.panelTarget = approval.panelTarget
             try round.insert(db)
+            try Self.audit(
+                db, actor: approval.actor, action: "case.approve", subject: "case \(caseId) v\(panelCase.version)",
+                detail: [approval.timelineName ?? "dates", approval.override ? "override" : nil].compactMap { $0 }
+                    .joined(separator: ", "),
+                now: now)
             // A municipality that mailed its case hears of each step by mail; a case the moderator
             // submitted on its behalf is the moderator's to announce.
             if current?.via == .mail, let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) {

@@ -156,6 +156,9 @@ extension AppDatabase {
             guard argument.status == .held else { return argument }
             argument.status = approve ? .published : .rejected
             try argument.update(db)
+            try Self.audit(
+                db, actor: "moderator", action: approve ? "argument.publish" : "argument.reject",
+                subject: "round \(argument.roundId) argument #\(argument.number)", now: Date())
             return argument
         }
     }

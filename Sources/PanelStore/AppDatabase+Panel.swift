@@ -7,6 +7,7 @@ extension AppDatabase {
         try writer.write { db in
             if try Municipality.exists(db, key: id) { throw StoreError.municipalityExists(id) }
             try Municipality(id: id, name: name, email: email, createdAt: now).insert(db)
+            try Self.audit(db, actor: "moderator", action: "municipality.add", subject: "municipality \(id)", now: now)
         }
     }
 
@@ -51,6 +52,9 @@ extension AppDatabase {
                     added += 1
                 }
             }
+            try Self.audit(
+                db, actor: "moderator", action: "panel.import", subject: "municipality \(municipalityId)",
+                detail: "\(added) added, \(updated) updated", now: now)
             return (added, updated)
         }
     }

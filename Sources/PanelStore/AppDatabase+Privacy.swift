@@ -227,7 +227,7 @@ extension AppDatabase {
     /// Erases a person: the panelist row stays (so votes stay counted, anonymously) without address, name or
     /// background; their raw mail, addresses in the outbox and volunteer record go; the file is vacuumed so no
     /// copy remains in free pages. Returns the spool names of their messages, for the caller to delete.
-    public func erase(panelistId: Int64, now: Date) throws -> [String] {
+    public func erase(panelistId: Int64, now: Date, actor: String = "moderator") throws -> [String] {
         let spoolNames: [String] = try writer.write { db in
             guard let panelist = try Panelist.fetchOne(db, key: panelistId) else { throw StoreError.unknownPanelist }
             let address = panelist.email.lowercased()
@@ -252,6 +252,7 @@ extension AppDatabase {
                     "UPDATE inbound SET raw = X'', fromAddress = NULL, messageId = NULL WHERE panelistId = ? OR lower(fromAddress) = ?",
                 arguments: [panelistId, address])
             try db.execute(sql: "DELETE FROM volunteer WHERE lower(email) = ?", arguments: [address])
+            try Self.audit(db, actor: actor, action: "panelist.erase", subject: "panelist \(panelistId)", now: now)
             return names
         }
         try vacuum()

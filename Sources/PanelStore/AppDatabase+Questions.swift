@@ -95,6 +95,8 @@ extension AppDatabase {
             round.deadline += shift
             round.extensions += 1
             try round.update(db)
+            try Self.audit(
+                db, actor: "moderator", action: "round.extend", subject: "case \(round.caseId)", detail: "\(days) days", now: now)
             if round.state == .discussion {
                 _ = try OutboxWriter(db: db, roundId: roundId, now: now, domain: messageDomain)
                     .addForMembers(.timelineChange, sequence: round.extensions)
@@ -176,6 +178,9 @@ extension AppDatabase {
             round.followUpDecision = decision
             round.followUpAt = now
             try round.update(db)
+            try Self.audit(
+                db, actor: "municipality", action: "verdict.follow-up", subject: "case \(round.caseId)",
+                detail: decision.rawValue, now: now)
             return round
         }
     }
@@ -188,6 +193,9 @@ extension AppDatabase {
             guard question.answerStatus == .held else { return question }
             question.answerStatus = approve ? .published : .rejected
             try question.update(db)
+            try Self.audit(
+                db, actor: "moderator", action: approve ? "answer.publish" : "answer.reject",
+                subject: "round \(question.roundId) question \(question.number)", now: Date())
             return question
         }
     }

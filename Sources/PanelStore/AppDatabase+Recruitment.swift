@@ -37,6 +37,9 @@ extension AppDatabase {
                     ])
                 added += db.changesCount
             }
+            try Self.audit(
+                db, actor: "moderator", action: "panel.invite", subject: "municipality \(municipalityId)",
+                detail: "\(sample.invitations.count) codes, seed \(seed)", now: now)
             return added
         }
     }
@@ -224,6 +227,8 @@ extension AppDatabase {
                 try volunteer.update(db)
                 admitted += 1
             }
+            try Self.audit(
+                db, actor: "moderator", action: "panel.select", subject: "volunteers", detail: "\(admitted) admitted", now: now)
             return admitted
         }
     }

@@ -375,6 +375,27 @@ extension AppDatabase {
                 t.add(column: "personalDataRemovedAt", .datetime)
             }
         }
+        migrator.registerMigration("v11: the audit log") { db in
+            // Append-only and hash-chained: each entry's hash covers the previous hash and its own fields, so
+            // `audit verify` finds any edit; the triggers refuse UPDATE and DELETE through SQLite.
+            try db.create(table: "auditLog") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("detail", .text).notNull().defaults(to: "")
+                t.column("previousHash", .text).notNull()
+                t.column("hash", .text).notNull().unique()
+            }
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER auditLog_no_update BEFORE UPDATE ON auditLog
+                      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    CREATE TRIGGER auditLog_no_delete BEFORE DELETE ON auditLog
+                      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                    """)
+        }
         return migrator
     }
 }

@@ -23,6 +23,9 @@ extension AppDatabase {
         try writer.write { db in
             guard try Municipality.exists(db, key: municipalityId) else { throw StoreError.unknownMunicipality(municipalityId) }
             try db.execute(sql: "DELETE FROM margin WHERE municipalityId = ?", arguments: [municipalityId])
+            try Self.audit(
+                db, actor: "moderator", action: "municipality.margins", subject: "municipality \(municipalityId)",
+                detail: "\(margins.count) margins", now: Date())
             for margin in margins {
                 try db.execute(
                     sql: "INSERT INTO margin (municipalityId, variable, category, share) VALUES (?, ?, ?, ?)",

@@ -188,5 +188,13 @@ import Testing
         #expect(database.range(of: Data(secret.utf8)) == nil)
         // And nothing reached the stranger
         #expect(!mail.contains { $0.rcptTo == "iemand@elders.example" })
+        // And the audit log holds every step, intact
+        let audit = try cli.run(["audit", "list"]).stdout
+        for action in ["case.submit", "case.return", "case.approve", "municipality.secret"] {
+            #expect(audit.contains("\t\(action)\t"), "\(action) missing from\n\(audit)")
+        }
+        #expect(audit.contains("municipality utrecht (mail)\tcase.submit\tcase 1 v2"))
+        let verified = try cli.run(["audit", "verify"])
+        #expect(verified.status == 0 && verified.stdout.contains("audit log intact"))
     }
 }

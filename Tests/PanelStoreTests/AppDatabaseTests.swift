@@ -369,3 +369,47 @@ import Testing
         #expect(try fixture.database.applyRetention(closedBefore: round.deadline + 2, now: round.deadline + 2) == 0)
     }
 }
+
+/// The audit log: every moderator and municipality action, append-only, and any edit found by `verify`.
+@Suite struct AuditTests {
+    @Test func aRefusedActionLeavesNoEntry() throws {
+        let fixture = try StoreFixture(panelSize: 2)
+        defer { fixture.remove() }
+        let round = try fixture.approvedRound()
+        let before = try fixture.database.auditEntries().count
+        #expect(throws: StoreError.self) {
+            try fixture.database.returnCase(round.caseId, reason: "te laat", now: fixture.start, messageDomain: "t")
+        }
+        #expect(try fixture.database.auditEntries().count == before)
+    }
+
+    @Test func theLogIsAppendOnlyAndTamperingIsFound() throws {
+        let fixture = try StoreFixture(panelSize: 2)
+        defer { fixture.remove() }
+        _ = try fixture.approvedRound()
+        try fixture.database.audit(actor: "moderator", action: "keys.rotate", subject: "key k2")
+        let entries = try fixture.database.auditEntries()
+        #expect(entries.map(\.action) == ["municipality.add", "panel.import", "case.submit", "case.approve", "keys.rotate"])
+        let intact = try fixture.database.verifyAudit()
+        #expect(intact.firstBroken == nil && intact.entries == 5 && intact.head == entries.last?.hash)
+        // SQLite refuses edits and deletions
+        #expect(throws: DatabaseError.self) {
+            try fixture.database.writer.write { db in try db.execute(sql: "UPDATE auditLog SET actor = 'x' WHERE id = 2") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try fixture.database.writer.write { db in try db.execute(sql: "DELETE FROM auditLog WHERE id = 2") }
+        }
+        // Someone with the file drops the triggers and edits an entry: verify names it
+        try fixture.database.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER auditLog_no_update; DROP TRIGGER auditLog_no_delete")
+            try db.execute(sql: "UPDATE auditLog SET detail = 'consent NIETS' WHERE id = 3")
+        }
+        #expect(try fixture.database.verifyAudit().firstBroken?.id == 3)
+        // or removes one: the next no longer follows
+        try fixture.database.writer.write { db in
+            try db.execute(sql: "UPDATE auditLog SET detail = ? WHERE id = 3", arguments: [entries[2].detail])
+            try db.execute(sql: "DELETE FROM auditLog WHERE id = 4")
+        }
+        #expect(try fixture.database.verifyAudit().firstBroken?.id == 5)
+    }
+}

@@ -125,7 +125,8 @@ struct CaseCommand: ParsableCommand {
                 try app.database.approveCase(
                     caseId,
                     CaseApproval(
-                        timeline: dates, timelineName: voteAt == nil && deadline == nil ? name : nil, panelTarget: panelSize),
+                        timeline: dates, timelineName: voteAt == nil && deadline == nil ? name : nil, panelTarget: panelSize,
+                        override: override && report.hasBlocking),
                     now: Date(), messageDomain: app.messageDomain)
             } catch let error as StoreError {
                 throw CLIError.data(error.description)

@@ -18,6 +18,7 @@ struct KeysCommand: ParsableCommand {
             var number = current.keys.count + 1
             while current.keys.contains(where: { $0.id == "k\(number)" }) { number += 1 }
             try SigningKeyFile.prepend(SigningKey.generate(id: "k\(number)"), to: configuration.keyFilePath)
+            try? options.open().database.audit(actor: "moderator", action: "keys.rotate", subject: "key k\(number)")
             print("k\(number)")
         }
     }
@@ -48,6 +49,7 @@ struct KeysCommand: ParsableCommand {
             }
             guard keys.first?.id != id else { throw CLIError.data("`\(id)` signs new links; rotate first, then retire it") }
             try SigningKeyFile.write(keys.filter { $0.id != id }, to: configuration.keyFilePath)
+            try? options.open().database.audit(actor: "moderator", action: "keys.retire", subject: "key \(id)")
         }
     }
 }
