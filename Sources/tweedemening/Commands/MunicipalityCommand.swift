@@ -137,7 +137,7 @@ struct MunicipalityCommand: ParsableCommand {
 
 struct PanelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "panel", abstract: "Manage a municipality's panel.", subcommands: [Import.self, List.self])
+        commandName: "panel", abstract: "Manage a municipality's panel.", subcommands: [Import.self, List.self, Resume.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -170,7 +170,7 @@ struct PanelCommand: ParsableCommand {
 
         func run() throws {
             for panelist in try options.open().database.panelists(municipalityId: municipality) {
-                print("\(panelist.id!)\t\(panelist.email)\t\(panelist.name ?? "")\t\(panelist.status.rawValue)")
+                print(PanelCommand.listLine(panelist))
             }
         }
     }
