@@ -575,11 +575,15 @@ struct PersonalDataTextScanner {
         // "Hoofdstraat 12, 3511 AB Utrecht" and "Hoofdstraat 12\n3511 AB": one address.
         var merged: [(candidate: PersonalDataCandidate, supported: Bool)] = []
         for piece in pieces {
+            // Pieces can overlap (`etlaan 2e stkade 1` trapped on the range below): then they are one address too.
             if let last = merged.last, piece.candidate.lower - last.candidate.upper <= 3,
-                chars[last.candidate.upper..<piece.candidate.lower].allSatisfy({ $0 == "," || $0.isWhitespace })
+                piece.candidate.lower <= last.candidate.upper
+                    || chars[last.candidate.upper..<piece.candidate.lower].allSatisfy({ $0 == "," || $0.isWhitespace })
             {
                 merged[merged.count - 1] = (
-                    PersonalDataCandidate(kind: .postcodeHouseNumber, lower: last.candidate.lower, upper: piece.candidate.upper),
+                    PersonalDataCandidate(
+                        kind: .postcodeHouseNumber, lower: min(last.candidate.lower, piece.candidate.lower),
+                        upper: max(last.candidate.upper, piece.candidate.upper)),
                     true
                 )
             } else {

@@ -97,8 +97,7 @@ public struct Mailroom: Sendable {
             return .malformed(error.description)
         }
         if message.isBounce {
-            try record(name, bytes, message, .bounce, now: now)
-            return .filed(.bounce)
+            return try fileBounce(name: name, bytes: bytes, message: message, now: now)
         }
         if message.isAutoReply {
             try record(name, bytes, message, .autoReply, now: now)

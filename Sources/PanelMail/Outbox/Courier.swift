@@ -140,7 +140,7 @@ public struct Courier: Sendable {
                 }
                 guard let bytes else { throw SpoolError.io("cannot read \(spool.url(.outgoing, message.spoolName).path)", errno) }
                 if connection == nil { connection = try SMTPConnection(settings: smtp) }
-                let result = connection!.send(from: composer.settings.returnPath, to: message.toAddress, message: bytes)
+                let result = connection!.send(from: composer.envelopeSender(for: message), to: message.toAddress, message: bytes)
                 switch result.outcome {
                 case .accepted:
                     connectionFailures = 0

@@ -140,6 +140,7 @@ struct PanelCommand: ParsableCommand {
         commandName: "panel", abstract: "Manage a municipality's panel.",
         subcommands: [
             Import.self, List.self, Invite.self, Questions.self, Volunteers.self, Select.self, Report.self, Export.self,
+            Resume.self,
         ])
 
     struct Import: ParsableCommand {
@@ -173,7 +174,7 @@ struct PanelCommand: ParsableCommand {
 
         func run() throws {
             for panelist in try options.open().database.panelists(municipalityId: municipality) {
-                print("\(panelist.id!)\t\(panelist.email)\t\(panelist.name ?? "")\t\(panelist.status.rawValue)")
+                print(PanelCommand.listLine(panelist))
             }
         }
     }

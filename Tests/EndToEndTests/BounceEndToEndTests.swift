@@ -1,0 +1,106 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Bounces with the real binary: every message leaves from its own VERP address, a Postfix report through the MTA
+/// pipe suspends the panelist it is about, the moderator sees why and takes them back.
+@Suite(.serialized) struct BounceEndToEndTests {
+    static let panel = ["anna", "bram", "celine"]
+    static let replyDomain = "reply.tweedemening.example"
+
+    /// The Postfix "User unknown" report of the corpus, as if it were about `message`: sent back to its envelope
+    /// sender, naming its recipient and Message-ID.
+    static func postfixReport(about message: CaughtMessage) throws -> String {
+        let corpus = SMTPCatcher.packageRoot().appendingPathComponent("Tests/Corpus/bounces/postfix-user-unknown.eml")
+        let messageID = try #require(message.header("Message-ID"))
+        return try String(contentsOf: corpus, encoding: .utf8)
+            .replacingOccurrences(
+                of: #"bounce\+[a-z0-9.]+@reply\.tdm\.example\.nl"#, with: message.mailFrom, options: .regularExpression
+            )
+            .replacingOccurrences(of: "jan.jansen@bewoners.example.nl", with: message.rcptTo)
+            .replacingOccurrences(of: "<case.12.p4217@tdm.example.nl>", with: messageID)
+    }
+
+    @Test func aHardBounceStopsThePanelistsMailUntilTheModeratorResumesThem() throws {
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-bounce-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = TweedemeningBinary(
+            url: try TweedemeningBinary.locate(), root: root,
+            environment: [
+                "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_REPLY_DOMAIN": Self.replyDomain,
+                "TWEEDEMENING_FROM": "De Tweede Mening <panel@tweedemening.example>",
+            ])
+        try expectSuccess(cli.run(["init"]))
+        try expectSuccess(
+            cli.run(["municipality", "add", "--id", "utrecht", "--name", "Gemeente Utrecht", "--email", "wmo@utrecht.example"]))
+        let csv = root.appendingPathComponent("panel.csv")
+        try (["email,name"] + Self.panel.map { "\($0)@bewoners.example,\($0.capitalized)" }).joined(separator: "\n")
+            .write(to: csv, atomically: true, encoding: .utf8)
+        try expectSuccess(cli.run(["panel", "import", "--municipality", "utrecht", csv.path]))
+        let caseFile = SMTPCatcher.packageRoot().appendingPathComponent("examples/case-traplift.md").path
+        let caseId =
+            try cli.run(["case", "submit", "--municipality", "utrecht", caseFile]).stdout
+            .split(separator: "\n").last.map(String.init) ?? ""
+        let now = Date()
+        let publish = now.addingTimeInterval(-60)
+        let voteAt = now.addingTimeInterval(7 * 86_400)
+        let deadline = now.addingTimeInterval(10 * 86_400)
+        try expectSuccess(
+            cli.run([
+                "case", "approve", caseId, "--publish-at", iso(publish), "--vote-at", iso(voteAt), "--deadline", iso(deadline),
+            ]))
+
+        // When the case is published
+        try expectQuietTick(cli, at: publish.addingTimeInterval(1))
+
+        // Then every message went out from its own signed bounce address on the reply domain
+        let caseMail = catcher.waitForMessages(count: 3, timeout: 10)
+        #expect(caseMail.count == 3)
+        for message in caseMail {
+            let local = message.mailFrom.split(separator: "@").first.map(String.init) ?? ""
+            #expect(message.mailFrom.hasPrefix("bounce+") && message.mailFrom.hasSuffix("@\(Self.replyDomain)"))
+            #expect(local.count <= 64 && local == local.lowercased(), "\(message.mailFrom)")
+            // The reply address is another one: replies and bounces stay apart.
+            #expect(message.header("Reply-To")?.contains("reply+") == true)
+        }
+        #expect(Set(caseMail.map(\.mailFrom)).count == 3)
+
+        // When Bram's mail server reports that his address does not exist, through the MTA pipe
+        let bram = try #require(caseMail.first { $0.rcptTo == "bram@bewoners.example" })
+        let report = try Self.postfixReport(about: bram)
+        try expectSuccess(cli.run(["inbound", "deliver", "--recipient", bram.mailFrom], stdin: report))
+
+        // Then the moderator sees that Bram is suspended, since when and why
+        let listed = try cli.run(["panel", "list", "--municipality", "utrecht"])
+        try expectSuccess(listed)
+        let bramLine = try #require(listed.stdout.split(separator: "\n").first { $0.contains("bram@bewoners.example") })
+        #expect(bramLine.contains("suspended 20") && bramLine.contains("hard bounce 5.1.1"), "\(bramLine)")
+        #expect(bramLine.contains("User unknown") && !bramLine.contains("<bram@"), "\(bramLine)")
+        let others = listed.stdout.split(separator: "\n").filter { !$0.contains("bram@") }
+        #expect(others.count == 2 && others.allSatisfy { !$0.contains("suspended") })
+
+        // And when voting opens, Bram gets no vote mail; the others do
+        try expectQuietTick(cli, at: voteAt.addingTimeInterval(1))
+        let afterVote = catcher.waitForMessages(count: 3 + 2, timeout: 10)
+        let votes = afterVote.filter { $0.header("X-Tweedemening-Kind") == "vote" }
+        #expect(Set(votes.map(\.rcptTo)) == ["anna@bewoners.example", "celine@bewoners.example"])
+        #expect(!afterVote.dropFirst(3).contains { $0.rcptTo == "bram@bewoners.example" })
+
+        // When the moderator has corrected the problem and takes Bram back
+        try expectSuccess(cli.run(["panel", "resume", "--email", "BRAM@bewoners.example"]))
+        let resumed = try cli.run(["panel", "list", "--municipality", "utrecht"])
+        #expect(!resumed.stdout.contains("suspended"), "\(resumed.stdout)")
+        // And a resume of nobody says so
+        let nobody = try cli.run(["panel", "resume", "--email", "nobody@bewoners.example"])
+        #expect(nobody.status == 65 && nobody.stderr.contains("no panelist"), "\(nobody)")
+        #expect(try cli.run(["panel", "resume"]).status != 0)
+
+        // Then the vote reminder reaches him again
+        try expectQuietTick(cli, at: deadline.addingTimeInterval(-47 * 3_600))
+        let reminded = catcher.waitForMessages(count: 5 + 3, timeout: 10)
+            .filter { $0.header("X-Tweedemening-Kind") == "vote-reminder" }
+        #expect(reminded.contains { $0.rcptTo == "bram@bewoners.example" }, "\(reminded.map(\.rcptTo))")
+    }
+}
