@@ -7,10 +7,12 @@ import PanelStore
 /// The intake's routes, for `serve` and for tests alike.
 public func buildIntakeRouter(
     database: AppDatabase, signer: TokenSigner, mailroom: Mailroom? = nil, inboundSecret: String? = nil,
-    caseTimeline: TimelineDefaults = TimelineDefaults(), now: @escaping @Sendable () -> Date = { Date() }
-) -> Router<BasicRequestContext> {
-    let router = Router()
+    caseTimeline: TimelineDefaults = TimelineDefaults(), limits: IntakeLimits = IntakeLimits(),
+    now: @escaping @Sendable () -> Date = { Date() }
+) -> Router<IntakeRequestContext> {
+    let router = Router(context: IntakeRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: RequestGuard(limits: limits, now: now))
     router.get("/healthz") { _, _ -> Response in
         do {
             _ = try database.queueStatus()

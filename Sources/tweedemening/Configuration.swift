@@ -1,5 +1,6 @@
 import Foundation
 import PanelCore
+import PanelIntake
 import PanelMail
 import TOMLKit
 
@@ -20,6 +21,9 @@ struct ConfigFile: Decodable {
     struct HTTP: Decodable {
         var base_url: String?
         var listen: String?
+        var posts_per_minute: Int?
+        var trust_forwarded_for: Bool?
+        var idle_timeout_seconds: Int?
     }
     struct TimelineSection: Decodable {
         var vote_opens_after_days: Number?
@@ -95,6 +99,10 @@ struct Configuration {
     var baseURL: String
     var listenHost: String
     var listenPort: Int
+    /// POSTs per client per minute, and whether a proxy's X-Forwarded-For names the client.
+    var intakeLimits: IntakeLimits
+    /// Seconds a connection may sit idle (or trickle) before it is closed.
+    var idleTimeout: Int
     var timelineDefaults: TimelineDefaults
     /// Named timelines by name: the built-in `standaard` (= `[timeline]`), `kort`, `lang`, and `[timelines.NAME]`.
     var timelines: [String: TimelineDefaults]
@@ -250,6 +258,10 @@ struct Configuration {
             baseURL: baseURL,
             listenHost: String(listen[..<colon]),
             listenPort: port,
+            intakeLimits: IntakeLimits(
+                postsPerMinute: max(0, file.http?.posts_per_minute ?? 60), burst: 30,
+                trustForwardedFor: file.http?.trust_forwarded_for ?? false),
+            idleTimeout: min(300, max(5, file.http?.idle_timeout_seconds ?? 30)),
             timelineDefaults: timeline,
             timelines: timelines,
             discussionPlan: DiscussionPlan(
@@ -294,6 +306,9 @@ struct Configuration {
         [http]
         base_url = "http://127.0.0.1:8080"                # public base of the links in mail
         listen = "127.0.0.1:8080"
+        posts_per_minute = 60                             # per client address (votes, links); 0: no limit
+        trust_forwarded_for = false                       # true behind your own reverse proxy: limit by X-Forwarded-For
+        idle_timeout_seconds = 30                         # close connections idle (or trickling) this long
 
         [timeline]
         vote_opens_after_days = 10

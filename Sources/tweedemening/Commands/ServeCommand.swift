@@ -28,9 +28,16 @@ func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
     let router = buildIntakeRouter(
         database: app.database, signer: try app.signer(), mailroom: try app.mailroom(),
         inboundSecret: app.configuration.inboundSecret,
-        caseTimeline: app.configuration.timelines[TimelineTemplate.defaultName] ?? app.configuration.timelineDefaults)
+        caseTimeline: app.configuration.timelines[TimelineTemplate.defaultName] ?? app.configuration.timelineDefaults,
+        limits: app.configuration.intakeLimits)
+    // Slow clients: an idle (or one-byte-a-while) connection is closed; headers are capped at 16 KB.
     let http = Application(
         router: router,
+        server: .http1(
+            configuration: .init(
+                idleTimeout: .seconds(Int64(app.configuration.idleTimeout)),
+                httpDecoderConfiguration: .init(
+                    maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 64))),
         configuration: .init(
             address: .hostname(app.configuration.listenHost, port: app.configuration.listenPort),
             serverName: "tweedemening"),
