@@ -75,6 +75,7 @@ struct Configuration {
     var from: MailAddress
     var returnPath: String?
     var smtp: SMTPSettings
+    var delivery: DeliverySettings
     var retryExpireDays: Double
     var sendingWindow: SendingWindow
     /// The panel's time zone: of the sending window and of dates written in mail.
@@ -192,6 +193,7 @@ struct Configuration {
                 username: env("TWEEDEMENING_SMTP_USER") ?? file.mail?.smtp_user.flatMap { $0.isEmpty ? nil : $0 },
                 password: password,
                 verifyPeer: file.mail?.smtp_verify_tls ?? true),
+            delivery: DeliverySettings(connections: env("TWEEDEMENING_SMTP_CONNECTIONS").flatMap { Int($0) } ?? 4),
             retryExpireDays: file.mail?.retry_expire_days?.value ?? 3,
             sendingWindow: window,
             timeZone: timeZone,
