@@ -16,8 +16,13 @@ envelope), and ``X-Catcher-Peer:`` (client address:port, which shows whether
 several messages came over one connection).
 
 Failure simulation, by the recipient's local part:
-  contains "defer"  -> 451 4.3.0 Try again later   (at RCPT TO)
-  contains "reject" -> 550 5.1.1 No such user      (at RCPT TO)
+  contains "defer"    -> 451 4.3.0 Try again later   (at RCPT TO)
+  contains "reject"   -> 550 5.1.1 No such user      (at RCPT TO)
+  contains "once421"  -> the first time this address is seen: 421 at RCPT TO
+                         and the connection is closed; afterwards accepted
+  contains "droponce" -> the first time this address is seen: the connection
+                         is dropped after the message data, before any reply
+                         (nothing stored); afterwards accepted
 
 ``--auth USER:PASS`` requires AUTH PLAIN or LOGIN with those credentials
 (allowed over the plain connection: this is a loopback test server).
@@ -57,6 +62,8 @@ class Catcher:
     def __init__(self, maildir):
         self.maildir = maildir
         self.counter = 0
+        # Addresses that already had their one simulated failure.
+        self.tripped = set()
         if maildir:
             for sub in ("tmp", "new", "cur"):
                 os.makedirs(os.path.join(maildir, sub), exist_ok=True)
@@ -67,11 +74,22 @@ class Catcher:
             return "550 5.1.1 No such user"
         if "defer" in local:
             return "451 4.3.0 Try again later"
+        if "once421" in local and address not in self.tripped:
+            self.tripped.add(address)
+            # The reply is written before the task next yields; the close runs after it.
+            asyncio.get_running_loop().call_soon(server.transport.close)
+            return "421 4.3.2 Closing connection, try again"
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 OK"
 
     async def handle_DATA(self, server, session, envelope):
         content = envelope.original_content or b""
+        for rcpt in envelope.rcpt_tos:
+            if "droponce" in rcpt.rsplit("@", 1)[0].lower() and rcpt not in self.tripped:
+                self.tripped.add(rcpt)
+                # abort(): no reply at all, not even the one returned below (the transport is gone).
+                server.transport.abort()
+                return "250 2.0.0 never sent"
         peer = session.peer
         peer = "%s:%s" % (peer[0], peer[1]) if isinstance(peer, tuple) else str(peer)
         for rcpt in envelope.rcpt_tos:

@@ -314,7 +314,7 @@ public final class SMTPCatcher: @unchecked Sendable {
     }
 
     /// Reads one line from `handle`, giving up after `timeout` seconds. Blocking read on a helper thread.
-    private static func readLine(from handle: FileHandle, timeout: Double) -> String? {
+    static func readLine(from handle: FileHandle, timeout: Double) -> String? {
         final class Box: @unchecked Sendable {
             let lock = NSLock()
             var line: String?

@@ -66,7 +66,7 @@ struct App {
         settings.extensionDays = configuration.extensionDays
         let composer = MessageComposer(templates: try templates(), signer: try signer(), settings: settings)
         return Courier(
-            database: database, spool: spool, composer: composer, smtp: configuration.smtp,
+            database: database, spool: spool, composer: composer, smtp: configuration.smtp, delivery: configuration.delivery,
             retry: RetryPolicy(expireAfter: configuration.retryExpireDays * 86_400),
             window: configuration.sendingWindow, logger: logger)
     }

@@ -18,6 +18,14 @@ struct ConfigFile: Decodable {
         var sending_window: String?
         var time_zone: String?
     }
+    /// `[smtp]`: how delivery uses the relay (the relay itself is `[mail] smtp_url`).
+    struct SMTPSection: Decodable {
+        var connections: Int?
+        var rate_per_second: Number?
+        var recycle_after_messages: Int?
+        var recycle_after_seconds: Number?
+        var stall_timeout_seconds: Int?
+    }
     struct HTTP: Decodable {
         var base_url: String?
         var listen: String?
@@ -71,6 +79,7 @@ struct ConfigFile: Decodable {
     var spool: String?
     var language: String?
     var mail: Mail?
+    var smtp: SMTPSection?
     var http: HTTP?
     var timeline: TimelineSection?
     /// Named timelines: `[timelines.kort]` with the keys of `[timeline]`.
@@ -92,6 +101,7 @@ struct Configuration {
     var from: MailAddress
     var returnPath: String?
     var smtp: SMTPSettings
+    var delivery: DeliverySettings
     var retryExpireDays: Double
     var sendingWindow: SendingWindow
     /// The panel's time zone: of the sending window and of dates written in mail.
@@ -169,6 +179,23 @@ struct Configuration {
         guard smtpURL.hasPrefix("smtp://") || smtpURL.hasPrefix("smtps://") else {
             throw CLIError.config("SMTP URL `\(smtpURL)` must start with smtp:// or smtps://")
         }
+        var delivery = DeliverySettings()
+        if let text = env("TWEEDEMENING_SMTP_CONNECTIONS") {
+            guard let connections = Int(text), (1...64).contains(connections) else {
+                throw CLIError.config("TWEEDEMENING_SMTP_CONNECTIONS=`\(text)` must be a whole number from 1 to 64")
+            }
+            delivery.connections = connections
+        } else if let connections = file.smtp?.connections {
+            guard (1...64).contains(connections) else { throw CLIError.config("smtp.connections must be 1 to 64") }
+            delivery.connections = connections
+        }
+        if let rate = file.smtp?.rate_per_second?.value {
+            guard rate > 0 else { throw CLIError.config("smtp.rate_per_second must be above 0 (leave it out for no limit)") }
+            delivery.ratePerSecond = rate
+        }
+        if let messages = file.smtp?.recycle_after_messages { delivery.recycleAfterMessages = max(1, messages) }
+        if let seconds = file.smtp?.recycle_after_seconds?.value { delivery.recycleAfterSeconds = max(1, seconds) }
+        let stallTimeout = max(5, file.smtp?.stall_timeout_seconds ?? 30)
         let listen = env("TWEEDEMENING_LISTEN") ?? file.http?.listen ?? "127.0.0.1:8080"
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
             (0...65535).contains(port)
@@ -251,7 +278,8 @@ struct Configuration {
                 requireStartTLS: file.mail?.smtp_starttls ?? false,
                 username: env("TWEEDEMENING_SMTP_USER") ?? file.mail?.smtp_user.flatMap { $0.isEmpty ? nil : $0 },
                 password: password,
-                verifyPeer: file.mail?.smtp_verify_tls ?? true),
+                verifyPeer: file.mail?.smtp_verify_tls ?? true, stallTimeout: stallTimeout),
+            delivery: delivery,
             retryExpireDays: file.mail?.retry_expire_days?.value ?? 3,
             sendingWindow: window,
             timeZone: timeZone,
@@ -302,6 +330,13 @@ struct Configuration {
         retry_expire_days = 3                             # a message deferred this long fails
         sending_window = "08:00-20:00"                    # local hours for delivery; "always" to disable
         time_zone = "Europe/Amsterdam"
+
+        [smtp]
+        connections = 4                                   # parallel connections to the relay; or TWEEDEMENING_SMTP_CONNECTIONS
+        # rate_per_second = 10                            # for relays that demand a rate limit
+        recycle_after_messages = 1000                     # a fresh connection after this many messages...
+        recycle_after_seconds = 300                       # ...or this many seconds
+        stall_timeout_seconds = 30                        # give up a relay that stops answering
 
         [http]
         base_url = "http://127.0.0.1:8080"                # public base of the links in mail

@@ -25,7 +25,7 @@ import Testing
     static let signer = TokenSigner(keys: [active, rotated])
 
     static let base64URL = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-    /// The base32 alphabet, the digits and letters it lacks, and the separators.
+    /// The base32 alphabet, the digits it lacks and the separators.
     static let base32 = Array("abcdefghijklmnopqrstuvwxyz2345670189.+@".utf8)
     static let separators = Array(".=+/%: \0".utf8)
 
@@ -213,10 +213,14 @@ private struct Flood {
     }
 
     mutating func feed(_ candidate: [UInt8]) {
-        guard fed < budget, !originals.contains(sameAs(candidate)) else { return }
-        fed += 1
+        guard fed < budget else { return }
         let text = String(decoding: candidate, as: UTF8.self)
-        if verifies(text) { accepted.append(text) }
+        // Whether it is an original is asked only of what verifies: off the hot path, and not counted as fed.
+        if verifies(text) {
+            guard !originals.contains(sameAs(candidate)) else { return }
+            accepted.append(text)
+        }
+        fed += 1
     }
 
     /// Every bit flipped, every byte replaced by every character of `alphabet`, every byte deleted, every character

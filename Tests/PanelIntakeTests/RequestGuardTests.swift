@@ -40,7 +40,10 @@ import Testing
 
     @Test func aFloodFromOneClientIsSlowedAndOthersAreNot() async throws {
         let limits = IntakeLimits(postsPerMinute: 60, burst: 30, trustForwardedFor: true)
-        let app = Application(router: buildIntakeRouter(database: try database(), signer: signer, limits: limits))
+        // A frozen clock: on a busy machine the bucket must not refill between requests.
+        let frozen = Date()
+        let app = Application(
+            router: buildIntakeRouter(database: try database(), signer: signer, limits: limits, now: { frozen }))
         defer { try? FileManager.default.removeItem(at: folder) }
         try await app.test(.live) { client in
             let token = signer.sign(TokenClaims(purpose: .vote, round: 1, panelist: 1, choice: .support, expires: Date() + 3_600))

@@ -286,6 +286,63 @@ import Testing
         #expect(catcher.waitForMessages(count: 1, timeout: 5).count == 1)
     }
 
+    @Test func requiredStartTLSThatTheServerDoesNotOfferIsATLSErrorSayingSo() throws {
+        // Given a plain catcher (no STARTTLS offered)
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        // When STARTTLS is required
+        let result = try SMTPConnection(
+            settings: SMTPSettings(url: catcher.url, requireStartTLS: true, connectTimeout: 5, timeout: 20)
+        )
+        .send(from: "panel@tweedemening.test", to: "lid@example.test", message: message(subject: "TLS?", body: ["Nee."]))
+        // Then it is deferred, and the reason names TLS and STARTTLS; nothing was sent in the clear
+        #expect(result.outcome == .deferred && result.code == 0, "\(result.detail)")
+        #expect(result.detail.contains("TLS") && result.detail.contains("STARTTLS"), "\(result.detail)")
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(catcher.messages().isEmpty)
+    }
+
+    // MARK: A server that stops talking
+
+    /// A server that never greets, never answers EHLO, or takes the data and never answers the final dot is
+    /// given up after `stallTimeout`, long before the transaction's `timeout`.
+    @Test(arguments: [SMTPStaller.Mode.greeting, .command, .data])
+    func aStalledServerIsGivenUpAfterTheStallTimeout(mode: SMTPStaller.Mode) throws {
+        let staller = try SMTPStaller(mode: mode)
+        defer { staller.stop() }
+        let connection = try SMTPConnection(
+            settings: SMTPSettings(url: staller.url, connectTimeout: 5, timeout: 120, stallTimeout: 1))
+        let began = Date()
+        let result = connection.send(
+            from: "panel@tweedemening.test", to: "lid@example.test", message: message(subject: "Stil", body: ["…"]))
+        #expect(result.outcome == .deferred && result.code == 0, "\(result.detail)")
+        #expect(result.detail.contains("timed out"), "\(result.detail)")
+        #expect(result.detail.contains("127.0.0.1:\(staller.port)"), "\(result.detail)")
+        // Generous against a busy machine, far below the 120 s transaction timeout
+        #expect(Date().timeIntervalSince(began) < 60)
+    }
+
+    @Test func aConnectionDroppedAfterTheDataEndsTheSession() throws {
+        // Given smtp-sink hanging up, without a reply, after the final dot
+        let sink = try SMTPSink(options: ["-q", "."])
+        defer { sink.stop() }
+        let result = try SMTPConnection(settings: SMTPSettings(url: sink.url, connectTimeout: 5, timeout: 20))
+            .send(from: "panel@tweedemening.test", to: "lid@example.test", message: message(subject: "Weg", body: ["."]))
+        // Then it is deferred without a code, and marked as a session the server ended (worth one fresh retry)
+        #expect(result.outcome == .deferred && result.code == 0, "\(result.detail)")
+        #expect(result.sessionEnded && result.isConnectionFailure)
+        #expect(result.detail.contains("connection dropped"), "\(result.detail)")
+    }
+
+    @Test func a421EndsTheSessionAndCountsAsAConnectionFailure() throws {
+        let sink = try SMTPSink(options: ["-Q", "RCPT"])
+        defer { sink.stop() }
+        let result = try SMTPConnection(settings: SMTPSettings(url: sink.url, connectTimeout: 5, timeout: 20))
+            .send(from: "panel@tweedemening.test", to: "lid@example.test", message: message(subject: "Dicht", body: ["."]))
+        #expect(result.outcome == .deferred && result.code == 421, "\(result.detail)")
+        #expect(result.sessionEnded && result.isConnectionFailure)
+    }
+
     @Test func settingsDescriptionNeverShowsThePassword() {
         // Given settings with a password
         let settings = SMTPSettings(url: "smtps://mail.example.test:465", username: "panel", password: "zeer-geheim")

@@ -41,17 +41,19 @@ public struct RetryPolicy: Sendable {
     }
 }
 
-/// Renders outbox rows into the spool and delivers the spool over SMTP.
+/// Renders outbox rows into the spool and delivers the spool over SMTP, over `delivery.connections`
+/// parallel connections.
 public struct Courier: Sendable {
     public let database: AppDatabase
     public let spool: Spool
     public let composer: MessageComposer
     public let smtp: SMTPSettings
+    public let delivery: DeliverySettings
     public let retry: RetryPolicy
     public let window: SendingWindow
     public let logger: Logger
-    /// Consecutive connection-level failures after which the rest of this pass is deferred untried,
-    /// so a dead relay costs seconds, not a timeout per message.
+    /// Consecutive connection-level failures after which a worker gives up for this pass; when every worker has,
+    /// the rest of the pass is deferred untried, so a dead relay costs seconds, not a timeout per message.
     static let connectionFailureLimit = 2
     static let batchSize = 500
     /// Accepted messages recorded per transaction.
@@ -59,12 +61,14 @@ public struct Courier: Sendable {
 
     public init(
         database: AppDatabase, spool: Spool, composer: MessageComposer, smtp: SMTPSettings,
-        retry: RetryPolicy = RetryPolicy(), window: SendingWindow = .always, logger: Logger
+        delivery: DeliverySettings = DeliverySettings(), retry: RetryPolicy = RetryPolicy(),
+        window: SendingWindow = .always, logger: Logger
     ) {
         self.database = database
         self.spool = spool
         self.composer = composer
         self.smtp = smtp
+        self.delivery = delivery
         self.retry = retry
         self.window = window
         self.logger = logger
@@ -102,66 +106,111 @@ public struct Courier: Sendable {
 
     /// Delivers everything due, but only inside the sending window: outside it, mail stays queued
     /// (no attempt is counted) until the next `tick` inside the window.
+    ///
+    /// One worker per connection pulls due messages from a shared `DeliveryPass`; the calling thread is one of
+    /// them and waits for the others, so the call returns when the pass is over.
     public func deliver(now: Date, into report: inout DeliveryReport) throws {
         guard window.contains(now) else {
             report.heldUntil = window.nextOpening(after: now)
             return
         }
-        var connection: SMTPConnection?
-        var connectionFailures = 0
-        var seen = Set<Int64>()
-        // Accepted messages are recorded in batches; their spool files go only after the record. A crash
-        // in between re-sends at most one batch, with the same Message-IDs.
-        var accepted: [(id: Int64, code: Int, file: String)] = []
-        func recordAccepted() throws {
-            try database.markSent(accepted.map { ($0.id, $0.code) }, now: now)
-            for entry in accepted { spool.remove(.outgoing, name: entry.file) }
-            accepted.removeAll(keepingCapacity: true)
+        // Before any thread touches libcurl.
+        try SMTPConnection.initializeLibrary()
+        let pass = DeliveryPass(courier: self, now: now, report: report)
+        let workers = DispatchGroup()
+        for number in 1..<delivery.connections {
+            workers.enter()
+            let thread = Thread {
+                self.work(pass, worker: number)
+                workers.leave()
+            }
+            thread.name = "courier-\(number)"
+            thread.stackSize = 1 << 20
+            thread.start()
         }
-        defer { try? recordAccepted() }
-        while true {
-            try recordAccepted()
-            let batch = try database.deliverableMessages(now: now, limit: Self.batchSize).filter { !seen.contains($0.id!) }
-            if batch.isEmpty { return }
-            for message in batch {
-                let id = message.id!
-                seen.insert(id)
-                if connectionFailures >= Self.connectionFailureLimit {
-                    try defer_(
-                        message, code: 0, reason: report.deferReasons.last ?? "SMTP server unreachable", now: now, report: &report
-                    )
-                    continue
+        work(pass, worker: 0)
+        workers.wait()
+        do {
+            report = try pass.finish()
+        } catch {
+            report = pass.currentReport
+            throw error
+        }
+    }
+
+    /// One connection's worker: sends due messages until none is left, or until the connection failed
+    /// `connectionFailureLimit` times in a row. A session the server ended under a message (421, dropped
+    /// connection) is retried once on a fresh connection before the message is deferred.
+    func work(_ pass: DeliveryPass, worker: Int) {
+        var session: Session?
+        var failuresInARow = 0
+        defer { if session != nil { logger.debug("smtp.closed", metadata: ["smtp.worker": "\(worker)"]) } }
+        while failuresInARow < Self.connectionFailureLimit, let message = pass.next() {
+            do {
+                let bytes = try spoolBytes(message)
+                var result = try attempt(message, bytes, on: &session, pass: pass)
+                failuresInARow = result.isConnectionFailure ? failuresInARow + 1 : 0
+                if result.sessionEnded && failuresInARow < Self.connectionFailureLimit {
+                    logger.info(
+                        "mail.retry",
+                        metadata: ["outbox.id": "\(message.id!)", "smtp.code": "\(result.code)", "smtp.worker": "\(worker)"])
+                    result = try attempt(message, bytes, on: &session, pass: pass)
+                    failuresInARow = result.isConnectionFailure ? failuresInARow + 1 : 0
                 }
-                var bytes = spool.read(.outgoing, name: message.spoolName)
-                if bytes == nil {
-                    // The spool lost the file (deleted by hand, or a restore): render it again, same bytes.
-                    try render(message)
-                    bytes = spool.read(.outgoing, name: message.spoolName)
-                }
-                guard let bytes else { throw SpoolError.io("cannot read \(spool.url(.outgoing, message.spoolName).path)", errno) }
-                if connection == nil { connection = try SMTPConnection(settings: smtp) }
-                let result = connection!.send(from: composer.envelopeSender(for: message), to: message.toAddress, message: bytes)
-                switch result.outcome {
-                case .accepted:
-                    connectionFailures = 0
-                    accepted.append((id, result.code, message.spoolName))
-                    if accepted.count >= Self.acceptedBatch { try recordAccepted() }
-                    report.sent += 1
+                try pass.record(message, result)
+                if result.outcome == .accepted {
                     logger.debug(
                         "mail.sent",
-                        metadata: ["outbox.id": "\(id)", "mail.kind": "\(message.kind.rawValue)", "smtp.code": "\(result.code)"])
-                case .deferred:
-                    connectionFailures = result.code == 0 ? connectionFailures + 1 : 0
-                    try defer_(message, code: result.code, reason: result.detail, now: now, report: &report)
-                case .rejected:
-                    connectionFailures = 0
-                    try fail(message, code: result.code, reason: result.detail, report: &report)
+                        metadata: [
+                            "outbox.id": "\(message.id!)", "mail.kind": "\(message.kind.rawValue)",
+                            "smtp.code": "\(result.code)",
+                        ])
                 }
+            } catch {
+                pass.stop(error)
+                return
             }
         }
     }
 
-    private func defer_(_ message: OutboxMessage, code: Int, reason: String, now: Date, report: inout DeliveryReport) throws {
+    /// An open connection, when it was opened (monotonic seconds) and how many messages it carried.
+    struct Session {
+        var connection: SMTPConnection
+        var opened: Double
+        var messages = 0
+    }
+
+    /// One SMTP transaction, on the open session or a fresh one; a session that is due for recycling is
+    /// closed first, and one that failed at the connection level is closed after.
+    private func attempt(
+        _ message: OutboxMessage, _ bytes: [UInt8], on session: inout Session?, pass: DeliveryPass
+    ) throws -> SMTPResult {
+        let clock = TokenBucket.monotonicNow()
+        if let open = session,
+            open.messages >= delivery.recycleAfterMessages || clock - open.opened >= delivery.recycleAfterSeconds
+        {
+            session = nil
+        }
+        if session == nil { session = Session(connection: try SMTPConnection(settings: smtp), opened: clock) }
+        pass.bucket?.take()
+        let result = session!.connection.send(
+            from: composer.envelopeSender(for: message), to: message.toAddress, message: bytes)
+        session!.messages += 1
+        if result.sessionEnded || result.isConnectionFailure { session = nil }
+        return result
+    }
+
+    /// The rendered message; a file the spool lost (deleted by hand, or a restore) is rendered again, same bytes.
+    private func spoolBytes(_ message: OutboxMessage) throws -> [UInt8] {
+        if let bytes = spool.read(.outgoing, name: message.spoolName) { return bytes }
+        try render(message)
+        guard let bytes = spool.read(.outgoing, name: message.spoolName) else {
+            throw SpoolError.io("cannot read \(spool.url(.outgoing, message.spoolName).path)", errno)
+        }
+        return bytes
+    }
+
+    func defer_(_ message: OutboxMessage, code: Int, reason: String, now: Date, report: inout DeliveryReport) throws {
         if now.timeIntervalSince(message.createdAt) >= retry.expireAfter {
             try fail(
                 message, code: code, reason: "expired after \(Int(retry.expireAfter / 86_400)) days of retrying: \(reason)",
@@ -176,7 +225,7 @@ public struct Courier: Sendable {
         logger.info("mail.deferred", metadata: ["outbox.id": "\(message.id!)", "smtp.code": "\(code)"])
     }
 
-    private func fail(_ message: OutboxMessage, code: Int, reason: String, report: inout DeliveryReport) throws {
+    func fail(_ message: OutboxMessage, code: Int, reason: String, report: inout DeliveryReport) throws {
         try database.markFailed(message.id!, code: code, error: reason)
         spool.bury(message.spoolName)
         report.failed += 1

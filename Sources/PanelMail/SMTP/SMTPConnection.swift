@@ -18,6 +18,9 @@ public struct SMTPSettings: Sendable, Equatable, CustomStringConvertible {
     public var connectTimeout: Int
     /// Seconds allowed for one whole message transaction.
     public var timeout: Int
+    /// Seconds a server may stay silent (no reply to a command, or not reading our data) before the
+    /// transaction is given up: a stalled server costs this, not the whole `timeout`.
+    public var stallTimeout: Int
     /// Name sent in EHLO. libcurl takes it from the URL path (`smtp://host:port/NAME`); set here it replaces that path.
     public var heloName: String?
 
@@ -29,6 +32,7 @@ public struct SMTPSettings: Sendable, Equatable, CustomStringConvertible {
         verifyPeer: Bool = true,
         connectTimeout: Int = 10,
         timeout: Int = 60,
+        stallTimeout: Int = 30,
         heloName: String? = nil
     ) {
         self.url = url
@@ -38,6 +42,7 @@ public struct SMTPSettings: Sendable, Equatable, CustomStringConvertible {
         self.verifyPeer = verifyPeer
         self.connectTimeout = connectTimeout
         self.timeout = timeout
+        self.stallTimeout = stallTimeout
         self.heloName = heloName
     }
 
@@ -49,6 +54,7 @@ public struct SMTPSettings: Sendable, Equatable, CustomStringConvertible {
         if !verifyPeer { parts.append("peer verification OFF") }
         parts.append("connectTimeout: \(connectTimeout)s")
         parts.append("timeout: \(timeout)s")
+        parts.append("stallTimeout: \(stallTimeout)s")
         if let heloName { parts.append("helo: \(heloName)") }
         return "SMTPSettings(" + parts.joined(separator: ", ") + ")"
     }
@@ -71,11 +77,22 @@ public struct SMTPResult: Sendable, Equatable {
     public var code: Int
     /// Short human-readable explanation, naming the server.
     public var detail: String
+    /// The server ended an established session under this message: a 421 reply ("closing transmission
+    /// channel") or the connection dropped mid-transaction. The connection cannot be used again, and the
+    /// message may well go through on a fresh one, as a mail server would try it.
+    public var sessionEnded: Bool
 
-    public init(outcome: Outcome, code: Int, detail: String) {
+    public init(outcome: Outcome, code: Int, detail: String, sessionEnded: Bool = false) {
         self.outcome = outcome
         self.code = code
         self.detail = detail
+        self.sessionEnded = sessionEnded
+    }
+
+    /// A failure of the connection rather than of this message (no reply code, or 421): it says nothing
+    /// about the recipient, and several in a row mean the relay is down.
+    public var isConnectionFailure: Bool {
+        outcome == .deferred && (code == 0 || code == 421)
     }
 }
 
@@ -106,6 +123,7 @@ public enum SMTPError: Error, CustomStringConvertible, Equatable {
 // MARK: - libcurl plumbing
 
 /// `curl_global_init` exactly once per process; a `static let` is initialised lazily and thread-safely.
+/// libcurl wants it done before any other thread uses libcurl: `SMTPConnection.initializeLibrary()`.
 private enum CurlGlobal {
     static let initCode: CURLcode = curl_global_init(Int(CURL_GLOBAL_SSL | CURL_GLOBAL_WIN32))
 }
@@ -146,9 +164,15 @@ public final class SMTPConnection {
     /// `host:port` for messages.
     private let serverName: String
 
-    public init(settings: SMTPSettings) throws {
+    /// Initialises libcurl for the process (once; later calls only report the outcome). Call it on one
+    /// thread before starting threads that open connections.
+    public static func initializeLibrary() throws {
         let global = CurlGlobal.initCode
         guard global == CURLE_OK else { throw SMTPError.initFailed(Int(global.rawValue)) }
+    }
+
+    public init(settings: SMTPSettings) throws {
+        try Self.initializeLibrary()
 
         guard let components = URLComponents(string: settings.url),
             let scheme = components.scheme?.lowercased(), scheme == "smtp" || scheme == "smtps",
@@ -156,7 +180,7 @@ public final class SMTPConnection {
         else {
             throw SMTPError.invalidSettings("URL must be smtp://host[:port] or smtps://host[:port], got \(settings.url)")
         }
-        guard settings.connectTimeout > 0, settings.timeout > 0 else {
+        guard settings.connectTimeout > 0, settings.timeout > 0, settings.stallTimeout > 0 else {
             throw SMTPError.invalidSettings("timeouts must be positive")
         }
         let port = components.port ?? (scheme == "smtps" ? 465 : 25)
@@ -187,6 +211,14 @@ public final class SMTPConnection {
         try check("CURLOPT_NOSIGNAL", tm_curl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1))
         try check("CURLOPT_CONNECTTIMEOUT", tm_curl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, settings.connectTimeout))
         try check("CURLOPT_TIMEOUT", tm_curl_easy_setopt_long(handle, CURLOPT_TIMEOUT, settings.timeout))
+        // A stalled server: no reply to a command (greeting, EHLO, the final ".") within stallTimeout, or
+        // less than one byte a second of our upload taken for stallTimeout.
+        try check(
+            "CURLOPT_SERVER_RESPONSE_TIMEOUT",
+            tm_curl_easy_setopt_long(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, settings.stallTimeout))
+        try check("CURLOPT_LOW_SPEED_LIMIT", tm_curl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1))
+        try check(
+            "CURLOPT_LOW_SPEED_TIME", tm_curl_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, settings.stallTimeout))
         try check("CURLOPT_READFUNCTION", tm_curl_easy_setopt_read_function(handle, CURLOPT_READFUNCTION, uploadReadCallback))
         if let username = settings.username {
             try check("CURLOPT_USERNAME", tm_curl_easy_setopt_string(handle, CURLOPT_USERNAME, username))
@@ -263,6 +295,10 @@ public final class SMTPConnection {
             return SMTPResult(
                 outcome: .rejected, code: replyCode,
                 detail: "\(replyCode) from server \(server) (\(message))")
+        case 421:
+            return SMTPResult(
+                outcome: .deferred, code: replyCode,
+                detail: "421 from server \(server), which closed the session (\(message))", sessionEnded: true)
         case 400...499:
             return SMTPResult(
                 outcome: .deferred, code: replyCode,
@@ -271,17 +307,31 @@ public final class SMTPConnection {
             // No 4xx/5xx reply: the failure is not the server's answer. The last reply seen may still be a positive
             // one (220 to STARTTLS before a failed handshake, 354 before a timeout); report 0, "no reply code".
             let what: String
+            var sessionEnded = false
             switch curlCode {
             case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
                 what = "could not connect to"
             case CURLE_OPERATION_TIMEDOUT:
-                what = "timed out talking to"
-            case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_USE_SSL_FAILED:
-                what = "TLS failed with"
+                what = "timed out (server stalled or too slow) talking to"
+            case CURLE_USE_SSL_FAILED:
+                what = "TLS failed (STARTTLS required but not offered or refused) with"
+            case CURLE_PEER_FAILED_VERIFICATION:
+                what = "TLS failed (server certificate not trusted for this host) with"
+            case CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE,
+                CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS,
+                CURLE_SSL_CRL_BADFILE, CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_ENGINE_INITFAILED,
+                CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_CLIENTCERT:
+                what = "TLS failed (handshake) with"
+            case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_WEIRD_SERVER_REPLY,
+                CURLE_PARTIAL_FILE, CURLE_UPLOAD_FAILED:
+                // The session was established and then lost: in the middle of a command or of DATA.
+                what = "connection dropped by"
+                sessionEnded = true
             default:
                 what = "transfer failed with"
             }
-            return SMTPResult(outcome: .deferred, code: 0, detail: "\(what) \(server) (\(message))")
+            return SMTPResult(
+                outcome: .deferred, code: 0, detail: "\(what) \(server) (\(message))", sessionEnded: sessionEnded)
         }
     }
 

@@ -1,0 +1,137 @@
+import Foundation
+import PanelStore
+
+/// One delivery pass, shared by the courier's workers (one per SMTP connection): the queue of due messages
+/// they pull from, the accepted messages waiting to be recorded, and the report.
+///
+/// Accepted messages are recorded `Courier.acceptedBatch` per transaction, and their spool files are removed
+/// only after the record: a crash re-sends at most the unrecorded batch (plus the messages in flight), with
+/// the same Message-IDs. Deferrals and failures are recorded at once.
+///
+/// `@unchecked Sendable`: every mutable property is read and written only while holding `lock`.
+final class DeliveryPass: @unchecked Sendable {
+    let courier: Courier
+    let now: Date
+    /// Shared by all connections when the relay demands a rate.
+    let bucket: TokenBucket?
+    private let lock = NSLock()
+    private var queue: [OutboxMessage] = []
+    private var position = 0
+    /// Every message handed to a worker this pass: messages in flight are still `queued` in the database.
+    private var seen = Set<Int64>()
+    private var exhausted = false
+    private var accepted: [(id: Int64, code: Int, file: String)] = []
+    private var report: DeliveryReport
+    private var error: (any Error)?
+    /// The last connection-level failure, the reason given to messages deferred untried.
+    private var lastConnectionFailure: String?
+
+    init(courier: Courier, now: Date, report: DeliveryReport) {
+        self.courier = courier
+        self.now = now
+        self.report = report
+        self.bucket = courier.delivery.ratePerSecond.map { TokenBucket(rate: $0) }
+    }
+
+    /// The next due message, or nil when none is left or the pass stopped on an error.
+    func next() -> OutboxMessage? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard error == nil else { return nil }
+        if position == queue.count {
+            do {
+                try refill()
+            } catch {
+                self.error = error
+                return nil
+            }
+        }
+        guard position < queue.count else { return nil }
+        position += 1
+        return queue[position - 1]
+    }
+
+    /// Records what became of one message (after its retry, if any).
+    func record(_ message: OutboxMessage, _ result: SMTPResult) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        switch result.outcome {
+        case .accepted:
+            accepted.append((message.id!, result.code, message.spoolName))
+            report.sent += 1
+            if accepted.count >= Courier.acceptedBatch { try recordAccepted() }
+        case .deferred:
+            if result.isConnectionFailure { lastConnectionFailure = result.detail }
+            try courier.defer_(message, code: result.code, reason: result.detail, now: now, report: &report)
+        case .rejected:
+            try courier.fail(message, code: result.code, reason: result.detail, report: &report)
+        }
+    }
+
+    /// Stops the pass: workers get no more messages, and `finish` throws `error`.
+    func stop(_ error: any Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if self.error == nil { self.error = error }
+    }
+
+    /// After every worker has returned: defers untried what is left (every worker gave up on the relay),
+    /// records the last accepted messages, and returns the report — or throws the error that stopped the pass.
+    func finish() throws -> DeliveryReport {
+        lock.lock()
+        defer { lock.unlock() }
+        if error == nil {
+            do {
+                while true {
+                    if position == queue.count { try refill() }
+                    guard position < queue.count else { break }
+                    let message = queue[position]
+                    position += 1
+                    try courier.defer_(
+                        message, code: 0, reason: lastConnectionFailure ?? "SMTP server unreachable", now: now,
+                        report: &report)
+                }
+            } catch {
+                self.error = error
+            }
+        }
+        if let error {
+            try? recordAccepted()
+            throw error
+        }
+        try recordAccepted()
+        return report
+    }
+
+    /// The report so far (for a caller that got an error from `finish`).
+    var currentReport: DeliveryReport {
+        lock.lock()
+        defer { lock.unlock() }
+        return report
+    }
+
+    // MARK: Called with `lock` held
+
+    private func refill() throws {
+        queue.removeAll(keepingCapacity: true)
+        position = 0
+        guard !exhausted else { return }
+        // Record first, so the accepted messages no longer come back as due.
+        try recordAccepted()
+        let batch = try courier.database.deliverableMessages(now: now, limit: Courier.batchSize)
+            .filter { !seen.contains($0.id!) }
+        if batch.isEmpty {
+            exhausted = true
+            return
+        }
+        for message in batch { seen.insert(message.id!) }
+        queue = batch
+    }
+
+    private func recordAccepted() throws {
+        guard !accepted.isEmpty else { return }
+        try courier.database.markSent(accepted.map { ($0.id, $0.code) }, now: now)
+        for entry in accepted { courier.spool.remove(.outgoing, name: entry.file) }
+        accepted.removeAll(keepingCapacity: true)
+    }
+}
