@@ -304,3 +304,47 @@ extension AppDatabase {
         }
     }
 }
+
+/// Which outbox rows a moderator command acts on.
+public enum OutboxScope: Sendable {
+    case ids([Int64])
+    case caseId(Int64)
+    case all
+}
+
+extension AppDatabase {
+    /// Keeps unsent messages back. Returns how many were held.
+    public func hold(_ scope: OutboxScope, now: Date) throws -> Int {
+        try writer.write { db in
+            try Self.update(db, scope, set: "state = 'held'", where: "state IN ('pending', 'queued', 'deferred')")
+        }
+    }
+
+    /// Held messages go back to rendering (the same bytes: rendering is deterministic), keeping any later
+    /// `nextAttemptAt` (a case mail spaced to tomorrow still waits). Returns how many were released.
+    public func release(_ scope: OutboxScope) throws -> Int {
+        try writer.write { db in try Self.update(db, scope, set: "state = 'pending'", where: "state = 'held'") }
+    }
+
+    static func update(_ db: Database, _ scope: OutboxScope, set: String, where condition: String) throws -> Int {
+        switch scope {
+        case .all:
+            try db.execute(sql: "UPDATE outbox SET \(set) WHERE \(condition)")
+        case .caseId(let caseId):
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET \(set) WHERE \(condition)
+                      AND (caseId = ? OR roundId IN (SELECT id FROM round WHERE caseId = ?))
+                    """,
+                arguments: [caseId, caseId])
+        case .ids(let ids):
+            var changed = 0
+            for id in ids {
+                try db.execute(sql: "UPDATE outbox SET \(set) WHERE \(condition) AND id = ?", arguments: [id])
+                changed += db.changesCount
+            }
+            return changed
+        }
+        return db.changesCount
+    }
+}

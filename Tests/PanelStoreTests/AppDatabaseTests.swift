@@ -413,3 +413,27 @@ import Testing
         #expect(try fixture.database.verifyAudit().firstBroken?.id == 5)
     }
 }
+
+/// The moderator holds a case's mail (a mistake found late) and releases it.
+@Suite struct HoldTests {
+    @Test func heldMailIsNeitherRenderedNorSentUntilReleased() throws {
+        let fixture = try StoreFixture(panelSize: 3)
+        defer { fixture.remove() }
+        let round = try fixture.approvedRound()
+        try fixture.database.take(.publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example")
+        let ids = try fixture.database.pendingMessages(limit: 10).map { $0.id! }
+        try fixture.database.markQueued([ids[0]], now: fixture.start)
+        #expect(try fixture.database.hold(.caseId(round.caseId), now: fixture.start) == 3)
+        #expect(try fixture.database.pendingMessages(limit: 10).isEmpty)
+        #expect(try fixture.database.deliverableMessages(now: fixture.start + 60, limit: 10).isEmpty)
+        #expect(try fixture.database.queueStatus().counts[.held] == 3)
+        #expect(try fixture.database.release(.ids([ids[1]])) == 1)
+        #expect(try fixture.database.pendingMessages(limit: 10).map { $0.id! } == [ids[1]])
+        #expect(try fixture.database.release(.all) == 2)
+        #expect(try fixture.database.hold(.all, now: fixture.start) == 3)
+        // Sent mail cannot be held
+        try fixture.database.release(.all)
+        try fixture.database.markSent(ids[2], code: 250, now: fixture.start)
+        #expect(try fixture.database.hold(.all, now: fixture.start) == 2)
+    }
+}

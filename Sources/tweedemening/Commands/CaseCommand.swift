@@ -276,7 +276,7 @@ struct CaseCommand: ParsableCommand {
 }
 
 enum OutboxStateOrder {
-    static let all: [OutboxMessage.State] = [.pending, .queued, .deferred, .sent, .failed]
+    static let all: [OutboxMessage.State] = [.pending, .queued, .deferred, .held, .sent, .failed]
 }
 
 /// The check report as a moderator or case officer reads it on a terminal.

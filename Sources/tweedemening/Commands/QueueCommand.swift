@@ -6,7 +6,7 @@ import PanelStore
 
 struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "queue", abstract: "Inspect the outbound queue.", subcommands: [Status.self, Show.self, Retry.self])
+        commandName: "queue", abstract: "Inspect the outbound queue.", subcommands: [Status.self, Show.self, Retry.self, Hold.self, Release.self])
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Messages per state, the oldest deferred one, recent failures.")
@@ -72,6 +72,50 @@ extension QueueCommand {
             } catch let error as StoreError {
                 throw CLIError.data(error.description)
             }
+        }
+    }
+}
+
+/// Which messages `queue hold` and `queue release` act on.
+struct MessageSelection: ParsableArguments {
+    @Argument(help: "Message numbers (#N in queue status).") var ids: [Int64] = []
+    @Option(name: .customLong("case"), help: "Every message about this case.") var caseId: Int64?
+    @Flag(help: "Every message not yet sent.") var all = false
+
+    func validate() throws {
+        let given = (ids.isEmpty ? 0 : 1) + (caseId == nil ? 0 : 1) + (all ? 1 : 0)
+        guard given == 1 else { throw ValidationError("name messages by number, or give --case N, or --all (one of them)") }
+    }
+
+    var scope: OutboxScope { all ? .all : caseId.map { .caseId($0) } ?? .ids(ids) }
+}
+
+extension QueueCommand {
+    struct Hold: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Keep messages back (e.g. a mistake in a case mail): not rendered or sent until released.")
+        @OptionGroup var options: RootOptions
+        @OptionGroup var selection: MessageSelection
+
+        func run() throws {
+            let app = try options.open()
+            let held = try app.database.hold(selection.scope, now: Date())
+            try app.database.audit(actor: "moderator", action: "queue.hold", subject: "\(held) messages")
+            print("held \(held) message(s); `tweedemening queue release` sends them again")
+        }
+    }
+
+    struct Release: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Release held messages: rendered anew (same Message-ID) and sent at the next tick.")
+        @OptionGroup var options: RootOptions
+        @OptionGroup var selection: MessageSelection
+
+        func run() throws {
+            let app = try options.open()
+            let released = try app.database.release(selection.scope)
+            try app.database.audit(actor: "moderator", action: "queue.release", subject: "\(released) messages")
+            print("released \(released) message(s)")
         }
     }
 }
