@@ -8,9 +8,11 @@ import PanelStore
 public func buildIntakeRouter(
     database: AppDatabase, signer: TokenSigner, mailroom: Mailroom? = nil, inboundSecret: String? = nil,
     caseTimeline: TimelineDefaults = TimelineDefaults(), limits: IntakeLimits = IntakeLimits(),
-    now: @escaping @Sendable () -> Date = { Date() }
+    metrics: (@Sendable () -> String)? = nil, now: @escaping @Sendable () -> Date = { Date() }
 ) -> Router<IntakeRequestContext> {
     let router = Router(context: IntakeRequestContext.self)
+    // Requests per route pattern (`/v/{token}`, never the token) and status, through swift-metrics.
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: RequestGuard(limits: limits, now: now))
     router.get("/healthz") { _, _ -> Response in
@@ -23,6 +25,18 @@ public func buildIntakeRouter(
             return Response(
                 status: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: "database unavailable\n")))
+        }
+    }
+    if let metrics {
+        // Prometheus text format, for a scraper on this machine only: counts are not for the public.
+        router.get("/metrics") { _, context -> Response in
+            let address = context.remoteAddress?.ipAddress
+            guard address == "127.0.0.1" || address == "::1" else {
+                return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"])
+            }
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: metrics())))
         }
     }
     router.addRoutes(BallotController(database: database, signer: signer, now: now).endpoints)

@@ -250,6 +250,13 @@ import Testing
         #expect(mail.count == 40)
         #expect(Set(mail.map(\.rcptTo)) == Set(panel))
         #expect(Set(mail.compactMap { $0.header("Message-ID") }).count == 40)
+        // And /metrics (for a scraper on this machine) shows the queue, the ticks and the intake's requests
+        let (status, metrics) = try await http("GET", "http://127.0.0.1:\(port)/metrics")
+        #expect(status == 200)
+        #expect(metrics.contains("tweedemening_queue_messages{state=\"sent\"} 40"), "\(metrics)")
+        #expect(metrics.contains("tweedemening_tick_duration_seconds_count"))
+        #expect(metrics.contains("hb_requests{http_route=\"/healthz\""))
+        #expect(!metrics.contains("v1.k1."))
         // And SIGTERM stops the daemon promptly
         let stopped = Date()
         serve.0.terminate()

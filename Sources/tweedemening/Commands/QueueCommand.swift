@@ -6,7 +6,8 @@ import PanelStore
 
 struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "queue", abstract: "Inspect the outbound queue.", subcommands: [Status.self, Show.self, Retry.self, Hold.self, Release.self])
+        commandName: "queue", abstract: "Inspect the outbound queue.",
+        subcommands: [Status.self, Show.self, Retry.self, Hold.self, Release.self])
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Messages per state, the oldest deferred one, recent failures.")

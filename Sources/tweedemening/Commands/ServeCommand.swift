@@ -25,11 +25,13 @@ struct ServeCommand: AsyncParsableCommand {
 /// The daemon's services in one group, shut down gracefully on SIGTERM or SIGINT.
 func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
     let logger = app.logger
+    DaemonMetrics.bootstrap()
     let router = buildIntakeRouter(
         database: app.database, signer: try app.signer(), mailroom: try app.mailroom(),
         inboundSecret: app.configuration.inboundSecret,
         caseTimeline: app.configuration.timelines[TimelineTemplate.defaultName] ?? app.configuration.timelineDefaults,
-        limits: app.configuration.intakeLimits)
+        limits: app.configuration.intakeLimits,
+        metrics: { [database = app.database] in DaemonMetrics.scrape(database) })
     // Slow clients: an idle (or one-byte-a-while) connection is closed; headers are capped at 16 KB.
     let http = Application(
         router: router,
@@ -65,7 +67,9 @@ struct SchedulerService: Service {
     func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
+                let started = ContinuousClock.now
                 let outcome = try ticker.run(now: Date())
+                DaemonMetrics.record(outcome, duration: ContinuousClock.now - started)
                 let delivery = outcome.delivery
                 if delivery.sent + delivery.deferred + delivery.failed + outcome.steps.count > 0 {
                     logger.info(
