@@ -49,7 +49,7 @@ declare -A binary=([inbound]=InboundFuzz [token]=TokenFuzz [casefile]=CaseFileFu
 declare -A max_len=([inbound]=65536 [token]=512 [casefile]=16384 [csv]=16384)
 
 # The number libFuzzer's -print_final_stats gives for NAME, or "?" when it did not get that far.
-stat() { sed -n "s/^stat::$1: *//p" "$2" | tail -n 1 | grep . || echo "?"; }
+final_stat() { sed -n "s/^stat::$1: *//p" "$2" | tail -n 1 | grep . || echo "?"; }
 
 failed=()
 for target in "${targets[@]}"; do
@@ -66,8 +66,8 @@ for target in "${targets[@]}"; do
         -max_len="${max_len[$target]}" \
         -print_final_stats=1 \
         -artifact_prefix="$artifacts/$target-" >"$log" 2>&1 || status=$?
-    runs="$(stat number_of_executed_units "$log")"
-    speed="$(stat average_exec_per_sec "$log")"
+    runs="$(final_stat number_of_executed_units "$log")"
+    speed="$(final_stat average_exec_per_sec "$log")"
     if [[ $status -ne 0 ]]; then
         tail -n 40 "$log" >&2
         echo "fuzz $target: libFuzzer stopped with status $status after $runs executions ($speed/s);" \

@@ -10,6 +10,7 @@ swift build --build-tests
 swift format lint --strict -r Sources Tests Package.swift
 # A real Postfix on loopback piping replies to `tweedemening inbound deliver` (exit codes 0/75/65).
 TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/postfix-pipe-test.sh
-# The MIME parser under libFuzzer for a short while (scripts/fuzz-inbound.sh 600 for a long run).
-scripts/fuzz-inbound.sh 45
+# Every fuzz target (inbound mail, tokens, case files, CSV) under libFuzzer for a short while
+# (scripts/fuzz.sh all 600 for the ten-minute runs).
+scripts/fuzz.sh all 20
 swift test --skip-build --parallel

@@ -285,3 +285,22 @@ import Testing
         #expect(!PersonalDataScanner.containsLink(""))
     }
 }
+
+/// Found by the case-file fuzzer, and the writer's own name in a sign-off.
+@Suite struct PersonalDataScannerRegressionTests {
+    @Test func overlappingAddressPiecesDoNotCrash() {
+        let masked = PersonalDataScanner.mask("etlaan 2e stkade 1")
+        #expect(!masked.text.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("Met vriendelijke groet,\nAnna de Vries", "Anna de Vries", "Met vriendelijke groet,\n[naam]"),
+        ("groet, ANNA", "Anna de Vries", "groet, [naam]"),
+        ("Ik vind Annabel een mooie naam.", "Anna de Vries", "Ik vind Annabel een mooie naam."),
+        ("De vries en de buren helpen.", "Anna de Vries", "De [naam] en de buren helpen."),
+        ("Geen naam bekend.", nil, "Geen naam bekend."),
+    ])
+    func theWritersOwnNameIsMasked(text: String, name: String?, expected: String) {
+        #expect(PersonalDataScanner.maskName(name, in: text) == expected)
+    }
+}

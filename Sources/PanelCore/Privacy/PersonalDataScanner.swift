@@ -759,3 +759,31 @@ struct PersonalDataTextScanner {
         return nameStart
     }
 }
+
+extension PersonalDataScanner {
+    /// Particles of Dutch surnames: too common to mask on their own.
+    static let nameParticles: Set<String> = ["de", "den", "der", "van", "het", "ter", "ten", "te", "in", "op", "la", "le", "du"]
+
+    /// The writer's own name (from the panel list), in any case, as whole words, replaced by "[naam]": a sign-off
+    /// like "Groet, Anna de Vries" must not reach the municipality or the other panelists.
+    public static func maskName(_ name: String?, in text: String) -> String {
+        guard let name else { return text }
+        let parts = name.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "'" }).map(String.init)
+            .filter { $0.count >= 3 && !nameParticles.contains($0.lowercased()) }
+        guard !parts.isEmpty else { return text }
+        var result = text
+        // Longest first, so "Anna-Maria" goes before "Anna".
+        for part in parts.sorted(by: { $0.count > $1.count }) {
+            let escaped = NSRegularExpression.escapedPattern(for: part)
+            guard
+                let regex = try? NSRegularExpression(pattern: "(?<![\\p{L}])\(escaped)(?![\\p{L}])", options: [.caseInsensitive])
+            else { continue }
+            result = regex.stringByReplacingMatches(
+                in: result, range: NSRange(result.startIndex..., in: result), withTemplate: "[naam]")
+        }
+        // "[naam] de [naam]" reads as one name.
+        return result.replacingOccurrences(
+            of: #"\[naam\](\s+(?:de|den|der|van|het|ter|ten|te)\b)+\s+\[naam\]"#, with: "[naam]",
+            options: [.regularExpression, .caseInsensitive])
+    }
+}

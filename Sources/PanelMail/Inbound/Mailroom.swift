@@ -144,7 +144,8 @@ public struct Mailroom: Sendable {
             return .filed(.empty)
         }
         let quoted = message.text.split(separator: "\n").filter { $0.hasPrefix(">") }.joined(separator: "\n")
-        let masked = PersonalDataScanner.mask(reply)
+        var masked = PersonalDataScanner.mask(reply)
+        masked.text = PersonalDataScanner.maskName(panelist.name, in: masked.text)
         var flags: [String] = []
         if message.from?.address.lowercased() != panelist.email.lowercased() { flags.append("other-sender") }
         if PersonalDataScanner.containsLink(reply) { flags.append("link") }

@@ -1,0 +1,1 @@
+../../../../Sources/PanelCore/Panel/PanelCSV.swift

@@ -1,0 +1,1 @@
+../../../../Sources/PanelCore/Reply/ReplyAddress.swift

@@ -1,0 +1,1 @@
+../../../../Sources/PanelCore/Token/TokenSigner.swift

@@ -1,0 +1,1 @@
+../../../../Sources/PanelCore/Verdict/VerdictStatistics.swift
