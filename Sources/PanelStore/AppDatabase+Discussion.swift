@@ -77,7 +77,7 @@ extension AppDatabase {
             var mail = mail
             try mail.insert(db)
             if mail.disposition == .late, let roundId = mail.roundId, let panelistId = mail.panelistId,
-                let panelist = try Panelist.fetchOne(db, key: panelistId), panelist.status == .active
+                let panelist = try Panelist.fetchOne(db, key: panelistId), panelist.isAnswerable
             {
                 let outbox = OutboxWriter(db: db, roundId: roundId, now: now, domain: messageDomain)
                 _ = try outbox.add(
@@ -134,7 +134,7 @@ extension AppDatabase {
                     sql:
                         "SELECT COUNT(*) FROM outbox WHERE kind = 'acknowledgement' AND roundId = ? AND panelistId = ? AND createdAt > ?",
                     arguments: [filing.roundId, filing.panelistId, now.addingTimeInterval(-86_400)]) ?? 0
-            if panelist.status == .active, recentAcknowledgements < Self.acknowledgementsPerDay {
+            if panelist.isAnswerable, recentAcknowledgements < Self.acknowledgementsPerDay {
                 _ = try outbox.add(
                     .acknowledgement, recipientKey: "p\(panelist.id!)", to: panelist.email, panelistId: panelist.id,
                     sequence: Int(mail.id!), argumentId: argument.id, inboundId: mail.id)

@@ -57,7 +57,7 @@ extension AppDatabase {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO questionAsker (questionId, panelistId, inboundId) VALUES (?, ?, ?)",
                 arguments: [question.id, filing.panelistId, mail.id])
-            if panelist.status == .active {
+            if panelist.isAnswerable {
                 let outbox = OutboxWriter(db: db, roundId: filing.roundId, now: now, domain: messageDomain)
                 _ = try outbox.add(
                     .acknowledgement, recipientKey: "p\(panelist.id!)", to: panelist.email, panelistId: panelist.id,

@@ -42,6 +42,10 @@ public struct Panelist: Sendable, Equatable, Codable, FetchableRecord, MutablePe
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// Can be answered at all: subscribed, not suspended by bounces, not erased (a paused panelist who writes
+    /// to us still hears back).
+    public var isAnswerable: Bool { status == .active && suspendedAt == nil && erasedAt == nil }
+
     /// Receives case mail now: subscribed, not paused, not suspended, not erased.
     public func isReachable(at now: Date) -> Bool {
         status == .active && suspendedAt == nil && erasedAt == nil && (pausedUntil.map { $0 <= now } ?? true)
