@@ -33,13 +33,17 @@ export TWEEDEMENING_SENDING_WINDOW=always    # the demo's clock may say 3 a.m.; 
 iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
 step() { printf '\n== %s\n' "$*"; }
 
-step "setting up: municipality, a panel of 24, one case"
+step "setting up: municipality, a panel of 24"
 "$bin" init
 sed -i 's/^quorum = 30 /quorum = 10 /' "$demo/tweedemening.toml"   # a demo panel of 24 cannot reach 30 votes
 "$bin" municipality add --id utrecht --name "Gemeente Utrecht" --email wmo@utrecht.example
 "$bin" panel import --municipality utrecht examples/panel-utrecht.csv
 "$bin" municipality margins --id utrecht examples/margins-utrecht.csv   # population shares: the verdict is also weighted
-case_id=$("$bin" case submit --municipality utrecht examples/case-traplift.md | tail -n 1)
+step "the municipality mails its case to zaken@ (our MTA noted DKIM pass); the moderator reviews and approves it"
+printf 'Authentication-Results: mx.tweedemening.example; dkim=pass header.d=utrecht.example\r\nFrom: Wmo-team <wmo@utrecht.example>\r\nTo: zaken@reply.tweedemening.example\r\nSubject: Nieuwe zaak: traplift\r\nMessage-ID: <zaak-traplift@utrecht.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n' \
+    "$(cat examples/case-traplift.md)" | "$bin" inbound deliver
+case_id=$("$bin" case list --municipality utrecht | tail -n 1 | cut -f1)
+"$bin" case show "$case_id" | head -n 4
 now=$(date +%s)
 publish=$((now - 60)); vote=$((now + 5 * 86400)); deadline=$((now + 9 * 86400)); reminder=$((deadline - 48 * 3600))
 "$bin" case approve "$case_id" --publish-at "$(iso $publish)" --vote-at "$(iso $vote)" --deadline "$(iso $deadline)"
@@ -148,7 +152,7 @@ for path in sorted(pathlib.Path(sys.argv[1], "new").iterdir()):
     kinds[msg["X-Tweedemening-Kind"]] += 1
     if msg["X-Tweedemening-Kind"] == "verdict":
         verdict = msg
-for kind in ["case", "acknowledgement", "moderation", "questions", "digest", "reply-reminder", "vote", "vote-reminder", "verdict", "outcome"]:
+for kind in ["case-review", "case-received", "case-approved", "case", "acknowledgement", "moderation", "questions", "digest", "reply-reminder", "vote", "vote-reminder", "verdict", "outcome"]:
     print(f"  {kind:14} {kinds[kind]}")
 print(f"  {'total':14} {sum(kinds.values())}")
 print()
@@ -159,5 +163,6 @@ print(verdict.get_body(preferencelist=("plain",)).get_content())
 PY
 "$bin" case show "$case_id"
 "$bin" queue status
+"$bin" audit verify
 echo
 echo "Every message is in $demo/maildir/new; the database is $demo/tweedemening.sqlite."
