@@ -21,7 +21,8 @@ struct Ticker {
         var inbound = 0
     }
 
-    func run(now: Date) throws -> Outcome {
+    /// `shouldStop` ends delivery early (between messages), for a daemon that is shutting down.
+    func run(now: Date, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> Outcome {
         try TickLock.withLock(at: app.configuration.root.appendingPathComponent(".tick.lock").path) {
             var outcome = Outcome()
             // Mail that arrived while the database was busy, or before a crash, is filed first.
@@ -47,7 +48,7 @@ struct Ticker {
             let cleaned = try app.database.applyRetention(
                 closedBefore: now.addingTimeInterval(-Double(app.configuration.retentionDays) * 86_400), now: now)
             if cleaned > 0 { app.logger.info("privacy.retention", metadata: ["rounds": "\(cleaned)"]) }
-            outcome.delivery = try courier.run(now: now)
+            outcome.delivery = try courier.run(now: now, shouldStop: shouldStop)
             return outcome
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import PanelCore
 import PanelStore
 import TestSupport
@@ -215,6 +216,32 @@ import Testing
         #expect(report.deferReasons.allSatisfy { $0.contains("could not connect") }, "\(report.deferReasons)")
         // Two refused connections per worker, then the rest untried
         #expect(try database.messages().filter { $0.lastError?.contains("could not connect") == true }.count == 40)
+    }
+
+    // MARK: Asked to stop (a daemon shutting down)
+
+    @Test func aPassAskedToStopLeavesTheRestQueuedAndUntried() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given 60 rendered messages and smtp-sink
+        let sink = try SMTPSink()
+        defer { sink.stop() }
+        let panel = emails(60)
+        let database = try published(panel)
+        let courier = try courier(database, smtp: SMTPSettings(url: sink.url), delivery: DeliverySettings(connections: 2))
+        _ = try courier.renderPending(now: start)
+        // When the workers are told to stop after some twenty questions
+        let asked = Mutex(0)
+        var report = DeliveryReport()
+        try courier.deliver(now: start, into: &report) { asked.withLock { $0 += 1; return $0 > 20 } }
+        // Then what was accepted is recorded and the rest stays queued: not deferred, no attempt counted
+        #expect(report.sent > 0 && report.sent < 60 && report.deferred == 0 && report.failed == 0, "\(report)")
+        #expect(try database.queueStatus().counts == [.sent: report.sent, .queued: 60 - report.sent])
+        #expect(try database.messages().filter { $0.state == .queued }.allSatisfy { $0.attempts == 0 })
+        // And the next pass delivers the rest: every panelist exactly once
+        let rest = try courier.run(now: start)
+        #expect(rest.sent == 60 - report.sent)
+        let received = sink.waitForRecipients(count: 60, timeout: 10)
+        #expect(received.sorted() == panel.sorted())
     }
 
     // MARK: A server that stops talking

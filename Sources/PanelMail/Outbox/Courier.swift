@@ -74,10 +74,10 @@ public struct Courier: Sendable {
         self.logger = logger
     }
 
-    /// Renders every pending row into `Queue/outgoing/` and marks it queued.
-    public func renderPending(now: Date) throws -> Int {
+    /// Renders every pending row into `Queue/outgoing/` and marks it queued (batch by batch, until `shouldStop`).
+    public func renderPending(now: Date, shouldStop: @Sendable () -> Bool = { false }) throws -> Int {
         var total = 0
-        while true {
+        while !shouldStop() {
             let batch = try database.pendingMessages(limit: Self.batchSize)
             if batch.isEmpty { return total }
             var done: [Int64] = []
@@ -89,6 +89,7 @@ public struct Courier: Sendable {
             try database.markQueued(done, now: now)
             total += done.count
         }
+        return total
     }
 
     func render(_ message: OutboxMessage, syncFolder: Bool = true) throws {
@@ -97,10 +98,15 @@ public struct Courier: Sendable {
     }
 
     /// Renders, then delivers everything due at `now`.
-    public func run(now: Date) throws -> DeliveryReport {
+    ///
+    /// `shouldStop` (a daemon shutting down) is asked between render batches and before each message: once it
+    /// answers true, each worker finishes the message in hand and the pass ends, recording what was accepted and
+    /// leaving the rest queued and untried (no attempt counted, no backoff) for the next pass.
+    public func run(now: Date, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> DeliveryReport {
         var report = DeliveryReport()
-        report.rendered = try renderPending(now: now)
-        try deliver(now: now, into: &report)
+        report.rendered = try renderPending(now: now, shouldStop: shouldStop)
+        if shouldStop() { return report }
+        try deliver(now: now, into: &report, shouldStop: shouldStop)
         return report
     }
 
@@ -109,7 +115,9 @@ public struct Courier: Sendable {
     ///
     /// One worker per connection pulls due messages from a shared `DeliveryPass`; the calling thread is one of
     /// them and waits for the others, so the call returns when the pass is over.
-    public func deliver(now: Date, into report: inout DeliveryReport) throws {
+    public func deliver(
+        now: Date, into report: inout DeliveryReport, shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) throws {
         guard window.contains(now) else {
             report.heldUntil = window.nextOpening(after: now)
             return
@@ -121,17 +129,18 @@ public struct Courier: Sendable {
         for number in 1..<delivery.connections {
             workers.enter()
             let thread = Thread {
-                self.work(pass, worker: number)
+                self.work(pass, worker: number, shouldStop: shouldStop)
                 workers.leave()
             }
             thread.name = "courier-\(number)"
             thread.stackSize = 1 << 20
             thread.start()
         }
-        work(pass, worker: 0)
+        work(pass, worker: 0, shouldStop: shouldStop)
         workers.wait()
         do {
-            report = try pass.finish()
+            // Stopped workers did not give up on the relay: what they left is not deferred.
+            report = try pass.finish(deferUntried: !shouldStop())
         } catch {
             report = pass.currentReport
             throw error
@@ -139,13 +148,13 @@ public struct Courier: Sendable {
     }
 
     /// One connection's worker: sends due messages until none is left, or until the connection failed
-    /// `connectionFailureLimit` times in a row. A session the server ended under a message (421, dropped
-    /// connection) is retried once on a fresh connection before the message is deferred.
-    func work(_ pass: DeliveryPass, worker: Int) {
+    /// `connectionFailureLimit` times in a row, or until `shouldStop`. A session the server ended under a message
+    /// (421, dropped connection) is retried once on a fresh connection before the message is deferred.
+    func work(_ pass: DeliveryPass, worker: Int, shouldStop: @Sendable () -> Bool = { false }) {
         var session: Session?
         var failuresInARow = 0
         defer { if session != nil { logger.debug("smtp.closed", metadata: ["smtp.worker": "\(worker)"]) } }
-        while failuresInARow < Self.connectionFailureLimit, let message = pass.next() {
+        while failuresInARow < Self.connectionFailureLimit, !shouldStop(), let message = pass.next() {
             do {
                 let bytes = try spoolBytes(message)
                 var result = try attempt(message, bytes, on: &session, pass: pass)

@@ -75,12 +75,13 @@ final class DeliveryPass: @unchecked Sendable {
         if self.error == nil { self.error = error }
     }
 
-    /// After every worker has returned: defers untried what is left (every worker gave up on the relay),
-    /// records the last accepted messages, and returns the report — or throws the error that stopped the pass.
-    func finish() throws -> DeliveryReport {
+    /// After every worker has returned: defers untried what is left (every worker gave up on the relay) unless
+    /// `deferUntried` is false (the workers were told to stop), records the last accepted messages, and returns
+    /// the report — or throws the error that stopped the pass.
+    func finish(deferUntried: Bool = true) throws -> DeliveryReport {
         lock.lock()
         defer { lock.unlock() }
-        if error == nil {
+        if error == nil, deferUntried {
             do {
                 while true {
                     if position == queue.count { try refill() }

@@ -5,6 +5,7 @@ import Logging
 import PanelCore
 import PanelIntake
 import ServiceLifecycle
+import Synchronization
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -59,16 +60,33 @@ func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
 }
 
 /// The scheduler and sender loop: a tick every `interval`, until graceful shutdown.
+///
+/// A tick runs synchronously and may be delivering a long queue to a slow relay: on shutdown (or cancellation)
+/// a `StopSignal` tells the courier to end the pass after the messages in hand, so the daemon exits in seconds
+/// and the rest stays queued for the next tick.
 struct SchedulerService: Service {
     let ticker: Ticker
     let interval: Duration
     let logger: Logger
 
     func run() async throws {
+        let stop = StopSignal()
+        try await withTaskCancellationHandler {
+            try await withGracefulShutdownHandler {
+                try await loop(stop)
+            } onGracefulShutdown: {
+                stop.set()
+            }
+        } onCancel: {
+            stop.set()
+        }
+    }
+
+    private func loop(_ stop: StopSignal) async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
                 let started = ContinuousClock.now
-                let outcome = try ticker.run(now: Date())
+                let outcome = try ticker.run(now: Date(), shouldStop: { stop.isSet })
                 DaemonMetrics.record(outcome, duration: ContinuousClock.now - started)
                 let delivery = outcome.delivery
                 if delivery.sent + delivery.deferred + delivery.failed + outcome.steps.count > 0 {
@@ -90,4 +108,12 @@ struct SchedulerService: Service {
             }
         }
     }
+}
+
+/// Set once, by the shutdown or cancellation handler; read by the courier's threads between messages.
+final class StopSignal: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    func set() { flag.store(true, ordering: .relaxed) }
+    var isSet: Bool { flag.load(ordering: .relaxed) }
 }
