@@ -48,6 +48,9 @@ struct Ticker {
             let cleaned = try app.database.applyRetention(
                 closedBefore: now.addingTimeInterval(-Double(app.configuration.retentionDays) * 86_400), now: now)
             if cleaned > 0 { app.logger.info("privacy.retention", metadata: ["rounds": "\(cleaned)"]) }
+            // What a crash left in the spool: files of mail already sent, or of rows that are gone.
+            let swept = try SpoolSweeper(database: app.database, spool: app.spool).sweep()
+            if swept > 0 { app.logger.info("spool.swept", metadata: ["files": "\(swept)"]) }
             outcome.delivery = try courier.run(now: now, shouldStop: shouldStop)
             return outcome
         }

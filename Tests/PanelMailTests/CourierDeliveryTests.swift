@@ -1,8 +1,8 @@
 import Foundation
 import Logging
-import Synchronization
 import PanelCore
 import PanelStore
+import Synchronization
 import TestSupport
 import Testing
 
@@ -232,7 +232,11 @@ import Testing
         // When the workers are told to stop after some twenty questions
         let asked = Mutex(0)
         var report = DeliveryReport()
-        try courier.deliver(now: start, into: &report) { asked.withLock { $0 += 1; return $0 > 20 } }
+        try courier.deliver(now: start, into: &report) {
+            asked.withLock {
+                $0 += 1; return $0 > 20
+            }
+        }
         // Then what was accepted is recorded and the rest stays queued: not deferred, no attempt counted
         #expect(report.sent > 0 && report.sent < 60 && report.deferred == 0 && report.failed == 0, "\(report)")
         #expect(try database.queueStatus().counts == [.sent: report.sent, .queued: 60 - report.sent])

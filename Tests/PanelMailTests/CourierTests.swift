@@ -124,3 +124,35 @@ import Testing
         #expect((1...6).map { policy.delay(afterAttempts: $0) } == [300, 600, 1_200, 2_400, 3_600, 3_600])
     }
 }
+
+/// What a crash leaves in the spool is cleared by the next tick; what is still to be sent stays.
+@Suite struct SpoolSweeperTests {
+    @Test func sentAndVanishedFilesGoQueuedOnesStay() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-sweep-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try AppDatabase.open(path: folder.appendingPathComponent("sweep.sqlite").path)
+        let spool = Spool(root: folder.appendingPathComponent("Queue"))
+        try spool.prepare()
+        try database.addMunicipality(id: "ede", name: "Gemeente Ede", email: "wmo@ede.example")
+        _ = try database.importPanel(municipalityId: "ede", rows: (1...3).map { PanelistRow(email: "p\($0)@example.nl") })
+        let text =
+            "---\ntitle: T\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\na\n# Standpunt gemeente\nb\n# Standpunt aanvrager\nc\n# Kaders\nd\n# Vraag aan het panel\ne?\n"
+        let caseId = try database.submitCase(municipalityId: "ede", file: try CaseFile.parse(text), source: text)
+        let round = try database.approveCase(caseId, timeline: try Timeline.make(publishAt: Date() - 60))
+        try database.take(.publish, roundId: round.id!, now: Date(), messageDomain: "t.example")
+        let messages = try database.pendingMessages(limit: 10)
+        for message in messages { try spool.write(Array("mail".utf8), to: .outgoing, name: message.spoolName) }
+        try database.markQueued(messages.map { $0.id! }, now: Date())
+        try database.markSent(messages[0].id!, code: 250, now: Date())
+        try spool.write(Array("gone".utf8), to: .outgoing, name: "9999-case.eml")
+        let stale = spool.url(.tmp, "x.eml.1.tmp").path
+        FileManager.default.createFile(atPath: stale, contents: Data("half".utf8))
+        try FileManager.default.setAttributes([.modificationDate: Date() - 7_200], ofItemAtPath: stale)
+        FileManager.default.createFile(atPath: spool.url(.tmp, "y.eml.2.tmp").path, contents: Data("now".utf8))
+
+        #expect(try SpoolSweeper(database: database, spool: spool).sweep() == 3)
+        #expect(spool.names(in: .outgoing) == messages.dropFirst().map(\.spoolName).sorted())
+        #expect(spool.names(in: .tmp) == ["y.eml.2.tmp"])
+    }
+}
