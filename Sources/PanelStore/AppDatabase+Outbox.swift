@@ -130,77 +130,105 @@ extension AppDatabase {
 
     public func messageContext(_ message: OutboxMessage) throws -> MessageContext {
         try writer.read { db in
-            guard let roundId = message.roundId, let round = try Round.fetchOne(db, key: roundId),
-                let panelCase = try PanelCase.fetchOne(db, key: round.caseId),
-                let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId)
-            else { throw StoreError.unknownRound(message.roundId ?? 0) }
-            let panelist = try message.panelistId.flatMap { try Panelist.fetchOne(db, key: $0) }
-            let size =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [round.id!]) ?? 0
-            let tally = try round.tally ?? Self.tally(db, roundId: round.id!, panelSize: size)
-            let vote = try panelist.flatMap {
-                try Vote.fetchOne(db, key: ["roundId": round.id!, "panelistId": $0.id!])?.choice
-            }
-            var context = MessageContext(
-                message: message, round: round, panelCase: panelCase, municipality: municipality, panelist: panelist,
-                tally: tally, vote: vote)
-            switch message.kind {
-            case .digest:
-                context.arguments = try Self.argumentViews(
-                    db, roundId: round.id!, filter: "a.status = 'published' AND a.digestNumber = ?", arguments: [message.sequence]
-                )
-            case .vote, .voteReminder, .outcome:
-                context.arguments = try Self.argumentViews(db, roundId: round.id!)
-            case .acknowledgement, .moderation:
-                if let argumentId = message.argumentId {
-                    context.arguments = try Self.argumentViews(
-                        db, roundId: round.id!, filter: "a.id = ?", arguments: [argumentId])
-                }
-                if let inboundId = message.inboundId,
-                    let detail = try String.fetchOne(db, sql: "SELECT detail FROM inbound WHERE id = ?", arguments: [inboundId]),
-                    detail.hasPrefix("attachments:")
-                {
-                    context.attachmentCount = Int(detail.dropFirst("attachments:".count)) ?? 0
-                }
-            default:
-                break
-            }
-            switch message.kind {
-            case .questions:
-                context.questions = try Self.questionViews(
-                    db, roundId: roundId, filter: "mailNumber = ?", arguments: [message.sequence])
-            case .digest:
-                context.questions = try Self.questionViews(
-                    db, roundId: roundId, filter: "answerDigestNumber = ?", arguments: [message.sequence])
-            case .vote, .voteReminder, .verdict, .outcome, .extensionOffer, .followUp:
-                context.questions = try Self.questionViews(db, roundId: roundId)
-            case .acknowledgement:
-                context.questions = try Self.questionViews(
-                    db, roundId: roundId, filter: "id IN (SELECT questionId FROM questionAsker WHERE inboundId = ?)",
-                    arguments: [message.inboundId])
-            case .moderation:
-                if let inboundId = message.inboundId,
-                    let detail = try String.fetchOne(db, sql: "SELECT detail FROM inbound WHERE id = ?", arguments: [inboundId]),
-                    detail.hasPrefix("question:"), let questionId = Int64(detail.dropFirst("question:".count)),
-                    let question = try Question.fetchOne(db, key: questionId)
-                {
-                    context.questions = [
-                        QuestionView(
-                            id: questionId, number: question.number, text: question.text, askCount: question.askCount,
-                            answer: question.answer, answerStatus: question.answerStatus, askedAt: question.createdAt,
-                            answeredAt: question.answeredAt)
-                    ]
-                }
-            default:
-                break
-            }
-            if let panelistId = panelist?.id {
-                context.pseudonym = try Int.fetchOne(
-                    db, sql: "SELECT pseudonym FROM roundMember WHERE roundId = ? AND panelistId = ?",
-                    arguments: [round.id!, panelistId])
-            }
-            return context
+            var cache = MessageContextCache()
+            return try Self.messageContext(db, message, cache: &cache)
         }
+    }
+
+    /// The contexts of a batch of outbox rows, in order, read in one transaction: what a round, or a (round,
+    /// kind, sequence), shares is read once, and the recipients' own rows (panelist, vote, pseudonym) in bulk.
+    /// The same contexts, field for field, as `mailContext` one by one.
+    public func mailContexts(_ messages: [OutboxMessage]) throws -> [MailContext] {
+        var contexts = [MailContext?](repeating: nil, count: messages.count)
+        try writer.read { db in
+            var cache = MessageContextCache()
+            try cache.loadRecipients(db, of: messages.filter { !$0.kind.isIntake })
+            for (index, message) in messages.enumerated() where !message.kind.isIntake {
+                contexts[index] = .round(try Self.messageContext(db, message, cache: &cache))
+            }
+        }
+        // Intake mail is rare and reads its own tables.
+        for (index, message) in messages.enumerated() where message.kind.isIntake {
+            contexts[index] = try mailContext(message)
+        }
+        return contexts.map { $0! }
+    }
+
+    static func messageContext(_ db: Database, _ message: OutboxMessage, cache: inout MessageContextCache) throws
+        -> MessageContext
+    {
+        guard let roundId = message.roundId, let shared = try cache.round(db, roundId) else {
+            throw StoreError.unknownRound(message.roundId ?? 0)
+        }
+        let round = shared.round
+        let panelist = try message.panelistId.flatMap { try cache.panelist(db, $0) }
+        let vote = try panelist.flatMap { try cache.vote(db, roundId: roundId, panelistId: $0.id!) }
+        var context = MessageContext(
+            message: message, round: round, panelCase: shared.panelCase, municipality: shared.municipality,
+            panelist: panelist, tally: shared.tally, vote: vote)
+        let content = try cache.content(db, message, roundId: roundId)
+        context.arguments = content.arguments
+        context.attachmentCount = content.attachmentCount
+        context.questions = content.questions
+        if let panelistId = panelist?.id {
+            context.pseudonym = try cache.pseudonym(db, roundId: roundId, panelistId: panelistId)
+        }
+        return context
+    }
+
+    /// Arguments, attachments and questions of one message: for most kinds the same for every recipient of a
+    /// (round, kind, sequence); for acknowledgements and moderation requests, the message's own.
+    static func messageContent(_ db: Database, _ message: OutboxMessage, roundId: Int64) throws -> MessageContent {
+        var content = MessageContent()
+        switch message.kind {
+        case .digest:
+            content.arguments = try Self.argumentViews(
+                db, roundId: roundId, filter: "a.status = 'published' AND a.digestNumber = ?", arguments: [message.sequence])
+        case .vote, .voteReminder, .outcome:
+            content.arguments = try Self.argumentViews(db, roundId: roundId)
+        case .acknowledgement, .moderation:
+            if let argumentId = message.argumentId {
+                content.arguments = try Self.argumentViews(db, roundId: roundId, filter: "a.id = ?", arguments: [argumentId])
+            }
+            if let inboundId = message.inboundId,
+                let detail = try String.fetchOne(db, sql: "SELECT detail FROM inbound WHERE id = ?", arguments: [inboundId]),
+                detail.hasPrefix("attachments:")
+            {
+                content.attachmentCount = Int(detail.dropFirst("attachments:".count)) ?? 0
+            }
+        default:
+            break
+        }
+        switch message.kind {
+        case .questions:
+            content.questions = try Self.questionViews(
+                db, roundId: roundId, filter: "mailNumber = ?", arguments: [message.sequence])
+        case .digest:
+            content.questions = try Self.questionViews(
+                db, roundId: roundId, filter: "answerDigestNumber = ?", arguments: [message.sequence])
+        case .vote, .voteReminder, .verdict, .outcome, .extensionOffer, .followUp:
+            content.questions = try Self.questionViews(db, roundId: roundId)
+        case .acknowledgement:
+            content.questions = try Self.questionViews(
+                db, roundId: roundId, filter: "id IN (SELECT questionId FROM questionAsker WHERE inboundId = ?)",
+                arguments: [message.inboundId])
+        case .moderation:
+            if let inboundId = message.inboundId,
+                let detail = try String.fetchOne(db, sql: "SELECT detail FROM inbound WHERE id = ?", arguments: [inboundId]),
+                detail.hasPrefix("question:"), let questionId = Int64(detail.dropFirst("question:".count)),
+                let question = try Question.fetchOne(db, key: questionId)
+            {
+                content.questions = [
+                    QuestionView(
+                        id: questionId, number: question.number, text: question.text, askCount: question.askCount,
+                        answer: question.answer, answerStatus: question.answerStatus, askedAt: question.createdAt,
+                        answeredAt: question.answeredAt)
+                ]
+            }
+        default:
+            break
+        }
+        return content
     }
 
     /// The spool file exists: hand the message to the sender.
@@ -346,5 +374,128 @@ extension AppDatabase {
             return changed
         }
         return db.changesCount
+    }
+}
+
+/// What a message's context holds besides its round and its recipient.
+struct MessageContent {
+    var arguments: [ArgumentView] = []
+    var attachmentCount = 0
+    var questions: [QuestionView] = []
+}
+
+/// Rows read once per batch of contexts (inside one read transaction): rounds with their case, municipality and
+/// tally; content per (round, kind, sequence); and the recipients' panelist, vote and pseudonym, loaded in bulk.
+/// A miss falls back to reading the row itself, so the cache never changes what a context holds.
+struct MessageContextCache {
+    struct SharedRound {
+        var round: Round
+        var panelCase: PanelCase
+        var municipality: Municipality
+        var tally: Tally
+    }
+
+    struct ContentKey: Hashable {
+        var roundId: Int64
+        var kind: String
+        var sequence: Int
+    }
+
+    struct MemberKey: Hashable {
+        var roundId: Int64
+        var panelistId: Int64
+    }
+
+    private var rounds: [Int64: SharedRound?] = [:]
+    private var contents: [ContentKey: MessageContent] = [:]
+    private var panelists: [Int64: Panelist] = [:]
+    /// Loaded members: an entry with nil means "no vote" / "no pseudonym", known without a query.
+    private var votes: [MemberKey: VoteChoice?] = [:]
+    private var pseudonyms: [MemberKey: Int?] = [:]
+
+    mutating func round(_ db: Database, _ roundId: Int64) throws -> SharedRound? {
+        if let known = rounds[roundId] { return known }
+        var shared: SharedRound?
+        if let round = try Round.fetchOne(db, key: roundId),
+            let panelCase = try PanelCase.fetchOne(db, key: round.caseId),
+            let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId)
+        {
+            let size =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
+            let tally = try round.tally ?? AppDatabase.tally(db, roundId: roundId, panelSize: size)
+            shared = SharedRound(round: round, panelCase: panelCase, municipality: municipality, tally: tally)
+        }
+        rounds[roundId] = shared
+        return shared
+    }
+
+    mutating func content(_ db: Database, _ message: OutboxMessage, roundId: Int64) throws -> MessageContent {
+        // Acknowledgements and moderation requests are about one reply: nothing to share.
+        if message.kind == .acknowledgement || message.kind == .moderation {
+            return try AppDatabase.messageContent(db, message, roundId: roundId)
+        }
+        let key = ContentKey(roundId: roundId, kind: message.kind.rawValue, sequence: message.sequence)
+        if let known = contents[key] { return known }
+        let content = try AppDatabase.messageContent(db, message, roundId: roundId)
+        contents[key] = content
+        return content
+    }
+
+    mutating func panelist(_ db: Database, _ id: Int64) throws -> Panelist? {
+        if let known = panelists[id] { return known }
+        return try Panelist.fetchOne(db, key: id)
+    }
+
+    mutating func vote(_ db: Database, roundId: Int64, panelistId: Int64) throws -> VoteChoice? {
+        if let known = votes[MemberKey(roundId: roundId, panelistId: panelistId)] { return known }
+        return try Vote.fetchOne(db, key: ["roundId": roundId, "panelistId": panelistId])?.choice
+    }
+
+    mutating func pseudonym(_ db: Database, roundId: Int64, panelistId: Int64) throws -> Int? {
+        if let known = pseudonyms[MemberKey(roundId: roundId, panelistId: panelistId)] { return known }
+        return try Int.fetchOne(
+            db, sql: "SELECT pseudonym FROM roundMember WHERE roundId = ? AND panelistId = ?",
+            arguments: [roundId, panelistId])
+    }
+
+    /// Reads the panelists of `messages`, and their votes and pseudonyms in the messages' rounds, a few queries
+    /// per round instead of three per message.
+    mutating func loadRecipients(_ db: Database, of messages: [OutboxMessage]) throws {
+        let panelistIds = Array(Set(messages.compactMap(\.panelistId)))
+        for chunk in panelistIds.chunks(of: 500) {
+            for panelist in try Panelist.fetchAll(db, keys: chunk) { panelists[panelist.id!] = panelist }
+        }
+        var byRound: [Int64: Set<Int64>] = [:]
+        for message in messages {
+            if let roundId = message.roundId, let panelistId = message.panelistId, panelists[panelistId] != nil {
+                byRound[roundId, default: []].insert(panelistId)
+            }
+        }
+        for (roundId, members) in byRound {
+            for chunk in Array(members).chunks(of: 500) {
+                for id in chunk {
+                    votes[MemberKey(roundId: roundId, panelistId: id)] = .some(nil)
+                    pseudonyms[MemberKey(roundId: roundId, panelistId: id)] = .some(nil)
+                }
+                let list = chunk.map(String.init).joined(separator: ",")
+                for vote in try Vote.fetchAll(
+                    db, sql: "SELECT * FROM vote WHERE roundId = ? AND panelistId IN (\(list))", arguments: [roundId])
+                {
+                    votes[MemberKey(roundId: roundId, panelistId: vote.panelistId)] = .some(vote.choice)
+                }
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT panelistId, pseudonym FROM roundMember WHERE roundId = ? AND panelistId IN (\(list))",
+                    arguments: [roundId])
+                {
+                    pseudonyms[MemberKey(roundId: roundId, panelistId: row["panelistId"])] = .some(row["pseudonym"])
+                }
+            }
+        }
+    }
+}
+
+extension Array {
+    fileprivate func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

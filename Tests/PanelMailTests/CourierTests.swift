@@ -32,7 +32,7 @@ import Testing
             settings: MailSettings(from: MailAddress("panel@tweedemening.example"), baseURL: "http://127.0.0.1:1"))
         return Courier(
             database: database, spool: Spool(root: folder.appendingPathComponent("Queue")), composer: composer,
-            smtp: SMTPSettings(url: smtp), window: window, logger: Logger(label: "test"))
+            smtp: SMTPSettings(url: smtp), window: window, logger: Logger(label: "test"), renderThreads: 2)
     }
 
     @Test func deliversSpooledMailAndCleansTheSpool() throws {
@@ -117,6 +117,62 @@ import Testing
         let morning = try courier.run(now: ISOTime.parse("2026-12-02T08:00:00+01:00")!)
         #expect(morning.sent == 2)
         #expect(catcher.waitForMessages(count: 2, timeout: 5).count == 2)
+    }
+
+    @Test func aRenderPassWritesTheBytesOfRenderingOneByOne() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given a round with mail of many kinds pending at once: case, acknowledgement, moderation, digest, vote,
+        // reminder, verdict and outcome, to panelists with and without a name, with and without a vote
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let database = try AppDatabase.open(path: folder.appendingPathComponent("c.sqlite").path)
+        try database.addMunicipality(id: "ede", name: "Gemeente Ede", email: "wmo@ede.example")
+        let emails = (1...12).map { "p\($0)@example.nl" }
+        _ = try database.importPanel(
+            municipalityId: "ede",
+            rows: emails.enumerated().map { PanelistRow(email: $1, name: $0 % 3 == 0 ? nil : "Panellid \($0) Ëlse") })
+        let text =
+            "---\ntitle: Traplift <b>één</b>\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\nAfgewezen.\n# Standpunt gemeente\n- Verhuizen is **goedkoper**\n# Standpunt aanvrager\nBlijven.\n# Kaders\nWmo 2015\n# Vraag aan het panel\nSteunt u het besluit?\n"
+        let caseId = try database.submitCase(municipalityId: "ede", file: try CaseFile.parse(text), source: text)
+        let round = try database.approveCase(caseId, timeline: try Timeline.make(publishAt: start.addingTimeInterval(60)))
+        let id = round.id!
+        let domain = "tweedemening.example"
+        try database.take(.publish, roundId: id, now: round.publishAt, messageDomain: domain)
+        let panel = try database.panelists(municipalityId: "ede").map { $0.id! }
+        for (index, panelistId) in panel.prefix(6).enumerated() {
+            try database.fileReply(
+                ReplyFiling(
+                    spoolName: "m\(index)", raw: Data(), messageId: "m\(index)@x", fromAddress: nil, roundId: id,
+                    panelistId: panelistId, text: "Argument \(index): de kosten = hoog, en de buurt telt.\n. Punt.",
+                    parentNumber: index > 2 ? 1 : nil, flags: index == 5 ? ["personal-data"] : [],
+                    attachmentCount: index == 4 ? 2 : 0),
+                now: round.publishAt.addingTimeInterval(3_600), messageDomain: domain, moderatorAddress: "mod@example.nl")
+        }
+        try database.take(.sendDigest, roundId: id, now: round.publishAt.addingTimeInterval(3 * 86_400), messageDomain: domain)
+        try database.take(.openVoting, roundId: id, now: round.voteAt, messageDomain: domain)
+        for (index, panelistId) in panel.prefix(7).enumerated() {
+            _ = try database.castVote(
+                roundId: id, panelistId: panelistId, choice: index < 3 ? .support : .oppose, now: round.voteAt)
+        }
+        try database.take(.remindVoters, roundId: id, now: round.voteReminderAt, messageDomain: domain)
+        try database.take(.close, roundId: id, now: round.deadline, messageDomain: domain)
+        let pending = try database.pendingMessages(limit: 1_000)
+        #expect(Set(pending.map(\.kind)).isSuperset(of: [.caseMail, .acknowledgement, .moderation, .vote, .verdict, .outcome]))
+
+        // When each is rendered alone (the plain path), and then all by one render pass
+        let courier = try courier(database, smtp: "smtp://127.0.0.1:1")
+        try courier.spool.prepare()
+        var plain: [String: [UInt8]] = [:]
+        for message in pending {
+            plain[message.spoolName] = try courier.composer.compose(try database.mailContext(message)).rendered()
+        }
+        let rendered = try courier.renderPending(now: round.deadline)
+
+        // Then every spool file holds exactly the bytes of the plain path
+        #expect(rendered == pending.count)
+        for message in pending {
+            let spooled = try #require(courier.spool.read(.outgoing, name: message.spoolName))
+            #expect(spooled == plain[message.spoolName], "\(message.kind.rawValue) \(message.recipientKey)")
+        }
     }
 
     @Test func retryDelaysGrowToAnHour() {

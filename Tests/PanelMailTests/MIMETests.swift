@@ -1,4 +1,5 @@
 import Foundation
+import PanelCore
 import Testing
 
 @testable import PanelMail
@@ -384,6 +385,53 @@ import Testing
         let expected = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .replacingOccurrences(of: "\n", with: "\r\n")
         #expect(QuotedPrintable.decode(encoded) == Array(expected.utf8))
+    }
+
+    @Test func theQuotedPrintableEncoderMatchesTheLineByLineOne() {
+        // Given many random texts from an alphabet of the characters the rules are about
+        let alphabet: [String] = ["a", " ", "\t", "=", ".", "é", "€", "\r", "\n", "\r\n", "x", "😀", "\u{0}"]
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<2_000 {
+            let length = Int(generator.next() % 200)
+            let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
+            // When encoded by the one-pass encoder
+            // Then the bytes are those of the earlier line-by-line encoder
+            #expect(QuotedPrintable.encode(text) == Self.lineByLineQuotedPrintable(text), "\(Array(text.utf8))")
+        }
+    }
+
+    /// The encoder as it was before it became one pass over the bytes: the reference for its output.
+    static func lineByLineQuotedPrintable(_ text: String) -> String {
+        func needsEncoding(_ byte: UInt8, isLastOnLine: Bool) -> Bool {
+            switch byte {
+            case 0x20, 0x09: return isLastOnLine
+            case UInt8(ascii: "="): return true
+            case 33...126: return false
+            default: return true
+            }
+        }
+        func hexToken(_ byte: UInt8) -> [UInt8] {
+            let digits = Array("0123456789ABCDEF".utf8)
+            return [UInt8(ascii: "="), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+        }
+        var out: [UInt8] = []
+        for (lineNumber, line) in QuotedPrintable.splitLines(Array(text.utf8)).enumerated() {
+            if lineNumber > 0 { out += [0x0D, 0x0A] }
+            var column = 0
+            for (position, byte) in line.enumerated() {
+                let isLast = position == line.count - 1
+                var token = needsEncoding(byte, isLastOnLine: isLast) ? hexToken(byte) : [byte]
+                let limit = isLast ? 76 : 75
+                if column + token.count > limit {
+                    out += [UInt8(ascii: "="), 0x0D, 0x0A]
+                    column = 0
+                }
+                if column == 0 && byte == UInt8(ascii: ".") { token = hexToken(byte) }
+                out += token
+                column += token.count
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     @Test func quotedPrintableEdgeCases() {

@@ -186,12 +186,30 @@ public struct TokenSigner: Sendable {
 
 /// RFC 4648 §5 base64url without padding: safe in a URL path.
 public enum Base64URL {
+    /// Straight from the bytes: every link in every message is two of these.
     public static func encode(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count * 4 + 2) / 3)
+        var index = 0
+        while index + 3 <= bytes.count {
+            let group = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            out.append(alphabet[Int(group >> 18 & 0x3F)])
+            out.append(alphabet[Int(group >> 12 & 0x3F)])
+            out.append(alphabet[Int(group >> 6 & 0x3F)])
+            out.append(alphabet[Int(group & 0x3F)])
+            index += 3
+        }
+        let rest = bytes.count - index
+        if rest > 0 {
+            let group = UInt32(bytes[index]) << 16 | (rest == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
+            out.append(alphabet[Int(group >> 18 & 0x3F)])
+            out.append(alphabet[Int(group >> 12 & 0x3F)])
+            if rest == 2 { out.append(alphabet[Int(group >> 6 & 0x3F)]) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     public static func decode(_ text: String) -> [UInt8]? {
         guard text.utf8.allSatisfy({ $0.isBase64URL }) else { return nil }

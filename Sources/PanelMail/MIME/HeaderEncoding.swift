@@ -22,6 +22,8 @@ public enum HeaderEncoding {
     /// some downstream tools treat those as line ends too, so they are as dangerous as a bare CRLF.
     /// Tabs are flattened as well, which keeps folding decisions simple.
     public static func sanitize(_ value: String) -> String {
+        // Printable ASCII holds nothing to replace (the common case: addresses, URLs, Message-IDs).
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return value }
         var result = String.UnicodeScalarView()
         var previousWasReplaced = false
         for scalar in value.unicodeScalars {

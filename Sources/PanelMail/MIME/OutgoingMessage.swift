@@ -229,12 +229,17 @@ public struct OutgoingMessage: Sendable {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
+    /// Made once: creating a calendar costs more than using it.
+    private static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        return calendar
+    }()
+
     /// RFC 5322 §3.3 date in UTC, e.g. "Tue, 24 Nov 2026 08:00:00 +0000". Computed with a fixed Gregorian calendar
     /// and English names, so neither the host locale nor its time zone can change the output.
     static func rfc5322Date(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let parts = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
         let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func two(_ value: Int?) -> String {

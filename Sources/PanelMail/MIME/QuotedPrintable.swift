@@ -13,27 +13,59 @@ public enum QuotedPrintable {
     /// output line is encoded as well: the SMTP layer dot-stuffs anyway, but not every hop does so correctly.
     public static func encode(_ text: String) -> String {
         var out: [UInt8] = []
-        let lines = splitLines(Array(text.utf8))
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 4)
-        for (lineNumber, line) in lines.enumerated() {
-            if lineNumber > 0 { out += [0x0D, 0x0A] }
-            var column = 0
-            for (position, byte) in line.enumerated() {
-                let isLast = position == line.count - 1
-                var token = needsEncoding(byte, isLastOnLine: isLast) ? hexToken(byte) : [byte]
-                // The last character may use column 76; any other must leave room for a soft-break "=".
-                let limit = isLast ? maxLineLength : maxLineLength - 1
-                if column + token.count > limit {
-                    out += [UInt8(ascii: "="), 0x0D, 0x0A]
-                    column = 0
-                }
-                if column == 0 && byte == UInt8(ascii: ".") { token = hexToken(byte) }
-                out += token
-                column += token.count
-            }
-        }
+        encode(text, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Appends the encoding of `text` to `out`: one pass over the UTF-8 bytes, no allocation per byte or line
+    /// (this runs over every body of every message a round sends).
+    static func encode(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { encode($0, into: &out) }
+    }
+
+    static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count + bytes.count / 4)
+        let count = bytes.count
+        var column = 0
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x0D || byte == 0x0A {
+                // A hard break: CRLF, lone CR and lone LF alike.
+                if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+                out.append(0x0D)
+                out.append(0x0A)
+                column = 0
+                index += 1
+                continue
+            }
+            let next = index + 1
+            let isLast = next == count || bytes[next] == 0x0D || bytes[next] == 0x0A
+            var encoded = needsEncoding(byte, isLastOnLine: isLast)
+            // The last character may use column 76; any other must leave room for a soft-break "=".
+            let limit = isLast ? maxLineLength : maxLineLength - 1
+            if column + (encoded ? 3 : 1) > limit {
+                out.append(UInt8(ascii: "="))
+                out.append(0x0D)
+                out.append(0x0A)
+                column = 0
+            }
+            if column == 0 && byte == UInt8(ascii: ".") { encoded = true }
+            if encoded {
+                out.append(UInt8(ascii: "="))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+                column += 3
+            } else {
+                out.append(byte)
+                column += 1
+            }
+            index = next
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     /// Decodes quoted-printable text to raw bytes; hard line breaks come out as CRLF, the canonical MIME form.
     ///
@@ -80,11 +112,6 @@ public enum QuotedPrintable {
         case 33...126: return false
         default: return true
         }
-    }
-
-    private static func hexToken(_ byte: UInt8) -> [UInt8] {
-        let digits = Array("0123456789ABCDEF".utf8)
-        return [UInt8(ascii: "="), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
     }
 
     /// Splits on CRLF, lone CR and lone LF alike, so callers may pass text with any line-end convention.

@@ -58,12 +58,18 @@ public struct Courier: Sendable {
     static let batchSize = 500
     /// Accepted messages recorded per transaction.
     static let acceptedBatch = 100
+    /// A batch smaller than this per thread is rendered on one.
+    static let messagesPerRenderThread = 16
+    /// Threads that render a batch: rendering is CPU-bound, SMTP delivery mostly waits.
+    public let renderThreads: Int
 
     public init(
         database: AppDatabase, spool: Spool, composer: MessageComposer, smtp: SMTPSettings,
         delivery: DeliverySettings = DeliverySettings(), retry: RetryPolicy = RetryPolicy(),
-        window: SendingWindow = .always, logger: Logger
+        window: SendingWindow = .always, logger: Logger,
+        renderThreads: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
     ) {
+        self.renderThreads = max(1, renderThreads)
         self.database = database
         self.spool = spool
         self.composer = composer
@@ -75,21 +81,45 @@ public struct Courier: Sendable {
     }
 
     /// Renders every pending row into `Queue/outgoing/` and marks it queued (batch by batch, until `shouldStop`).
+    ///
+    /// Per batch: the contexts in one read, rendered on `renderThreads` threads (each with its own `RenderPass`)
+    /// into staged files, then every file flushed and moved into place, then the batch marked queued in one
+    /// transaction. A row is never queued before its file is durable in `outgoing/`.
     public func renderPending(now: Date, shouldStop: @Sendable () -> Bool = { false }) throws -> Int {
         var total = 0
         while !shouldStop() {
             let batch = try database.pendingMessages(limit: Self.batchSize)
             if batch.isEmpty { return total }
-            var done: [Int64] = []
-            for message in batch {
-                try render(message, syncFolder: false)
-                done.append(message.id!)
-            }
-            spool.syncFolder(.outgoing)
-            try database.markQueued(done, now: now)
-            total += done.count
+            let contexts = try database.mailContexts(batch)
+            try stage(batch, contexts)
+            try spool.commit(batch.map(\.spoolName), to: .outgoing)
+            try database.markQueued(batch.map { $0.id! }, now: now)
+            total += batch.count
         }
         return total
+    }
+
+    /// Renders and stages a batch, the messages split over the render threads in stripes.
+    private func stage(_ batch: [OutboxMessage], _ contexts: [MailContext]) throws {
+        let threads = max(1, min(renderThreads, batch.count / Self.messagesPerRenderThread))
+        let failure = FirstError()
+        let work: @Sendable (Int) -> Void = { stripe in
+            var pass = RenderPass(composer: self.composer)
+            for index in stride(from: stripe, to: batch.count, by: threads) where !failure.isSet {
+                do {
+                    let bytes = try pass.compose(contexts[index]).rendered()
+                    try self.spool.stage(bytes, name: batch[index].spoolName)
+                } catch {
+                    failure.set(error)
+                }
+            }
+        }
+        if threads == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: threads, execute: work)
+        }
+        if let error = failure.error { throw error }
     }
 
     func render(_ message: OutboxMessage, syncFolder: Bool = true) throws {
@@ -240,5 +270,25 @@ public struct Courier: Sendable {
         report.failed += 1
         report.note(reason, in: \.failReasons)
         logger.warning("mail.failed", metadata: ["outbox.id": "\(message.id!)", "smtp.code": "\(code)"])
+    }
+}
+
+/// The first error of several threads.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (any Error)?
+
+    var isSet: Bool { error != nil }
+
+    var error: (any Error)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return first
+    }
+
+    func set(_ error: any Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if first == nil { first = error }
     }
 }

@@ -49,8 +49,13 @@ public struct MessageComposer: Sendable {
     }
 
     public func compose(_ context: MessageContext) throws -> OutgoingMessage {
+        try compose(context, values: values(for: context))
+    }
+
+    /// Composes with template values already made (`values(for:)`, or shared values of a render pass plus
+    /// `addRecipientValues`).
+    func compose(_ context: MessageContext, values: [String: Any]) throws -> OutgoingMessage {
         let kind = context.message.kind
-        let values = self.values(for: context)
         let subject = try templates.render("\(kind.rawValue)-subject", values)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let text = String(try templates.render("\(kind.rawValue)-text", values).drop(while: \.isNewline))
@@ -121,41 +126,16 @@ public struct MessageComposer: Sendable {
     /// The template context. Keys are snake_case; everything outside (titles, names) is escaped by
     /// Mustache in HTML templates, and case sections arrive pre-rendered as safe HTML.
     func values(for context: MessageContext) -> [String: Any] {
+        var values = sharedValues(for: context)
+        addRecipientValues(context, into: &values)
+        return values
+    }
+
+    /// What may differ between two messages of one kind, round and sequence (and outbox time): the recipient's
+    /// greeting, signed links and reply addresses, vote and pseudonym. No key here is also set by `sharedValues`.
+    func addRecipientValues(_ context: MessageContext, into values: inout [String: Any]) {
         let round = context.round
         let panelCase = context.panelCase
-        let tally = context.tally
-        let verdict = round.verdict ?? tally.verdict(quorum: 30)
-        var values: [String: Any] = [
-            "case_id": String(panelCase.id ?? 0),
-            "case_title": panelCase.title,
-            "case_domain": panelCase.domain,
-            "municipality_name": context.municipality.name,
-            "publish_date": dutchDate(round.publishAt),
-            "vote_date": dutchDate(round.voteAt),
-            "deadline": dutchDate(round.deadline),
-            "support_count": tally.support,
-            "oppose_count": tally.oppose,
-            "votes": tally.votes,
-            "panel_size": tally.panelSize,
-            "support_percent": tally.supportPercent?.dutchPercent ?? "0",
-            "oppose_percent": tally.opposePercent?.dutchPercent ?? "0",
-            "turnout_percent": tally.turnoutPercent?.dutchPercent ?? "0",
-            "verdict_support": verdict == .support,
-            "verdict_oppose": verdict == .oppose,
-            "verdict_too_close": verdict == .tooClose,
-            "verdict_no_quorum": verdict == .noQuorum,
-            "interval_lower": ((tally.supportInterval?.lower ?? 0) * 100).dutchPercent,
-            "interval_upper": ((tally.supportInterval?.upper ?? 0) * 100).dutchPercent,
-            "has_interval": tally.supportInterval != nil,
-            "no_votes": tally.votes == 0,
-            "support_bar": Int((tally.supportPercent ?? 0).rounded()),
-            "oppose_bar": Int((tally.opposePercent ?? 0).rounded()),
-        ]
-        for section in CaseSection.allCases {
-            let markdown = panelCase.text(of: section)
-            values["\(section.key)_text"] = SimpleMarkdown.text(markdown)
-            values["\(section.key)_html"] = SimpleMarkdown.html(markdown)
-        }
         if let panelist = context.panelist, let panelistId = panelist.id, let roundId = round.id {
             values["greeting"] = panelist.name.map { "Beste \($0)," } ?? "Beste panellid,"
             let unsubscribe = signer.sign(
@@ -212,6 +192,47 @@ public struct MessageComposer: Sendable {
             values["question_mailto"] =
                 "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=Vraag%20over%20zaak%20\(panelCase.id ?? 0)&body=Vraag%3A%20"
         }
+        values["pseudonym"] = context.pseudonym.map { "Deelnemer \($0)" } ?? ""
+    }
+
+    /// Everything the same for every recipient of one kind, round and sequence (and outbox time): a render pass
+    /// makes these once. Acknowledgements and moderation requests carry their own arguments and questions.
+    func sharedValues(for context: MessageContext) -> [String: Any] {
+        let round = context.round
+        let panelCase = context.panelCase
+        let tally = context.tally
+        let verdict = round.verdict ?? tally.verdict(quorum: 30)
+        var values: [String: Any] = [
+            "case_id": String(panelCase.id ?? 0),
+            "case_title": panelCase.title,
+            "case_domain": panelCase.domain,
+            "municipality_name": context.municipality.name,
+            "publish_date": dutchDate(round.publishAt),
+            "vote_date": dutchDate(round.voteAt),
+            "deadline": dutchDate(round.deadline),
+            "support_count": tally.support,
+            "oppose_count": tally.oppose,
+            "votes": tally.votes,
+            "panel_size": tally.panelSize,
+            "support_percent": tally.supportPercent?.dutchPercent ?? "0",
+            "oppose_percent": tally.opposePercent?.dutchPercent ?? "0",
+            "turnout_percent": tally.turnoutPercent?.dutchPercent ?? "0",
+            "verdict_support": verdict == .support,
+            "verdict_oppose": verdict == .oppose,
+            "verdict_too_close": verdict == .tooClose,
+            "verdict_no_quorum": verdict == .noQuorum,
+            "interval_lower": ((tally.supportInterval?.lower ?? 0) * 100).dutchPercent,
+            "interval_upper": ((tally.supportInterval?.upper ?? 0) * 100).dutchPercent,
+            "has_interval": tally.supportInterval != nil,
+            "no_votes": tally.votes == 0,
+            "support_bar": Int((tally.supportPercent ?? 0).rounded()),
+            "oppose_bar": Int((tally.opposePercent ?? 0).rounded()),
+        ]
+        for section in CaseSection.allCases {
+            let markdown = panelCase.text(of: section)
+            values["\(section.key)_text"] = SimpleMarkdown.text(markdown)
+            values["\(section.key)_html"] = SimpleMarkdown.html(markdown)
+        }
         let arguments = context.arguments.map { argument -> [String: Any] in
             var item: [String: Any] = [
                 "number": argument.number, "pseudonym": "Deelnemer \(argument.pseudonym)", "text": argument.text,
@@ -229,7 +250,6 @@ public struct MessageComposer: Sendable {
         values["summary"] = summary.map {
             ["number": $0.number, "pseudonym": "Deelnemer \($0.pseudonym)", "text": Self.shorten($0.text)]
         }
-        values["pseudonym"] = context.pseudonym.map { "Deelnemer \($0)" } ?? ""
         values["held"] = context.arguments.first?.status == .held
         values["attachments_ignored"] = context.attachmentCount > 0
         addQuestionValues(context, into: &values)

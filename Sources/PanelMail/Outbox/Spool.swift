@@ -29,15 +29,68 @@ public struct Spool: Sendable {
     /// Writes atomically. With `syncFolder: false` the caller flushes the folder once for a batch
     /// (`syncFolder(_:)`) before it records the files as written.
     public func write(_ bytes: [UInt8], to folder: Folder, name: String, syncFolder: Bool = true) throws {
-        let temporary = url(.tmp, "\(name).\(getpid()).tmp")
+        let temporary = stagedPath(name)
         let final = url(folder, name)
-        try Self.writeDurably(bytes, to: temporary.path)
-        guard rename(temporary.path, final.path) == 0 else {
-            let error = SpoolError.io("cannot move \(temporary.path) to \(final.path)", errno)
-            unlink(temporary.path)
+        try Self.writeDurably(bytes, to: temporary)
+        guard rename(temporary, final.path) == 0 else {
+            let error = SpoolError.io("cannot move \(temporary) to \(final.path)", errno)
+            unlink(temporary)
             throw error
         }
         if syncFolder { Self.syncDirectory(url(folder).path) }
+    }
+
+    /// Writes a file under `tmp/` without flushing it: one of a batch that `commit(_:to:)` makes durable and moves
+    /// into place together.
+    public func stage(_ bytes: [UInt8], name: String) throws {
+        try Self.writeFile(bytes, to: stagedPath(name), flush: false)
+    }
+
+    /// Flushes every staged file to disk, renames each into `folder`, then flushes the folder once. When this
+    /// returns, every file is complete and durable in `folder`; one that was not staged throws, and nothing after
+    /// it is moved. Flushing after all files are written lets the file system commit the batch together, where a
+    /// flush after each write waits for a commit per file.
+    public func commit(_ names: [String], to folder: Folder) throws {
+        try flushStaged(names)
+        for name in names {
+            let temporary = stagedPath(name)
+            let final = url(folder, name).path
+            guard rename(temporary, final) == 0 else {
+                let error = SpoolError.io("cannot move \(temporary) to \(final)", errno)
+                unlink(temporary)
+                throw error
+            }
+        }
+        Self.syncDirectory(url(folder).path)
+    }
+
+    /// Flushes staged files on `flushThreads` threads: each flush waits for its own writes, and several in flight
+    /// let the disk take them together instead of one round trip after the other.
+    private func flushStaged(_ names: [String]) throws {
+        let threads = min(Self.flushThreads, names.count)
+        let next = StagedFlush(names: names.map(stagedPath))
+        if threads <= 1 {
+            next.run()
+        } else {
+            let group = DispatchGroup()
+            for _ in 0..<threads {
+                group.enter()
+                let thread = Thread {
+                    next.run()
+                    group.leave()
+                }
+                thread.stackSize = 1 << 18
+                thread.start()
+            }
+            group.wait()
+        }
+        if let error = next.error { throw error }
+    }
+
+    static let flushThreads = 8
+
+    private func stagedPath(_ name: String) -> String {
+        url(.tmp, "\(name).\(getpid()).tmp").path
     }
 
     /// Flushes a folder's entries (renames) to disk.
@@ -65,6 +118,10 @@ public struct Spool: Sendable {
     }
 
     static func writeDurably(_ bytes: [UInt8], to path: String) throws {
+        try writeFile(bytes, to: path, flush: true)
+    }
+
+    static func writeFile(_ bytes: [UInt8], to path: String, flush: Bool) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else { throw SpoolError.io("cannot create \(path)", errno) }
         defer { close(descriptor) }
@@ -81,7 +138,7 @@ public struct Spool: Sendable {
             }
             offset += written
         }
-        guard fsync(descriptor) == 0 else {
+        guard !flush || fsync(descriptor) == 0 else {
             let code = errno
             unlink(path)
             throw SpoolError.io("cannot flush \(path) to disk", code)
@@ -106,5 +163,50 @@ public enum SpoolError: Error, CustomStringConvertible {
             return code == ENOSPC
                 ? "\(what): the disk is full; free space and run again (nothing was lost)" : "\(what): \(reason)"
         }
+    }
+}
+
+/// The staged files of one commit, handed out one at a time to the threads that flush them.
+///
+/// `@unchecked Sendable`: the mutable state is touched only while holding `lock`.
+private final class StagedFlush: @unchecked Sendable {
+    private let lock = NSLock()
+    private let paths: [String]
+    private var position = 0
+    private(set) var error: SpoolError?
+
+    init(names: [String]) {
+        self.paths = names
+    }
+
+    func run() {
+        while let path = take() {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                fail(.io("cannot open \(path)", errno))
+                return
+            }
+            let flushed = fsync(descriptor) == 0
+            let code = errno
+            close(descriptor)
+            guard flushed else {
+                fail(.io("cannot flush \(path) to disk", code))
+                return
+            }
+        }
+    }
+
+    private func take() -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard error == nil, position < paths.count else { return nil }
+        position += 1
+        return paths[position - 1]
+    }
+
+    private func fail(_ error: SpoolError) {
+        lock.lock()
+        defer { lock.unlock() }
+        if self.error == nil { self.error = error }
     }
 }
