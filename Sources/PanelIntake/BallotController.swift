@@ -9,11 +9,14 @@ import PanelStore
 /// the one form on that page `POST`s, and only a `POST` records anything.
 public struct BallotController<Context: RequestContext>: Sendable {
     public let database: AppDatabase
+    /// Votes go through one box, which commits concurrent votes together (group commit).
+    public let ballotBox: BallotBox
     public let signer: TokenSigner
     public let now: @Sendable () -> Date
 
     public init(database: AppDatabase, signer: TokenSigner, now: @escaping @Sendable () -> Date = { Date() }) {
         self.database = database
+        self.ballotBox = BallotBox(database: database)
         self.signer = signer
         self.now = now
     }
@@ -75,13 +78,14 @@ public struct BallotController<Context: RequestContext>: Sendable {
         do {
             let claims = try signer.verify(token, purpose: .vote, now: now())
             guard let choice = claims.choice else { throw TokenError.malformed }
-            let vote = try database.castVote(roundId: claims.round, panelistId: claims.panelist, choice: choice, now: now())
-            let round = try database.round(claims.round)
+            // Returns only once the vote is committed: the page below is never ahead of the disk.
+            let receipt = try await ballotBox.cast(
+                roundId: claims.round, panelistId: claims.panelist, choice: choice, now: now())
             return Page(
                 status: .ok, title: "Dank u wel, uw stem is geteld",
                 body: """
-                    <p class="choice">\(Self.label(vote.choice))</p>
-                    <p>Na de sluiting op \(Page.escape(round.map { DutchDateText.format($0.deadline) } ?? "de einddatum")) krijgt u per e-mail de uitslag, en later wat de gemeente ermee doet.</p>
+                    <p class="choice">\(Self.label(receipt.vote.choice))</p>
+                    <p>Na de sluiting op \(Page.escape(DutchDateText.format(receipt.round.deadline))) krijgt u per e-mail de uitslag, en later wat de gemeente ermee doet.</p>
                     <p class="muted">Van gedachten veranderd? Gebruik de andere knop in de e-mail; uw laatste keuze telt.</p>
                     """)
         } catch {

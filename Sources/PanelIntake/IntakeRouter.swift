@@ -17,7 +17,7 @@ public func buildIntakeRouter(
     router.add(middleware: RequestGuard(limits: limits, now: now))
     router.get("/healthz") { _, _ -> Response in
         do {
-            _ = try database.queueStatus()
+            try database.ping()
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: "ok\n")))

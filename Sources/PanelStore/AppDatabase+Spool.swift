@@ -2,6 +2,11 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
+    /// A cheap check that the database answers (for `/healthz`).
+    public func ping() throws {
+        _ = try writer.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
     /// The states of these outbox rows; an id without a row (erased, or never there) is absent.
     public func outboxStates(_ ids: [Int64]) throws -> [Int64: OutboxMessage.State] {
         try writer.read { db in

@@ -10,27 +10,23 @@ public struct BallotContext: Sendable {
     public var currentChoice: VoteChoice?
 }
 
+/// A vote that was recorded, with the round it counts in (the thank-you page names the deadline).
+public struct VoteReceipt: Sendable {
+    public var vote: Vote
+    public var round: Round
+}
+
 extension AppDatabase {
     /// Checks that `panelistId` may vote in `roundId` at `now`, without recording anything.
     public func ballot(roundId: Int64, panelistId: Int64, now: Date) throws -> BallotContext {
         try writer.read { db in try Self.ballot(db, roundId: roundId, panelistId: panelistId, now: now) }
     }
 
-    /// Records a vote; a later vote replaces an earlier one until the deadline.
+    /// Records a vote in a transaction of its own; a later vote replaces an earlier one until the deadline.
+    /// The intake goes through `BallotBox`, which gathers concurrent votes into one transaction.
     @discardableResult
     public func castVote(roundId: Int64, panelistId: Int64, choice: VoteChoice, now: Date) throws -> Vote {
-        try writer.write { db in
-            _ = try Self.ballot(db, roundId: roundId, panelistId: panelistId, now: now)
-            if var vote = try Vote.fetchOne(db, key: ["roundId": roundId, "panelistId": panelistId]) {
-                if vote.choice != choice { vote.changes += 1 }
-                vote.choice = choice
-                vote.castAt = now
-                try vote.update(db)
-                return vote
-            }
-            let vote = Vote(roundId: roundId, panelistId: panelistId, choice: choice, castAt: now, changes: 0)
-            try vote.insert(db)
-            return vote
+        try writer.write { db in try Self.recordVote(db, roundId: roundId, panelistId: panelistId, choice: choice, now: now).vote
         }
     }
 
@@ -47,6 +43,26 @@ extension AppDatabase {
             let size = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
             return try Self.tally(db, roundId: roundId, panelSize: size)
         }
+    }
+
+    /// Checks the ballot and records the vote, inside the caller's transaction. Changing one's choice counts in
+    /// `changes`; confirming the same choice again only moves `castAt`.
+    static func recordVote(_ db: Database, roundId: Int64, panelistId: Int64, choice: VoteChoice, now: Date) throws
+        -> VoteReceipt
+    {
+        let ballot = try Self.ballot(db, roundId: roundId, panelistId: panelistId, now: now)
+        if ballot.currentChoice != nil,
+            var vote = try Vote.fetchOne(db, key: ["roundId": roundId, "panelistId": panelistId])
+        {
+            if vote.choice != choice { vote.changes += 1 }
+            vote.choice = choice
+            vote.castAt = now
+            try vote.update(db)
+            return VoteReceipt(vote: vote, round: ballot.round)
+        }
+        let vote = Vote(roundId: roundId, panelistId: panelistId, choice: choice, castAt: now, changes: 0)
+        try vote.insert(db)
+        return VoteReceipt(vote: vote, round: ballot.round)
     }
 
     static func ballot(_ db: Database, roundId: Int64, panelistId: Int64, now: Date) throws -> BallotContext {

@@ -13,8 +13,16 @@ public struct AppDatabase: Sendable {
 
     /// The production database: a WAL pool at `path`, with foreign keys on and a busy timeout so that
     /// `tick` from cron and the `serve` daemon wait for each other instead of failing.
+    ///
+    /// `synchronous = FULL`: every commit fsyncs the WAL before it returns, so whatever we answered as recorded
+    /// (a vote, an unsubscribe) survives a power loss. GRDB puts WAL databases in `NORMAL`, where a commit only
+    /// reaches the disk at the next checkpoint: safe from corruption, but a power loss can undo the last
+    /// transactions after their "thank you" went out. Votes pay for the fsync together (`BallotBox`).
     public static func open(path: String) throws -> AppDatabase {
-        try AppDatabase(DatabasePool(path: path, configuration: configuration()))
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        // After GRDB's own WAL setup (which sets NORMAL), on the one connection that writes.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return try AppDatabase(pool)
     }
 
     /// An in-memory database for unit tests.
