@@ -22,35 +22,15 @@ import Testing
     }
 
     @Test func aHardBounceStopsThePanelistsMailUntilTheModeratorResumesThem() throws {
-        let catcher = try SMTPCatcher()
-        defer { catcher.stop() }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-bounce-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let cli = TweedemeningBinary(
-            url: try TweedemeningBinary.locate(), root: root,
+        let e2e = try EndToEndRoot(
+            "bounce",
             environment: [
-                "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_REPLY_DOMAIN": Self.replyDomain,
+                "TWEEDEMENING_REPLY_DOMAIN": Self.replyDomain,
                 "TWEEDEMENING_FROM": "De Tweede Mening <panel@tweedemening.example>",
             ])
-        try expectSuccess(cli.run(["init"]))
-        try expectSuccess(
-            cli.run(["municipality", "add", "--id", "utrecht", "--name", "Gemeente Utrecht", "--email", "wmo@utrecht.example"]))
-        let csv = root.appendingPathComponent("panel.csv")
-        try (["email,name"] + Self.panel.map { "\($0)@bewoners.example,\($0.capitalized)" }).joined(separator: "\n")
-            .write(to: csv, atomically: true, encoding: .utf8)
-        try expectSuccess(cli.run(["panel", "import", "--municipality", "utrecht", csv.path]))
-        let caseFile = SMTPCatcher.packageRoot().appendingPathComponent("examples/case-traplift.md").path
-        let caseId =
-            try cli.run(["case", "submit", "--municipality", "utrecht", caseFile]).stdout
-            .split(separator: "\n").last.map(String.init) ?? ""
-        let now = Date()
-        let publish = now.addingTimeInterval(-60)
-        let voteAt = now.addingTimeInterval(7 * 86_400)
-        let deadline = now.addingTimeInterval(10 * 86_400)
-        try expectSuccess(
-            cli.run([
-                "case", "approve", caseId, "--publish-at", iso(publish), "--vote-at", iso(voteAt), "--deadline", iso(deadline),
-            ]))
+        defer { e2e.remove() }
+        let (catcher, cli) = (e2e.catcher, e2e.cli)
+        let (_, publish, voteAt, deadline) = try e2e.publishableCase(panel: Self.panel)
 
         // When the case is published
         try expectQuietTick(cli, at: publish.addingTimeInterval(1))

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Testing
 
 /// Runs the real `tweedemening` binary, as cron or a moderator would.
 struct TweedemeningBinary {
@@ -120,5 +121,62 @@ extension CaughtMessage {
         plainText.split(whereSeparator: { $0 == "\n" || $0 == " " }).map(String.init).filter {
             $0.hasPrefix("http://") || $0.hasPrefix("https://")
         }
+    }
+}
+
+/// What every end-to-end test starts from: a fresh root folder, an SMTP catcher on loopback, a free intake port,
+/// and the binary pointed at them. Call `remove()` in a `defer`.
+struct EndToEndRoot {
+    let catcher: SMTPCatcher
+    let root: URL
+    let port: Int
+    let cli: TweedemeningBinary
+    var base: String { "http://127.0.0.1:\(port)" }
+
+    /// `environment` adds to (or overrides) the SMTP URL, base URL and listen address.
+    init(_ name: String, catcherAuth: String? = nil, environment: [String: String] = [:]) throws {
+        catcher = try SMTPCatcher(auth: catcherAuth)
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-\(name)-\(UUID().uuidString)")
+        port = try freeLoopbackPort()
+        var settings = [
+            "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_BASE_URL": "http://127.0.0.1:\(port)",
+            "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)",
+        ]
+        settings.merge(environment) { $1 }
+        cli = TweedemeningBinary(url: try TweedemeningBinary.locate(), root: root, environment: settings)
+    }
+
+    func remove() {
+        catcher.stop()
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// `init`, the municipality `utrecht`, a panel `NAME@bewoners.example` named after each, and the example case
+    /// approved to publish a minute ago, vote in 7 days and close in 10. Returns the case id and its dates.
+    func publishableCase(panel: [String], configure: (String) -> String = { $0 }) throws -> (
+        caseId: String, publish: Date, voteAt: Date, deadline: Date
+    ) {
+        try expectSuccess(cli.run(["init"]))
+        let config = root.appendingPathComponent("tweedemening.toml")
+        try configure(try String(contentsOf: config, encoding: .utf8)).write(to: config, atomically: true, encoding: .utf8)
+        try expectSuccess(
+            cli.run(["municipality", "add", "--id", "utrecht", "--name", "Gemeente Utrecht", "--email", "wmo@utrecht.example"]))
+        let csv = root.appendingPathComponent("panel.csv")
+        try (["email,name"] + panel.map { "\($0)@bewoners.example,\($0.capitalized)" }).joined(separator: "\n")
+            .write(to: csv, atomically: true, encoding: .utf8)
+        try expectSuccess(cli.run(["panel", "import", "--municipality", "utrecht", csv.path]))
+        let caseFile = SMTPCatcher.packageRoot().appendingPathComponent("examples/case-traplift.md").path
+        let caseId =
+            try cli.run(["case", "submit", "--municipality", "utrecht", caseFile]).stdout
+            .split(separator: "\n").last.map(String.init) ?? ""
+        let now = Date()
+        let publish = now.addingTimeInterval(-60)
+        let voteAt = now.addingTimeInterval(7 * 86_400)
+        let deadline = now.addingTimeInterval(10 * 86_400)
+        try expectSuccess(
+            cli.run([
+                "case", "approve", caseId, "--publish-at", iso(publish), "--vote-at", iso(voteAt), "--deadline", iso(deadline),
+            ]))
+        return (caseId, publish, voteAt, deadline)
     }
 }

@@ -29,42 +29,17 @@ import Testing
     }
 
     @Test func panelistsArgueAndReactByEmail() async throws {
-        let catcher = try SMTPCatcher()
-        defer { catcher.stop() }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-discussion-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let port = try freeLoopbackPort()
-        let base = "http://127.0.0.1:\(port)"
-        let cli = TweedemeningBinary(
-            url: try TweedemeningBinary.locate(), root: root,
+        let e2e = try EndToEndRoot(
+            "discussion",
             environment: [
-                "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_BASE_URL": base, "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)",
                 "TWEEDEMENING_REPLY_DOMAIN": "reply.tweedemening.example",
                 "TWEEDEMENING_MODERATOR": "moderator@tweedemening.example",
             ])
-        try expectSuccess(cli.run(["init"]))
-        let config = root.appendingPathComponent("tweedemening.toml")
-        let text = try String(contentsOf: config, encoding: .utf8)
-            .replacingOccurrences(of: "digest_every_days = 3", with: "digest_every_days = 1")
-        try text.write(to: config, atomically: true, encoding: .utf8)
-        try expectSuccess(
-            cli.run(["municipality", "add", "--id", "utrecht", "--name", "Gemeente Utrecht", "--email", "wmo@utrecht.example"]))
-        let csv = root.appendingPathComponent("panel.csv")
-        try (["email,name"] + Self.panel.map { "\($0)@bewoners.example,\($0.capitalized)" }).joined(separator: "\n")
-            .write(to: csv, atomically: true, encoding: .utf8)
-        try expectSuccess(cli.run(["panel", "import", "--municipality", "utrecht", csv.path]))
-        let caseFile = SMTPCatcher.packageRoot().appendingPathComponent("examples/case-traplift.md").path
-        let caseId =
-            try cli.run(["case", "submit", "--municipality", "utrecht", caseFile]).stdout
-            .split(separator: "\n").last.map(String.init) ?? ""
-        let now = Date()
-        let publish = now.addingTimeInterval(-60)
-        let voteAt = now.addingTimeInterval(7 * 86_400)
-        let deadline = now.addingTimeInterval(10 * 86_400)
-        try expectSuccess(
-            cli.run([
-                "case", "approve", caseId, "--publish-at", iso(publish), "--vote-at", iso(voteAt), "--deadline", iso(deadline),
-            ]))
+        defer { e2e.remove() }
+        let (catcher, cli, base) = (e2e.catcher, e2e.cli, e2e.base)
+        let (_, publish, voteAt, deadline) = try e2e.publishableCase(panel: Self.panel) {
+            $0.replacingOccurrences(of: "digest_every_days = 3", with: "digest_every_days = 1")
+        }
 
         // Given the case mail, each with the panelist's own signed reply address
         try expectQuietTick(cli, at: publish.addingTimeInterval(1))

@@ -46,18 +46,9 @@ import Testing
     }
 
     @Test func residentsJoinAreSelectedFairlyAndStayInControl() async throws {
-        let catcher = try SMTPCatcher()
-        defer { catcher.stop() }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-panel-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let port = try freeLoopbackPort()
-        let base = "http://127.0.0.1:\(port)"
-        let cli = TweedemeningBinary(
-            url: try TweedemeningBinary.locate(), root: root,
-            environment: [
-                "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_REPLY_DOMAIN": "reply.tweedemening.example",
-                "TWEEDEMENING_BASE_URL": base, "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)",
-            ])
+        let e2e = try EndToEndRoot("panel", environment: ["TWEEDEMENING_REPLY_DOMAIN": "reply.tweedemening.example"])
+        defer { e2e.remove() }
+        let (catcher, root, cli, base) = (e2e.catcher, e2e.root, e2e.cli, e2e.base)
         try expectSuccess(cli.run(["init"]))
         try expectSuccess(
             cli.run(["municipality", "add", "--id", "ede", "--name", "Gemeente Ede", "--email", "wmo@ede.example"]))
@@ -202,6 +193,7 @@ import Testing
         #expect(paused.rcptTo == second.rcptTo && paused.plainText.contains("Tot "))
         let myData = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "my-data" })
         #expect(myData.rcptTo == third.rcptTo && myData.plainText.contains("E-mailadres: \(third.rcptTo)"))
+        #expect(myData.header("To")?.contains("Gemeente") == false, "a panelist is not addressed by the municipality's name")
         #expect(myData.plainText.contains("Zaak \(caseId): Traplift"))
         let eraseMail = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "erase-confirm" })
         let eraseLink = try #require(eraseMail.links.first { $0.contains("/p/") })

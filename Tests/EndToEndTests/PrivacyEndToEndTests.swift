@@ -27,21 +27,15 @@ import Testing
     }
 
     @Test func noMailOrLogLeaksWhoSaidWhat() async throws {
-        let catcher = try SMTPCatcher(auth: "tweedemening:\(Self.password)")
-        defer { catcher.stop() }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-privacy-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let port = try freeLoopbackPort()
-        let base = "http://127.0.0.1:\(port)"
-        let cli = TweedemeningBinary(
-            url: try TweedemeningBinary.locate(), root: root,
+        let e2e = try EndToEndRoot(
+            "privacy", catcherAuth: "tweedemening:\(Self.password)",
             environment: [
-                "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_SMTP_USER": "tweedemening",
-                "TWEEDEMENING_SMTP_PASSWORD": Self.password, "TWEEDEMENING_INBOUND_SECRET": Self.inboundSecret,
-                "TWEEDEMENING_REPLY_DOMAIN": "reply.tweedemening.example", "TWEEDEMENING_BASE_URL": base,
-                "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)", "TWEEDEMENING_MODERATOR": "moderator@tweedemening.example",
-                "TWEEDEMENING_LOG_LEVEL": "trace",
+                "TWEEDEMENING_SMTP_USER": "tweedemening", "TWEEDEMENING_SMTP_PASSWORD": Self.password,
+                "TWEEDEMENING_INBOUND_SECRET": Self.inboundSecret, "TWEEDEMENING_REPLY_DOMAIN": "reply.tweedemening.example",
+                "TWEEDEMENING_MODERATOR": "moderator@tweedemening.example", "TWEEDEMENING_LOG_LEVEL": "trace",
             ])
+        defer { e2e.remove() }
+        let (catcher, root, cli, base) = (e2e.catcher, e2e.root, e2e.cli, e2e.base)
         let logs = LogCapture()
         _ = try logs.run(cli, ["init"])
         let config = root.appendingPathComponent("tweedemening.toml")

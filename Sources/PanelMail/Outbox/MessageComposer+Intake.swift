@@ -15,13 +15,7 @@ extension MessageComposer {
     /// municipality (received, returned, approved, or why a mail was not taken as a case).
     public func compose(_ context: IntakeMailContext) throws -> OutgoingMessage {
         let kind = context.message.kind
-        let values = intakeValues(for: context)
-        let subject = try templates.render("\(kind.rawValue)-subject", values).trimmingCharacters(in: .whitespacesAndNewlines)
-        let text = String(try templates.render("\(kind.rawValue)-text", values).drop(while: \.isNewline))
-        var htmlValues = values
-        htmlValues["content"] = try templates.render("\(kind.rawValue)-html", values)
-        htmlValues["subject"] = subject
-        let html = try templates.render("layout-html", htmlValues)
+        let parts = try render(kind, intakeValues(for: context))
         var headers: [(name: String, value: String)] = [
             ("Auto-Submitted", "auto-generated"),
             ("X-Tweedemening-Kind", kind.rawValue),
@@ -42,18 +36,15 @@ extension MessageComposer {
         default:
             break
         }
-        let recipientName = kind == .caseReview ? nil : context.municipality?.name
-        return OutgoingMessage(
-            from: settings.from,
-            to: MailAddress(context.message.toAddress, name: recipientName),
-            replyTo: replyTo,
-            subject: subject,
-            messageID: context.message.messageId,
-            date: context.message.createdAt,
-            extraHeaders: headers,
-            text: text,
-            html: html,
-            attachments: [])
+        // The municipality for its case mail; a panelist by their own name; nobody else by a guessed one.
+        let recipientName: String? =
+            switch kind {
+            case .caseReceived, .caseReturned, .caseApproved: context.municipality?.name
+            case .myData, .eraseConfirm, .paused: context.panelist?.name
+            default: nil
+            }
+        return message(
+            context.message, recipientName: recipientName, replyTo: replyTo, headers: headers, parts: parts, attachments: [])
     }
 
     func intakeValues(for context: IntakeMailContext) -> [String: Any] {

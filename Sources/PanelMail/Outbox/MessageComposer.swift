@@ -56,14 +56,7 @@ public struct MessageComposer: Sendable {
     /// `addRecipientValues`).
     func compose(_ context: MessageContext, values: [String: Any]) throws -> OutgoingMessage {
         let kind = context.message.kind
-        let subject = try templates.render("\(kind.rawValue)-subject", values)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let text = String(try templates.render("\(kind.rawValue)-text", values).drop(while: \.isNewline))
-        var htmlValues = values
-        htmlValues["content"] = try templates.render("\(kind.rawValue)-html", values)
-        htmlValues["subject"] = subject
-        let html = try templates.render("layout-html", htmlValues)
-
+        let (subject, text, html) = try render(kind, values)
         var headers: [(name: String, value: String)] = [
             ("Auto-Submitted", "auto-generated"),
             ("X-Tweedemening-Kind", kind.rawValue),
@@ -94,17 +87,30 @@ public struct MessageComposer: Sendable {
             headers.append(("X-Auto-Response-Suppress", "All"))
         }
         let recipientName = context.panelist?.name ?? (kind == .verdict ? context.municipality.name : nil)
-        return OutgoingMessage(
-            from: settings.from,
-            to: MailAddress(context.message.toAddress, name: recipientName),
-            replyTo: replyTo,
-            subject: subject,
-            messageID: context.message.messageId,
-            date: context.message.createdAt,
-            extraHeaders: headers,
-            text: text,
-            html: html,
+        return message(
+            context.message, recipientName: recipientName, replyTo: replyTo, headers: headers, parts: (subject, text, html),
             attachments: attachments(for: context))
+    }
+
+    /// Subject, text and HTML (the kind's content inside the layout) of one kind, from its template values.
+    func render(_ kind: MailKind, _ values: [String: Any]) throws -> (subject: String, text: String, html: String) {
+        let subject = try templates.render("\(kind.rawValue)-subject", values).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(try templates.render("\(kind.rawValue)-text", values).drop(while: \.isNewline))
+        var htmlValues = values
+        htmlValues["content"] = try templates.render("\(kind.rawValue)-html", values)
+        htmlValues["subject"] = subject
+        return (subject, text, try templates.render("layout-html", htmlValues))
+    }
+
+    /// The message from our sender for an outbox row, with its deterministic Message-ID and date.
+    func message(
+        _ row: OutboxMessage, recipientName: String?, replyTo: MailAddress?, headers: [(name: String, value: String)],
+        parts: (subject: String, text: String, html: String), attachments: [OutgoingMessage.Attachment]
+    ) -> OutgoingMessage {
+        OutgoingMessage(
+            from: settings.from, to: MailAddress(row.toAddress, name: recipientName), replyTo: replyTo, subject: parts.subject,
+            messageID: row.messageId, date: row.createdAt, extraHeaders: headers, text: parts.text, html: parts.html,
+            attachments: attachments)
     }
 
     func attachments(for context: MessageContext) -> [OutgoingMessage.Attachment] {

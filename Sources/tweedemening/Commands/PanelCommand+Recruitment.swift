@@ -11,6 +11,13 @@ func readText(_ file: String) throws -> String {
     return text
 }
 
+/// A quota file (`category,value,min,max`), every problem named with its line.
+func readQuotas(_ file: String) throws -> [Quota] {
+    do { return try Quota.parse(try readText(file)) } catch let error as PanelImportError {
+        throw CLIError.data("\(file): \(error.description)")
+    }
+}
+
 func parseSeed(_ text: String) throws -> UInt64 {
     guard let seed = UInt64(text) else { throw ValidationError("--seed must be a whole number from 0 to 18446744073709551615") }
     return seed
@@ -147,10 +154,7 @@ extension PanelCommand {
         func run() throws {
             let app = try options.open()
             let seed = try parseSeed(seed)
-            let quotaList: [Quota]
-            do { quotaList = try Quota.parse(try readText(quotas)) } catch let error as PanelImportError {
-                throw CLIError.data("\(quotas): \(error.description)")
-            }
+            let quotaList = try readQuotas(quotas)
             let now = Date()
             if topUp, !dryRun { _ = try app.database.endTerms(municipalityId: municipality, now: now) }
             let pool = try app.database.volunteers(municipalityId: municipality, status: .confirmed).map {
@@ -223,14 +227,7 @@ extension PanelCommand {
             print(
                 "volunteers: \(volunteers.count) joined, \(volunteers.filter { $0.status == .confirmed }.count) confirmed and not selected, \(volunteers.filter { $0.status == .pending }.count) not confirmed"
             )
-            let quotaList: [Quota]
-            if let quotas {
-                do { quotaList = try Quota.parse(try readText(quotas)) } catch let error as PanelImportError {
-                    throw CLIError.data("\(quotas): \(error.description)")
-                }
-            } else {
-                quotaList = []
-            }
+            let quotaList = try quotas.map(readQuotas) ?? []
             print("")
             print("category      value              panel   share  population  difference  quota")
             var broken = 0
@@ -286,6 +283,14 @@ struct PanelistCommand: ParsableCommand {
         commandName: "panelist", abstract: "One person's data: export it, or erase it.",
         subcommands: [ExportData.self, Erase.self])
 
+    /// Which person a command is about.
+    struct Selection: ParsableArguments {
+        @Option(help: "The panelist's address.") var email: String
+        @Option(help: "The municipality, when the address is on several panels.") var municipality: String?
+
+        func find(_ app: App) throws -> Panelist { try PanelistCommand.find(app, email: email, municipality: municipality) }
+    }
+
     static func find(_ app: App, email: String, municipality: String?) throws -> Panelist {
         let matches = try app.database.panelists(email: email).filter { municipality == nil || $0.municipalityId == municipality }
         guard let first = matches.first else { throw CLIError.data("no panelist with address \(email)") }
@@ -300,12 +305,11 @@ struct PanelistCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export", abstract: "Print everything stored about a panelist as JSON (a data access request).")
         @OptionGroup var options: RootOptions
-        @Option(help: "The panelist's address.") var email: String
-        @Option(help: "The municipality, when the address is on several panels.") var municipality: String?
+        @OptionGroup var person: Selection
 
         func run() throws {
             let app = try options.open()
-            let panelist = try PanelistCommand.find(app, email: email, municipality: municipality)
+            let panelist = try person.find(app)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
@@ -318,12 +322,11 @@ struct PanelistCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Erase a panelist: address, name, background and raw mail go; votes stay counted, anonymously.")
         @OptionGroup var options: RootOptions
-        @Option(help: "The panelist's address.") var email: String
-        @Option(help: "The municipality, when the address is on several panels.") var municipality: String?
+        @OptionGroup var person: Selection
 
         func run() throws {
             let app = try options.open()
-            let panelist = try PanelistCommand.find(app, email: email, municipality: municipality)
+            let panelist = try person.find(app)
             for name in try app.database.erase(panelistId: panelist.id!, now: Date()) {
                 app.spool.remove(.outgoing, name: name)
                 app.spool.remove(.dead, name: name)
