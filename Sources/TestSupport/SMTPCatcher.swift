@@ -244,12 +244,7 @@ public final class SMTPCatcher: @unchecked Sendable {
 
     /// Polls until at least `count` messages are stored or `timeout` seconds pass; returns what is there.
     public func waitForMessages(count: Int, timeout: Double) -> [CaughtMessage] {
-        let deadline = Date().addingTimeInterval(timeout)
-        while true {
-            let found = messages()
-            if found.count >= count || Date() >= deadline { return found }
-            Thread.sleep(forTimeInterval: 0.02)
-        }
+        poll(count: count, timeout: timeout, every: 0.02, messages)
     }
 
     /// SIGTERM, wait for exit, delete the Maildir. Safe to call more than once.
@@ -339,5 +334,15 @@ public final class SMTPCatcher: @unchecked Sendable {
         box.lock.lock()
         defer { box.lock.unlock() }
         return box.line
+    }
+}
+
+/// Reads `read()` until it returns at least `count` items or `timeout` seconds pass; returns the last reading.
+func poll<Item>(count: Int, timeout: Double, every interval: Double, _ read: () -> [Item]) -> [Item] {
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+        let found = read()
+        if found.count >= count || Date() >= deadline { return found }
+        Thread.sleep(forTimeInterval: interval)
     }
 }

@@ -88,12 +88,7 @@ public final class SMTPSink: @unchecked Sendable {
 
     /// Polls until at least `count` transactions are dumped or `timeout` seconds pass.
     public func waitForRecipients(count: Int, timeout: Double) -> [String] {
-        let deadline = Date().addingTimeInterval(timeout)
-        while true {
-            let found = recipients()
-            if found.count >= count || Date() >= deadline { return found }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+        poll(count: count, timeout: timeout, every: 0.05, recipients)
     }
 
     /// SIGKILL, wait, delete the dumps. Safe to call more than once.

@@ -17,16 +17,7 @@ import Testing
 
     /// A published round whose case mail goes to `emails`, in this order.
     func published(_ emails: [String]) throws -> AppDatabase {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = try AppDatabase.open(path: folder.appendingPathComponent("d.sqlite").path)
-        try database.addMunicipality(id: "ede", name: "Gemeente Ede", email: "wmo@ede.example")
-        _ = try database.importPanel(municipalityId: "ede", rows: emails.map { PanelistRow(email: $0) })
-        let text =
-            "---\ntitle: T\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\na\n# Standpunt gemeente\nb\n# Standpunt aanvrager\nc\n# Kaders\nd\n# Vraag aan het panel\ne\n"
-        let caseId = try database.submitCase(municipalityId: "ede", file: try CaseFile.parse(text), source: text)
-        let round = try database.approveCase(caseId, timeline: try Timeline.make(publishAt: start))
-        try database.take(.publish, roundId: round.id!, now: start, messageDomain: "tweedemening.example")
-        return database
+        try publishedRound(in: folder, emails: emails, start: start)
     }
 
     func courier(_ database: AppDatabase, smtp: SMTPSettings, delivery: DeliverySettings) throws -> Courier {

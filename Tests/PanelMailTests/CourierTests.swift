@@ -13,16 +13,7 @@ import Testing
     let start = ISOTime.parse("2026-12-01T09:00:00+01:00")!
 
     func published(_ emails: [String]) throws -> AppDatabase {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = try AppDatabase.open(path: folder.appendingPathComponent("c.sqlite").path)
-        try database.addMunicipality(id: "ede", name: "Gemeente Ede", email: "wmo@ede.example")
-        _ = try database.importPanel(municipalityId: "ede", rows: emails.map { PanelistRow(email: $0) })
-        let text =
-            "---\ntitle: T\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\na\n# Standpunt gemeente\nb\n# Standpunt aanvrager\nc\n# Kaders\nd\n# Vraag aan het panel\ne\n"
-        let caseId = try database.submitCase(municipalityId: "ede", file: try CaseFile.parse(text), source: text)
-        let round = try database.approveCase(caseId, timeline: try Timeline.make(publishAt: start))
-        try database.take(.publish, roundId: round.id!, now: start, messageDomain: "tweedemening.example")
-        return database
+        try publishedRound(in: folder, emails: emails, start: start)
     }
 
     func courier(_ database: AppDatabase, smtp: String, window: SendingWindow = .always) throws -> Courier {
@@ -185,18 +176,11 @@ import Testing
 @Suite struct SpoolSweeperTests {
     @Test func sentAndVanishedFilesGoQueuedOnesStay() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-sweep-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try AppDatabase.open(path: folder.appendingPathComponent("sweep.sqlite").path)
+        let database = try publishedRound(
+            in: folder, emails: ["p1@example.nl", "p2@example.nl", "p3@example.nl"], start: Date() - 60)
         let spool = Spool(root: folder.appendingPathComponent("Queue"))
         try spool.prepare()
-        try database.addMunicipality(id: "ede", name: "Gemeente Ede", email: "wmo@ede.example")
-        _ = try database.importPanel(municipalityId: "ede", rows: (1...3).map { PanelistRow(email: "p\($0)@example.nl") })
-        let text =
-            "---\ntitle: T\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\na\n# Standpunt gemeente\nb\n# Standpunt aanvrager\nc\n# Kaders\nd\n# Vraag aan het panel\ne?\n"
-        let caseId = try database.submitCase(municipalityId: "ede", file: try CaseFile.parse(text), source: text)
-        let round = try database.approveCase(caseId, timeline: try Timeline.make(publishAt: Date() - 60))
-        try database.take(.publish, roundId: round.id!, now: Date(), messageDomain: "t.example")
         let messages = try database.pendingMessages(limit: 10)
         for message in messages { try spool.write(Array("mail".utf8), to: .outgoing, name: message.spoolName) }
         try database.markQueued(messages.map { $0.id! }, now: Date())

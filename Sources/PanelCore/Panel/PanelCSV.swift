@@ -28,7 +28,13 @@ public struct PanelImportError: Error, Equatable, CustomStringConvertible {
         public var line: Int
         public var reason: String
     }
+    /// In line order, whatever order they were found in.
     public var problems: [Problem]
+
+    public init(problems: [Problem]) {
+        self.problems = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            .map(\.element)
+    }
 
     public var description: String {
         "nothing was imported; fix these lines and import the file again:\n"
@@ -71,17 +77,7 @@ public enum PanelCSV {
 
         var rows: [PanelistRow] = []
         var firstLineOfEmail: [String: Int] = [:]
-        for record in records.dropFirst() {
-            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            if let error = record.error {
-                problems.append(.init(line: record.line, reason: error))
-                continue
-            }
-            guard record.fields.count == columns.count else {
-                problems.append(
-                    .init(line: record.line, reason: "has \(record.fields.count) fields, the header has \(columns.count)"))
-                continue
-            }
+        for record in CSVReader.dataRecords(records, columnCount: columns.count, problems: &problems) {
             func value(_ column: String) -> String? {
                 guard let index = columns.firstIndex(of: column) else { return nil }
                 let trimmed = record.fields[index].trimmingCharacters(in: .whitespaces)
@@ -126,6 +122,26 @@ enum CSVReader {
         var line: Int
         var fields: [String]
         var error: String?
+    }
+
+    /// The records after the header with one field per column. Blank lines are skipped; a record the reader could
+    /// not read, or with another number of fields, becomes a problem (`expected` names the columns in the message).
+    static func dataRecords(
+        _ records: [Record], columnCount: Int, expected: String? = nil, problems: inout [PanelImportError.Problem]
+    ) -> [Record] {
+        records.dropFirst().filter { record in
+            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return false }
+            if let error = record.error {
+                problems.append(.init(line: record.line, reason: error))
+                return false
+            }
+            guard record.fields.count == columnCount else {
+                let header = expected.map { "expected \(columnCount): \($0)" } ?? "the header has \(columnCount)"
+                problems.append(.init(line: record.line, reason: "has \(record.fields.count) fields, \(header)"))
+                return false
+            }
+            return true
+        }
     }
 
     static func records(_ text: String) -> [Record] {

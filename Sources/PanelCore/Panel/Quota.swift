@@ -40,17 +40,7 @@ public struct Quota: Sendable, Equatable, CustomStringConvertible {
         var quotas: [Quota] = []
         var problems: [PanelImportError.Problem] = []
         var firstLineOfQuota: [String: Int] = [:]
-        for record in records.dropFirst() {
-            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            if let error = record.error {
-                problems.append(.init(line: record.line, reason: error))
-                continue
-            }
-            guard record.fields.count == 4 else {
-                problems.append(
-                    .init(line: record.line, reason: "has \(record.fields.count) fields, expected 4: category,value,min,max"))
-                continue
-            }
+        for record in CSVReader.dataRecords(records, columnCount: 4, expected: "category,value,min,max", problems: &problems) {
             let fields = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             var reasons: [String] = []
             if fields[0].isEmpty { reasons.append("category is empty") }

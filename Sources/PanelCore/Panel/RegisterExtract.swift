@@ -60,17 +60,7 @@ public struct RegisterExtract: Sendable, Equatable {
 
         var rows: [RegisterRow] = []
         var firstLineOfID: [String: Int] = [:]
-        for record in records.dropFirst() {
-            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-            if let error = record.error {
-                problems.append(.init(line: record.line, reason: error))
-                continue
-            }
-            guard record.fields.count == columns.count else {
-                problems.append(
-                    .init(line: record.line, reason: "has \(record.fields.count) fields, the header has \(columns.count)"))
-                continue
-            }
+        for record in CSVReader.dataRecords(records, columnCount: columns.count, problems: &problems) {
             let id = record.fields[idColumn].trimmingCharacters(in: .whitespaces)
             if id.isEmpty {
                 problems.append(.init(line: record.line, reason: "id is empty"))
