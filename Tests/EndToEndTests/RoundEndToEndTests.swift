@@ -106,7 +106,11 @@ import Testing
         var forged = tokenParts(daan.oppose)
         forged[2] = tokenParts(daan.support)[2]
         #expect(try await http("POST", "\(base)/v/\(forged.joined(separator: "."))").0 == 403)
-        #expect(try await http("POST", String(anna.oppose.dropLast(3)) + "AAA").0 == 403)
+        // One character of Anna's signature changed (always to another one): refused, nothing recorded.
+        var signature = Array(anna.oppose)
+        signature[signature.count - 10] = signature[signature.count - 10] == "A" ? "B" : "A"
+        let tampered = try await http("POST", String(signature))
+        #expect(tampered.0 == 403, "\(String(signature)) answered \(tampered.0): \(tampered.1)")
         let shown = try cli.run(["case", "show", caseId])
         #expect(shown.stdout.contains("votes: 3 (support 2, oppose 1)"), "\(shown.stdout)")
 
