@@ -26,7 +26,10 @@ extension AppDatabase {
     /// The intake goes through `BallotBox`, which gathers concurrent votes into one transaction.
     @discardableResult
     public func castVote(roundId: Int64, panelistId: Int64, choice: VoteChoice, now: Date) throws -> Vote {
-        try writer.write { db in try Self.recordVote(db, roundId: roundId, panelistId: panelistId, choice: choice, now: now).vote
+        try writer.write { db in
+            var rounds: [Int64: Round] = [:]
+            return try Self.recordVote(db, roundId: roundId, panelistId: panelistId, choice: choice, now: now, rounds: &rounds)
+                .vote
         }
     }
 
@@ -47,22 +50,51 @@ extension AppDatabase {
 
     /// Checks the ballot and records the vote, inside the caller's transaction. Changing one's choice counts in
     /// `changes`; confirming the same choice again only moves `castAt`.
-    static func recordVote(_ db: Database, roundId: Int64, panelistId: Int64, choice: VoteChoice, now: Date) throws
-        -> VoteReceipt
-    {
-        let ballot = try Self.ballot(db, roundId: roundId, panelistId: panelistId, now: now)
-        if ballot.currentChoice != nil,
-            var vote = try Vote.fetchOne(db, key: ["roundId": roundId, "panelistId": panelistId])
-        {
-            if vote.choice != choice { vote.changes += 1 }
-            vote.choice = choice
-            vote.castAt = now
-            try vote.update(db)
-            return VoteReceipt(vote: vote, round: ballot.round)
+    ///
+    /// This is the intake's hot path (`BallotBox` runs it for every vote of a batch), so it reads the round once
+    /// per batch (`rounds`) and otherwise uses two cached statements: one read for panelist, membership and
+    /// current vote, one write. Every check comes before the write, so a refused vote has written nothing and
+    /// needs no savepoint. The checks and their errors are those of `ballot(_:roundId:panelistId:now:)`.
+    static func recordVote(
+        _ db: Database, roundId: Int64, panelistId: Int64, choice: VoteChoice, now: Date, rounds: inout [Int64: Round]
+    ) throws -> VoteReceipt {
+        let round: Round
+        if let known = rounds[roundId] {
+            round = known
+        } else {
+            guard let fetched = try Round.fetchOne(db, key: roundId) else { throw StoreError.unknownRound(roundId) }
+            rounds[roundId] = fetched
+            round = fetched
         }
-        let vote = Vote(roundId: roundId, panelistId: panelistId, choice: choice, castAt: now, changes: 0)
-        try vote.insert(db)
-        return VoteReceipt(vote: vote, round: ballot.round)
+        let standing = try db.cachedStatement(
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM panelist WHERE id = :panelist),
+                       EXISTS (SELECT 1 FROM roundMember WHERE roundId = :round AND panelistId = :panelist),
+                       (SELECT choice FROM vote WHERE roundId = :round AND panelistId = :panelist),
+                       (SELECT changes FROM vote WHERE roundId = :round AND panelistId = :panelist)
+                """)
+        guard let row = try Row.fetchOne(standing, arguments: ["round": roundId, "panelist": panelistId]) else {
+            throw StoreError.unknownPanelist
+        }
+        guard row[0] as Bool else { throw StoreError.unknownPanelist }
+        guard row[1] as Bool else { throw StoreError.notInPanel }
+        switch round.state {
+        case .scheduled, .discussion: throw StoreError.votingNotOpen
+        case .closed: throw StoreError.votingClosed
+        case .voting: if now >= round.deadline { throw StoreError.votingClosed }
+        }
+        var vote = Vote(roundId: roundId, panelistId: panelistId, choice: choice, castAt: now, changes: 0)
+        if let current = row[2] as VoteChoice? {
+            vote.changes = (row[3] as Int? ?? 0) + (current == choice ? 0 : 1)
+            let update = try db.cachedStatement(
+                sql: "UPDATE vote SET choice = ?, castAt = ?, changes = ? WHERE roundId = ? AND panelistId = ?")
+            try update.execute(arguments: [choice, now, vote.changes, roundId, panelistId])
+        } else {
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO vote (roundId, panelistId, choice, castAt, changes) VALUES (?, ?, ?, ?, 0)")
+            try insert.execute(arguments: [roundId, panelistId, choice, now])
+        }
+        return VoteReceipt(vote: vote, round: round)
     }
 
     static func ballot(_ db: Database, roundId: Int64, panelistId: Int64, now: Date) throws -> BallotContext {

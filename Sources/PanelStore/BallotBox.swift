@@ -8,9 +8,9 @@ import Synchronization
 ///
 /// A batch (at most `batchLimit` votes) goes to the database writer as soon as the previous one has committed:
 /// nobody waits for a timer, and a lone vote is written at once. Each caller resumes only after the transaction
-/// holding its vote committed, so an answer "your vote counts" is never ahead of the disk. Each vote runs in a
-/// savepoint of its own: a vote that is refused (round closed, not in the panel, …) is rolled back and reported
-/// to its caller with the same `StoreError` as `AppDatabase.castVote`, and the rest of the batch commits.
+/// holding its vote committed, so an answer "your vote counts" is never ahead of the disk. A vote that is refused
+/// (round closed, not in the panel, …) writes nothing and is reported to its caller with the same `StoreError` as
+/// `AppDatabase.castVote`; the rest of the batch commits.
 /// When the transaction itself fails, every vote of the batch gets that error and none is recorded.
 public final class BallotBox: Sendable {
     public static let defaultBatchLimit = 256
@@ -84,26 +84,22 @@ public final class BallotBox: Sendable {
         if more { scheduleBatch() }
     }
 
-    /// One transaction for the batch, one savepoint per vote; the results in the batch's order, final only
-    /// once this returns (after the commit).
+    /// One transaction for the batch; the results in the batch's order, final only once this returns (after the
+    /// commit). A refused vote writes nothing (every check comes before its one write), so it needs no savepoint;
+    /// a write that fails is undone by SQLite on its own, and the rest of the batch still commits.
     static func record(_ batch: [Ballot], in db: Database) -> [Result<VoteReceipt, any Error>] {
         var results: [Result<VoteReceipt, any Error>] = []
         results.reserveCapacity(batch.count)
+        var rounds: [Int64: Round] = [:]
         do {
             try db.inTransaction(.immediate) {
                 for ballot in batch {
-                    var receipt: VoteReceipt?
-                    do {
-                        try db.inSavepoint {
-                            receipt = try AppDatabase.recordVote(
+                    results.append(
+                        Result {
+                            try AppDatabase.recordVote(
                                 db, roundId: ballot.roundId, panelistId: ballot.panelistId, choice: ballot.choice,
-                                now: ballot.now)
-                            return .commit
-                        }
-                        results.append(.success(receipt!))
-                    } catch {
-                        results.append(.failure(error))
-                    }
+                                now: ballot.now, rounds: &rounds)
+                        })
                 }
                 return .commit
             }

@@ -50,6 +50,12 @@ import Testing
             try Int.fetchOne(db, sql: "SELECT SUM(changes) FROM vote WHERE roundId = ?", arguments: [round.id!])
         }
         #expect(changes == panel.prefix(100).indices.filter { $0 % 3 == 0 }.count)
+        // …each row as its receipt said (read back through the record type: the same date encoding)
+        let stored = try await fixture.database.reader.read { db in try Vote.fetchAll(db) }
+        let receipted = Dictionary(receipts.map { ($0.vote.panelistId, $0.vote) }, uniquingKeysWith: { $1 })
+        let votedOnce = Set(panel.dropFirst(100))
+        for vote in stored where votedOnce.contains(vote.panelistId) { #expect(receipted[vote.panelistId] == vote) }
+        #expect(stored.allSatisfy { $0.castAt == round.voteAt })
         // …in fewer transactions than votes
         let batches = box.state.withLock { $0.batches }
         #expect(batches < 700, "\(batches) transactions for 700 votes")

@@ -6,6 +6,7 @@
 # after killing the daemon with SIGKILL, so an answer that ran ahead of its commit would show. Asserts no speed.
 #
 #   scripts/bench/intake.sh [VOTES=50000] [CONNECTIONS=64] [SECONDS=20]
+#   PROFILE=/tmp/intake.perf scripts/bench/intake.sh 20000 64 10   # also record a perf profile of the votes
 #
 # Setup goes through the CLI: a municipality, a panel of VOTES panelists, a case approved with its publication and
 # voting in the past, and one `tick` that publishes it and opens voting. The sending window is set to a closed hour,
@@ -78,8 +79,19 @@ sleep 2
 rss() { awk -v key="$1:" '$1 == key { printf "%.0f", $2 / 1024 }' "/proc/$daemon/status"; }
 idle_rss=$(rss VmRSS)
 
+# PROFILE=FILE: record where the daemon spends the vote phase (perf record -g), for `perf report -i FILE`.
+profiler=""
+if [ -n "${PROFILE:-}" ]; then
+    perf record -F 499 -g -p "$daemon" -o "$PROFILE" 2>/dev/null &
+    profiler=$!
+    sleep 0.5
+fi
 wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 10s --latency -s scripts/bench/intake-votes.lua \
     "http://127.0.0.1:$port" -- "$work/paths" "$threads" >"$work/votes.out"
+if [ -n "$profiler" ]; then
+    kill -INT "$profiler"
+    wait "$profiler" 2>/dev/null || true
+fi
 value() { awk -v key="$1" '$1 == key { print $2 }' "$work/votes.out"; }
 peak_votes=$(rss VmHWM)
 wrk -t "$threads" -c "$connections" -d 10s --latency "http://127.0.0.1:$port/healthz" >"$work/healthz.out"
