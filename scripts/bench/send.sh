@@ -5,6 +5,7 @@
 # numbers; asserts nothing.
 #
 #   scripts/bench/send.sh [N] [CONNECTIONS]      # CONNECTIONS default 4 (TWEEDEMENING_SMTP_CONNECTIONS)
+#   PROFILE=/tmp/send.perf scripts/bench/send.sh   # also record a perf profile of the tick
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -15,7 +16,7 @@ scripts/setup.sh
 swift build -c release --product tweedemening >/dev/null
 bin="$(swift build -c release --show-bin-path)/tweedemening"
 
-work="$(mktemp -d)"
+work="$(mktemp -d "${BENCH_DIR:-/var/tmp}/send-bench.XXXXXX")"
 sink_pid=""
 cleanup() { [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -38,7 +39,10 @@ case_id=$("$bin" case submit --municipality bench examples/case-traplift.md 2>/d
 "$bin" case approve "$case_id" --publish-at "$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)"
 
 start=$(date +%s.%N)
-/usr/bin/time -f "%M" -o "$work/rss" "$bin" tick
+# PROFILE=FILE: also record where the tick spends its time (perf record -g), for `perf report -i FILE`.
+profile=()
+[ -n "${PROFILE:-}" ] && profile=(perf record -F 999 -g -o "$PROFILE" --)
+/usr/bin/time -f "%M" -o "$work/rss" "${profile[@]}" "$bin" tick
 end=$(date +%s.%N)
 sent=$("$bin" queue status | awk '$1 == "sent" {print $2}')
 size=$(ls -l "$work/root/Queue/outgoing" 2>/dev/null | wc -l)
