@@ -82,33 +82,33 @@ public struct Courier: Sendable {
 
     /// Renders every pending row into `Queue/outgoing/` and marks it queued (batch by batch, until `shouldStop`).
     ///
-    /// Per batch: the contexts in one read, rendered on `renderThreads` threads (each with its own `RenderPass`)
-    /// into staged files, then every file flushed and moved into place, then the batch marked queued in one
-    /// transaction. A row is never queued before its file is durable in `outgoing/`.
+    /// Per batch: the contexts in one read, rendered on `renderThreads` threads (each with its own `RenderPass`),
+    /// written as one pack (flushed, then renamed into place), then the batch marked queued in one transaction. A
+    /// row is never queued before its message is durable in `outgoing/`.
     public func renderPending(now: Date, shouldStop: @Sendable () -> Bool = { false }) throws -> Int {
         var total = 0
         while !shouldStop() {
             let batch = try database.pendingMessages(limit: Self.batchSize)
             if batch.isEmpty { return total }
             let contexts = try database.mailContexts(batch)
-            try stage(batch, contexts)
-            try spool.commit(batch.map(\.spoolName), to: .outgoing)
+            let rendered = try compose(contexts)
+            try spool.pack(zip(batch, rendered).map { ($0.spoolName, $1) })
             try database.markQueued(batch.map { $0.id! }, now: now)
             total += batch.count
         }
         return total
     }
 
-    /// Renders and stages a batch, the messages split over the render threads in stripes.
-    private func stage(_ batch: [OutboxMessage], _ contexts: [MailContext]) throws {
-        let threads = max(1, min(renderThreads, batch.count / Self.messagesPerRenderThread))
+    /// Renders a batch, the messages split over the render threads in stripes.
+    private func compose(_ contexts: [MailContext]) throws -> [[UInt8]] {
+        let threads = max(1, min(renderThreads, contexts.count / Self.messagesPerRenderThread))
         let failure = FirstError()
+        let results = RenderedBatch(count: contexts.count)
         let work: @Sendable (Int) -> Void = { stripe in
             var pass = RenderPass(composer: self.composer)
-            for index in stride(from: stripe, to: batch.count, by: threads) where !failure.isSet {
+            for index in stride(from: stripe, to: contexts.count, by: threads) where !failure.isSet {
                 do {
-                    let bytes = try pass.compose(contexts[index]).rendered()
-                    try self.spool.stage(bytes, name: batch[index].spoolName)
+                    results.set(index, try pass.compose(contexts[index]).rendered())
                 } catch {
                     failure.set(error)
                 }
@@ -120,6 +120,7 @@ public struct Courier: Sendable {
             DispatchQueue.concurrentPerform(iterations: threads, execute: work)
         }
         if let error = failure.error { throw error }
+        return results.all
     }
 
     func render(_ message: OutboxMessage, syncFolder: Bool = true) throws {
@@ -257,6 +258,8 @@ public struct Courier: Sendable {
             return
         }
         let retryAt = now.addingTimeInterval(retry.delay(afterAttempts: message.attempts + 1))
+        // Out of its pack before the record: the rest of the batch can go, this one waits in a file of its own.
+        try spool.detach(message.spoolName)
         try database.markDeferred(message.id!, code: code, error: reason, retryAt: retryAt)
         report.deferred += 1
         report.note(reason, in: \.deferReasons)
@@ -270,6 +273,30 @@ public struct Courier: Sendable {
         report.failed += 1
         report.note(reason, in: \.failReasons)
         logger.warning("mail.failed", metadata: ["outbox.id": "\(message.id!)", "smtp.code": "\(code)"])
+    }
+}
+
+/// The messages of a batch, filled in by several render threads (each index by one thread).
+///
+/// `@unchecked Sendable`: `messages` is read and written only while holding `lock`.
+final class RenderedBatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [[UInt8]]
+
+    init(count: Int) {
+        messages = Array(repeating: [], count: count)
+    }
+
+    func set(_ index: Int, _ bytes: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        messages[index] = bytes
+    }
+
+    var all: [[UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return messages
     }
 }
 

@@ -4,19 +4,30 @@ import Foundation
 ///
 /// A file is first written under `tmp/`, flushed to disk, then renamed into place, and the folder is
 /// flushed too, so after a crash a file in `outgoing/` is always complete.
+///
+/// Outgoing mail is rendered a batch at a time into packs (`SpoolPack`); a message deferred for later is moved
+/// out of its pack into a file of its own. Every method takes a message's name either way.
 public struct Spool: Sendable {
     public enum Folder: String, Sendable, CaseIterable {
         case outgoing, incoming, dead, tmp
     }
 
     public let root: URL
+    /// `root` as a path: building paths with `URL` per message was a measurable part of a round's delivery.
+    let rootPath: String
+    let shelf = PackShelf()
 
     public init(root: URL) {
         self.root = root
+        self.rootPath = root.path.hasSuffix("/") ? String(root.path.dropLast()) : root.path
     }
 
     public func url(_ folder: Folder, _ name: String = "") -> URL {
-        root.appendingPathComponent(folder.rawValue, isDirectory: true).appendingPathComponent(name)
+        URL(fileURLWithPath: path(folder, name))
+    }
+
+    func path(_ folder: Folder, _ name: String = "") -> String {
+        name.isEmpty ? rootPath + "/" + folder.rawValue : rootPath + "/" + folder.rawValue + "/" + name
     }
 
     /// Creates the folders if needed.
@@ -30,91 +41,140 @@ public struct Spool: Sendable {
     /// (`syncFolder(_:)`) before it records the files as written.
     public func write(_ bytes: [UInt8], to folder: Folder, name: String, syncFolder: Bool = true) throws {
         let temporary = stagedPath(name)
-        let final = url(folder, name)
+        let final = path(folder, name)
         try Self.writeDurably(bytes, to: temporary)
-        guard rename(temporary, final.path) == 0 else {
-            let error = SpoolError.io("cannot move \(temporary) to \(final.path)", errno)
+        guard rename(temporary, final) == 0 else {
+            let error = SpoolError.io("cannot move \(temporary) to \(final)", errno)
             unlink(temporary)
             throw error
         }
-        if syncFolder { Self.syncDirectory(url(folder).path) }
+        if syncFolder { Self.syncDirectory(path(folder)) }
     }
 
-    /// Writes a file under `tmp/` without flushing it: one of a batch that `commit(_:to:)` makes durable and moves
-    /// into place together.
-    public func stage(_ bytes: [UInt8], name: String) throws {
-        try Self.writeFile(bytes, to: stagedPath(name), flush: false)
-    }
-
-    /// Flushes every staged file to disk, renames each into `folder`, then flushes the folder once. When this
-    /// returns, every file is complete and durable in `folder`; one that was not staged throws, and nothing after
-    /// it is moved. Flushing after all files are written lets the file system commit the batch together, where a
-    /// flush after each write waits for a commit per file.
-    public func commit(_ names: [String], to folder: Folder) throws {
-        try flushStaged(names)
-        for name in names {
-            let temporary = stagedPath(name)
-            let final = url(folder, name).path
-            guard rename(temporary, final) == 0 else {
-                let error = SpoolError.io("cannot move \(temporary) to \(final)", errno)
-                unlink(temporary)
-                throw error
-            }
+    /// Writes a batch of rendered messages as one pack in `outgoing/`, atomically and durably (one flush for the
+    /// batch). When this returns, every message can be read by its name.
+    public func pack(_ messages: [(name: String, bytes: [UInt8])]) throws {
+        guard let first = messages.first else { return }
+        let name = first.name + SpoolPack.suffix
+        try write(SpoolPack.encode(messages), to: .outgoing, name: name)
+        guard let members = SpoolPack.readIndex(path: path(.outgoing, name)) else {
+            throw SpoolError.io("cannot read back \(path(.outgoing, name))", EIO)
         }
-        Self.syncDirectory(url(folder).path)
+        shelf.register(name, members: members)
     }
 
-    /// Flushes staged files on `flushThreads` threads: each flush waits for its own writes, and several in flight
-    /// let the disk take them together instead of one round trip after the other.
-    private func flushStaged(_ names: [String]) throws {
-        let threads = min(Self.flushThreads, names.count)
-        let next = StagedFlush(names: names.map(stagedPath))
-        if threads <= 1 {
-            next.run()
-        } else {
-            let group = DispatchGroup()
-            for _ in 0..<threads {
-                group.enter()
-                let thread = Thread {
-                    next.run()
-                    group.leave()
-                }
-                thread.stackSize = 1 << 18
-                thread.start()
-            }
-            group.wait()
+    /// Moves a message out of its pack into a file of its own (a deferred message waits there for its next try, so
+    /// its pack can go once the rest of the batch is delivered). A message already in a file of its own stays.
+    public func detach(_ name: String) throws {
+        guard let (pack, slice) = shelf.locate(name, folder: path(.outgoing)) else { return }
+        guard let bytes = Self.readSlice(path(.outgoing, pack), slice) else {
+            // The pack is gone: the message is rendered anew when it is due (same bytes).
+            shelf.release(name, folder: path(.outgoing))
+            return
         }
-        if let error = next.error { throw error }
+        try write(bytes, to: .outgoing, name: name, syncFolder: false)
+        shelf.release(name, folder: path(.outgoing))
     }
 
-    static let flushThreads = 8
+    /// Removes a message so that no copy of it stays in the spool: when its pack still holds other messages, those
+    /// are moved out into files of their own and the pack is deleted (erasure must not wait for the rest of a
+    /// batch to be delivered).
+    public func purge(_ name: String) throws {
+        for (_, others) in shelf.companions(of: name, folder: path(.outgoing)) {
+            for other in others { try detach(other) }
+        }
+        remove(.outgoing, name: name)
+        syncFolder(.outgoing)
+    }
+
+    /// The file a message is in, for `queue show`: its own, or its pack.
+    public func location(_ name: String) -> String? {
+        for folder in [Folder.outgoing, .dead] where access(path(folder, name), F_OK) == 0 { return path(folder, name) }
+        return shelf.locate(name, folder: path(.outgoing)).map { path(.outgoing, $0.pack) }
+    }
 
     private func stagedPath(_ name: String) -> String {
-        url(.tmp, "\(name).\(getpid()).tmp").path
+        path(.tmp, "\(name).\(getpid()).tmp")
     }
 
     /// Flushes a folder's entries (renames) to disk.
     public func syncFolder(_ folder: Folder) {
-        Self.syncDirectory(url(folder).path)
+        Self.syncDirectory(path(folder))
     }
 
+    /// A message (or incoming mail, or dead letter) by name: its own file, else its pack.
     public func read(_ folder: Folder, name: String) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: url(folder, name).path) else { return nil }
-        return [UInt8](data)
+        if let bytes = Self.readFile(path(folder, name)) { return bytes }
+        guard folder == .outgoing, let (pack, slice) = shelf.locate(name, folder: path(.outgoing)) else { return nil }
+        return Self.readSlice(path(.outgoing, pack), slice)
     }
 
     public func remove(_ folder: Folder, name: String) {
-        unlink(url(folder, name).path)
+        unlink(path(folder, name))
+        if folder == .outgoing { shelf.release(name, folder: path(.outgoing)) }
     }
 
     /// Keeps a message that will never be delivered, for the moderator to inspect.
     public func bury(_ name: String) {
-        let from = url(.outgoing, name).path
-        if rename(from, url(.dead, name).path) == 0 { Self.syncDirectory(url(.dead).path) }
+        if rename(path(.outgoing, name), path(.dead, name)) != 0, let bytes = read(.outgoing, name: name) {
+            try? write(bytes, to: .dead, name: name, syncFolder: false)
+        }
+        shelf.release(name, folder: path(.outgoing))
+        Self.syncDirectory(path(.dead))
     }
 
+    /// The names in a folder; for `outgoing`, the messages in files of their own and the live ones in packs.
     public func names(in folder: Folder) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []).sorted()
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: path(folder))) ?? [])
+        guard folder == .outgoing else { return files.sorted() }
+        let packed = shelf.liveNames(folder: path(.outgoing)).keys
+        return Set(files.filter { !$0.hasSuffix(SpoolPack.suffix) }).union(packed).sorted()
+    }
+
+    /// Pack files in `outgoing/` last written before `date`.
+    func packs(writtenBefore date: Date) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path(.outgoing))) ?? []).filter { name in
+            guard name.hasSuffix(SpoolPack.suffix),
+                let modified = (try? FileManager.default.attributesOfItem(atPath: path(.outgoing, name))[.modificationDate])
+                    as? Date
+            else { return false }
+            return modified < date
+        }
+    }
+
+    /// The live messages of a pack.
+    func members(ofPack pack: String) -> [String] {
+        shelf.liveNames(folder: path(.outgoing)).filter { $0.value == pack }.map(\.key).sorted()
+    }
+
+    static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        return readAll(descriptor, offset: 0, length: Int(status.st_size))
+    }
+
+    static func readSlice(_ path: String, _ slice: SpoolPack.Slice) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        return readAll(descriptor, offset: slice.offset, length: slice.length)
+    }
+
+    private static func readAll(_ descriptor: Int32, offset: Int, length: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: length)
+        var done = 0
+        while done < length {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                pread(descriptor, buffer.baseAddress! + done, length - done, off_t(offset + done))
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            done += count
+        }
+        return bytes
     }
 
     static func writeDurably(_ bytes: [UInt8], to path: String) throws {
@@ -163,50 +223,5 @@ public enum SpoolError: Error, CustomStringConvertible {
             return code == ENOSPC
                 ? "\(what): the disk is full; free space and run again (nothing was lost)" : "\(what): \(reason)"
         }
-    }
-}
-
-/// The staged files of one commit, handed out one at a time to the threads that flush them.
-///
-/// `@unchecked Sendable`: the mutable state is touched only while holding `lock`.
-private final class StagedFlush: @unchecked Sendable {
-    private let lock = NSLock()
-    private let paths: [String]
-    private var position = 0
-    private(set) var error: SpoolError?
-
-    init(names: [String]) {
-        self.paths = names
-    }
-
-    func run() {
-        while let path = take() {
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                fail(.io("cannot open \(path)", errno))
-                return
-            }
-            let flushed = fsync(descriptor) == 0
-            let code = errno
-            close(descriptor)
-            guard flushed else {
-                fail(.io("cannot flush \(path) to disk", code))
-                return
-            }
-        }
-    }
-
-    private func take() -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard error == nil, position < paths.count else { return nil }
-        position += 1
-        return paths[position - 1]
-    }
-
-    private func fail(_ error: SpoolError) {
-        lock.lock()
-        defer { lock.unlock() }
-        if self.error == nil { self.error = error }
     }
 }

@@ -1,22 +1,24 @@
 import Foundation
 import PanelStore
 
-/// Removes what a crash leaves in the spool: rendered files of messages already recorded as sent (a kill between
-/// the record and the unlink), files of messages that no longer exist (an erased panelist), and half-written
-/// temporary files. They hold mail bodies and addresses that retention and erasure must not miss. Runs under
+/// Removes what a crash leaves in the spool: rendered messages already recorded as sent (a kill between the
+/// record and the unlink), messages that no longer exist (an erased panelist), and half-written temporary files;
+/// and splits packs that outlived their delivery pass. They hold mail bodies and addresses that retention and erasure must not miss. Runs under
 /// the tick lock, so no delivery is using the files.
 public struct SpoolSweeper: Sendable {
     public let database: AppDatabase
     public let spool: Spool
     /// Temporary files younger than this may belong to a writer that is still running (`inbound deliver`).
     public var temporaryAge: TimeInterval = 3_600
+    /// Packs older than this are split up (longer than a night outside the sending window).
+    public var packAge: TimeInterval = 86_400
 
     public init(database: AppDatabase, spool: Spool) {
         self.database = database
         self.spool = spool
     }
 
-    /// Returns how many files were removed.
+    /// Returns how many messages and files were removed.
     @discardableResult
     public func sweep(now: Date = Date()) throws -> Int {
         var removed = 0
@@ -28,10 +30,18 @@ public struct SpoolSweeper: Sendable {
             switch states[id] {
             case .pending?, .queued?, .deferred?, .held?:
                 continue
-            case .sent?, .failed?, nil:
+            case .sent?, .failed?:
                 spool.remove(.outgoing, name: name)
-                removed += 1
+            case nil:
+                // The row is gone (an erased panelist): no copy may stay behind in a pack either.
+                try spool.purge(name)
             }
+            removed += 1
+        }
+        // A pack lives for one delivery pass; one that outlived it (the window closed, messages held) is split into
+        // files of their own, so that no batch's mail lingers for the sake of a few.
+        for pack in spool.packs(writtenBefore: now.addingTimeInterval(-packAge)) {
+            for name in spool.members(ofPack: pack) { try spool.detach(name) }
         }
         let cutoff = now.addingTimeInterval(-temporaryAge)
         for name in spool.names(in: .tmp) {

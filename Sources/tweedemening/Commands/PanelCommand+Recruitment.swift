@@ -328,7 +328,7 @@ struct PanelistCommand: ParsableCommand {
             let app = try options.open()
             let panelist = try person.find(app)
             for name in try app.database.erase(panelistId: panelist.id!, now: Date()) {
-                app.spool.remove(.outgoing, name: name)
+                try app.spool.purge(name)
                 app.spool.remove(.dead, name: name)
             }
             warn("panelist \(panelist.id!) erased")

@@ -43,9 +43,7 @@ extension QueueCommand {
             guard let message = try app.database.outboxMessage(id) else {
                 throw CLIError.data(StoreError.unknownMessage(id).description)
             }
-            let file =
-                [Spool.Folder.outgoing, .dead].map { app.spool.url($0, message.spoolName).path }
-                .first { FileManager.default.fileExists(atPath: $0) } ?? "(not rendered yet, or delivered)"
+            let file = app.spool.location(message.spoolName) ?? "(not rendered yet, or delivered)"
             print(
                 """
                 #\(message.id!) \(message.kind.rawValue), \(message.roundId.map { "round \($0)" } ?? "case \(message.caseId ?? 0)"), to \(message.toAddress)
