@@ -85,7 +85,9 @@ public struct Courier: Sendable {
     /// Per batch: the contexts in one read, rendered on `renderThreads` threads (each with its own `RenderPass`),
     /// written as one pack (flushed, then renamed into place), then the batch marked queued in one transaction. A
     /// row is never queued before its message is durable in `outgoing/`.
-    public func renderPending(now: Date, shouldStop: @Sendable () -> Bool = { false }) throws -> Int {
+    public func renderPending(
+        now: Date, shouldStop: @Sendable () -> Bool = { false }, progress: RenderProgress? = nil
+    ) throws -> Int {
         var total = 0
         while !shouldStop() {
             let batch = try database.pendingMessages(limit: Self.batchSize)
@@ -95,6 +97,7 @@ public struct Courier: Sendable {
             try spool.pack(zip(batch, rendered).map { ($0.spoolName, $1) })
             try database.markQueued(batch.map { $0.id! }, now: now)
             total += batch.count
+            progress?.advance()
         }
         return total
     }
@@ -128,16 +131,41 @@ public struct Courier: Sendable {
         try spool.write(bytes, to: .outgoing, name: message.spoolName, syncFolder: syncFolder)
     }
 
-    /// Renders, then delivers everything due at `now`.
+    /// Renders and delivers everything due at `now`, the two at once: the connections start on the first batch
+    /// the renderer queues and wait for the next while it renders, so a round's delivery takes about as long as
+    /// its rendering or its sending, whichever is longer, instead of both after another.
     ///
     /// `shouldStop` (a daemon shutting down) is asked between render batches and before each message: once it
     /// answers true, each worker finishes the message in hand and the pass ends, recording what was accepted and
     /// leaving the rest queued and untried (no attempt counted, no backoff) for the next pass.
     public func run(now: Date, shouldStop: @escaping @Sendable () -> Bool = { false }) throws -> DeliveryReport {
         var report = DeliveryReport()
-        report.rendered = try renderPending(now: now, shouldStop: shouldStop)
-        if shouldStop() { return report }
-        try deliver(now: now, into: &report, shouldStop: shouldStop)
+        guard window.contains(now) else {
+            report.rendered = try renderPending(now: now, shouldStop: shouldStop)
+            report.heldUntil = window.nextOpening(after: now)
+            return report
+        }
+        let progress = RenderProgress()
+        let rendering = DispatchGroup()
+        rendering.enter()
+        let renderer = Thread {
+            defer { rendering.leave() }
+            do {
+                progress.finish(rendered: try self.renderPending(now: now, shouldStop: shouldStop, progress: progress))
+            } catch {
+                progress.finish(error: error)
+            }
+        }
+        renderer.name = "courier-render"
+        renderer.start()
+        do {
+            try deliver(now: now, into: &report, shouldStop: shouldStop, progress: progress, beforeFinish: { rendering.wait() })
+        } catch {
+            rendering.wait()
+            throw progress.error ?? error
+        }
+        if let error = progress.error { throw error }
+        report.rendered = progress.rendered
         return report
     }
 
@@ -145,9 +173,17 @@ public struct Courier: Sendable {
     /// (no attempt is counted) until the next `tick` inside the window.
     ///
     /// One worker per connection pulls due messages from a shared `DeliveryPass`; the calling thread is one of
-    /// them and waits for the others, so the call returns when the pass is over.
+    /// them and waits for the others, so the call returns when the pass is over. With `progress`, a renderer is
+    /// still queueing mail: workers wait for its batches, and `beforeFinish` waits for it to end.
     public func deliver(
         now: Date, into report: inout DeliveryReport, shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) throws {
+        try deliver(now: now, into: &report, shouldStop: shouldStop, progress: nil, beforeFinish: {})
+    }
+
+    func deliver(
+        now: Date, into report: inout DeliveryReport, shouldStop: @escaping @Sendable () -> Bool,
+        progress: RenderProgress?, beforeFinish: () -> Void
     ) throws {
         guard window.contains(now) else {
             report.heldUntil = window.nextOpening(after: now)
@@ -155,7 +191,7 @@ public struct Courier: Sendable {
         }
         // Before any thread touches libcurl.
         try SMTPConnection.initializeLibrary()
-        let pass = DeliveryPass(courier: self, now: now, report: report)
+        let pass = DeliveryPass(courier: self, now: now, report: report, progress: progress)
         let workers = DispatchGroup()
         for number in 1..<delivery.connections {
             workers.enter()
@@ -169,6 +205,8 @@ public struct Courier: Sendable {
         }
         work(pass, worker: 0, shouldStop: shouldStop)
         workers.wait()
+        // Workers that gave up on the relay leave the rest to be deferred, including what is still being rendered.
+        beforeFinish()
         do {
             // Stopped workers did not give up on the relay: what they left is not deferred.
             report = try pass.finish(deferUntried: !shouldStop())
@@ -273,6 +311,59 @@ public struct Courier: Sendable {
         report.failed += 1
         report.note(reason, in: \.failReasons)
         logger.warning("mail.failed", metadata: ["outbox.id": "\(message.id!)", "smtp.code": "\(code)"])
+    }
+}
+
+/// How far the renderer of a pass is, for delivery workers that wait for its next batch.
+///
+/// `@unchecked Sendable`: every mutable property is read and written only while holding `condition`.
+public final class RenderProgress: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches = 0
+    private var done = false
+    private var count = 0
+    private var failure: (any Error)?
+
+    /// Batches queued so far, and whether the renderer has ended.
+    var state: (batches: Int, done: Bool) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (batches, done)
+    }
+
+    var rendered: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return count
+    }
+
+    var error: (any Error)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return failure
+    }
+
+    func advance() {
+        condition.lock()
+        batches += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func finish(rendered: Int = 0, error: (any Error)? = nil) {
+        condition.lock()
+        done = true
+        count = rendered
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Returns once a batch after the `batches`-th is queued, or the renderer has ended.
+    func wait(past batches: Int) {
+        condition.lock()
+        while self.batches == batches && !done { condition.wait() }
+        condition.unlock()
     }
 }
 

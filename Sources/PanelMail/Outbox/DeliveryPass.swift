@@ -26,29 +26,47 @@ final class DeliveryPass: @unchecked Sendable {
     /// The last connection-level failure, the reason given to messages deferred untried.
     private var lastConnectionFailure: String?
 
-    init(courier: Courier, now: Date, report: DeliveryReport) {
+    /// The renderer still queueing mail for this pass, if any.
+    let progress: RenderProgress?
+
+    init(courier: Courier, now: Date, report: DeliveryReport, progress: RenderProgress? = nil) {
         self.courier = courier
         self.now = now
         self.report = report
+        self.progress = progress
         self.bucket = courier.delivery.ratePerSecond.map { TokenBucket(rate: $0) }
     }
 
-    /// The next due message, or nil when none is left or the pass stopped on an error.
+    /// The next due message, or nil when none is left (and the renderer, if any, has ended) or the pass stopped on
+    /// an error. While the renderer is still at work, waits for its next batch.
     func next() -> OutboxMessage? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard error == nil else { return nil }
-        if position == queue.count {
-            do {
-                try refill()
-            } catch {
-                self.error = error
+        while true {
+            // Read before looking: a batch queued after this is waited for, not missed.
+            let rendering = progress?.state
+            lock.lock()
+            guard error == nil else {
+                lock.unlock()
                 return nil
             }
+            if position == queue.count {
+                do {
+                    try refill(final: rendering?.done ?? true)
+                } catch {
+                    self.error = error
+                    lock.unlock()
+                    return nil
+                }
+            }
+            if position < queue.count {
+                position += 1
+                let message = queue[position - 1]
+                lock.unlock()
+                return message
+            }
+            lock.unlock()
+            guard let progress, let rendering, !rendering.done else { return nil }
+            progress.wait(past: rendering.batches)
         }
-        guard position < queue.count else { return nil }
-        position += 1
-        return queue[position - 1]
     }
 
     /// Records what became of one message (after its retry, if any).
@@ -113,7 +131,8 @@ final class DeliveryPass: @unchecked Sendable {
 
     // MARK: Called with `lock` held
 
-    private func refill() throws {
+    /// The next due messages; `final`: nothing more will be queued this pass, so none left means the pass is over.
+    private func refill(final: Bool = true) throws {
         queue.removeAll(keepingCapacity: true)
         position = 0
         guard !exhausted else { return }
@@ -122,7 +141,7 @@ final class DeliveryPass: @unchecked Sendable {
         let batch = try courier.database.deliverableMessages(now: now, limit: Courier.batchSize)
             .filter { !seen.contains($0.id!) }
         if batch.isEmpty {
-            exhausted = true
+            if final { exhausted = true }
             return
         }
         for message in batch { seen.insert(message.id!) }
