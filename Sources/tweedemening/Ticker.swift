@@ -50,7 +50,7 @@ struct Ticker {
             if cleaned > 0 { app.logger.info("privacy.retention", metadata: ["rounds": "\(cleaned)"]) }
             // What a crash left in the spool: files of mail already sent, or of rows that are gone.
             let swept = try SpoolSweeper(database: app.database, spool: app.spool).sweep()
-            if swept > 0 { app.logger.info("spool.swept", metadata: ["files": "\(swept)"]) }
+            if swept > 0 { app.logger.info("spool.swept", metadata: ["messages": "\(swept)"]) }
             outcome.delivery = try courier.run(now: now, shouldStop: shouldStop)
             return outcome
         }
