@@ -48,20 +48,39 @@ import Testing
         #expect(files(spool, .outgoing).isEmpty && spool.names(in: .outgoing).isEmpty)
     }
 
-    @Test func aDeferredMessageMovesOutAndABuriedOneIsKept() throws {
+    @Test func aDeferredMessageKeepsItsPackAndABuriedOneIsKeptApart() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let spool = try spool()
         try spool.pack(messages)
-        // When one is deferred, one fails and the rest are delivered
-        try spool.detach("2-case.eml")
+        // When one fails and the rest but one are delivered
         spool.bury("4-case.eml")
         spool.remove(.outgoing, name: "1-case.eml")
         spool.remove(.outgoing, name: "3-case.eml")
-        // Then the deferred one waits in a file of its own, the failed one is a dead letter, the pack is gone
+        // Then the failed one is a dead letter, and the deferred one still reads from its pack
+        #expect(spool.read(.dead, name: "4-case.eml") == messages[3].bytes)
+        #expect(files(spool, .outgoing) == ["1-case.eml.pack"] && spool.names(in: .outgoing) == ["2-case.eml"])
+        #expect(spool.location("2-case.eml") == spool.url(.outgoing, "1-case.eml.pack").path)
+        // When the pack is split (it outlived its pass), the message moves to a file of its own and the pack goes
+        try spool.detach("2-case.eml")
         #expect(files(spool, .outgoing) == ["2-case.eml"])
         #expect(spool.read(.outgoing, name: "2-case.eml") == messages[1].bytes)
-        #expect(spool.read(.dead, name: "4-case.eml") == messages[3].bytes)
         #expect(spool.location("2-case.eml") == spool.url(.outgoing, "2-case.eml").path)
+    }
+
+    @Test func theSweepSplitsAPackThatOutlivedItsPass() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try publishedRound(in: folder, emails: ["p1@example.nl", "p2@example.nl"], start: Date() - 60)
+        let spool = Spool(root: folder.appendingPathComponent("Queue"))
+        try spool.prepare()
+        let pending = try database.pendingMessages(limit: 10)
+        try spool.pack(pending.map { ($0.spoolName, Array("mail \($0.id!)".utf8)) })
+        try database.markQueued(pending.map { $0.id! }, now: Date())
+        let sweeper = SpoolSweeper(database: database, spool: spool)
+        // A young pack stays; one older than a day is split into files of their own
+        #expect(try sweeper.sweep(now: Date()) == 0 && files(spool, .outgoing).count == 1)
+        #expect(try sweeper.sweep(now: Date() + 2 * 86_400) == 0)
+        #expect(files(spool, .outgoing) == pending.map(\.spoolName).sorted())
+        for message in pending { #expect(spool.read(.outgoing, name: message.spoolName) == Array("mail \(message.id!)".utf8)) }
     }
 
     @Test func erasingAMessageLeavesNoCopyInItsPack() throws {

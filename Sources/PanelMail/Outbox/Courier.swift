@@ -296,8 +296,6 @@ public struct Courier: Sendable {
             return
         }
         let retryAt = now.addingTimeInterval(retry.delay(afterAttempts: message.attempts + 1))
-        // Out of its pack before the record: the rest of the batch can go, this one waits in a file of its own.
-        try spool.detach(message.spoolName)
         try database.markDeferred(message.id!, code: code, error: reason, retryAt: retryAt)
         report.deferred += 1
         report.note(reason, in: \.deferReasons)

@@ -5,8 +5,8 @@ import Foundation
 /// A file is first written under `tmp/`, flushed to disk, then renamed into place, and the folder is
 /// flushed too, so after a crash a file in `outgoing/` is always complete.
 ///
-/// Outgoing mail is rendered a batch at a time into packs (`SpoolPack`); a message deferred for later is moved
-/// out of its pack into a file of its own. Every method takes a message's name either way.
+/// Outgoing mail is rendered a batch at a time into packs (`SpoolPack`); a message re-rendered on its own (its
+/// pack lost) or split out of its pack is a file of its own. Every method takes a message's name either way.
 public struct Spool: Sendable {
     public enum Folder: String, Sendable, CaseIterable {
         case outgoing, incoming, dead, tmp
@@ -63,8 +63,8 @@ public struct Spool: Sendable {
         shelf.register(name, members: members)
     }
 
-    /// Moves a message out of its pack into a file of its own (a deferred message waits there for its next try, so
-    /// its pack can go once the rest of the batch is delivered). A message already in a file of its own stays.
+    /// Moves a message out of its pack into a file of its own (when the pack is split: erasure, or a pack that
+    /// outlived its pass). A message already in a file of its own stays.
     public func detach(_ name: String) throws {
         guard let (pack, slice) = shelf.locate(name, folder: path(.outgoing)) else { return }
         guard let bytes = Self.readSlice(path(.outgoing, pack), slice) else {

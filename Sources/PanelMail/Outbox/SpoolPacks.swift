@@ -5,7 +5,7 @@ import Foundation
 /// Writing a file per message costs an inode each, created and soon deleted again; on a busy file system that
 /// is most of the time a round's delivery takes (10,000 files took 1–2 s on the benchmark machine, more than the
 /// rendering). A pack is written, flushed and renamed into place once per batch, read by offset, and removed when
-/// its last message is done with. Messages keep their names (`{id}-{kind}.eml`): the spool's readers ask for a
+/// its last message is delivered or failed. Messages keep their names (`{id}-{kind}.eml`): the spool's readers ask for a
 /// name and do not care whether it lives in a file of its own or in a pack.
 ///
 /// The format: a header line `tweedemening-pack 1`, one line `{name} {offset} {length}` per message (offsets
