@@ -28,12 +28,9 @@ import Testing
     }
 
     static func post(_ url: String, body: String) async throws -> (Int, String) {
-        var request = URLRequest(url: URL(string: url)!)
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(body.utf8)
-        let (data, response) = try await URLSession.shared.data(for: request)
-        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+        let response = try await HTTPClient.send(
+            "POST", url, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(body.utf8))
+        return (response.status, response.body)
     }
 
     static func fileContains(_ root: URL, _ text: String) throws -> Bool {

@@ -424,10 +424,8 @@ func countByKind(_ messages: [CaughtMessage]) -> [String: Int] {
 }
 
 func http(_ method: String, _ url: String) async throws -> (Int, String) {
-    var request = URLRequest(url: URL(string: url)!)
-    request.httpMethod = method
-    let (data, response) = try await URLSession.shared.data(for: request)
-    return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    let response = try await HTTPClient.send(method, url)
+    return (response.status, response.body)
 }
 
 func waitForHealth(_ base: String) async throws {
