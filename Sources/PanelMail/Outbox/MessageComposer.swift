@@ -55,8 +55,15 @@ public struct MessageComposer: Sendable {
     /// Composes with template values already made (`values(for:)`, or shared values of a render pass plus
     /// `addRecipientValues`).
     func compose(_ context: MessageContext, values: [String: Any]) throws -> OutgoingMessage {
+        compose(context, values: values, parts: try render(context.message.kind, values))
+    }
+
+    /// Composes with the parts already rendered from `values` (by `render`, or a render pass's `PrerenderedMail`);
+    /// the values still give the headers.
+    func compose(
+        _ context: MessageContext, values: [String: Any], parts: (subject: String, text: String, html: String)
+    ) -> OutgoingMessage {
         let kind = context.message.kind
-        let (subject, text, html) = try render(kind, values)
         var headers: [(name: String, value: String)] = [
             ("Auto-Submitted", "auto-generated"),
             ("X-Tweedemening-Kind", kind.rawValue),
@@ -88,7 +95,7 @@ public struct MessageComposer: Sendable {
         }
         let recipientName = context.panelist?.name ?? (kind == .verdict ? context.municipality.name : nil)
         return message(
-            context.message, recipientName: recipientName, replyTo: replyTo, headers: headers, parts: (subject, text, html),
+            context.message, recipientName: recipientName, replyTo: replyTo, headers: headers, parts: parts,
             attachments: attachments(for: context))
     }
 
