@@ -14,6 +14,9 @@ public struct RenderPass {
     private var shared: [Key: [String: Any]] = [:]
     /// Nil where the templates could not be prerendered for that shape.
     private(set) var prerendered: [Variant: PrerenderedMail?] = [:]
+    /// Shapes whose first recipient was rendered by Mustache: a mail to a single recipient (the verdict, a late
+    /// reply) would only pay for prerendering.
+    private var seen: Set<Variant> = []
 
     /// What the shared values depend on besides the round's rows: `follow_up_date` may fall back to the outbox time.
     struct Key: Hashable {
@@ -50,20 +53,24 @@ public struct RenderPass {
         var recipientValues: [String: Any] = [:]
         composer.addRecipientValues(context, into: &recipientValues)
         let values = sharedValues.merging(recipientValues) { $1 }
-        if let recipient = RecipientValues(recipientValues) {
-            let variant = Variant(key: key, shape: recipient.shape)
-            let template: PrerenderedMail?
-            if let known = prerendered[variant] {
-                template = known
-            } else {
-                template = try PrerenderedMail(
-                    kind: message.kind, shared: sharedValues, recipient: recipient, composer: composer)
-                prerendered[variant] = .some(template)
-            }
-            if let parts = template?.render(recipient.strings) {
-                return composer.compose(context, values: values, parts: parts)
-            }
+        if let recipient = RecipientValues(recipientValues),
+            let template = try template(for: Variant(key: key, shape: recipient.shape), recipient, shared: sharedValues),
+            let parts = template.render(recipient.strings)
+        {
+            return composer.compose(context, values: values, parts: parts)
         }
         return try composer.compose(context, values: values)
+    }
+
+    /// The prerendered parts for the second and later recipients of a shape; nil for its first and where they
+    /// could not be made.
+    private mutating func template(
+        for variant: Variant, _ recipient: RecipientValues, shared: [String: Any]
+    ) throws -> PrerenderedMail? {
+        if let known = prerendered[variant] { return known }
+        guard !seen.insert(variant).inserted else { return nil }
+        let template = try PrerenderedMail(kind: variant.key.kind, shared: shared, recipient: recipient, composer: composer)
+        prerendered[variant] = .some(template)
+        return template
     }
 }
