@@ -164,6 +164,9 @@ public struct MessageComposer: Sendable {
             // RFC 2369/8058: the mailto form, for clients that unsubscribe by mail.
             let local = ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer)
             values["unsubscribe_mailto"] = "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=AFMELDEN"
+            // "Ik heb een vraag": opens a reply that already starts with "Vraag:".
+            values["question_mailto"] =
+                "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=Vraag%20over%20zaak%20\(panelCase.id ?? 0)&body=Vraag%3A%20"
             for choice in VoteChoice.allCases {
                 let token = signer.sign(
                     TokenClaims(
@@ -198,12 +201,6 @@ public struct MessageComposer: Sendable {
             }
         } else {
             values["greeting"] = "Geachte heer, mevrouw,"
-        }
-        if let panelistId = context.panelist?.id, let roundId = round.id {
-            // "Ik heb een vraag": opens a reply that already starts with "Vraag:".
-            let local = ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer)
-            values["question_mailto"] =
-                "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=Vraag%20over%20zaak%20\(panelCase.id ?? 0)&body=Vraag%3A%20"
         }
         values["pseudonym"] = context.pseudonym.map { "Deelnemer \($0)" } ?? ""
     }
