@@ -110,17 +110,15 @@ import Testing
         #expect(catcher.waitForMessages(count: 2, timeout: 5).count == 2)
     }
 
-    @Test func aRenderPassWritesTheBytesOfRenderingOneByOne() throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // Given a round with mail of many kinds pending at once: case, acknowledgement, moderation, digest, vote,
-        // reminder, verdict and outcome, to panelists with and without a name, with and without a vote
+    /// A round with mail of many kinds pending at once: case, acknowledgement, moderation, digest, vote, reminder,
+    /// verdict and outcome, to the panelists with `names` (nil: none given); the first six wrote an argument, the
+    /// first three voted for the decision and the next four against.
+    func roundWithMailOfManyKinds(names: [String?]) throws -> (database: AppDatabase, round: Round, pending: [OutboxMessage]) {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let database = try AppDatabase.open(path: folder.appendingPathComponent("c.sqlite").path)
         try database.addMunicipality(id: "ede", name: "Gemeente Ede", email: "wmo@ede.example")
-        let emails = (1...12).map { "p\($0)@example.nl" }
         _ = try database.importPanel(
-            municipalityId: "ede",
-            rows: emails.enumerated().map { PanelistRow(email: $1, name: $0 % 3 == 0 ? nil : "Panellid \($0) Ëlse") })
+            municipalityId: "ede", rows: names.enumerated().map { PanelistRow(email: "p\($0 + 1)@example.nl", name: $1) })
         let text =
             "---\ntitle: Traplift <b>één</b>\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\nAfgewezen.\n# Standpunt gemeente\n- Verhuizen is **goedkoper**\n# Standpunt aanvrager\nBlijven.\n# Kaders\nWmo 2015\n# Vraag aan het panel\nSteunt u het besluit?\n"
         let caseId = try database.submitCase(municipalityId: "ede", file: try CaseFile.parse(text), source: text)
@@ -148,14 +146,30 @@ import Testing
         try database.take(.close, roundId: id, now: round.deadline, messageDomain: domain)
         let pending = try database.pendingMessages(limit: 1_000)
         #expect(Set(pending.map(\.kind)).isSuperset(of: [.caseMail, .acknowledgement, .moderation, .vote, .verdict, .outcome]))
+        return (database, round, pending)
+    }
+
+    /// Each message rendered alone: the plain path the render pass must match byte for byte.
+    func renderedOneByOne(_ pending: [OutboxMessage], _ database: AppDatabase, _ composer: MessageComposer) throws -> [String:
+        [UInt8]]
+    {
+        var plain: [String: [UInt8]] = [:]
+        for message in pending {
+            plain[message.spoolName] = try composer.compose(try database.mailContext(message)).rendered()
+        }
+        return plain
+    }
+
+    @Test func aRenderPassWritesTheBytesOfRenderingOneByOne() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given mail of many kinds, to panelists with and without a name, with and without a vote
+        let (database, round, pending) = try roundWithMailOfManyKinds(
+            names: (0..<12).map { $0 % 3 == 0 ? nil : "Panellid \($0) Ëlse" })
 
         // When each is rendered alone (the plain path), and then all by one render pass
         let courier = try courier(database, smtp: "smtp://127.0.0.1:1")
         try courier.spool.prepare()
-        var plain: [String: [UInt8]] = [:]
-        for message in pending {
-            plain[message.spoolName] = try courier.composer.compose(try database.mailContext(message)).rendered()
-        }
+        let plain = try renderedOneByOne(pending, database, courier.composer)
         let rendered = try courier.renderPending(now: round.deadline)
 
         // Then every spool file holds exactly the bytes of the plain path
@@ -164,6 +178,65 @@ import Testing
             let spooled = try #require(courier.spool.read(.outgoing, name: message.spoolName))
             #expect(spooled == plain[message.spoolName], "\(message.kind.rawValue) \(message.recipientKey)")
         }
+    }
+
+    @Test func prerenderedMailFillsInAwkwardNamesAsMustacheDoes() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given panelists whose names hold what HTML escapes (also followed by a combining mark, which makes it part
+        // of another character), quotes, non-ASCII and spaces; some without a name; one whose name looks like our
+        // marker and one with a line separator (both must be rendered by Mustache)
+        let marker = PrerenderedMail.marker(0)
+        let names: [String?] = [
+            nil, "Jan & Piet", "<script>alert('x')</script>", "Els \"Ella\" de Vries", "D'Arcy O'Neill", "Kees\(marker)",
+            "Zoë Ŵaalewijn-Ëlse", nil, "&\u{301}ric <\u{338}b> \"\u{308}", "👩🏽‍🔬 Fatima ‘Fa’ “Fa” el-Amrani", "  Piet  ",
+            "Rian\u{2028}Kok",
+        ]
+        let (database, _, pending) = try roundWithMailOfManyKinds(names: names)
+        let courier = try courier(database, smtp: "smtp://127.0.0.1:1")
+        let plain = try renderedOneByOne(pending, database, courier.composer)
+
+        // When one render pass composes them all
+        var pass = RenderPass(composer: courier.composer)
+        for message in pending {
+            let bytes = try pass.compose(try database.mailContext(message)).rendered()
+            // Then each is the bytes of the plain path
+            #expect(bytes == plain[message.spoolName], "\(message.kind.rawValue) \(message.recipientKey)")
+        }
+        // And the case, digest, vote, reminder and outcome mail came from prerendered parts from their second
+        // recipient on, so the names above were filled in by the pass, not by Mustache (the verdict has one)
+        let prerendered = Set(pass.prerendered.filter { $0.value != nil }.map(\.key.key.kind))
+        #expect(prerendered == [.caseMail, .digest, .vote, .voteReminder, .outcome])
+        // While the marker and the line separator made those two recipients' strings unfit
+        for name in [names[5]!, names[11]!] {
+            #expect(!PrerenderedMail.isPlain("Beste \(name),"))
+        }
+    }
+
+    @Test func aTemplateThatTransformsAValueIsNotPrerendered() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given an operator's vote mail that shouts the greeting: a marker comes through that unchanged
+        let overrides = folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(
+            at: overrides.appendingPathComponent("nl"), withIntermediateDirectories: true)
+        try Data("{{%CONTENT_TYPE: TEXT}}\n{{uppercased(greeting)}}\n{{support_url}}\n".utf8)
+            .write(to: overrides.appendingPathComponent("nl/vote-text.mustache"))
+        let (database, _, pending) = try roundWithMailOfManyKinds(names: ["Ans", nil, "Bo", "Cor", nil, "Dirk", "Eva"])
+        let shipped = try courier(database, smtp: "smtp://127.0.0.1:1").composer
+        let composer = MessageComposer(
+            templates: try MailTemplates(directories: [MessageComposerTests.shipped, overrides]), signer: shipped.signer,
+            settings: shipped.settings)
+        let plain = try renderedOneByOne(pending, database, composer)
+
+        // When one render pass composes them all
+        var pass = RenderPass(composer: composer)
+        for message in pending {
+            let bytes = try pass.compose(try database.mailContext(message)).rendered()
+            // Then each is the bytes of the plain path
+            #expect(bytes == plain[message.spoolName], "\(message.kind.rawValue) \(message.recipientKey)")
+        }
+        // Because the vote mail was left to Mustache, and only it
+        #expect(pass.prerendered.filter { $0.key.key.kind == .vote }.allSatisfy { $0.value == nil })
+        #expect(pass.prerendered.contains { $0.key.key.kind == .caseMail && $0.value != nil })
     }
 
     @Test func retryDelaysGrowToAnHour() {

@@ -162,6 +162,37 @@ import Testing
         #expect(HeaderEncoding.decode(HeaderEncoding.encodeWord(tricky)) == tricky)
     }
 
+    @Test func headerTextKeepsItsSpacesQuotesAndFolds() {
+        // Given ASCII header text with runs of spaces, quotes and a backslash, "=?" and "?=", and more than a line
+        func head(_ subject: String) -> String {
+            let message = OutgoingMessage(
+                from: MailAddress("panel@x.example", name: "De Tweede Mening"),
+                to: MailAddress("a@b.nl", name: "O'Neill, \"Jan\" \\ Piet"), subject: subject, messageID: "m@x",
+                date: Date(timeIntervalSince1970: 0),
+                extraHeaders: [("List-Unsubscribe", "<https://x.example/u/abc>,  <mailto:r@x.example?subject=AFMELDEN>  ")],
+                text: "t")
+            return String(decoding: message.rendered(), as: UTF8.self).components(separatedBy: "\r\n\r\n")[0]
+        }
+        // When rendered
+        // Then the bytes are these: spaces inside kept, at the ends trimmed, a fold only where we put a space
+        let spaced = head("  Twee  spaties  en   drie ")
+        #expect(spaced.contains("\r\nTo: \"O'Neill, \\\"Jan\\\" \\\\ Piet\" <a@b.nl>\r\n"))
+        #expect(spaced.contains("\r\nSubject: Twee  spaties  en   drie\r\n"))
+        #expect(
+            spaced.contains("\r\nList-Unsubscribe: <https://x.example/u/abc>,\r\n  <mailto:r@x.example?subject=AFMELDEN>\r\n"))
+        #expect(
+            head("Zie \"dit\" =? of ?= dat").contains("\r\nSubject: =?utf-8?q?Zie_=22dit=22_=3D=3F_of_=3F=3D_dat?=\r\n"))
+        #expect(
+            head(String(repeating: "lang", count: 20) + " kort").contains(
+                "\r\nSubject: =?utf-8?q?langlanglanglanglanglanglanglanglanglanglanglanglanglan?=\r\n"
+                    + " =?utf-8?q?glanglanglanglanglanglang_kort?=\r\n"))
+        #expect(
+            head("Een heel lang onderwerp met veel woorden dat over de achtenzeventig tekens heen gaat en dus gevouwen wordt")
+                .contains(
+                    "\r\nSubject: Een heel lang onderwerp met veel woorden dat over de achtenzeventig\r\n"
+                        + " tekens heen gaat en dus gevouwen wordt\r\n"))
+    }
+
     @Test(arguments: [
         String(repeating: "Uw mening over de traplift — één vraag, ", count: 6),
         String(repeating: "Een heel lange onderwerpregel zonder bijzondere tekens ", count: 5),

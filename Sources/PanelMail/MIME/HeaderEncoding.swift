@@ -71,14 +71,29 @@ public enum HeaderEncoding {
 
     /// Printable ASCII stays readable; anything else, a literal "=?" (which a decoder would try to interpret) or a
     /// word too long to fold goes into encoded-words, which can be split anywhere.
+    ///
+    /// One pass over the bytes: once a byte is outside printable ASCII the answer is yes, so words and "=?" are only
+    /// ever looked for in ASCII, where a byte is a character.
     static func needsEncodedWords(_ text: String, maxAtomLength: Int) -> Bool {
-        if !text.utf8.allSatisfy({ (32...126).contains($0) }) { return true }
-        if text.contains("=?") { return true }
-        return text.split(separator: " ").contains { $0.utf8.count > maxAtomLength }
+        var word = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            guard (32...126).contains(byte) else { return true }
+            if previous == UInt8(ascii: "="), byte == UInt8(ascii: "?") { return true }
+            word = byte == UInt8(ascii: " ") ? 0 : word + 1
+            if word > maxAtomLength { return true }
+            previous = byte
+        }
+        return false
     }
 
+    /// Without leading and trailing whitespace (Unicode Zs and tab). A value that starts and ends with a printable
+    /// ASCII character other than space, as nearly all do, is returned without asking Foundation.
     static func trimmed(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces)
+        if let first = text.utf8.first, let last = text.utf8.last, (33...126).contains(first), (33...126).contains(last) {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Q-encodes one character using only the characters RFC 2047 §5(3) allows inside a phrase, so the same words
@@ -135,8 +150,14 @@ public enum HeaderEncoding {
         return builder.rendered
     }
 
+    /// Whether ASCII `text` has a word of more than 990 characters.
     private static func needsLongWordEncoding(_ text: String) -> Bool {
-        text.split(separator: " ").contains { $0.utf8.count > 990 }
+        var word = 0
+        for byte in text.utf8 {
+            word = byte == UInt8(ascii: " ") ? 0 : word + 1
+            if word > 990 { return true }
+        }
+        return false
     }
 
     /// A field made of atoms we generated ourselves (dates, message ids, MIME parameters); only folding applies.
@@ -346,6 +367,8 @@ public enum HeaderEncoding {
 /// Accumulates one header field, folding before an atom whenever the line would otherwise grow too long.
 ///
 /// Folding only ever happens at a space we insert between atoms, so unfolding restores exactly the text we meant.
+/// Line lengths are in characters, counted as bytes when the line is ASCII, as everything we append is (plain text
+/// only when it is printable ASCII, encoded-words otherwise).
 struct HeaderLineBuilder {
     private var lines: [String] = []
     private var current: String
@@ -371,23 +394,37 @@ struct HeaderLineBuilder {
         isContinuation = true
     }
 
+    /// `text.count`, from the byte count where each byte is a character: ASCII without CR (CR LF is one).
+    static func length(_ text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.count : text.count
+    }
+
     /// Appends an unbreakable atom, folding first if it would not fit; an atom longer than a line stays whole.
     mutating func append(_ atom: String) {
         let hasContent = !current.isEmpty
-        if hasContent && current.count + 1 + atom.count > foldLimit { fold() }
+        if hasContent && Self.length(current) + 1 + Self.length(atom) > foldLimit { fold() }
         current += separator + atom
     }
 
-    /// Appends plain text, allowing folds at its spaces. Runs of spaces are kept so unfolding is lossless.
+    /// Appends printable ASCII text, allowing folds at its spaces. Runs of spaces are kept so unfolding is lossless.
     mutating func appendText(_ text: String) {
-        var pendingSpaces = ""
-        for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if piece.isEmpty {
-                pendingSpaces += " "
-            } else {
-                append(pendingSpaces + piece)
-                pendingSpaces = ""
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var spaces = 0
+        var isFirst = true
+        // Split at the bytes (in ASCII each is a character). Each word carries the spaces before it, but for the one
+        // between two words that `append` puts back.
+        while start < utf8.endIndex {
+            guard utf8[start] != UInt8(ascii: " ") else {
+                spaces += 1
+                start = utf8.index(after: start)
+                continue
             }
+            let end = utf8[start...].firstIndex(of: UInt8(ascii: " ")) ?? utf8.endIndex
+            append(String(repeating: " ", count: isFirst ? spaces : spaces - 1) + text[start..<end])
+            isFirst = false
+            spaces = 0
+            start = end
         }
     }
 
@@ -405,25 +442,26 @@ struct HeaderLineBuilder {
         for character in text {
             let single = String(character)
             let encoded = HeaderEncoding.qEncode(Substring(single))
-            if encoded.count <= 36 {
+            // Encoded-words are ASCII: their byte counts are their lengths.
+            if encoded.utf8.count <= 36 {
                 units.append(encoded)
             } else {
                 units += single.unicodeScalars.map { HeaderEncoding.qEncode(Substring(String($0))) }
             }
         }
-        let total = overhead + units.reduce(0) { $0 + $1.count }
+        let total = overhead + units.reduce(0) { $0 + $1.utf8.count }
         if preferSingleWord, total <= HeaderEncoding.maxEncodedWordLength, !current.isEmpty, roomOnLine() < total {
             fold()
         }
         var index = 0
         while index < units.count {
             var room = min(HeaderEncoding.maxEncodedWordLength, roomOnLine())
-            if room < overhead + units[index].count {
+            if room < overhead + units[index].utf8.count {
                 fold()
                 room = min(HeaderEncoding.maxEncodedWordLength, roomOnLine())
             }
             var payload = ""
-            while index < units.count, overhead + payload.count + units[index].count <= room {
+            while index < units.count, overhead + payload.utf8.count + units[index].utf8.count <= room {
                 payload += units[index]
                 index += 1
             }
@@ -432,6 +470,6 @@ struct HeaderLineBuilder {
     }
 
     private func roomOnLine() -> Int {
-        encodedLimit == Int.max ? Int.max : encodedLimit - current.count - separator.count
+        encodedLimit == Int.max ? Int.max : encodedLimit - Self.length(current) - separator.utf8.count
     }
 }

@@ -68,12 +68,17 @@ public struct MailAddress: Sendable, Equatable, Hashable {
         }
         if HeaderEncoding.needsEncodedWords(displayName, maxAtomLength: 60) {
             builder.appendEncodedWords(displayName, preferSingleWord: true)
-        } else if displayName.allSatisfy({ $0 == " " || Self.isAtext($0) }) {
+        } else if displayName.utf8.allSatisfy({ $0 == UInt8(ascii: " ") || Self.isAtext($0) }) {
+            // Printable ASCII from here on: each byte is a character.
             builder.appendText(displayName)
         } else {
-            let escaped = displayName.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\"", with: "\\\"")
-            builder.append("\"" + escaped + "\"")
+            var quoted: [UInt8] = [UInt8(ascii: "\"")]
+            for byte in displayName.utf8 {
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { quoted.append(UInt8(ascii: "\\")) }
+                quoted.append(byte)
+            }
+            quoted.append(UInt8(ascii: "\""))
+            builder.append(String(decoding: quoted, as: UTF8.self))
         }
         builder.append("<" + addrSpec + ">")
     }
@@ -81,17 +86,27 @@ public struct MailAddress: Sendable, Equatable, Hashable {
     /// The address is meant to be validated already; this only guarantees it cannot break the header structure
     /// if an unvalidated one slips through.
     private static func headerSafe(_ address: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                address.unicodeScalars.filter {
-                    $0.isASCII && $0.value > 32 && $0.value < 127 && $0 != "<" && $0 != ">" && $0 != ","
-                }))
+        func isSafe(_ byte: UInt8) -> Bool {
+            byte > 32 && byte < 127 && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">") && byte != UInt8(ascii: ",")
+        }
+        if address.utf8.allSatisfy(isSafe) { return address }
+        return String(decoding: address.utf8.filter(isSafe), as: UTF8.self)
     }
 
     /// RFC 5322 atext: characters a display name may use without quoting.
     private static func isAtext(_ character: Character) -> Bool {
         guard let ascii = character.asciiValue else { return false }
         return character.isLetter || character.isNumber || "!#$%&'*+-/=?^_`{|}~".utf8.contains(ascii)
+    }
+
+    /// The same for one byte of ASCII text.
+    private static func isAtext(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            "!#$%&'*+-/=?^_`{|}~".utf8.contains(byte)
+        }
     }
 
     /// A deliberately pragmatic check, also used for CSV import: a dot-atom local part (≤ 64) and a domain of at

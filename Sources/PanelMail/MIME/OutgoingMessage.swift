@@ -96,16 +96,26 @@ public struct OutgoingMessage: Sendable {
                 subtype: "mixed", boundary: boundaryBase + "_mix",
                 parts: [body] + attachments.map(Self.attachmentPart))
         }
-        var message = (headers + body.headers).joined(separator: "\r\n") + "\r\n\r\n" + body.body
+        var message: [UInt8] = []
+        message.reserveCapacity(body.body.count + 2_048)
+        for line in headers + body.headers {
+            message += line.utf8
+            message += Self.lineBreak
+        }
+        message += Self.lineBreak
+        message += body.body
         // A single-part text body may end mid-line; SMTP needs the data to end with a line break.
-        if !message.hasSuffix("\r\n") { message += "\r\n" }
-        return Array(message.utf8)
+        if !message.suffix(2).elementsEqual(Self.lineBreak) { message += Self.lineBreak }
+        return message
     }
 
-    /// A MIME entity under construction: its Content-* header lines and its encoded body.
+    private static let lineBreak: [UInt8] = [0x0D, 0x0A]
+
+    /// A MIME entity under construction: its Content-* header lines and its encoded body, as bytes: bodies are
+    /// made and joined without going through `String`.
     private struct Part {
         var headers: [String]
-        var body: String
+        var body: [UInt8]
     }
 
     private func textBody() -> Part { Self.textPart(subtype: "plain", content: text) }
@@ -116,18 +126,26 @@ public struct OutgoingMessage: Sendable {
                 "Content-Type: text/\(subtype); charset=utf-8",
                 "Content-Transfer-Encoding: quoted-printable",
             ],
-            body: QuotedPrintable.encode(content))
+            body: quotedPrintable(content))
+    }
+
+    private static func quotedPrintable(_ content: String) -> [UInt8] {
+        var body: [UInt8] = []
+        QuotedPrintable.encode(content, into: &body)
+        return body
     }
 
     /// The preamble is for pre-MIME readers only; parsers ignore it. The boundary is quoted because "=" is a
     /// tspecial (RFC 2045 §5.1).
     private static func multipart(subtype: String, boundary: String, parts: [Part]) -> Part {
-        var body = "This is a multi-part message in MIME format.\r\n"
+        var body = Array("This is a multi-part message in MIME format.\r\n".utf8)
+        body.reserveCapacity(parts.reduce(body.count + 256) { $0 + $1.body.count + 256 })
         for part in parts {
-            body += "\r\n--" + boundary + "\r\n"
-            body += part.headers.joined(separator: "\r\n") + "\r\n\r\n" + part.body
+            body += "\r\n--\(boundary)\r\n".utf8
+            body += (part.headers.joined(separator: "\r\n") + "\r\n\r\n").utf8
+            body += part.body
         }
-        body += "\r\n--" + boundary + "--\r\n"
+        body += "\r\n--\(boundary)--\r\n".utf8
         let contentType = HeaderEncoding.atomField(
             name: "Content-Type", atoms: ["multipart/\(subtype);", "boundary=\"\(boundary)\""])
         return Part(headers: [contentType], body: body)
@@ -150,7 +168,7 @@ public struct OutgoingMessage: Sendable {
         }
         return Part(
             headers: [contentType, "Content-Transfer-Encoding: base64", disposition],
-            body: lines.joined(separator: "\r\n"))
+            body: Array(lines.joined(separator: "\r\n").utf8))
     }
 
     /// Joins parameters with ";" so each can be folded onto its own line.

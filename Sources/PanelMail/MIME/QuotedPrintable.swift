@@ -25,47 +25,69 @@ public enum QuotedPrintable {
     }
 
     static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.reserveCapacity(out.count + bytes.count + bytes.count / 4)
-        let count = bytes.count
-        var column = 0
-        var index = 0
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0x0D || byte == 0x0A {
-                // A hard break: CRLF, lone CR and lone LF alike.
-                if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
-                out.append(0x0D)
-                out.append(0x0A)
-                column = 0
-                index += 1
-                continue
+        // Written into a buffer without a capacity check per byte, then copied once. A byte becomes at most three,
+        // and a soft break (three more) comes after at least 73 bytes of output: less than 4 per byte in all.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * bytes.count + 3) { buffer in
+            var written = 0
+            func put(_ byte: UInt8) {
+                buffer[written] = byte
+                written += 1
             }
-            let next = index + 1
-            let isLast = next == count || bytes[next] == 0x0D || bytes[next] == 0x0A
-            var encoded = needsEncoding(byte, isLastOnLine: isLast)
-            // The last character may use column 76; any other must leave room for a soft-break "=".
-            let limit = isLast ? maxLineLength : maxLineLength - 1
-            if column + (encoded ? 3 : 1) > limit {
-                out.append(UInt8(ascii: "="))
-                out.append(0x0D)
-                out.append(0x0A)
-                column = 0
+            let count = bytes.count
+            var column = 0
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                // Most bytes are printable, never encoded (not "=") and fit the line whatever comes next: out as they
+                // are, without looking at the next byte. A "." starting a line is encoded below.
+                if byte >= 33, byte <= 126, byte != UInt8(ascii: "="), column < maxLineLength - 1,
+                    column != 0 || byte != UInt8(ascii: ".")
+                {
+                    put(byte)
+                    column += 1
+                    index += 1
+                    continue
+                }
+                if byte == 0x0D || byte == 0x0A {
+                    // A hard break: CRLF, lone CR and lone LF alike.
+                    if byte == 0x0D, index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
+                    put(0x0D)
+                    put(0x0A)
+                    column = 0
+                    index += 1
+                    continue
+                }
+                let next = index + 1
+                let isLast = next == count || bytes[next] == 0x0D || bytes[next] == 0x0A
+                var encoded = needsEncoding(byte, isLastOnLine: isLast)
+                // The last character may use column 76; any other must leave room for a soft-break "=".
+                let limit = isLast ? maxLineLength : maxLineLength - 1
+                if column + (encoded ? 3 : 1) > limit {
+                    put(UInt8(ascii: "="))
+                    put(0x0D)
+                    put(0x0A)
+                    column = 0
+                }
+                if column == 0 && byte == UInt8(ascii: ".") { encoded = true }
+                if encoded {
+                    put(UInt8(ascii: "="))
+                    put(hexDigit(byte >> 4))
+                    put(hexDigit(byte & 0x0F))
+                    column += 3
+                } else {
+                    put(byte)
+                    column += 1
+                }
+                index = next
             }
-            if column == 0 && byte == UInt8(ascii: ".") { encoded = true }
-            if encoded {
-                out.append(UInt8(ascii: "="))
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
-                column += 3
-            } else {
-                out.append(byte)
-                column += 1
-            }
-            index = next
+            out.append(contentsOf: buffer[..<written])
         }
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+    /// Upper-case, as RFC 2045 requires.
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") - 10 + nibble
+    }
 
     /// Decodes quoted-printable text to raw bytes; hard line breaks come out as CRLF, the canonical MIME form.
     ///

@@ -55,8 +55,15 @@ public struct MessageComposer: Sendable {
     /// Composes with template values already made (`values(for:)`, or shared values of a render pass plus
     /// `addRecipientValues`).
     func compose(_ context: MessageContext, values: [String: Any]) throws -> OutgoingMessage {
+        compose(context, values: values, parts: try render(context.message.kind, values))
+    }
+
+    /// Composes with the parts already rendered from `values` (by `render`, or a render pass's `PrerenderedMail`);
+    /// the values still give the headers.
+    func compose(
+        _ context: MessageContext, values: [String: Any], parts: (subject: String, text: String, html: String)
+    ) -> OutgoingMessage {
         let kind = context.message.kind
-        let (subject, text, html) = try render(kind, values)
         var headers: [(name: String, value: String)] = [
             ("Auto-Submitted", "auto-generated"),
             ("X-Tweedemening-Kind", kind.rawValue),
@@ -88,7 +95,7 @@ public struct MessageComposer: Sendable {
         }
         let recipientName = context.panelist?.name ?? (kind == .verdict ? context.municipality.name : nil)
         return message(
-            context.message, recipientName: recipientName, replyTo: replyTo, headers: headers, parts: (subject, text, html),
+            context.message, recipientName: recipientName, replyTo: replyTo, headers: headers, parts: parts,
             attachments: attachments(for: context))
     }
 
@@ -157,6 +164,9 @@ public struct MessageComposer: Sendable {
             // RFC 2369/8058: the mailto form, for clients that unsubscribe by mail.
             let local = ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer)
             values["unsubscribe_mailto"] = "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=AFMELDEN"
+            // "Ik heb een vraag": opens a reply that already starts with "Vraag:".
+            values["question_mailto"] =
+                "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=Vraag%20over%20zaak%20\(panelCase.id ?? 0)&body=Vraag%3A%20"
             for choice in VoteChoice.allCases {
                 let token = signer.sign(
                     TokenClaims(
@@ -191,12 +201,6 @@ public struct MessageComposer: Sendable {
             }
         } else {
             values["greeting"] = "Geachte heer, mevrouw,"
-        }
-        if let panelistId = context.panelist?.id, let roundId = round.id {
-            // "Ik heb een vraag": opens a reply that already starts with "Vraag:".
-            let local = ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer)
-            values["question_mailto"] =
-                "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=Vraag%20over%20zaak%20\(panelCase.id ?? 0)&body=Vraag%3A%20"
         }
         values["pseudonym"] = context.pseudonym.map { "Deelnemer \($0)" } ?? ""
     }

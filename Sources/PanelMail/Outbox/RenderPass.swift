@@ -3,13 +3,20 @@ import PanelCore
 import PanelStore
 
 /// Composes many messages in a row, making the template values every recipient of one kind, round and sequence
-/// shares (case sections as Markdown, tally, arguments, questions, themes, dates) once instead of per message.
+/// shares (case sections as Markdown, tally, arguments, questions, themes, dates) once instead of per message, and
+/// rendering the templates once per shape of the recipients' own values (`PrerenderedMail`).
 ///
 /// The messages are the same bytes as `MessageComposer.compose` makes one at a time: only the per-recipient values
 /// are made per message, and acknowledgements and moderation requests (about one reply each) are not shared.
+/// Recipients the prerendered parts cannot vouch for are rendered by Mustache, as one at a time.
 public struct RenderPass {
     public let composer: MessageComposer
     private var shared: [Key: [String: Any]] = [:]
+    /// Nil where the templates could not be prerendered for that shape.
+    private(set) var prerendered: [Variant: PrerenderedMail?] = [:]
+    /// Shapes whose first recipient was rendered by Mustache: a mail to a single recipient (the verdict, a late
+    /// reply) would only pay for prerendering.
+    private var seen: Set<Variant> = []
 
     /// What the shared values depend on besides the round's rows: `follow_up_date` may fall back to the outbox time.
     struct Key: Hashable {
@@ -17,6 +24,12 @@ public struct RenderPass {
         var kind: MailKind
         var sequence: Int
         var createdAt: Date
+    }
+
+    /// The recipients of one key whose own values have one shape get the same prerendered parts.
+    struct Variant: Hashable {
+        var key: Key
+        var shape: String
     }
 
     public init(composer: MessageComposer) {
@@ -30,14 +43,34 @@ public struct RenderPass {
             return try composer.compose(context)
         }
         let key = Key(roundId: roundId, kind: message.kind, sequence: message.sequence, createdAt: message.createdAt)
-        var values: [String: Any]
+        let sharedValues: [String: Any]
         if let known = shared[key] {
-            values = known
+            sharedValues = known
         } else {
-            values = composer.sharedValues(for: context)
-            shared[key] = values
+            sharedValues = composer.sharedValues(for: context)
+            shared[key] = sharedValues
         }
-        composer.addRecipientValues(context, into: &values)
+        var recipientValues: [String: Any] = [:]
+        composer.addRecipientValues(context, into: &recipientValues)
+        let values = sharedValues.merging(recipientValues) { $1 }
+        if let recipient = RecipientValues(recipientValues),
+            let template = try template(for: Variant(key: key, shape: recipient.shape), recipient, shared: sharedValues),
+            let parts = template.render(recipient.strings)
+        {
+            return composer.compose(context, values: values, parts: parts)
+        }
         return try composer.compose(context, values: values)
+    }
+
+    /// The prerendered parts for the second and later recipients of a shape; nil for its first and where they
+    /// could not be made.
+    private mutating func template(
+        for variant: Variant, _ recipient: RecipientValues, shared: [String: Any]
+    ) throws -> PrerenderedMail? {
+        if let known = prerendered[variant] { return known }
+        guard !seen.insert(variant).inserted else { return nil }
+        let template = try PrerenderedMail(kind: variant.key.kind, shared: shared, recipient: recipient, composer: composer)
+        prerendered[variant] = .some(template)
+        return template
     }
 }
