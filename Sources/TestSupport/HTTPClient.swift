@@ -8,8 +8,8 @@ import Foundation
 /// (`Connection: close`), read to the end.
 ///
 /// Not `URLSession`: on Linux its shared session, used by many tests at once, is known to mishandle concurrent
-/// requests (swift-corelibs-foundation#3287), and one end-to-end test once got an answer that was not the
-/// server's to its request. A socket per request leaves nothing shared to get wrong.
+/// requests (swift-corelibs-foundation#3287). A socket per request leaves nothing shared to get wrong, and a
+/// failing test shows the server's own answer.
 public enum HTTPClient {
     public struct Response: Sendable {
         public var status: Int

@@ -64,8 +64,6 @@ public struct BounceAddress: Sendable, Equatable, Hashable {
     }
 
     static func mac(_ payload: [UInt8], key: SigningKey) -> [UInt8] {
-        let code = HMAC<SHA256>.authenticationCode(
-            for: Array("bounce.v1.".utf8) + payload, using: SymmetricKey(data: key.secret))
-        return Array(Array(code).prefix(macLength))
+        Array(key.authenticationCode(for: Array("bounce.v1.".utf8) + payload).prefix(macLength))
     }
 }

@@ -72,8 +72,7 @@ public struct ReplyAddress: Sendable, Equatable {
     }
 
     static func mac(_ payload: [UInt8], key: SigningKey) -> [UInt8] {
-        let code = HMAC<SHA256>.authenticationCode(for: Array("reply.v1.".utf8) + payload, using: SymmetricKey(data: key.secret))
-        return Array(Array(code).prefix(macLength))
+        Array(key.authenticationCode(for: Array("reply.v1.".utf8) + payload).prefix(macLength))
     }
 }
 
