@@ -98,7 +98,10 @@ extension CaughtMessage {
         let raw = self.raw.replacingOccurrences(of: "\r\n", with: "\n")
         guard let start = raw.range(of: "Content-Type: text/plain") else { return "" }
         let afterHeaders = raw[start.upperBound...].range(of: "\n\n").map { raw[$0.upperBound...] } ?? ""
-        let body = afterHeaders.components(separatedBy: "\n--").first ?? ""
+        // The part ends at our boundary ("--=_tm_…"). Not at any "\n--": after a soft line break, a quoted-printable
+        // line may start with "--" (two dashes of a base64url token), and cutting there truncated a link now and
+        // then — the cause of two flaky CI runs. QP output never holds "=_" ("=" is always "=3D"), so this is exact.
+        let body = afterHeaders.components(separatedBy: "\n--=_").first ?? ""
         let encoded = Array(body.replacingOccurrences(of: "=\n", with: "").utf8)
         var bytes: [UInt8] = []
         var i = 0
