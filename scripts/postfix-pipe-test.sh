@@ -120,16 +120,27 @@ case_id="$(tail -n 1 "$TMP/out" | tr -d '[:space:]')"
 tdm case approve "$case_id" --publish-at "$(date -u -d '-1 min' +%Y-%m-%dT%H:%M:%SZ)" || die "setup: case approve" "$(cat "$TMP/out")"
 tdm tick || die "setup: tick" "$(cat "$TMP/out")" # warns once that delivery is deferred: expected
 
-case_mail="$(ls "$R"/Queue/outgoing/*-case.eml 2>/dev/null | head -n 1)"
-[[ -n "$case_mail" ]] || die "setup: no case mail in Queue/outgoing" "$(ls -l "$R/Queue/outgoing" 2>&1)"
-reply_to="$("$PY" - "$case_mail" <<'EOF'
-import sys, email, email.policy
-with open(sys.argv[1], "rb") as f:
-    message = email.message_from_binary_file(f, policy=email.policy.default)
-header = message["Reply-To"]
-print(header.addresses[0].addr_spec if header is not None and header.addresses else "")
+# Rendered mail is packed a batch to a file (Queue/README.md): take the first case mail out of its pack.
+reply_to="$("$PY" - "$R/Queue/outgoing" <<'EOF'
+import sys, os, email, email.policy
+folder = sys.argv[1]
+for name in sorted(os.listdir(folder)):
+    data = open(os.path.join(folder, name), "rb").read()
+    if name.endswith(".pack"):
+        header, _, body = data.partition(b"\n\n")
+        members = [line.split() for line in header.decode().splitlines()[1:]]
+        found = [body[int(o):int(o) + int(n)] for (m, o, n) in members if m.endswith("-case.eml")]
+        if not found:
+            continue
+        data = found[0]
+    elif not name.endswith("-case.eml"):
+        continue
+    header = email.message_from_bytes(data, policy=email.policy.default)["Reply-To"]
+    print(header.addresses[0].addr_spec if header is not None and header.addresses else "")
+    break
 EOF
 )"
+[[ -n "$reply_to" ]] || die "setup: no case mail in Queue/outgoing" "$(ls -l "$R/Queue/outgoing" 2>&1)"
 [[ "$reply_to" =~ ^reply\+[^@]+@reply\.tdm\.test$ ]] || die "setup: signed Reply-To address in the case mail" "got '$reply_to'"
 pass "setup: round published, signed reply address $reply_to"
 chown -R nobody:nogroup "$R"
