@@ -122,6 +122,9 @@ extension AppDatabase {
                 panelist.updatedAt = now
                 try panelist.update(db)
             }
+            if case .suspended = effect {
+                try Self.cancelUnsentMail(db, panelistId: panelistId, reason: "not sent: the address bounced, panelist suspended")
+            }
             mail.detail = "\(code) p\(panelistId) \(outcome)"
             try mail.insert(db)
             return (mail, effect)

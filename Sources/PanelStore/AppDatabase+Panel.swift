@@ -78,8 +78,22 @@ extension AppDatabase {
                 panelist.status = .unsubscribed
                 panelist.updatedAt = now
                 try panelist.update(db)
+                try Self.cancelUnsentMail(db, panelistId: panelistId, reason: "not sent: the panelist unsubscribed")
             }
             return panelist
         }
+    }
+
+    /// Mail to a panelist that is not sent yet (pending, queued, deferred outside the window or after a relay
+    /// failure, held) is given up with `reason`: someone who unsubscribed gets nothing more, and an address that
+    /// bounced hard is not tried again. Recorded as `failed`, so `queue status` shows it; the spool copy goes with
+    /// the next sweep. Mail written after this (an answer to MIJN GEGEVENS) is not affected.
+    static func cancelUnsentMail(_ db: Database, panelistId: Int64, reason: String) throws {
+        try db.execute(
+            sql: """
+                UPDATE outbox SET state = 'failed', nextAttemptAt = NULL, lastError = ?
+                WHERE panelistId = ? AND state IN ('pending', 'queued', 'deferred', 'held')
+                """,
+            arguments: [reason, panelistId])
     }
 }

@@ -66,6 +66,33 @@ import Testing
         #expect(votes.count == 2 && !votes.contains { $0.panelistId == panelistId })
     }
 
+    @Test func aSuspensionGivesUpTheMailNotYetSent() throws {
+        // Given a round in voting whose case mail went out and whose vote mail waits (outside the sending window)
+        let fixture = try StoreFixture(panelSize: 3)
+        defer { fixture.remove() }
+        let (round, caseMails) = try published(fixture)
+        try fixture.database.markSent(caseMails.map { ($0.id!, 250) }, now: fixture.start)
+        try fixture.database.take(.openVoting, roundId: round.id!, now: round.voteAt, messageDomain: Self.domain)
+        let bounced = caseMails[1]
+        let panelistId = try #require(bounced.panelistId)
+
+        // When the case mail bounces hard
+        let at = round.voteAt.addingTimeInterval(60)
+        _ = try fixture.database.fileBounce(inbound("b1", at: at), notice: hard(.outbox(bounced.id!)), now: at)
+
+        // Then their vote mail is given up with the reason (the address is not tried again); the others' still waits
+        let votes = try fixture.database.messages(roundId: round.id!).filter { $0.kind == .vote }
+        #expect(votes.count == 3)
+        for vote in votes {
+            if vote.panelistId == panelistId {
+                #expect(vote.state == .failed && vote.lastError == "not sent: the address bounced, panelist suspended")
+            } else {
+                #expect(vote.state == .pending)
+            }
+        }
+        #expect(try fixture.database.messages().filter { $0.kind == .caseMail }.allSatisfy { $0.state == .sent })
+    }
+
     @Test func softBouncesCountOnceADayAndSuspendAtTheLimit() throws {
         let fixture = try StoreFixture(panelSize: 2)
         defer { fixture.remove() }

@@ -107,7 +107,14 @@ import Testing
         let round = try fixture.approvedRound()
         try fixture.database.take(.publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example")
         let first = try fixture.database.panelists(municipalityId: "utrecht")[0]
+        try fixture.database.markQueued(try fixture.database.messages().map { $0.id! }, now: fixture.start)
         try fixture.database.unsubscribe(panelistId: first.id!)
+        // The case mail not yet delivered to them is given up, with the reason; the others' stays queued
+        let byPanelist = Dictionary(grouping: try fixture.database.messages(), by: { $0.panelistId })
+        #expect(byPanelist[first.id!]?.map(\.state) == [.failed])
+        #expect(byPanelist[first.id!]?.first?.lastError == "not sent: the panelist unsubscribed")
+        #expect(byPanelist.filter { $0.key != first.id! }.values.joined().allSatisfy { $0.state == .queued })
+        // …and no new mail is written for them
         #expect(try fixture.database.take(.openVoting, roundId: round.id!, now: round.voteAt, messageDomain: "t.example") == 2)
     }
 
