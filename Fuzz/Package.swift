@@ -17,8 +17,9 @@ let package = Package(
             path: "Sources/PanelMail",
             exclude: ["Inbound/Mailroom.swift"],
             sources: [
-                "Inbound/Charset.swift", "Inbound/HTMLText.swift", "Inbound/InboundMessage.swift",
-                "Inbound/MIMEParser.swift", "Inbound/MIMEPart.swift", "MIME",
+                "Inbound/AuthenticationResults.swift", "Inbound/Charset.swift", "Inbound/DeliveryStatus.swift",
+                "Inbound/HTMLText.swift", "Inbound/InboundMessage.swift", "Inbound/MIMEParser.swift",
+                "Inbound/MIMEPart.swift", "MIME",
             ]
         ),
         // The parsers of PanelCore and what they use: votes and evaluation answers ride in tokens (and a tally needs

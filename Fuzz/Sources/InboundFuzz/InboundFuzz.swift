@@ -1,6 +1,7 @@
 import PanelMail
 
-/// libFuzzer entry point: parse arbitrary bytes and touch everything the parser derives from them.
+/// libFuzzer entry point: parse arbitrary bytes and touch everything the parser derives from them, including the
+/// Authentication-Results and delivery-status readers that run on mail from outside.
 ///
 /// A crash, a trap or a hang (libFuzzer's -timeout) is a bug; throwing `InboundParseError` is fine.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -17,6 +18,17 @@ public func inboundFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) 
     checksum &+= (message.from?.address.utf8.count ?? 0) + (message.messageID?.utf8.count ?? 0)
     checksum &+= (message.inReplyTo?.utf8.count ?? 0) + (message.isBounce ? 1 : 0) + (message.isAutoReply ? 1 : 0)
     checksum &+= message.textCameFromHTML ? 1 : 0
+    // What the mailroom reads next from mail off the internet: the MTA's Authentication-Results (case intake)
+    // and a delivery status notification (bounces).
+    for results in message.trustedAuthenticationResults(authservID: "mx.example.nl")
+        + message.trustedAuthenticationResults(authservID: nil)
+    {
+        checksum &+= results.results.count &+ (results.authenticates(domain: "utrecht.nl") ? 1 : 0)
+    }
+    if let status = DeliveryStatus.parse(bytes) {
+        checksum &+= status.recipients.count &+ (status.originalMessageID?.utf8.count ?? 0)
+        checksum &+= status.recipients.reduce(0) { $0 &+ $1.address.utf8.count &+ $1.diagnostic.utf8.count }
+    }
     // The text is produced with "\n" line ends only.
     if message.text.utf8.contains(0x0D) { fatalError("carriage return left in text") }
     return checksum == -1 ? 1 : 0
