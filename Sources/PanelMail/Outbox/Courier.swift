@@ -126,9 +126,9 @@ public struct Courier: Sendable {
         return results.all
     }
 
-    func render(_ message: OutboxMessage, syncFolder: Bool = true) throws {
+    func render(_ message: OutboxMessage) throws {
         let bytes = try composer.compose(try database.mailContext(message)).rendered()
-        try spool.write(bytes, to: .outgoing, name: message.spoolName, syncFolder: syncFolder)
+        try spool.write(bytes, to: .outgoing, name: message.spoolName)
     }
 
     /// Renders and delivers everything due at `now`, the two at once: the connections start on the first batch

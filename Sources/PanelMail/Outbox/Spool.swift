@@ -177,11 +177,8 @@ public struct Spool: Sendable {
         return bytes
     }
 
+    /// Writes and flushes `bytes` to `path`; on failure the half-written file is removed.
     static func writeDurably(_ bytes: [UInt8], to path: String) throws {
-        try writeFile(bytes, to: path, flush: true)
-    }
-
-    static func writeFile(_ bytes: [UInt8], to path: String, flush: Bool) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else { throw SpoolError.io("cannot create \(path)", errno) }
         defer { close(descriptor) }
@@ -198,7 +195,7 @@ public struct Spool: Sendable {
             }
             offset += written
         }
-        guard !flush || fsync(descriptor) == 0 else {
+        guard fsync(descriptor) == 0 else {
             let code = errno
             unlink(path)
             throw SpoolError.io("cannot flush \(path) to disk", code)
