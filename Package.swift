@@ -66,8 +66,8 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        // Benchmarks: print numbers, never assert on them (`swift run -c release ThemesBench`).
-        .executableTarget(name: "ThemesBench", dependencies: ["PanelCore"], path: "Benchmarks/ThemesBench"),
+        // Benchmarks: print numbers, never assert on them (`swift run -c release KeyPointsBench`).
+        .executableTarget(name: "KeyPointsBench", dependencies: ["PanelCore"], path: "Benchmarks/KeyPointsBench"),
         // Selecting 200 of 5,000 volunteers with quotas, with selection probabilities (`swift run -c release SelectionBench`).
         .executableTarget(name: "SelectionBench", dependencies: ["PanelCore"], path: "Benchmarks/SelectionBench"),
         // Test helpers: a real SMTP server on loopback (scripts/smtp-catcher.py) and its Maildir.

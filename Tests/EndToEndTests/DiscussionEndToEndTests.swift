@@ -159,7 +159,9 @@ import Testing
         let vote = try #require(
             mail.first { $0.header("X-Tweedemening-Kind") == "vote" && $0.rcptTo == "fatima@bewoners.example" })
         #expect(vote.links[0].contains("/v/") && vote.links[1].contains("/v/"))
-        #expect(vote.plainText.contains("Er kwamen 3 bijdragen binnen") && vote.plainText.contains("Helemaal mee eens"))
+        // (key points of both sides, not single arguments: a reaction's own words are no point of their own)
+        #expect(vote.plainText.contains("Er kwamen 3 bijdragen binnen van 3 panelleden"), "\(vote.plainText)")
+        #expect(vote.plainText.contains("evenveel vóór als tegen het besluit") && !vote.plainText.contains("Helemaal mee eens"))
         // Privacy: no panelist's address in anyone else's mail
         for message in mail where message.rcptTo.hasSuffix("@bewoners.example") {
             for other in Self.panel.map({ "\($0)@bewoners.example" }) where other != message.rcptTo {

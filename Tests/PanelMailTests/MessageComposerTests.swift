@@ -142,43 +142,62 @@ import Testing
 }
 
 @Suite struct VerdictDigestTests {
-    @Test func theVerdictCarriesThemesLearningPromptsAndACSV() throws {
+    @Test func theVerdictCarriesKeyPointsLearningPromptsAndACSVWithoutAnyAuthorOrVote() throws {
         // Given a closed round whose argumentation was fixed at the deadline
         let composerTests = MessageComposerTests()
         var context = composerTests.context(.verdict)
-        let quote = Argumentation.Quote(number: 4, pseudonym: 2, text: "De buren helpen haar elke dag.")
+        let neighbours = KeyPoint(
+            id: 1, sentence: "De buren helpen haar elke dag.", stance: .oppose, residents: 11,
+            split: VoteSplit(support: 5, oppose: 6, noVote: 0), arguments: [4, 5],
+            quotes: [KeyPointQuote(number: 5, text: "Haar vangnet valt weg.")])
+        let money = KeyPoint(
+            id: 2, sentence: "Een traplift is duur.", stance: .support, residents: 4, split: nil, arguments: [1], quotes: [])
+        let once = KeyPoint(
+            id: 3, sentence: "Een tweedehands traplift is goedkoper.", stance: .middle, residents: 1, split: nil, arguments: [9],
+            quotes: [])
+        let report = KeyPointReport(
+            keyPoints: [neighbours, money, once],
+            missingInformation: [KeyPointRemark(sentence: "Hoe steil is de trap?", residents: 2, arguments: [8, 9])],
+            tone: [
+                KeyPointRemark(
+                    sentence: "Het klinkt als een verwijt.", residents: 1, arguments: [6], about: "U had het kunnen voorzien.")
+            ],
+            questions: [KeyPointQuote(number: 8, text: "Waarom geen proefperiode?")],
+            readings: [
+                ArgumentReading(number: 1, keyPoints: [2], stance: .support, signals: []),
+                ArgumentReading(number: 4, keyPoints: [1], stance: .oppose, signals: [.missingInformation, .tone]),
+            ], residents: 9)
         context.round.argumentation = try String(
             decoding: JSONEncoder().encode(
                 Argumentation(
-                    themes: [
-                        .init(
-                            side: .oppose, label: "buren, vertrouwde buurt", size: 5, share: 0.6, weight: 7, isMinority: false,
-                            quotes: [quote], members: [4]),
-                        .init(
-                            side: .support, label: "kosten, goedkoopst adequaat", size: 3, share: 1, weight: 3, isMinority: false,
-                            quotes: [], members: [1]),
-                    ],
-                    missingInformation: [.init(number: 8, pseudonym: 5, text: "Hoe steil is de trap? Dat ontbreekt.")],
-                    toneRemarks: [], contestedPoints: [.init(point: "Verhuizen is goedkoper", mentions: 3)],
-                    rows: [
-                        .init(number: 1, pseudonym: 1, side: .support, theme: "kosten", text: "=1+1 \"duur\""),
-                        .init(number: 4, pseudonym: 2, side: .oppose, theme: "buren", text: "De buren helpen haar elke dag."),
-                    ])), as: UTF8.self)
+                    report: report, contestedPoints: [.init(point: "Verhuizen is goedkoper", mentions: 3)],
+                    rows: [.init(number: 1, text: "=1+1 \"duur\""), .init(number: 4, text: "De buren helpen haar elke dag.")])),
+            as: UTF8.self)
         // When the digest is composed
         let message = try composerTests.composer().compose(context)
-        // Then it names the themes per side, the contested point and the missing information
+        // Then it states the key points as sentences by stance, with residents, split only when every count is ≥ 5
         #expect(
-            message.text.contains("Wie uw besluit niet steunt:\n- buren, vertrouwde buurt (5 bijdragen, 60% van deze kant)"),
-            "\(message.text)")
-        #expect(message.text.contains("\"De buren helpen haar elke dag.\" (Deelnemer 2, #4)"))
-        #expect(message.text.contains("\"Verhuizen is goedkoper\" (3 keer aangevochten"))
-        #expect(message.text.contains("Hoe steil is de trap?"))
-        // And every argument is in a CSV attachment, safe to open in a spreadsheet
+            message.text.contains(
+                "TEGEN UW BESLUIT\nK1. De buren helpen haar elke dag.\n    11 panelleden (5 steunen het besluit, 6 steunen het niet) - #4, #5\n    \"Haar vangnet valt weg.\" (#5)"
+            ), "\(message.text)")
+        #expect(message.text.contains("VOOR UW BESLUIT\nK2. Een traplift is duur.\n    4 panelleden - #1"))
+        #expect(
+            message.text.contains(
+                "OOK GENOEMD (door één of twee panelleden)\n- K3. Een tweedehands traplift is goedkoper. (middenweg; #9)"))
+        #expect(message.text.contains("- Hoe steil is de trap? (2 panelleden; #8, #9)"))
+        #expect(message.text.contains("    Over uw zin: \"U had het kunnen voorzien.\""))
+        #expect(message.text.contains("- Waarom geen proefperiode? (#8)"))
+        #expect(message.text.contains("\"Verhuizen is goedkoper\" (3 bijdragen tegen het besluit"))
+        // And nothing names an author: no pseudonym anywhere the municipality reads
+        #expect(!message.text.contains("Deelnemer") && message.html?.contains("Deelnemer") != true)
+        // And every argument is in a CSV attachment with its key points, safe to open in a spreadsheet
         let csv = try #require(message.attachments.first)
         #expect(csv.filename == "argumenten-zaak-3.csv")
         let text = String(decoding: csv.data.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("nummer,deelnemer,kant,thema,tekst\r\n"))
-        #expect(text.contains("1,\"Deelnemer 1\",\"steunt\",\"kosten\",\"'=1+1 \"\"duur\"\"\"\r\n"))
+        #expect(text.hasPrefix("nummer,kernpunten,strekking,signalen,tekst\r\n"))
+        #expect(text.contains("1,\"K2\",\"steunt besluit\",\"\",\"'=1+1 \"\"duur\"\"\"\r\n"))
+        #expect(text.contains("4,\"K1\",\"steunt besluit niet\",\"ontbrekende informatie;toon\",\"De buren"))
+        #expect(!text.contains("Deelnemer"))
         #expect(String(decoding: message.rendered(), as: UTF8.self).contains("Content-Disposition: attachment"))
     }
 }

@@ -255,11 +255,7 @@ public struct MessageComposer: Sendable {
         values["has_arguments"] = !arguments.isEmpty
         values["argument_count"] = arguments.count
         if let first = arguments.first { values["argument"] = first }
-        // The vote mail's summary: the arguments others reacted to most, then the newest, at most five.
-        let summary = context.arguments.sorted { ($0.reactions, $0.number) > ($1.reactions, $1.number) }.prefix(5)
-        values["summary"] = summary.map {
-            ["number": $0.number, "pseudonym": "Deelnemer \($0.pseudonym)", "text": Self.shorten($0.text)]
-        }
+        if context.message.kind == .vote { addVoteSummary(context, into: &values) }
         values["held"] = context.arguments.first?.status == .held
         values["attachments_ignored"] = context.attachmentCount > 0
         addQuestionValues(context, into: &values)
@@ -356,59 +352,6 @@ public struct MessageComposer: Sendable {
         if context.message.kind == .questions, context.questions.count == 1, let only = items.first?["reply_address"] as? String {
             values["single_reply_address"] = only
         }
-    }
-
-    /// The aggregated argumentation: themes per side (largest first, minority views marked), each with
-    /// its share and quotes; the municipality's points the panel contested most; what panelists said was
-    /// missing; what they said about the tone.
-    func addArgumentationValues(_ argumentation: Argumentation, into values: inout [String: Any]) {
-        func quotes(_ list: [Argumentation.Quote], limit: Int) -> [[String: Any]] {
-            list.prefix(limit).map {
-                ["number": $0.number, "pseudonym": "Deelnemer \($0.pseudonym)", "text": Self.shorten($0.text)]
-            }
-        }
-        func themes(_ side: VoteChoice?) -> [[String: Any]] {
-            argumentation.themes.filter { $0.side == side }.map { theme in
-                [
-                    "label": theme.label, "size": theme.size, "share": (theme.share * 100).dutchPercent,
-                    "minority": theme.isMinority, "quotes": quotes(theme.quotes, limit: 3),
-                    "size_phrase": theme.size == 1 ? "1 bijdrage" : "\(theme.size) bijdragen",
-                ]
-            }
-        }
-        values["themes_support"] = themes(.support)
-        values["themes_oppose"] = themes(.oppose)
-        values["themes_unvoted"] = themes(nil)
-        values["has_themes_support"] = argumentation.themes.contains { $0.side == .support }
-        values["has_themes_oppose"] = argumentation.themes.contains { $0.side == .oppose }
-        values["has_themes_unvoted"] = argumentation.themes.contains { $0.side == nil }
-        values["has_argumentation"] = !argumentation.themes.isEmpty
-        values["main_themes"] = argumentation.themes.sorted { $0.weight > $1.weight }.prefix(4).map { theme in
-            ["label": theme.label, "side_support": theme.side == .support, "side_oppose": theme.side == .oppose]
-        }
-        values["has_main_themes"] = !argumentation.themes.isEmpty
-        values["contested_points"] = argumentation.contestedPoints.filter { $0.mentions > 0 }.prefix(3).map {
-            ["point": $0.point, "mentions": $0.mentions]
-        }
-        values["has_contested_points"] = argumentation.contestedPoints.contains { $0.mentions > 0 }
-        values["missing_information"] = quotes(argumentation.missingInformation, limit: 5)
-        values["has_missing_information"] = !argumentation.missingInformation.isEmpty
-        values["tone_remarks"] = quotes(argumentation.toneRemarks, limit: 5)
-        values["has_tone_remarks"] = !argumentation.toneRemarks.isEmpty
-        values["argument_total"] = argumentation.rows.count
-    }
-
-    /// Every published argument as CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read é and ë).
-    static func argumentsCSV(_ argumentation: Argumentation) -> [UInt8] {
-        let field = CSVField.quoted
-        var lines = ["nummer,deelnemer,kant,thema,tekst"]
-        for row in argumentation.rows {
-            let side = row.side.map { $0 == .support ? "steunt" : "steunt niet" } ?? "stemde niet"
-            lines.append(
-                [String(row.number), field("Deelnemer \(row.pseudonym)"), field(side), field(row.theme ?? ""), field(row.text)]
-                    .joined(separator: ","))
-        }
-        return [0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
 
     /// At most about 300 characters, cut at a word.

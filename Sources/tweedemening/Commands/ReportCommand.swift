@@ -154,9 +154,10 @@ struct CouncilReport {
             let tally = round.tally ?? Tally(support: 0, oppose: 0, panelSize: 0)
             let interval =
                 tally.supportInterval.map { "\(($0.lower * 100).dutchPercent)–\(($0.upper * 100).dutchPercent)%" } ?? "-"
+            // The three key points most residents made, with how many: the council reads what the panel said.
             let themes =
-                Argumentation.decode(round.argumentation)?.themes.sorted { $0.weight > $1.weight }.prefix(3)
-                .map(\.label).joined(separator: "; ") ?? ""
+                Argumentation.decode(round.argumentation)?.keyPoints.prefix(3)
+                .map { "\($0.sentence) (\($0.residents))" }.joined(separator: "; ") ?? ""
             let days = round.followUpAt.map { max(0, $0.timeIntervalSince(round.closedAt ?? $0) / 86_400) }
             let followUp: String =
                 switch round.followUpDecision {

@@ -1,8 +1,9 @@
 import Foundation
 import PanelCore
 
-// Times ThemeBuilder.build on 20,000 synthetic Dutch arguments, generated deterministically from templates.
-// Run: swift run -c release ThemesBench [count]
+// Times KeyPointAnalysis.analyse on a real-sized case (400 arguments) and on 20,000 synthetic Dutch arguments,
+// generated deterministically from templates, and checks that the same arguments give the same report.
+// Run: swift run -c release KeyPointsBench [count]
 
 /// The corpus is the same on every run and machine: PanelCore's SplitMix64, with two helpers.
 typealias Generator = SplitMix64
@@ -17,7 +18,7 @@ extension SplitMix64 {
 
 /// A topic: the side it mostly argues for and sentence parts to assemble arguments from.
 struct Topic {
-    var side: VoteSide
+    var side: VoteChoice
     var openings: [String]
     var claims: [String]
     var reasons: [String]
@@ -100,34 +101,51 @@ let fillers = [
 
 let count = CommandLine.arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000
 var generator = Generator(state: 2026)
-var inputs: [ThemeInput] = []
+var inputs: [KeyPointArgument] = []
 inputs.reserveCapacity(count)
-for id in 0..<count {
+for number in 1...count {
     let topic = generator.pick(topics)
-    // Most arguments follow their topic's side; some cross over, a few never voted.
+    // Most authors vote with their topic's side; some cross over, a few never voted.
     let roll = generator.below(100)
-    let side: VoteSide? = roll < 85 ? topic.side : roll < 95 ? (topic.side == .support ? .oppose : .support) : nil
+    let vote: VoteChoice? = roll < 85 ? topic.side : roll < 95 ? (topic.side == .support ? .oppose : .support) : nil
     var text = generator.pick(topic.openings) + " "
     text += generator.pick(topic.claims).capitalizedFirst + ", want " + generator.pick(topic.reasons) + "."
     if generator.below(3) == 0 { text += " Bovendien: " + generator.pick(topic.claims) + "." }
     let filler = generator.pick(fillers)
     if !filler.isEmpty { text += " " + filler }
-    inputs.append(
-        ThemeInput(id: Int64(id + 1), side: side, text: text, reactions: generator.below(6) == 0 ? generator.below(8) : 0))
+    // One in eight reacts to an earlier argument ("Eens met #N").
+    let reactsTo = number > 10 && generator.below(8) == 0 ? 1 + generator.below(number - 1) : nil
+    if let parent = reactsTo { text = "Eens met #\(parent). " + text }
+    inputs.append(KeyPointArgument(number: number, author: Int64(number), vote: vote, text: text, reactsTo: reactsTo))
 }
-let points = [
-    "- Een traplift is op termijn duurder dan verhuizen naar een gelijkvloerse woning.",
-    "- Er staan twee gelijkvloerse seniorenwoningen leeg in de wijk.",
-    "- De Wmo schrijft de goedkoopst adequate oplossing voor.",
-    "- Een gelijkvloerse woning is veiliger.",
-]
+let caseText = KeyPointCaseText(
+    municipalityView: """
+        - Een traplift is op termijn duurder dan verhuizen naar een gelijkvloerse woning.
+        - Er staan twee gelijkvloerse seniorenwoningen leeg in de wijk.
+        - De Wmo schrijft de goedkoopst adequate oplossing voor.
+        - Een gelijkvloerse woning is veiliger.
+        """,
+    applicantView: "- Ze woont er al 52 jaar.\n- De buren helpen dagelijks.\n- Verhuizen op 90 jaar is te zwaar.")
 
 let clock = ContinuousClock()
-var report = ThemeReport()
-let elapsed = clock.measure {
-    report = ThemeBuilder.build(inputs, municipalityPoints: points)
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
-let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+// A real case: 400 arguments.
+let realCase = Array(inputs.prefix(400))
+var small = KeyPointReport()
+let smallElapsed = clock.measure { small = KeyPointAnalysis.analyse(realCase, caseText: caseText) }
+print(
+    String(
+        format: "key points: 400 arguments in %.3f s (target < 1 s), %d key points", seconds(smallElapsed), small.keyPoints.count)
+)
+
+var report = KeyPointReport()
+let elapsed = clock.measure {
+    report = KeyPointAnalysis.analyse(inputs, caseText: caseText)
+}
+let keyPointSeconds = seconds(elapsed)
+let again = KeyPointAnalysis.analyse(inputs.reversed(), caseText: caseText)
 
 /// Peak resident set size in MB, from VmHWM in /proc/self/status (0 where there is none).
 func peakResidentMegabytes() -> Double {
@@ -139,14 +157,16 @@ func peakResidentMegabytes() -> Double {
     return 0
 }
 
-for theme in report.themes {
-    let share = String(format: "%.0f%%", theme.share * 100)
-    print("  \(theme.side?.rawValue ?? "none") \(share) \(theme.label)\(theme.isMinority ? " (minority)" : "")")
+for point in report.keyPoints.prefix(12) {
+    print("  \(point.label) \(point.stance.rawValue) \(point.residents): \(point.sentence)")
 }
 print(
-    "  missing information: \(report.missingInformation.count), tone: \(report.toneRemarks.count), contested: "
-        + report.weakestMunicipalityPoints.map { "\($0.mentions)" }.joined(separator: "/"))
-print(String(format: "themes: %d arguments in %.2f s, peak RSS %.0f MB", count, seconds, peakResidentMegabytes()))
+    "  missing information: \(report.missingInformation.count), tone: \(report.tone.count), questions: \(report.questions.count), "
+        + "deterministic: \(again == report ? "yes" : "NO")")
+print(
+    String(
+        format: "key points: %d arguments in %.2f s (target < 5 s), peak RSS %.0f MB (target < 300 MB)", count,
+        keyPointSeconds, peakResidentMegabytes()))
 
 // The rest of the verdict: tally, Wilson interval and raking of 100,000 votes with a profile each.
 var voteGenerator = Generator(state: 7)
@@ -178,12 +198,12 @@ let verdictElapsed = clock.measure {
         (tally.supportPercent ?? 0), weightedSupport * 100, (interval?.lower ?? 0) * 100, (interval?.upper ?? 0) * 100,
         raked.effectiveSampleSize)
 }
-let verdictSeconds = Double(verdictElapsed.components.seconds) + Double(verdictElapsed.components.attoseconds) / 1e18
+let verdictSeconds = seconds(verdictElapsed)
 print(verdictLine)
 print(
     String(format: "verdict: 100000 votes tallied and raked in %.2f s, peak RSS %.0f MB", verdictSeconds, peakResidentMegabytes())
 )
-print(String(format: "total: %.2f s (target < 3 s, < 300 MB)", seconds + verdictSeconds))
+print(String(format: "total: %.2f s", keyPointSeconds + verdictSeconds))
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }

@@ -1,0 +1,466 @@
+import Foundation
+
+/// Key points from read sentences: greedy coverage of residents by candidate sentences, merged and refined
+/// around their centres; then stance, counts, quotes and the learning remarks.
+struct KeyPointClustering {
+    let arguments: [KeyPointArgument]
+    let sentences: [ReadSentence]
+    let reading: KeyPointReading
+    /// Sentences that make points, by index into `sentences`.
+    let points: [Int]
+    let argumentIndex: [Int: Int]
+
+    init(arguments: [KeyPointArgument], sentences: [ReadSentence], reading: KeyPointReading) {
+        self.arguments = arguments
+        self.sentences = sentences
+        self.reading = reading
+        points = sentences.indices.filter { index in
+            let sentence = sentences[index]
+            return sentence.role == .point && !sentence.missing && !sentence.tone && !sentence.vector.ids.isEmpty
+        }
+        var index: [Int: Int] = [:]
+        for (position, argument) in arguments.enumerated() where index[argument.number] == nil {
+            index[argument.number] = position
+        }
+        argumentIndex = index
+    }
+
+    /// A group of sentences (indices into `sentences`) around a centre.
+    struct Group {
+        var members: [Int]
+        var centre: [Float]
+    }
+
+    func report() -> KeyPointReport {
+        let reactions = agreeingReactions()
+        var groups = coverGroups(points, threshold: KeyPointAnalysis.coverThreshold, minimumResidents: 2)
+        groups = merged(groups)
+        groups = refined(groups, over: points, threshold: KeyPointAnalysis.joinThreshold)
+        groups = mergedByArguments(groups)
+        groups = refined(groups, over: points, threshold: KeyPointAnalysis.leftoverThreshold)
+        groups += leftovers(groups, reactions: reactions)
+
+        // Each argument's key points (main groups before "also mentioned" ones), and who stands behind each.
+        var drafts: [(group: Group, authors: Set<Int64>, numbers: Set<Int>)] = groups.map { group in
+            var authors = Set<Int64>()
+            var numbers = Set<Int>()
+            for member in group.members {
+                let argument = arguments[sentences[member].argument]
+                authors.insert(argument.author)
+                numbers.insert(argument.number)
+            }
+            return (group, authors, numbers)
+        }
+        // A reaction that agrees counts its author toward the key points of the argument it answers.
+        for (reaction, parent) in reactions {
+            for index in drafts.indices where drafts[index].numbers.contains(parent) {
+                drafts[index].authors.insert(arguments[reaction].author)
+                drafts[index].numbers.insert(arguments[reaction].number)
+            }
+        }
+        drafts.removeAll { $0.authors.isEmpty }
+        let order = drafts.indices.sorted { a, b in
+            let left = drafts[a]
+            let right = drafts[b]
+            if left.authors.count != right.authors.count { return left.authors.count > right.authors.count }
+            if left.numbers.count != right.numbers.count { return left.numbers.count > right.numbers.count }
+            return (left.numbers.min() ?? 0) < (right.numbers.min() ?? 0)
+        }
+        let votes = Dictionary(arguments.map { ($0.author, $0.vote) }, uniquingKeysWith: { _, last in last })
+        var keyPoints: [KeyPoint] = []
+        var memberOf: [Int: [(id: Int, position: Int, minor: Bool)]] = [:]
+        for (rank, draftIndex) in order.enumerated() {
+            let draft = drafts[draftIndex]
+            let id = rank + 1
+            let representative = representative(of: draft.group)
+            keyPoints.append(
+                KeyPoint(
+                    id: id, sentence: KeyPointText.standalone(sentences[representative].text),
+                    stance: stance(of: draft.group), residents: draft.authors.count,
+                    split: VoteSplit.of(draft.authors.sorted().map { votes[$0] ?? nil }),
+                    arguments: draft.numbers.sorted(),
+                    quotes: quotes(of: draft.group, besides: representative)))
+            for member in draft.group.members {
+                memberOf[sentences[member].argument, default: []].append(
+                    (id, sentences[member].position, draft.authors.count < 3))
+            }
+            for number in draft.numbers
+            where !draft.group.members.contains(where: { arguments[sentences[$0].argument].number == number }) {
+                if let argument = argumentIndex[number] {
+                    memberOf[argument, default: []].append((id, -1, draft.authors.count < 3))
+                }
+            }
+        }
+
+        let missing = remarks(sentences.indices.filter { sentences[$0].missing }, tieToMunicipality: false)
+        let tone = remarks(sentences.indices.filter { sentences[$0].tone && !sentences[$0].missing }, tieToMunicipality: true)
+        var questions: [KeyPointQuote] = []
+        var seenQuestions = Set<String>()
+        for sentence in sentences where sentence.role == .question {
+            let text = KeyPointText.standalone(sentence.text)
+            if seenQuestions.insert(text.lowercased()).inserted {
+                questions.append(KeyPointQuote(number: arguments[sentence.argument].number, text: text))
+            }
+        }
+
+        let reactionParents = Dictionary(reactions.map { ($0.reaction, $0.parent) }, uniquingKeysWith: { first, _ in first })
+        var bySentence: [Int: [ReadSentence]] = [:]
+        for sentence in sentences { bySentence[sentence.argument, default: []].append(sentence) }
+        let stanceOfPoint = Dictionary(keyPoints.map { ($0.id, $0.stance) }, uniquingKeysWith: { first, _ in first })
+        let readings = arguments.indices.map { index -> ArgumentReading in
+            let own = bySentence[index] ?? []
+            var ids: [Int] = []
+            for entry in (memberOf[index] ?? []).sorted(by: {
+                ($0.minor ? 1 : 0, $0.position, $0.id) < ($1.minor ? 1 : 0, $1.position, $1.id)
+            })
+            where !ids.contains(entry.id) {
+                ids.append(entry.id)
+            }
+            var signals: ArgumentReading.Signals = []
+            if own.contains(where: \.missing) { signals.insert(.missingInformation) }
+            if own.contains(where: \.tone) { signals.insert(.tone) }
+            if own.contains(where: { $0.role == .question }) { signals.insert(.question) }
+            if reactionParents[index] != nil { signals.insert(.reaction) }
+            if ids.isEmpty && !signals.contains(.reaction) { signals.insert(.noArgument) }
+            var stance = cueStance(own)
+            if stance == .unclear, let first = ids.first { stance = stanceOfPoint[first] ?? .unclear }
+            if ids.isEmpty && signals.contains(.noArgument) && !own.contains(where: { $0.support + $0.oppose > 0 }) {
+                stance = .unclear
+            }
+            return ArgumentReading(number: arguments[index].number, keyPoints: ids, stance: stance, signals: signals)
+        }
+        return KeyPointReport(
+            keyPoints: keyPoints, missingInformation: missing, tone: tone, questions: questions, readings: readings,
+            residents: Set(arguments.map(\.author)).count)
+    }
+
+    // MARK: Reactions
+
+    /// Reactions (an argument naming another with `#N`) whose own words add no point of their own and do not
+    /// disagree: (reacting argument index, number it agrees with).
+    func agreeingReactions() -> [(reaction: Int, parent: Int)] {
+        var byArgument: [Int: [ReadSentence]] = [:]
+        for sentence in sentences { byArgument[sentence.argument, default: []].append(sentence) }
+        var result: [(Int, Int)] = []
+        for (index, argument) in arguments.enumerated() {
+            guard let parent = argument.reactsTo, parent != argument.number, argumentIndex[parent] != nil else { continue }
+            let own = byArgument[index] ?? []
+            let disagrees = own.contains { $0.oppose > $0.support && $0.oppose > 0 && containsDisagreement($0.text) }
+            if !disagrees { result.append((index, parent)) }
+        }
+        return result
+    }
+
+    /// "Oneens met #3", "#3 klopt niet", "daar ben ik het niet mee eens".
+    func containsDisagreement(_ text: String) -> Bool {
+        let lower = " " + KeyPointText.words(text).joined(separator: " ") + " "
+        return [" oneens ", " niet eens ", " niet mee eens ", " klopt niet ", " onzin ", " niet waar "].contains {
+            lower.contains($0)
+        }
+    }
+
+    // MARK: Groups
+
+    func dense(_ members: [Int]) -> [Float] {
+        var centre = [Float](repeating: 0, count: reading.featureNames.count)
+        for member in members {
+            let vector = sentences[member].vector
+            for index in vector.ids.indices { centre[Int(vector.ids[index])] += vector.weights[index] }
+        }
+        let norm = centre.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        if norm > 0 { for index in centre.indices { centre[index] /= norm } }
+        return centre
+    }
+
+    /// Greedy coverage: the candidate covering the most residents not yet covered becomes a group of the
+    /// sentences it covers (not yet covered), while a candidate still covers `minimumResidents`.
+    func coverGroups(_ pool: [Int], threshold: Float, minimumResidents: Int) -> [Group] {
+        guard !pool.isEmpty else { return [] }
+        // An inverted index over the pool, positions into `pool`.
+        var postings: [Int32: [Int]] = [:]
+        for (position, sentence) in pool.enumerated() {
+            for id in sentences[sentence].vector.ids { postings[id, default: []].append(position) }
+        }
+        var candidates = pool.indices.filter { position in
+            let sentence = sentences[pool[position]]
+            return sentence.features.count >= 2 && sentence.text.count <= 400
+        }
+        if candidates.count > KeyPointAnalysis.maximumCandidates {
+            let step = Double(candidates.count) / Double(KeyPointAnalysis.maximumCandidates)
+            candidates = (0..<KeyPointAnalysis.maximumCandidates).map { candidates[Int(Double($0) * step)] }
+        }
+        var scores = [Float](repeating: 0, count: pool.count)
+        var covers: [[Int]] = []
+        covers.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            let vector = sentences[pool[candidate]].vector
+            var touched: [Int] = []
+            for (offset, id) in vector.ids.enumerated() {
+                let weight = vector.weights[offset]
+                for other in postings[id] ?? [] {
+                    if scores[other] == 0 { touched.append(other) }
+                    scores[other] +=
+                        weight
+                        * sentences[pool[other]].vector.weights[
+                            sentences[pool[other]].vector.ids.firstIndex(of: id)!]
+                }
+            }
+            let lean = sentences[pool[candidate]].lean
+            covers.append(
+                touched.filter { other in
+                    scores[other] * Self.leanFactor(lean, sentences[pool[other]].lean) >= threshold
+                }.sorted())
+            for other in touched { scores[other] = 0 }
+        }
+        var covered = [Bool](repeating: false, count: pool.count)
+        var groups: [Group] = []
+        while true {
+            var best = -1
+            var bestGain = 0
+            var bestSize = 0
+            for (offset, cover) in covers.enumerated() {
+                var authors = Set<Int64>()
+                var size = 0
+                for position in cover where !covered[position] {
+                    authors.insert(arguments[sentences[pool[position]].argument].author)
+                    size += 1
+                }
+                if authors.count > bestGain || (authors.count == bestGain && size > bestSize) {
+                    best = offset
+                    bestGain = authors.count
+                    bestSize = size
+                }
+            }
+            guard best >= 0, bestGain >= minimumResidents else { break }
+            let members = covers[best].filter { !covered[$0] }
+            for position in members { covered[position] = true }
+            let sentenceIndices = members.map { pool[$0] }
+            groups.append(Group(members: sentenceIndices, centre: dense(sentenceIndices)))
+        }
+        return groups
+    }
+
+    /// Sentences leaning to opposite sides (for against against) are less alike; a middle way or no stance is
+    /// near both.
+    static func leanFactor(_ a: Stance, _ b: Stance) -> Float {
+        (a == .support && b == .oppose) || (a == .oppose && b == .support) ? KeyPointAnalysis.oppositeLean : 1
+    }
+
+    /// The side most members lean to, if most lean one way.
+    func lean(of members: [Int]) -> Stance {
+        let support = members.count { sentences[$0].lean == .support }
+        let oppose = members.count { sentences[$0].lean == .oppose }
+        if support > oppose * 2 { return .support }
+        if oppose > support * 2 { return .oppose }
+        return .unclear
+    }
+
+    /// Groups whose centres are alike joined, largest first.
+    func merged(_ groups: [Group]) -> [Group] {
+        var result: [Group] = []
+        for group in groups.sorted(by: { $0.members.count > $1.members.count }) {
+            if let target = result.indices.first(where: {
+                cosine(result[$0].centre, group.centre) >= KeyPointAnalysis.mergeThreshold
+            }) {
+                result[target].members += group.members
+                result[target].centre = dense(result[target].members)
+            } else {
+                result.append(group)
+            }
+        }
+        return result
+    }
+
+    func cosine(_ a: [Float], _ b: [Float]) -> Float {
+        var sum: Float = 0
+        for index in a.indices where a[index] != 0 { sum += a[index] * b[index] }
+        return sum
+    }
+
+    /// Groups made largely by the same arguments are one point made in several sentences ("Die hulp is haar
+    /// enige contact. Met twee uur is er geen tijd meer voor koffie."): joined when at least two thirds of the
+    /// smaller group's arguments are also in the larger and their centres share something.
+    func mergedByArguments(_ groups: [Group]) -> [Group] {
+        var result: [Group] = []
+        var argumentsOf: [Set<Int>] = []
+        for group in groups.sorted(by: {
+            $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.members.min()! < $1.members.min()!
+        }) {
+            let own = Set(group.members.map { sentences[$0].argument })
+            if let target = result.indices.first(where: { index in
+                let shared = argumentsOf[index].intersection(own).count
+                return own.count >= 2 && shared * 3 >= min(own.count, argumentsOf[index].count) * 2
+                    && cosine(result[index].centre, group.centre) >= 0.1
+            }) {
+                result[target].members += group.members
+                result[target].centre = dense(result[target].members)
+                argumentsOf[target].formUnion(own)
+            } else {
+                result.append(group)
+                argumentsOf.append(own)
+            }
+        }
+        return result
+    }
+
+    /// Every sentence of `pool` joins the closest centre when close enough; centres move; twice.
+    func refined(_ groups: [Group], over pool: [Int], threshold: Float) -> [Group] {
+        var groups = groups
+        for _ in 0..<2 {
+            guard !groups.isEmpty else { return groups }
+            var members = [[Int]](repeating: [], count: groups.count)
+            let leans = groups.map { lean(of: $0.members) }
+            for sentence in pool {
+                var best = -1
+                var bestScore = threshold
+                for (index, group) in groups.enumerated() {
+                    let score =
+                        sentences[sentence].vector.dot(dense: group.centre)
+                        * Self.leanFactor(sentences[sentence].lean, leans[index])
+                    if score >= bestScore {
+                        if score > bestScore || best < 0 { best = index }
+                        bestScore = score
+                    }
+                }
+                if best >= 0 { members[best].append(sentence) }
+            }
+            groups = members.enumerated().compactMap { index, list in
+                list.isEmpty ? nil : Group(members: list, centre: dense(list))
+            }
+        }
+        return groups
+    }
+
+    /// Points nobody else made: per argument its fullest sentence left over, as a group of its own.
+    func leftovers(_ groups: [Group], reactions: [(reaction: Int, parent: Int)]) -> [Group] {
+        var grouped = Set<Int>()
+        for group in groups { grouped.formUnion(group.members) }
+        let agreeing = Set(reactions.map(\.reaction))
+        var best: [Int: Int] = [:]
+        for sentence in points where !grouped.contains(sentence) && sentences[sentence].features.count >= 3 {
+            let argument = sentences[sentence].argument
+            if agreeing.contains(argument) { continue }
+            if let current = best[argument], sentences[current].features.count >= sentences[sentence].features.count { continue }
+            best[argument] = sentence
+        }
+        return best.keys.sorted().map { argument in
+            let sentence = best[argument]!
+            return Group(members: [sentence], centre: dense([sentence]))
+        }
+    }
+
+    // MARK: Summaries
+
+    /// The member closest to the centre, preferring sentences of 6 to 30 words.
+    func representative(of group: Group) -> Int {
+        group.members.max { a, b in
+            let left = score(a, group)
+            let right = score(b, group)
+            return left != right ? left < right : a > b
+        }!
+    }
+
+    func score(_ sentence: Int, _ group: Group) -> Float {
+        let words = sentences[sentence].text.split(separator: " ").count
+        let fit: Float = (6...30).contains(words) ? 1 : words < 6 ? 0.5 : 0.8
+        return sentences[sentence].vector.dot(dense: group.centre) * fit
+    }
+
+    /// One or two other members, of other arguments, short, closest to the centre.
+    func quotes(of group: Group, besides representative: Int) -> [KeyPointQuote] {
+        var used: Set<Int> = [sentences[representative].argument]
+        var result: [KeyPointQuote] = []
+        let ranked = group.members.filter { $0 != representative && sentences[$0].text.count <= 240 }
+            .sorted { score($0, group) != score($1, group) ? score($0, group) > score($1, group) : $0 < $1 }
+        for member in ranked where result.count < 2 && !used.contains(sentences[member].argument) {
+            used.insert(sentences[member].argument)
+            let text = sentences[member].text.trimmingCharacters(in: .whitespaces)
+            result.append(KeyPointQuote(number: arguments[sentences[member].argument].number, text: text))
+        }
+        return result
+    }
+
+    /// What the members say about the decision: cue phrases of the sentence, else of its argument; a middle
+    /// way when enough of them set a condition; else the standpoint the centre echoes most.
+    func stance(of group: Group) -> Stance {
+        var support = 0
+        var oppose = 0
+        var middle = 0
+        var byArgument: [Int: [ReadSentence]] = [:]
+        for sentence in sentences { byArgument[sentence.argument, default: []].append(sentence) }
+        for member in group.members {
+            let sentence = sentences[member]
+            if sentence.middle > 0 { middle += 1 }
+            var lean = sentence.support - sentence.oppose
+            if lean == 0 {
+                let own = byArgument[sentence.argument] ?? []
+                lean = own.reduce(0) { $0 + $1.support - $1.oppose }
+                if own.contains(where: { $0.middle > 0 }) && lean == 0 { middle += 1 }
+            }
+            if lean > 0 { support += 1 }
+            if lean < 0 { oppose += 1 }
+        }
+        let count = group.members.count
+        if middle * 10 >= count * 3 && middle >= 1 { return .middle }
+        if support > oppose * 2 && support * 10 >= count * 3 { return .support }
+        if oppose > support * 2 && oppose * 10 >= count * 3 { return .oppose }
+        let leanMunicipality = reading.municipality.dot(dense: group.centre)
+        let leanApplicant = reading.applicant.dot(dense: group.centre)
+        if leanMunicipality > leanApplicant + 0.05 { return .support }
+        if leanApplicant > leanMunicipality + 0.05 { return .oppose }
+        if support > oppose { return .support }
+        if oppose > support { return .oppose }
+        return .unclear
+    }
+
+    /// The stance an argument's own words show.
+    func cueStance(_ own: [ReadSentence]) -> Stance {
+        let support = own.reduce(0) { $0 + $1.support }
+        let oppose = own.reduce(0) { $0 + $1.oppose }
+        if own.contains(where: { $0.middle > 0 }) && (support == 0 || oppose == 0) && support + oppose <= 1 {
+            return .middle
+        }
+        if support > oppose { return .support }
+        if oppose > support { return .oppose }
+        return .unclear
+    }
+
+    /// Missing information or remarks on tone, grouped by meaning among themselves; every distinct remark kept.
+    func remarks(_ pool: [Int], tieToMunicipality: Bool) -> [KeyPointRemark] {
+        let usable = pool.filter { !sentences[$0].vector.ids.isEmpty }
+        var groups = coverGroups(usable, threshold: KeyPointAnalysis.remarkThreshold, minimumResidents: 1)
+        var grouped = Set<Int>()
+        for group in groups { grouped.formUnion(group.members) }
+        // Remarks whose words are all cue words ("dat mis ik") stand alone.
+        for sentence in pool where !grouped.contains(sentence) {
+            groups.append(Group(members: [sentence], centre: dense([sentence])))
+        }
+        var result: [KeyPointRemark] = []
+        for group in groups {
+            var authors = Set<Int64>()
+            var numbers = Set<Int>()
+            for member in group.members {
+                authors.insert(arguments[sentences[member].argument].author)
+                numbers.insert(arguments[sentences[member].argument].number)
+            }
+            let representative = group.members.count == 1 ? group.members[0] : representative(of: group)
+            var about: String? = nil
+            if tieToMunicipality {
+                let best = reading.municipalitySentences.max { a, b in
+                    a.vector.dot(dense: group.centre) < b.vector.dot(dense: group.centre)
+                }
+                if let best, best.vector.dot(dense: group.centre) >= 0.2 { about = best.text }
+            }
+            result.append(
+                KeyPointRemark(
+                    sentence: KeyPointText.standalone(sentences[representative].text), residents: authors.count,
+                    arguments: numbers.sorted(), about: about))
+        }
+        // Same remark from one argument twice (two sentences) is one.
+        var seen = Set<String>()
+        result = result.filter { seen.insert($0.sentence).inserted }
+        return result.sorted { a, b in
+            a.residents != b.residents ? a.residents > b.residents : (a.arguments.first ?? 0) < (b.arguments.first ?? 0)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Text utilities of the key point analysis: words with accents folded, sentences, and a sentence made fit to
+/// stand on its own as a key point.
+enum KeyPointText {
+    /// Lowercased words, accents folded ("één" → "een", "ideeën" → "ideeen"), NFKC first so full-width and
+    /// compatibility forms read as plain letters and digits; format characters (zero-width spaces) join.
+    static func words(_ text: String) -> [String] {
+        let source = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCompatibilityMapping
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            if !current.isEmpty { result.append(String(current)) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in source.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if value >= 0x41 && value <= 0x5A {
+                    current.append(Unicode.Scalar(value + 32)!)
+                } else if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
+                    current.append(scalar)
+                } else {
+                    flush()
+                }
+                continue
+            }
+            let category = scalar.properties.generalCategory
+            if category == .nonspacingMark || category == .format { continue }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(contentsOf: folded(scalar))
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// A letter lowercased without its accents.
+    static func folded(_ scalar: Unicode.Scalar) -> String.UnicodeScalarView {
+        let lower = String(scalar).lowercased().decomposedStringWithCanonicalMapping
+        return String.UnicodeScalarView(lower.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark })
+    }
+
+    static let abbreviations: Set<String> = [
+        "bijv", "bv", "o.a", "oa", "d.w.z", "dwz", "nr", "ca", "mevr", "dhr", "enz", "etc", "m.i", "mi", "i.p.v", "ipv",
+        "evt", "incl", "excl", "zgn", "m.b.t", "mbt", "t.a.v", "tav", "i.v.m", "ivm", "z.s.m", "zsm", "p.w", "p", "blz",
+        "jl", "a.s", "vs", "e.d", "ed", "t.z.t", "tzt", "m.n", "mn", "resp",
+    ]
+
+    /// The sentences of `text`: lines joined unless the next one starts a list item or a blank line falls between;
+    /// split after . ! ? (not in a number or after a common abbreviation) and at a line that is a list item.
+    static func sentences(_ text: String) -> [String] {
+        var blocks: [String] = []
+        var current = ""
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let isItem =
+                line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("• ")
+                || (line.first?.isNumber == true && (line.dropFirst().hasPrefix(". ") || line.dropFirst().hasPrefix(") ")))
+            if line.isEmpty || isItem {
+                if !current.isEmpty { blocks.append(current) }
+                current = isItem ? String(line.drop { "-*•".contains($0) || $0.isNumber || $0 == "." || $0 == ")" }) : ""
+                current = current.trimmingCharacters(in: .whitespaces)
+            } else {
+                current += current.isEmpty ? line : " " + line
+            }
+        }
+        if !current.isEmpty { blocks.append(current) }
+        return blocks.flatMap(splitSentences).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func splitSentences(_ block: String) -> [String] {
+        var result: [String] = []
+        let characters = Array(block)
+        var start = 0
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if ".!?".contains(character) {
+                var end = index + 1
+                while end < characters.count, ".!?\"'”’)".contains(characters[end]) { end += 1 }
+                let atEnd = end >= characters.count
+                let followedBySpace = !atEnd && characters[end].isWhitespace
+                var isBreak = atEnd || followedBySpace
+                if isBreak, character == "." {
+                    // A number ("1.500" never gets here: no space) or an abbreviation before the dot.
+                    var wordStart = index
+                    while wordStart > start, !characters[wordStart - 1].isWhitespace { wordStart -= 1 }
+                    let word = String(characters[wordStart..<index]).lowercased().trimmingCharacters(
+                        in: CharacterSet(charactersIn: "("))
+                    if abbreviations.contains(word) || (word.count == 1 && word.first?.isLetter == true) { isBreak = false }
+                }
+                if isBreak {
+                    result.append(String(characters[start..<end]))
+                    start = end
+                    index = end
+                    continue
+                }
+            }
+            index += 1
+        }
+        if start < characters.count { result.append(String(characters[start...])) }
+        return result
+    }
+
+    /// Openings that carry no content: "Ik vind dat", "Volgens mij", "Maar", "En".
+    static let openings: [String] = [
+        "ik vind dat", "ik vind het", "ik vind", "ik denk dat", "ik denk", "ik geloof dat", "ik ben van mening dat",
+        "volgens mij", "naar mijn mening", "mijns inziens", "wat mij betreft", "ik zou zeggen", "persoonlijk vind ik dat",
+        "persoonlijk", "eerlijk gezegd", "nou", "tja", "ja", "nee", "maar", "en", "want", "dus", "ook", "verder", "bovendien",
+        "daarnaast", "kortom", "al met al", "sowieso", "overigens", "bovendien", "ten eerste", "ten tweede", "tot slot",
+    ]
+
+    /// A sentence fit to stand on its own as a key point: its content opening, a capital, a full stop, at most
+    /// about `limit` characters (cut at a word, with "…").
+    static func standalone(_ sentence: String, limit: Int = 220) -> String {
+        var text = sentence.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "-*•>\"'“”")))
+        var changed = true
+        while changed {
+            changed = false
+            let lower = text.lowercased()
+            for opening in openings
+            where lower.hasPrefix(opening + " ") || lower.hasPrefix(opening + ",") || lower.hasPrefix(opening + ":") {
+                let rest = text.dropFirst(opening.count).drop { $0 == " " || $0 == "," || $0 == ":" }
+                if rest.split(separator: " ").count >= 4 {
+                    text = String(rest)
+                    changed = true
+                }
+                break
+            }
+        }
+        if text.count > limit {
+            let cut = text.prefix(limit)
+            text = (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
+        }
+        if let first = text.first, first.isLowercase { text = first.uppercased() + text.dropFirst() }
+        if let last = text.last, !".!?…".contains(last) { text += "." }
+        return text
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+
+@testable import PanelCore
+
+@Suite struct KeyPointAnalysisTests {
+    static let caseText = KeyPointCaseText(
+        municipalityView: """
+            - Een traplift is een dure voorziening; verhuizen is de goedkoopst adequate oplossing.
+            - De aanvrager had kunnen voorzien dat traplopen moeilijk zou worden.
+            """,
+        applicantView: """
+            - De aanvrager woont al 52 jaar in dit huis en wil er blijven wonen.
+            - De buren helpen dagelijks; in een andere straat valt dat weg.
+            """,
+        fullText: "Een traplift is een dure voorziening; verhuizen is de goedkoopst adequate oplossing.")
+
+    static func argument(_ number: Int, _ text: String, vote: VoteChoice? = nil, reactsTo: Int? = nil) -> KeyPointArgument {
+        KeyPointArgument(number: number, author: Int64(100 + number), vote: vote, text: text, reactsTo: reactsTo)
+    }
+
+    /// Three residents on the neighbours in different words, three on money in different words.
+    static let arguments: [KeyPointArgument] = [
+        argument(1, "De buren helpen haar elke dag, dat vangnet raakt ze kwijt als ze moet verhuizen.", vote: .oppose),
+        argument(2, "Haar netwerk van buren en mantelzorgers valt weg bij een verhuizing.", vote: .oppose),
+        argument(3, "In een nieuwe buurt heeft ze geen buren die helpen, dat sociale vangnet is weg.", vote: .support),
+        argument(4, "Een traplift kost veel geld, verhuizen is goedkoper voor de gemeenschap.", vote: .support),
+        argument(5, "Het gaat om belastinggeld en een traplift is gewoon te duur.", vote: .support),
+        argument(6, "De kosten van een traplift zijn veel hoger dan een verhuizing.", vote: .oppose),
+        argument(7, "Eens met #1", vote: .oppose, reactsTo: 1),
+        argument(8, "Bedankt voor de duidelijke uitleg, goed dat de gemeente dit voorlegt!", vote: .support),
+        argument(9, "Hoeveel kost een traplift eigenlijk?", vote: nil),
+    ]
+
+    @Test func paraphrasesOfOnePointBecomeOneKeyPointCountedByResidents() throws {
+        // Given arguments that make two points in different words
+        let report = KeyPointAnalysis.analyse(Self.arguments, caseText: Self.caseText)
+
+        // Then each point is one key point, stated as a sentence, with the residents behind it
+        let neighbours = try #require(report.keyPoints.first { $0.arguments.contains(1) })
+        #expect(Set(neighbours.arguments).isSuperset(of: [1, 2, 3]))
+        #expect(neighbours.sentence.hasSuffix("."))
+        #expect(neighbours.sentence.split(separator: " ").count >= 5, "a sentence, not a keyword list")
+        let money = try #require(report.keyPoints.first { $0.arguments.contains(4) })
+        #expect(Set(money.arguments).isSuperset(of: [4, 5, 6]))
+        #expect(neighbours.id != money.id)
+    }
+
+    @Test func anAgreeingReactionCountsItsAuthorTowardTheArgumentsKeyPoint() throws {
+        let report = KeyPointAnalysis.analyse(Self.arguments, caseText: Self.caseText)
+        let neighbours = try #require(report.keyPoints.first { $0.arguments.contains(1) })
+        #expect(neighbours.arguments.contains(7))
+        #expect(neighbours.residents == 4)
+        let reading = try #require(report.readings.first { $0.number == 7 })
+        #expect(reading.signals.contains(.reaction))
+        #expect(reading.keyPoints == [neighbours.id])
+    }
+
+    @Test func thanksAndQuestionsAreNoKeyPoints() throws {
+        let report = KeyPointAnalysis.analyse(Self.arguments, caseText: Self.caseText)
+        for number in [8, 9] {
+            let reading = try #require(report.readings.first { $0.number == number })
+            #expect(reading.keyPoints.isEmpty, "argument \(number) made no point")
+            #expect(!report.keyPoints.contains { $0.arguments.contains(number) })
+        }
+        #expect(report.readings.first { $0.number == 8 }?.signals.contains(.noArgument) == true)
+        #expect(report.questions.map(\.number) == [9])
+    }
+
+    @Test func missingInformationIsMergedByMeaningAndKeptOutOfTheKeyPoints() throws {
+        // Given three residents who say in different words that the income is not known, one who misses the cost
+        let arguments = [
+            Self.argument(1, "Ik weet niet wat ze verdient, dat staat nergens in de casus."),
+            Self.argument(2, "Wat haar inkomen is wordt niet vermeld. Zonder dat kan ik niet oordelen."),
+            Self.argument(3, "Ik mis informatie over het inkomen van mevrouw."),
+            Self.argument(4, "Hoeveel een traplift kost is niet duidelijk."),
+            Self.argument(5, "De buren helpen haar dagelijks en dat valt weg bij een verhuizing."),
+        ]
+        let report = KeyPointAnalysis.analyse(arguments, caseText: Self.caseText)
+        let income = try #require(report.missingInformation.first { $0.arguments.contains(1) })
+        #expect(income.arguments == [1, 2, 3])
+        #expect(income.residents == 3)
+        #expect(report.missingInformation.contains { $0.arguments == [4] })
+        for number in 1...4 {
+            #expect(report.readings.first { $0.number == number }?.signals.contains(.missingInformation) == true)
+        }
+        #expect(!report.keyPoints.contains { $0.arguments.contains(3) })
+    }
+
+    @Test func aRemarkOnToneIsTiedToTheMunicipalitySentenceItAnswers() throws {
+        let arguments = [
+            Self.argument(1, "Dat de aanvrager had kunnen voorzien dat traplopen moeilijk wordt, klinkt als een verwijt."),
+            Self.argument(2, "De buren helpen haar dagelijks en dat valt weg bij een verhuizing."),
+        ]
+        let report = KeyPointAnalysis.analyse(arguments, caseText: Self.caseText)
+        let remark = try #require(report.tone.first)
+        #expect(remark.arguments == [1])
+        #expect(remark.about?.contains("had kunnen voorzien") == true)
+    }
+
+    @Test func aKeyPointsStanceComesFromWhatItSaysNotFromItsAuthorsVotes() throws {
+        // Given three residents who all voted to support the decision but argue against it
+        let arguments = [
+            Self.argument(1, "Het besluit is onterecht, de buren zijn haar vangnet en helpen elke dag.", vote: .support),
+            Self.argument(2, "Onredelijk besluit: de hulp van de buren valt weg als ze verhuist.", vote: .support),
+            Self.argument(3, "Ik ben het niet eens met de gemeente, want haar buren helpen haar dagelijks.", vote: .support),
+        ]
+        let report = KeyPointAnalysis.analyse(arguments, caseText: Self.caseText)
+        let point = try #require(report.keyPoints.first)
+        #expect(point.stance == .oppose)
+        #expect(point.split == nil, "three votes are under the small-cell threshold")
+    }
+
+    @Test func countsByVoteOnlyWhenEveryGroupHasAtLeastFive() {
+        #expect(
+            VoteSplit.of(Array(repeating: .support, count: 5) + Array(repeating: .oppose, count: 5))
+                == VoteSplit(support: 5, oppose: 5, noVote: 0))
+        #expect(VoteSplit.of(Array(repeating: .support, count: 4) + Array(repeating: .oppose, count: 6)) == nil)
+        #expect(VoteSplit.of(Array(repeating: .support, count: 12)) == nil, "a zero would tie every quote to a vote")
+        #expect(VoteSplit.of(Array(repeating: .support, count: 6) + Array(repeating: .oppose, count: 6) + [nil]) == nil)
+    }
+
+    @Test func theSameArgumentsInAnyOrderGiveTheSameReport() {
+        let forward = KeyPointAnalysis.analyse(Self.arguments, caseText: Self.caseText)
+        let backward = KeyPointAnalysis.analyse(Self.arguments.reversed(), caseText: Self.caseText)
+        #expect(forward == backward)
+    }
+
+    @Test func anArgumentMakingTwoPointsCountsTowardBoth() throws {
+        var arguments = Self.arguments
+        arguments += [
+            Self.argument(11, "Als ze verhuist is ze de hulp van haar buren kwijt, dat netwerk is haar vangnet."),
+            Self.argument(12, "Het geld voor een dure traplift kan de gemeente beter anders besteden, verhuizen kost minder."),
+            Self.argument(13, "Zonder de buren die dagelijks helpen redt ze het niet, dat vangnet moet blijven."),
+            Self.argument(14, "Een traplift is veel te duur, dat is belastinggeld van ons allemaal."),
+        ]
+        arguments.append(
+            Self.argument(
+                10, "Haar buren zijn haar vangnet en helpen elke dag. Maar een traplift kost de gemeenschap veel te veel geld."))
+        let report = KeyPointAnalysis.analyse(arguments, caseText: Self.caseText)
+        let reading = try #require(report.readings.first { $0.number == 10 })
+        let neighbours = try #require(report.keyPoints.first { $0.arguments.contains(1) })
+        let money = try #require(report.keyPoints.first { $0.arguments.contains(4) })
+        #expect(reading.keyPoints == [neighbours.id, money.id], "in the order the argument makes them")
+    }
+
+    @Test func pointsAreNotFormedOnStopWordsNumbersOrWordsEveryoneUses() {
+        // Given arguments that share only "gemeente", "casus", a number and filler words
+        let arguments = (1...6).map { number in
+            Self.argument(
+                number,
+                [
+                    "De gemeente moet in deze casus eigenlijk 90 dagen wachten met verhuizen.",
+                    "Volgens de casus heeft de gemeente 90 procent van de kosten betaald aan de thuiszorg.",
+                    "De gemeente staat eigenlijk eerst voor de keuze van een rolstoel, 90 euro.",
+                    "In de casus zegt de gemeente eigenlijk niets over de mantelzorg van de dochter.",
+                    "Eigenlijk is de gemeente in deze casus te laat met de brief over 90 uur.",
+                    "De gemeente moet eerst met de huisarts praten, eigenlijk in elke casus.",
+                ][number - 1])
+        }
+        let report = KeyPointAnalysis.analyse(arguments, caseText: Self.caseText)
+        #expect(report.keyPoints.allSatisfy { $0.residents == 1 }, "\(report.keyPoints.map(\.sentence))")
+    }
+
+    @Test func theVoteSummaryShowsBothSidesInEqualNumbers() {
+        func point(_ id: Int, _ stance: Stance, _ residents: Int) -> KeyPoint {
+            KeyPoint(id: id, sentence: "Punt \(id).", stance: stance, residents: residents, arguments: [id], quotes: [])
+        }
+        let report = KeyPointReport(keyPoints: [
+            point(1, .support, 20), point(2, .support, 15), point(3, .support, 12), point(4, .oppose, 6),
+            point(5, .middle, 5), point(6, .oppose, 2),
+        ])
+        let summary = report.balanced(limit: 4)
+        #expect(summary.map(\.id) == [1, 4, 5], "one of each side (one oppose point of three or more), then the middle way")
+    }
+
+    @Test func sentencesAreSplitWithoutBreakingNumbersOrAbbreviations() {
+        let sentences = KeyPointText.sentences(
+            "Het kost ca. 1.500 euro. dat is veel! Waarom?\nen verder\n- punt een\n- punt twee")
+        #expect(sentences == ["Het kost ca. 1.500 euro.", "dat is veel!", "Waarom?", "en verder", "punt een", "punt twee"])
+        #expect(KeyPointText.standalone("ik vind dat de buren haar echt helpen") == "De buren haar echt helpen.")
+    }
+
+    @Test func wordsAreFoldedAndFormatCharactersJoin() {
+        #expect(KeyPointText.words("Één ideeën, be\u{200B}drag ＡＢ") == ["een", "ideeen", "bedrag", "ab"])
+    }
+}
