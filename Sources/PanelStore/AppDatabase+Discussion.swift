@@ -125,6 +125,14 @@ extension AppDatabase {
                 inboundId: mail.id)
             try argument.insert(db)
             try Self.assignPseudonym(db, roundId: filing.roundId, panelistId: filing.panelistId)
+            // A question to the municipality inside a published argument is offered to it now, not only in the
+            // verdict ("Heeft de aanbieder ook kleinere groepen?"). A held argument's questions wait for the moderator.
+            if argument.status == .published {
+                for asked in KeyPointAnalysis.questions(in: filing.text) {
+                    _ = try Self.recordQuestion(
+                        db, roundId: filing.roundId, text: asked, panelistId: filing.panelistId, inboundId: mail.id!, now: now)
+                }
+            }
             let outbox = OutboxWriter(db: db, roundId: filing.roundId, now: now, domain: messageDomain)
             // A mailbox that answers every acknowledgement without saying it is automatic would loop with us:
             // after a handful of acknowledgements in a day, file quietly.

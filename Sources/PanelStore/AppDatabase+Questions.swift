@@ -33,30 +33,8 @@ extension AppDatabase {
                 spoolName: filing.spoolName, receivedAt: now, messageId: filing.messageId, fromAddress: filing.fromAddress,
                 roundId: filing.roundId, panelistId: filing.panelistId, disposition: .question, detail: nil, raw: filing.raw)
             try mail.insert(db)
-            let open = try Question.filter(Column("roundId") == filing.roundId).fetchAll(db)
-            var question: Question
-            if var alike = open.max(by: {
-                QuestionText.similarity($0.text, filing.text) < QuestionText.similarity($1.text, filing.text)
-            }),
-                QuestionText.similarity(alike.text, filing.text) >= QuestionText.mergeThreshold
-            {
-                let known =
-                    try Bool.fetchOne(
-                        db, sql: "SELECT EXISTS (SELECT 1 FROM questionAsker WHERE questionId = ? AND panelistId = ?)",
-                        arguments: [alike.id, filing.panelistId]) ?? false
-                if !known { alike.askCount += 1 }
-                try alike.update(db)
-                question = alike
-            } else {
-                let number =
-                    (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM question WHERE roundId = ?", arguments: [filing.roundId])
-                        ?? 0) + 1
-                question = Question(roundId: filing.roundId, number: number, text: filing.text, askCount: 1, createdAt: now)
-                try question.insert(db)
-            }
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO questionAsker (questionId, panelistId, inboundId) VALUES (?, ?, ?)",
-                arguments: [question.id, filing.panelistId, mail.id])
+            let question = try Self.recordQuestion(
+                db, roundId: filing.roundId, text: filing.text, panelistId: filing.panelistId, inboundId: mail.id!, now: now)
             if panelist.isAnswerable {
                 let outbox = OutboxWriter(db: db, roundId: filing.roundId, now: now, domain: messageDomain)
                 _ = try outbox.add(
@@ -65,6 +43,35 @@ extension AppDatabase {
             }
             return (mail, question)
         }
+    }
+
+    /// A panelist's question for the municipality: counted on an alike question of the round (once per panelist),
+    /// or added as a new one. The one place where questions are merged.
+    static func recordQuestion(
+        _ db: Database, roundId: Int64, text: String, panelistId: Int64, inboundId: Int64, now: Date
+    ) throws -> Question {
+        let open = try Question.filter(Column("roundId") == roundId).fetchAll(db)
+        var question: Question
+        if var alike = open.max(by: { QuestionText.similarity($0.text, text) < QuestionText.similarity($1.text, text) }),
+            QuestionText.similarity(alike.text, text) >= QuestionText.mergeThreshold
+        {
+            let known =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM questionAsker WHERE questionId = ? AND panelistId = ?)",
+                    arguments: [alike.id, panelistId]) ?? false
+            if !known { alike.askCount += 1 }
+            try alike.update(db)
+            question = alike
+        } else {
+            let number =
+                (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM question WHERE roundId = ?", arguments: [roundId]) ?? 0) + 1
+            question = Question(roundId: roundId, number: number, text: text, askCount: 1, createdAt: now)
+            try question.insert(db)
+        }
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO questionAsker (questionId, panelistId, inboundId) VALUES (?, ?, ?)",
+            arguments: [question.id, panelistId, inboundId])
+        return question
     }
 
     /// Questions this close to the opening of the vote are late: the municipality may not answer in time.

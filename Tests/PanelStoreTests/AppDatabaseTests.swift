@@ -181,6 +181,38 @@ import Testing
 }
 
 @Suite struct WeightingTests {
+    @Test func aQuestionInsideAnArgumentIsOfferedToTheMunicipalityAtOnce() throws {
+        // Given a published round
+        let fixture = try StoreFixture(panelSize: 4)
+        defer { fixture.remove() }
+        let round = try fixture.approvedRound()
+        let id = round.id!
+        try fixture.database.take(.publish, roundId: id, now: fixture.start, messageDomain: "t.example")
+        let panel = try fixture.database.panelists(municipalityId: "utrecht").map { $0.id! }
+        func file(_ index: Int, _ text: String, flags: [String] = []) throws {
+            try fixture.database.fileReply(
+                ReplyFiling(
+                    spoolName: "q\(index)", raw: Data(), messageId: "q\(index)@x", fromAddress: nil, roundId: id,
+                    panelistId: panel[index], text: text, parentNumber: nil, flags: flags, attachmentCount: 0),
+                now: fixture.start, messageDomain: "t.example", moderatorAddress: nil)
+        }
+        // When two panelists ask the same factual question inside their arguments, and one asks a rhetorical one
+        try file(
+            0, "Ik steun het besluit niet. Heeft de gemeente gekeken of een traplift in dit huis past? De buren helpen haar.")
+        try file(1, "Verhuizen is zwaar. Heeft de gemeente wel gekeken of die traplift in het huis past?")
+        try file(2, "Sparen? Waarvan? Ze heeft niks.")
+        // And one asks inside an argument held for the moderator
+        try file(3, "Is er met haar huisarts gesproken over haar gezondheid?", flags: ["personal-data"])
+        // Then the municipality has one question, asked by two, and the arguments stay arguments
+        let questions = try fixture.database.questions(roundId: id)
+        #expect(questions.map(\.text) == ["Heeft de gemeente gekeken of een traplift in dit huis past?"])
+        #expect(questions.first?.askCount == 2)
+        let published = try fixture.database.reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM argument WHERE roundId = ? AND status = 'published'", arguments: [id])
+        }
+        #expect(published == 3)
+    }
+
     @Test func theVerdictIsAlsoWeightedToThePopulation() throws {
         // Given a panel where the old are over-represented among voters, and they oppose
         let fixture = try StoreFixture(panelSize: 0)

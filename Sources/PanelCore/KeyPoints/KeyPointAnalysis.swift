@@ -39,6 +39,17 @@ public enum KeyPointAnalysis {
     /// Candidates per round at most: beyond, an even spread of them.
     static let maximumCandidates = 2500
 
+    /// The factual questions in one argument, as sentences: those ending in "?" of at least five words that open
+    /// with an interrogative or the verb a Dutch question puts first ("Heeft de aanbieder ook kleinere groepen?").
+    /// Rhetorical one-word ones ("Sparen? Waarvan?") are not.
+    public static func questions(in text: String) -> [String] {
+        KeyPointText.sentences(text).filter { sentence in
+            let words = KeyPointText.words(sentence)
+            let trimmed = sentence.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"')”’")))
+            return trimmed.hasSuffix("?") && words.count >= 5 && KeyPointReading.questionOpeners.contains(words[0])
+        }
+    }
+
     public static func analyse(_ input: [KeyPointArgument], caseText: KeyPointCaseText = .init()) -> KeyPointReport {
         let arguments = input.sorted { $0.number < $1.number }
         var reading = KeyPointReading(lexicon: .socialDomain)
