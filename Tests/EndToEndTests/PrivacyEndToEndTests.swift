@@ -148,6 +148,16 @@ import Testing
                 }
             }
         }
+        // Nothing sent to the municipality ties an argument or quote to its author: no pseudonym anywhere (text,
+        // HTML, CSV), and the CSV has no author or vote column
+        for message in toMunicipality {
+            #expect(!message.raw.contains("Deelnemer") && !message.plainText.contains("Deelnemer"))
+        }
+        for verdict in toMunicipality where verdict.header("X-Tweedemening-Kind") == "verdict" {
+            let csv = try #require(Self.attachedCSV(verdict), "the CSV is attached")
+            #expect(csv.hasPrefix("nummer,kernpunten,strekking,signalen,tekst\r\n"), "\(csv)")
+            #expect(!csv.contains("Deelnemer") && !csv.contains("steunt,") && !csv.contains("stemde niet"))
+        }
         // Pseudonyms: stable within a case, and not carried from one case to the next
         // (The argument texts name their writer only by their order: "Argument 1-0 van [naam]" — the writer's
         // own name is masked, so the order in `round(_:start:order:)` says who wrote it.)
@@ -183,5 +193,15 @@ import Testing
         #expect(!log.contains("6.000 euro") && !log.contains("Wij blijven bij het besluit"))
         let key = try String(contentsOf: root.appendingPathComponent("signing.key"), encoding: .utf8)
         for line in key.split(separator: "\n") where line.count > 20 { #expect(!log.contains(line)) }
+    }
+
+    /// The verdict's CSV attachment, decoded (base64, after the part's headers), without its BOM.
+    static func attachedCSV(_ message: CaughtMessage) -> String? {
+        guard let name = message.raw.range(of: "argumenten-zaak-") else { return nil }
+        let rest = message.raw[name.upperBound...]
+        guard let blank = rest.range(of: "\r\n\r\n") ?? rest.range(of: "\n\n") else { return nil }
+        let body = rest[blank.upperBound...].prefix { $0 != "-" }
+        guard let data = Data(base64Encoded: String(body), options: .ignoreUnknownCharacters), data.count > 3 else { return nil }
+        return String(decoding: data.dropFirst(3), as: UTF8.self)
     }
 }

@@ -36,6 +36,8 @@ public enum KeyPointAnalysis {
     static let remarkThreshold: Float = 0.30
     /// A feature in more than this share of the arguments (in a round of at least 20) names nothing.
     static let commonShare = 0.3
+    /// Groups one greedy pass forms at most (a digest a person can read; beyond, points stand alone).
+    static let maximumGroups = 80
     /// Candidates per round at most: beyond, an even spread of them.
     static let maximumCandidates = 2500
 
@@ -83,6 +85,9 @@ struct ReadSentence {
     var vector = SparseVector()
     /// What the sentence, or else its argument, says about the decision: for keeping sides apart.
     var lean: Stance = .unclear
+    /// Words and characters, counted once (sorting compares them often).
+    var wordCount = 0
+    var length = 0
 }
 
 /// A unit-length vector: ids ascending with their weights.
@@ -94,11 +99,14 @@ struct SparseVector {
 
     /// The entries scaled to unit length, ids ascending.
     init(normalising entries: [Int32: Float]) {
-        let norm = entries.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        // Summed in id order: a dictionary's own order differs between instances, and a float sum in another
+        // order can differ in its last bit, enough to flip a threshold and make the report depend on chance.
+        let sorted = entries.sorted { $0.key < $1.key }
+        let norm = sorted.reduce(Float(0)) { $0 + $1.value * $1.value }.squareRoot()
         guard norm > 0 else { return }
-        for id in entries.keys.sorted() {
+        for (id, weight) in sorted {
             ids.append(id)
-            weights.append(entries[id]! / norm)
+            weights.append(weight / norm)
         }
     }
 
@@ -273,6 +281,8 @@ struct KeyPointReading {
 
     /// Stretches of `text` between quotation marks (straight, curly or single when they open a word).
     static func quotes(in text: String) -> [String] {
+        // Most sentences quote nothing: " or ' (0x22, 0x27), or a typographic quote (UTF-8 starting E2 80).
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 || $0 == 0xE2 }) else { return [] }
         var result: [String] = []
         let pairs: [(Character, Character)] = [("\"", "\""), ("“", "”"), ("'", "'"), ("‘", "’"), ("„", "”")]
         for (open, close) in pairs {
@@ -355,11 +365,14 @@ struct KeyPointReading {
         // A factual question to the municipality says what the panel did not know ("Heeft de aanbieder ook kleinere
         // groepen?"); a one- or two-word rhetorical one ("Sparen? Waarvan?") does not.
         let factualQuestion = trimmed.hasSuffix("?") && words.count >= 5 && Self.questionOpeners.contains(words[0])
-        return ReadSentence(
+        var read = ReadSentence(
             argument: argument, position: position, text: text, role: role,
             missing: counts[.missing, default: 0] > 0 || factualQuestion,
             tone: counts[.tone, default: 0] > 0, support: counts[.support, default: 0], oppose: counts[.oppose, default: 0],
             middle: counts[.middle, default: 0], features: features)
+        read.wordCount = words.count
+        read.length = text.count
+        return read
     }
 
     /// The features of a sentence: synonym groups, stems and compound parts; the word after a negation ("niet

@@ -9,6 +9,11 @@ struct KeyPointClustering {
     /// Sentences that make points, by index into `sentences`.
     let points: [Int]
     let argumentIndex: [Int: Int]
+    /// Each argument's sentences, by argument index.
+    let byArgument: [Int: [ReadSentence]]
+    /// Each argument's author as a dense number 0..<authorCount, by argument index.
+    let authorOf: [Int]
+    let authorCount: Int
 
     init(arguments: [KeyPointArgument], sentences: [ReadSentence], reading: KeyPointReading) {
         self.arguments = arguments
@@ -23,6 +28,16 @@ struct KeyPointClustering {
             index[argument.number] = position
         }
         argumentIndex = index
+        var own: [Int: [ReadSentence]] = [:]
+        for sentence in sentences { own[sentence.argument, default: []].append(sentence) }
+        byArgument = own
+        var dense: [Int64: Int] = [:]
+        authorOf = arguments.map { argument in
+            if let known = dense[argument.author] { return known }
+            dense[argument.author] = dense.count
+            return dense.count - 1
+        }
+        authorCount = dense.count
     }
 
     /// A group of sentences (indices into `sentences`) around a centre.
@@ -38,6 +53,11 @@ struct KeyPointClustering {
         groups = refined(groups, over: points, threshold: KeyPointAnalysis.joinThreshold)
         groups = mergedByArguments(groups)
         groups = refined(groups, over: points, threshold: KeyPointAnalysis.leftoverThreshold)
+        // What no group took may still be a point a few made alike: grouped among itself before it stands alone.
+        var taken = Set<Int>()
+        for group in groups { taken.formUnion(group.members) }
+        groups += coverGroups(
+            points.filter { !taken.contains($0) }, threshold: KeyPointAnalysis.coverThreshold, minimumResidents: 2)
         groups += leftovers(groups, reactions: reactions)
 
         // Each argument's key points (main groups before "also mentioned" ones), and who stands behind each.
@@ -84,8 +104,8 @@ struct KeyPointClustering {
                 memberOf[sentences[member].argument, default: []].append(
                     (id, sentences[member].position, draft.authors.count < 3))
             }
-            for number in draft.numbers
-            where !draft.group.members.contains(where: { arguments[sentences[$0].argument].number == number }) {
+            let direct = Set(draft.group.members.map { arguments[sentences[$0].argument].number })
+            for number in draft.numbers.sorted() where !direct.contains(number) {
                 if let argument = argumentIndex[number] {
                     memberOf[argument, default: []].append((id, -1, draft.authors.count < 3))
                 }
@@ -139,8 +159,6 @@ struct KeyPointClustering {
     /// Reactions (an argument naming another with `#N`) whose own words add no point of their own and do not
     /// disagree: (reacting argument index, number it agrees with).
     func agreeingReactions() -> [(reaction: Int, parent: Int)] {
-        var byArgument: [Int: [ReadSentence]] = [:]
-        for sentence in sentences { byArgument[sentence.argument, default: []].append(sentence) }
         var result: [(Int, Int)] = []
         for (index, argument) in arguments.enumerated() {
             guard let parent = argument.reactsTo, parent != argument.number, argumentIndex[parent] != nil else { continue }
@@ -176,14 +194,15 @@ struct KeyPointClustering {
     /// sentences it covers (not yet covered), while a candidate still covers `minimumResidents`.
     func coverGroups(_ pool: [Int], threshold: Float, minimumResidents: Int) -> [Group] {
         guard !pool.isEmpty else { return [] }
-        // An inverted index over the pool, positions into `pool`.
-        var postings: [Int32: [Int]] = [:]
+        // An inverted index over the pool: positions into `pool`, with the sentence's weight for the feature.
+        var postings: [Int32: [(position: Int, weight: Float)]] = [:]
         for (position, sentence) in pool.enumerated() {
-            for id in sentences[sentence].vector.ids { postings[id, default: []].append(position) }
+            let vector = sentences[sentence].vector
+            for (offset, id) in vector.ids.enumerated() { postings[id, default: []].append((position, vector.weights[offset])) }
         }
         var candidates = pool.indices.filter { position in
             let sentence = sentences[pool[position]]
-            return sentence.features.count >= 2 && sentence.text.count <= 400
+            return sentence.features.count >= 2 && sentence.length <= 400
         }
         if candidates.count > KeyPointAnalysis.maximumCandidates {
             let step = Double(candidates.count) / Double(KeyPointAnalysis.maximumCandidates)
@@ -197,12 +216,9 @@ struct KeyPointClustering {
             var touched: [Int] = []
             for (offset, id) in vector.ids.enumerated() {
                 let weight = vector.weights[offset]
-                for other in postings[id] ?? [] {
-                    if scores[other] == 0 { touched.append(other) }
-                    scores[other] +=
-                        weight
-                        * sentences[pool[other]].vector.weights[
-                            sentences[pool[other]].vector.ids.firstIndex(of: id)!]
+                for entry in postings[id] ?? [] {
+                    if scores[entry.position] == 0 { touched.append(entry.position) }
+                    scores[entry.position] += weight * entry.weight
                 }
             }
             let lean = sentences[pool[candidate]].lean
@@ -212,32 +228,56 @@ struct KeyPointClustering {
                 }.sorted())
             for other in touched { scores[other] = 0 }
         }
+        // Lazy greedy: a candidate's gain (residents not yet covered) only shrinks as others are taken, so a stale
+        // gain is an upper bound; the best is recomputed and taken when it still beats every other bound.
         var covered = [Bool](repeating: false, count: pool.count)
-        var groups: [Group] = []
-        while true {
-            var best = -1
-            var bestGain = 0
-            var bestSize = 0
-            for (offset, cover) in covers.enumerated() {
-                var authors = Set<Int64>()
-                var size = 0
-                for position in cover where !covered[position] {
-                    authors.insert(arguments[sentences[pool[position]].argument].author)
-                    size += 1
+        let authors = pool.map { authorOf[sentences[$0].argument] }
+        var seen = [Int](repeating: -1, count: authorCount)
+        func gain(_ offset: Int) -> Bound {
+            var residents = 0
+            var size = 0
+            for position in covers[offset] where !covered[position] {
+                if seen[authors[position]] != offset {
+                    seen[authors[position]] = offset
+                    residents += 1
                 }
-                if authors.count > bestGain || (authors.count == bestGain && size > bestSize) {
-                    best = offset
-                    bestGain = authors.count
-                    bestSize = size
-                }
+                size += 1
             }
-            guard best >= 0, bestGain >= minimumResidents else { break }
-            let members = covers[best].filter { !covered[$0] }
+            // The stamp is the candidate: reset so the same candidate can be counted again later.
+            for position in covers[offset] { seen[authors[position]] = -1 }
+            return Bound(residents: residents, sentences: size, offset: offset)
+        }
+        var bounds = covers.indices.map(gain).sorted(by: Bound.before)
+        var groups: [Group] = []
+        while let top = bounds.first, top.residents >= minimumResidents, groups.count < KeyPointAnalysis.maximumGroups {
+            bounds.removeFirst()
+            let fresh = gain(top.offset)
+            if let next = bounds.first, Bound.before(next, fresh) {
+                // Stale: back in where its true gain belongs.
+                bounds.insert(fresh, at: bounds.firstIndex { Bound.before(fresh, $0) } ?? bounds.count)
+                continue
+            }
+            guard fresh.residents >= minimumResidents else { continue }
+            let members = covers[top.offset].filter { !covered[$0] }
             for position in members { covered[position] = true }
             let sentenceIndices = members.map { pool[$0] }
             groups.append(Group(members: sentenceIndices, centre: dense(sentenceIndices)))
         }
         return groups
+    }
+
+    /// A candidate's gain: residents (then sentences) it would cover that no group covers yet.
+    struct Bound {
+        var residents: Int
+        var sentences: Int
+        var offset: Int
+
+        /// More residents first, then more sentences, then the earlier candidate: a total order.
+        static func before(_ a: Bound, _ b: Bound) -> Bool {
+            if a.residents != b.residents { return a.residents > b.residents }
+            if a.sentences != b.sentences { return a.sentences > b.sentences }
+            return a.offset < b.offset
+        }
     }
 
     /// Sentences leaning to opposite sides (for against against) are less alike; a middle way or no stance is
@@ -353,15 +393,20 @@ struct KeyPointClustering {
 
     /// The member closest to the centre, preferring sentences of 6 to 30 words.
     func representative(of group: Group) -> Int {
-        group.members.max { a, b in
-            let left = score(a, group)
-            let right = score(b, group)
-            return left != right ? left < right : a > b
-        }!
+        var best = group.members[0]
+        var bestScore = score(best, group)
+        for member in group.members.dropFirst() {
+            let value = score(member, group)
+            if value > bestScore || (value == bestScore && member < best) {
+                best = member
+                bestScore = value
+            }
+        }
+        return best
     }
 
     func score(_ sentence: Int, _ group: Group) -> Float {
-        let words = sentences[sentence].text.split(separator: " ").count
+        let words = sentences[sentence].wordCount
         let fit: Float = (6...30).contains(words) ? 1 : words < 6 ? 0.5 : 0.8
         return sentences[sentence].vector.dot(dense: group.centre) * fit
     }
@@ -370,8 +415,12 @@ struct KeyPointClustering {
     func quotes(of group: Group, besides representative: Int) -> [KeyPointQuote] {
         var used: Set<Int> = [sentences[representative].argument]
         var result: [KeyPointQuote] = []
-        let ranked = group.members.filter { $0 != representative && sentences[$0].text.count <= 240 }
-            .sorted { score($0, group) != score($1, group) ? score($0, group) > score($1, group) : $0 < $1 }
+        var scored: [(member: Int, score: Float)] = []
+        for member in group.members where member != representative && sentences[member].length <= 240 {
+            scored.append((member, score(member, group)))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.member < $1.member }
+        let ranked = scored.map(\.member)
         for member in ranked where result.count < 2 && !used.contains(sentences[member].argument) {
             used.insert(sentences[member].argument)
             let text = sentences[member].text.trimmingCharacters(in: .whitespaces)
@@ -386,8 +435,6 @@ struct KeyPointClustering {
         var support = 0
         var oppose = 0
         var middle = 0
-        var byArgument: [Int: [ReadSentence]] = [:]
-        for sentence in sentences { byArgument[sentence.argument, default: []].append(sentence) }
         for member in group.members {
             let sentence = sentences[member]
             if sentence.middle > 0 { middle += 1 }

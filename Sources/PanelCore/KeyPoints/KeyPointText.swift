@@ -72,28 +72,31 @@ enum KeyPointText {
     }
 
     static func splitSentences(_ block: String) -> [String] {
+        // On Unicode scalars: every mark that ends or follows a sentence is one scalar, and scalars index fast.
         var result: [String] = []
-        let characters = Array(block)
+        let scalars = Array(block.unicodeScalars)
+        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        let closers: Set<Unicode.Scalar> = [".", "!", "?", "\"", "'", "\u{201D}", "\u{2019}", ")"]
         var start = 0
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if ".!?".contains(character) {
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "." || scalar == "!" || scalar == "?" {
                 var end = index + 1
-                while end < characters.count, ".!?\"'”’)".contains(characters[end]) { end += 1 }
-                let atEnd = end >= characters.count
-                let followedBySpace = !atEnd && characters[end].isWhitespace
-                var isBreak = atEnd || followedBySpace
-                if isBreak, character == "." {
-                    // A number ("1.500" never gets here: no space) or an abbreviation before the dot.
+                while end < scalars.count, closers.contains(scalars[end]) { end += 1 }
+                let atEnd = end >= scalars.count
+                var isBreak = atEnd || scalars[end].properties.isWhitespace
+                if isBreak, scalar == "." {
+                    // An abbreviation ("ca.", "o.a.") or a single letter ("J.") before the dot is no sentence end.
                     var wordStart = index
-                    while wordStart > start, !characters[wordStart - 1].isWhitespace { wordStart -= 1 }
-                    let word = String(characters[wordStart..<index]).lowercased().trimmingCharacters(
-                        in: CharacterSet(charactersIn: "("))
-                    if abbreviations.contains(word) || (word.count == 1 && word.first?.isLetter == true) { isBreak = false }
+                    while wordStart > start, !scalars[wordStart - 1].properties.isWhitespace { wordStart -= 1 }
+                    let word = text(wordStart..<index).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "("))
+                    if abbreviations.contains(word) || (word.unicodeScalars.count == 1 && word.first?.isLetter == true) {
+                        isBreak = false
+                    }
                 }
                 if isBreak {
-                    result.append(String(characters[start..<end]))
+                    result.append(text(start..<end))
                     start = end
                     index = end
                     continue
@@ -101,7 +104,7 @@ enum KeyPointText {
             }
             index += 1
         }
-        if start < characters.count { result.append(String(characters[start...])) }
+        if start < scalars.count { result.append(text(start..<scalars.count)) }
         return result
     }
 
