@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract:
-            "The periodic report for the municipal council and the public: cases, verdicts, agreement, turnout, themes, follow-ups."
+            "The periodic report for the municipal council and the public: cases, verdicts, agreement, turnout, key points, follow-ups."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -220,7 +220,7 @@ struct CouncilReport {
     func markdown() -> String {
         var out = "# \(title)\n\n" + summary.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
         out +=
-            "| zaak | casus | afgerond | oordeel | steun (95%-interval) | opkomst | vragen beantwoord | thema's | reactie gemeente |\n"
+            "| zaak | casus | afgerond | oordeel | steun (95%-interval) | opkomst | vragen beantwoord | belangrijkste kernpunten (panelleden) | reactie gemeente |\n"
         out += "|---|---|---|---|---|---|---|---|---|\n"
         for line in lines {
             let cells = [
@@ -246,7 +246,7 @@ struct CouncilReport {
             th{background:#eef3f9}</style></head><body>
             <h1>\(escape(title))</h1>
             <ul>\(summary.map { "<li>\(escape($0))</li>" }.joined())</ul>
-            <table><tr><th>zaak</th><th>casus</th><th>afgerond</th><th>oordeel</th><th>steun (95%-interval)</th><th>opkomst</th><th>vragen beantwoord</th><th>thema's</th><th>reactie gemeente</th></tr>
+            <table><tr><th>zaak</th><th>casus</th><th>afgerond</th><th>oordeel</th><th>steun (95%-interval)</th><th>opkomst</th><th>vragen beantwoord</th><th>belangrijkste kernpunten (panelleden)</th><th>reactie gemeente</th></tr>
 
             """
         for line in lines {
@@ -261,7 +261,7 @@ struct CouncilReport {
 
     func csv() -> String {
         let field = CSVField.quoted
-        var rows = ["zaak,casus,afgerond,oordeel,steun,interval,opkomst,stemmen,vragen_beantwoord,themas,reactie_gemeente"]
+        var rows = ["zaak,casus,afgerond,oordeel,steun,interval,opkomst,stemmen,vragen_beantwoord,kernpunten,reactie_gemeente"]
         for line in lines {
             rows.append(
                 [
