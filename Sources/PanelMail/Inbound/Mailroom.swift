@@ -152,8 +152,10 @@ public struct Mailroom: Sendable {
         if !masked.kinds.isEmpty { flags.append("personal-data") }
         let words = Set(reply.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         if !words.isDisjoint(with: Self.flaggedWords) { flags.append("language") }
-        if let asked = QuestionText.question(in: masked.text), !flags.contains("other-sender"), !flags.contains("language") {
-            // "Vraag: …": a question for the municipality rather than an argument for the panel.
+        if let asked = QuestionText.question(in: masked.text), flags.isEmpty {
+            // "Vraag: …": a question for the municipality rather than an argument for the panel. A question with a
+            // link, personal data, another sender or bad language is held like an argument (the moderator can still
+            // turn it into a question): questions reach every panelist through the vote mail.
             let filing = ReplyFiling(
                 spoolName: name, raw: Data(bytes), messageId: message.messageID, fromAddress: message.from?.address,
                 roundId: round.id!, panelistId: panelist.id!, text: asked, parentNumber: nil, flags: [], attachmentCount: 0)
