@@ -142,6 +142,28 @@ import Testing
 }
 
 @Suite struct VerdictDigestTests {
+    @Test func theDigestListsThirtyPointsOfOneOrTwoResidentsAndPointsToTheCSVForTheRest() throws {
+        // Given 35 points that one resident each made
+        let composerTests = MessageComposerTests()
+        var context = composerTests.context(.verdict)
+        let points = (1...35).map { id in
+            KeyPoint(id: id, sentence: "Punt nummer \(id).", stance: .oppose, residents: 1, arguments: [id], quotes: [])
+        }
+        context.round.argumentation = try String(
+            decoding: JSONEncoder().encode(
+                Argumentation(
+                    report: KeyPointReport(keyPoints: points, residents: 35), contestedPoints: [],
+                    rows: (1...35).map { .init(number: $0, text: "Punt nummer \($0).") })), as: UTF8.self)
+        // When the digest is composed
+        let message = try composerTests.composer().compose(context)
+        // Then thirty are listed, and the rest are counted and found in the key point CSV
+        #expect(message.text.contains("- K30. Punt nummer 30."))
+        #expect(!message.text.contains("K31."))
+        #expect(message.text.contains("- en 5 meer: alle kernpunten staan in de bijlage kernpunten-zaak-3.csv."))
+        let csv = try #require(message.attachments.first { $0.filename == "kernpunten-zaak-3.csv" })
+        #expect(String(decoding: csv.data, as: UTF8.self).contains("K35,\"Punt nummer 35.\""))
+    }
+
     @Test func theVerdictCarriesKeyPointsLearningPromptsAndACSVWithoutAnyAuthorOrVote() throws {
         // Given a closed round whose argumentation was fixed at the deadline
         let composerTests = MessageComposerTests()
@@ -198,6 +220,14 @@ import Testing
         #expect(text.contains("1,\"K2\",\"steunt besluit\",\"\",\"'=1+1 \"\"duur\"\"\"\r\n"))
         #expect(text.contains("4,\"K1\",\"steunt besluit niet\",\"ontbrekende informatie;toon\",\"De buren"))
         #expect(!text.contains("Deelnemer"))
+        // And every key point is in a second CSV the first one's ids refer to, with counts by vote only when allowed
+        let points = try #require(message.attachments.first { $0.filename == "kernpunten-zaak-3.csv" })
+        let pointsText = String(decoding: points.data.dropFirst(3), as: UTF8.self)
+        #expect(
+            pointsText.hasPrefix(
+                "kernpunt,zin,strekking,panelleden,steunen_besluit,steunen_besluit_niet,stemden_niet,bijdragen\r\n"))
+        #expect(pointsText.contains("K1,\"De buren helpen haar elke dag.\",\"tegen het besluit\",11,5,6,0,\"#4 #5\"\r\n"))
+        #expect(pointsText.contains("K2,\"Een traplift is duur.\",\"voor het besluit\",4,,,,\"#1\"\r\n"))
         #expect(String(decoding: message.rendered(), as: UTF8.self).contains("Content-Disposition: attachment"))
     }
 }

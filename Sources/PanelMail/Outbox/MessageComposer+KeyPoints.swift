@@ -7,6 +7,8 @@ import PanelStore
 extension MessageComposer {
     /// How many argument numbers a key point cites in the digest before "en N meer" (all are in the CSV).
     static let citedArguments = 12
+    /// How many points of one or two residents the digest lists before "en N meer" (all are in the key point CSV).
+    static let listedMinorPoints = 30
 
     /// The verdict's argumentation: key points by stance (for, against, both sides / middle way, other), the
     /// points fewer than three residents made ("Ook genoemd"), and what the municipality can learn: missing
@@ -19,7 +21,10 @@ extension MessageComposer {
         values["points_oppose"] = items(.oppose)
         values["points_middle"] = items(.middle)
         values["points_unclear"] = items(.unclear)
-        values["points_minor"] = report.keyPoints.filter(\.isMinor).map(Self.keyPointItem)
+        let minor = report.keyPoints.filter(\.isMinor)
+        values["points_minor"] = minor.prefix(Self.listedMinorPoints).map(Self.keyPointItem)
+        values["minor_more"] = max(0, minor.count - Self.listedMinorPoints)
+        values["has_minor_more"] = minor.count > Self.listedMinorPoints
         for stance in Stance.allCases { values["has_points_\(stance.rawValue)"] = major.contains { $0.stance == stance } }
         values["has_points_minor"] = report.keyPoints.contains(where: \.isMinor)
         values["has_argumentation"] = !argumentation.rows.isEmpty
@@ -103,6 +108,24 @@ extension MessageComposer {
         }
         values["has_summary"] = !summary.isEmpty
         values["summary_resident_total"] = report.residents
+    }
+
+    /// Every key point as CSV (RFC 4180, UTF-8 with BOM): id, sentence, stance, residents, counts by vote where
+    /// every group has at least five (else empty), and the arguments that make it — what the argument CSV's
+    /// `kernpunten` column refers to.
+    static func keyPointsCSV(_ argumentation: Argumentation) -> [UInt8] {
+        let field = CSVField.quoted
+        var lines = ["kernpunt,zin,strekking,panelleden,steunen_besluit,steunen_besluit_niet,stemden_niet,bijdragen"]
+        for point in argumentation.keyPoints {
+            let split = point.split
+            lines.append(
+                [
+                    point.label, field(point.sentence), field(stancePhrase(point.stance)), String(point.residents),
+                    split.map { String($0.support) } ?? "", split.map { String($0.oppose) } ?? "",
+                    split.map { String($0.noVote) } ?? "", field(point.arguments.map { "#\($0)" }.joined(separator: " ")),
+                ].joined(separator: ","))
+        }
+        return [0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
 
     /// Every published argument as CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read é and ë): its

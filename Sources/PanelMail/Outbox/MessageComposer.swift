@@ -124,11 +124,19 @@ public struct MessageComposer: Sendable {
         guard context.message.kind == .verdict, let argumentation = Argumentation.decode(context.round.argumentation),
             !argumentation.rows.isEmpty
         else { return [] }
-        return [
+        let caseId = context.panelCase.id ?? 0
+        var files = [
             OutgoingMessage.Attachment(
-                filename: "argumenten-zaak-\(context.panelCase.id ?? 0).csv", contentType: "text/csv; charset=utf-8",
+                filename: "argumenten-zaak-\(caseId).csv", contentType: "text/csv; charset=utf-8",
                 data: Self.argumentsCSV(argumentation))
         ]
+        if !argumentation.keyPoints.isEmpty {
+            files.append(
+                OutgoingMessage.Attachment(
+                    filename: "kernpunten-zaak-\(caseId).csv", contentType: "text/csv; charset=utf-8",
+                    data: Self.keyPointsCSV(argumentation)))
+        }
+        return files
     }
 
     /// Mail a panelist can answer with an argument: it carries their signed reply address.
