@@ -45,11 +45,13 @@ public enum KeyPointAnalysis {
     /// with an interrogative or the verb a Dutch question puts first ("Heeft de aanbieder ook kleinere groepen?").
     /// Rhetorical one-word ones ("Sparen? Waarvan?") are not.
     public static func questions(in text: String) -> [String] {
-        KeyPointText.sentences(text).filter { sentence in
-            let words = KeyPointText.words(sentence)
-            let trimmed = sentence.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"')”’")))
-            return trimmed.hasSuffix("?") && words.count >= 5 && KeyPointReading.questionOpeners.contains(words[0])
-        }
+        KeyPointText.sentences(text).filter { isFactualQuestion($0, words: KeyPointText.words($0)) }
+    }
+
+    /// The one rule for a factual question: see `questions(in:)`.
+    static func isFactualQuestion(_ sentence: String, words: [String]) -> Bool {
+        let trimmed = sentence.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"')”’")))
+        return trimmed.hasSuffix("?") && words.count >= 5 && KeyPointReading.questionOpeners.contains(words[0])
     }
 
     public static func analyse(_ input: [KeyPointArgument], caseText: KeyPointCaseText = .init()) -> KeyPointReport {
@@ -364,7 +366,7 @@ struct KeyPointReading {
         }
         // A factual question to the municipality says what the panel did not know ("Heeft de aanbieder ook kleinere
         // groepen?"); a one- or two-word rhetorical one ("Sparen? Waarvan?") does not.
-        let factualQuestion = trimmed.hasSuffix("?") && words.count >= 5 && Self.questionOpeners.contains(words[0])
+        let factualQuestion = KeyPointAnalysis.isFactualQuestion(text, words: words)
         var read = ReadSentence(
             argument: argument, position: position, text: text, role: role,
             missing: counts[.missing, default: 0] > 0 || factualQuestion,
