@@ -134,10 +134,8 @@ import Testing
     @Test func closingARoundFixesItsArgumentation() throws {
         let fixture = try StoreFixture(panelSize: 8)
         defer { fixture.remove() }
-        let round = try fixture.approvedRound()
+        let (round, panel) = try fixture.publishedRound()
         let id = round.id!
-        try fixture.database.take(.publish, roundId: id, now: fixture.start, messageDomain: "t.example")
-        let panel = try fixture.database.panelists(municipalityId: "utrecht").map { $0.id! }
         let texts = [
             "Verhuizen is de goedkoopst adequate oplossing, de kosten van een traplift zijn te hoog.",
             "De kosten tellen: een traplift is duur en de goedkoopst adequate regel is duidelijk.",
@@ -178,17 +176,13 @@ import Testing
         }
         #expect(again == argumentation)
     }
-}
 
-@Suite struct WeightingTests {
     @Test func aQuestionInsideAnArgumentIsOfferedToTheMunicipalityAtOnce() throws {
         // Given a published round
         let fixture = try StoreFixture(panelSize: 4)
         defer { fixture.remove() }
-        let round = try fixture.approvedRound()
+        let (round, panel) = try fixture.publishedRound()
         let id = round.id!
-        try fixture.database.take(.publish, roundId: id, now: fixture.start, messageDomain: "t.example")
-        let panel = try fixture.database.panelists(municipalityId: "utrecht").map { $0.id! }
         func file(_ index: Int, _ text: String, flags: [String] = []) throws {
             try fixture.database.fileReply(
                 ReplyFiling(
@@ -212,7 +206,9 @@ import Testing
         }
         #expect(published == 3)
     }
+}
 
+@Suite struct WeightingTests {
     @Test func theVerdictIsAlsoWeightedToThePopulation() throws {
         // Given a panel where the old are over-represented among voters, and they oppose
         let fixture = try StoreFixture(panelSize: 0)

@@ -25,6 +25,13 @@ struct StoreFixture {
         return try database.approveCase(caseId, timeline: Timeline.make(publishAt: start))
     }
 
+    /// An approved round, published at `start`, and the ids of the panel's members.
+    func publishedRound() throws -> (round: Round, panel: [Int64]) {
+        let round = try approvedRound()
+        try database.take(.publish, roundId: round.id!, now: start, messageDomain: "t.example")
+        return (round, try database.panelists(municipalityId: "utrecht").map { $0.id! })
+    }
+
     func remove() { try? FileManager.default.removeItem(at: folder) }
 }
 
