@@ -15,6 +15,41 @@ extension AppDatabase {
         try writer.read { db in try Municipality.fetchOne(db, key: id) }
     }
 
+    /// Replaces the names of the municipality's staff (masked in every text like a panelist's name).
+    public func setStaffNames(_ names: [String], municipalityId: String, now: Date = Date()) throws {
+        try writer.write { db in
+            guard var municipality = try Municipality.fetchOne(db, key: municipalityId) else {
+                throw StoreError.unknownMunicipality(municipalityId)
+            }
+            let cleaned = names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            municipality.staffNames = cleaned.isEmpty ? nil : cleaned.joined(separator: "\n")
+            try municipality.update(db)
+            try Self.audit(
+                db, actor: "moderator", action: "municipality.staff", subject: "municipality \(municipalityId)",
+                detail: "\(cleaned.count) names", now: now)
+        }
+    }
+
+    /// The names no text of this round may show: every panelist of the round and the municipality's staff.
+    public func personalNames(roundId: Int64) throws -> [String] {
+        try writer.read { db in
+            var names = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT p.name FROM roundMember m JOIN panelist p ON p.id = m.panelistId
+                    WHERE m.roundId = ? AND p.name IS NOT NULL
+                    """, arguments: [roundId])
+            let staff = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT mu.staffNames FROM round r JOIN panelCase c ON c.id = r.caseId
+                    JOIN municipality mu ON mu.id = c.municipalityId WHERE r.id = ?
+                    """, arguments: [roundId])
+            names += (staff ?? "").split(separator: "\n").map(String.init)
+            return names
+        }
+    }
+
     public func municipalities() throws -> [Municipality] {
         try writer.read { db in try Municipality.order(Municipality.Columns.id).fetchAll(db) }
     }

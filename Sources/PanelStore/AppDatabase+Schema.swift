@@ -396,6 +396,12 @@ extension AppDatabase {
                       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                     """)
         }
+        migrator.registerMigration("v12: the municipality's staff, whose names are masked") { db in
+            try db.alter(table: "municipality") { t in
+                // One name per line: the case officers who answer questions and write follow-ups.
+                t.add(column: "staffNames", .text)
+            }
+        }
         return migrator
     }
 }

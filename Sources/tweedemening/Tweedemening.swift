@@ -68,7 +68,7 @@ struct Tweedemening: AsyncParsableCommand {
             InitCommand.self, MunicipalityCommand.self, PanelCommand.self, PanelistCommand.self, CaseCommand.self,
             TickCommand.self,
             ServeCommand.self, QueueCommand.self, InboundCommand.self, QuestionCommand.self, ReportCommand.self, KeysCommand.self,
-            BackupCommand.self, AuditCommand.self,
+            BackupCommand.self, AuditCommand.self, ScanCommand.self,
         ])
 }
 

@@ -102,15 +102,24 @@ import Testing
         #expect(findings[0].suggestion == "vervang door [adres verwijderd]")
     }
 
+    /// The same scanner as replies: a bare postcode, a spelled-out BSN separator and "nr. 14" block a case too.
+    @Test func theReplyScannersFormsCountInACase() {
+        let text = Self.clean(inserting: "Zij woont in 3511 AB op nr. 14 en haar BSN is 1112-22333.")
+        let findings = CaseCheck.check(text).findings.filter { $0.kind == .personalData }
+        #expect(findings.map(\.excerpt) == ["3511 AB", "nr. 14", "1112-22333"])
+        #expect(findings.allSatisfy { $0.blocking })
+    }
+
     // MARK: - Dates of birth
 
+    // The excerpt is the date itself: the scanner masks it as "[geboortedatum verwijderd]" after "geboren op".
     @Test(arguments: [
-        ("Mevrouw is geboren op 3 maart 1934.", "geboren op 3 maart 1934", "(92)"),
-        ("Mevrouw, geb. 03-03-1934, woont alleen.", "geb. 03-03-1934", "(92)"),
-        ("Haar geboortedatum 3-3-1934 staat in het dossier.", "geboortedatum 3-3-1934", "(92)"),
-        ("Geboortedatum: 1934-06-20.", "Geboortedatum: 1934-06-20", "(91)"),
-        ("Zij is op 20 juni 1934 in Utrecht geboren.", "20 juni 1934 in Utrecht geboren", "(91)"),
-        ("Geboren in een groot gezin, op 3 mrt. 1950.", "Geboren in een groot gezin, op 3 mrt. 1950", "(76)"),
+        ("Mevrouw is geboren op 3 maart 1934.", "3 maart 1934", "(92)"),
+        ("Mevrouw, geb. 03-03-1934, woont alleen.", "03-03-1934", "(92)"),
+        ("Haar geboortedatum 3-3-1934 staat in het dossier.", "3-3-1934", "(92)"),
+        ("Geboortedatum: 1934-06-20.", "1934-06-20", "(91)"),
+        ("Zij is op 20 juni 1934 in Utrecht geboren.", "20 juni 1934", "(91)"),
+        ("Geboren in een groot gezin, op 3 mrt. 1950.", "3 mrt. 1950", "(76)"),
     ])
     func dateOfBirthIsBlocking(line: String, excerpt: String, age: String) throws {
         let text = Self.clean(inserting: line)

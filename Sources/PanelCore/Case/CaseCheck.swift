@@ -76,8 +76,7 @@ public enum CaseCheck {
         var findings: [CaseFinding] = []
         findings += completeness(text, document)
         for line in document.lines {
-            findings += personalData(line)
-            findings += CaseDatesOfBirth.findings(line, today: today)
+            findings += personalData(line, today: today)
         }
         findings += jargon(document)
         var scores: [String: Double] = [:]
@@ -118,12 +117,14 @@ public enum CaseCheck {
 
     // MARK: - Personal data
 
-    static func personalData(_ line: CaseDocument.Line) -> [CaseFinding] {
+    static func personalData(_ line: CaseDocument.Line, today: (year: Int, month: Int, day: Int)) -> [CaseFinding] {
         if line.isFrontMatter, line.text.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("consent_reference:") {
             return []
         }
-        return PersonalDataScanner.findings(in: line.text).map { found in
+        let context = PersonalDataContext(year: today.year)
+        return PersonalDataScanner.findings(in: line.text, context: context).map { found in
             let excerpt = String(line.text[found.range])
+            if found.kind == .dateOfBirth { return dateOfBirth(excerpt, line: line, today: today) }
             let (what, blocking) = describe(found.kind)
             let suggestion = PersonalDataScanner.placeholder(for: found.kind).map { "vervang door \($0)" }
             return CaseFinding(
@@ -136,6 +137,24 @@ public enum CaseCheck {
         }
     }
 
+    /// A date of birth, with the age to write instead: "de aanvrager (91)".
+    static func dateOfBirth(_ excerpt: String, line: CaseDocument.Line, today: (year: Int, month: Int, day: Int))
+        -> CaseFinding
+    {
+        let chars = Array(excerpt)
+        var age: Int?
+        if let date = DatesInText.dates(in: chars, lowered: chars.map { Character($0.lowercased()) }).first {
+            age = today.year - date.year - ((today.month, today.day) < (date.month, date.day) ? 1 : 0)
+        } else if let year = Int(excerpt.filter(\.isNumber)), year > 1800 {
+            age = today.year - year
+        }
+        let example = age.map { $0 >= 0 && $0 < 130 ? "de aanvrager (\($0))" : nil } ?? nil
+        return CaseFinding(
+            kind: .dateOfBirth, line: line.number, section: line.section?.rawValue, excerpt: excerpt,
+            message: "Hier staat een geboortedatum; samen met de gemeente maakt die de aanvrager herkenbaar.",
+            suggestion: "schrijf '\(example ?? "de aanvrager (90)")' in plaats van een geboortedatum", blocking: true)
+    }
+
     /// The Dutch description of a kind of personal data, and whether it blocks. Links only advise: a link to
     /// the law or the municipal policy is fine.
     static func describe(_ kind: PersonalDataFinding.Kind) -> (String, Bool) {
@@ -145,6 +164,8 @@ public enum CaseCheck {
         case .phone: ("een telefoonnummer", true)
         case .email: ("een e-mailadres", true)
         case .postcodeHouseNumber: ("een adres (postcode of straat met huisnummer)", true)
+        case .dateOfBirth: ("een geboortedatum", true)
+        case .name: ("een naam", true)
         case .url: ("een link", false)
         }
     }
@@ -344,134 +365,6 @@ struct CaseDocument {
         where headingLine[section] != nil && !sectionBodies.contains(where: { $0.section == section }) {
             sectionBodies.append((section, []))
         }
-    }
-}
-
-/// Dates of birth: "geboren op 3 maart 1934", "geb. 03-03-1934", "geboortedatum: 1934-03-03".
-enum CaseDatesOfBirth {
-    struct FoundDate {
-        var lower: Int
-        var upper: Int
-        var day: Int
-        var month: Int
-        var year: Int
-    }
-
-    static let keywords = ["geboortedatum", "geboren", "geb.", "geb:"]
-    /// How far (in characters) a keyword may be from a date that has an adult's year of birth.
-    static let window = 40
-    static let months: [String: Int] = [
-        "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
-        "september": 9, "oktober": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "febr": 2, "mrt": 3,
-        "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
-    ]
-
-    static func findings(_ line: CaseDocument.Line, today: (year: Int, month: Int, day: Int)) -> [CaseFinding] {
-        if line.isFrontMatter, line.text.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("consent_reference:") {
-            return []
-        }
-        let chars = Array(line.text)
-        let lowered = chars.map { Character($0.lowercased()) }
-        let keywordRanges = keywords.flatMap { occurrences(of: Array($0), in: lowered) }
-        guard !keywordRanges.isEmpty else { return [] }
-        var findings: [CaseFinding] = []
-        for date in dates(in: chars, lowered: lowered) {
-            // Directly after a keyword ("geboren op", "geb.", "geboortedatum:") it is a date of birth whatever
-            // the year; nearby, only when the year is an adult's.
-            let direct = keywordRanges.first { range in
-                guard range.upperBound <= date.lower else { return false }
-                let gap = String(lowered[range.upperBound..<date.lower]).trimmingCharacters(in: .whitespaces)
-                return ["", ":", "op", "op:", "de", "op de"].contains(gap)
-            }
-            let adult = date.year < today.year - 16
-            let near = keywordRanges.first { range in
-                (range.upperBound <= date.lower && date.lower - range.upperBound <= window)
-                    || (date.upper <= range.lowerBound && range.lowerBound - date.upper <= window)
-            }
-            guard let keyword = direct ?? (adult ? near : nil) else { continue }
-            let lower = min(keyword.lowerBound, date.lower)
-            let upper = max(keyword.upperBound, date.upper)
-            var age = today.year - date.year
-            if (today.month, today.day) < (date.month, date.day) { age -= 1 }
-            let example = age >= 0 && age < 130 ? "de aanvrager (\(age))" : "de aanvrager (90)"
-            findings.append(
-                CaseFinding(
-                    kind: .dateOfBirth, line: line.number, section: line.section?.rawValue,
-                    excerpt: String(chars[lower..<upper]),
-                    message: "Hier staat een geboortedatum; samen met de gemeente maakt die de aanvrager herkenbaar.",
-                    suggestion: "schrijf '\(example)' in plaats van een geboortedatum", blocking: true))
-        }
-        return findings
-    }
-
-    static func occurrences(of needle: [Character], in haystack: [Character]) -> [Range<Int>] {
-        guard needle.count <= haystack.count else { return [] }
-        return (0...(haystack.count - needle.count)).filter { start in
-            (start == 0 || !haystack[start - 1].isLetter) && Array(haystack[start..<(start + needle.count)]) == needle
-        }.map { $0..<($0 + needle.count) }
-    }
-
-    /// Full dates: `3-3-1934`, `03/03/1934`, `3.3.1934`, `1934-03-03`, `3 maart 1934`, `3 mrt. 1934`.
-    static func dates(in chars: [Character], lowered: [Character]) -> [FoundDate] {
-        func number(at i: Int, maxDigits: Int) -> (value: Int, end: Int)? {
-            var end = i
-            while end < chars.count, chars[end].isASCII, chars[end].isNumber, end - i < maxDigits { end += 1 }
-            guard end > i, end == chars.count || !chars[end].isNumber else { return nil }
-            return (Int(String(chars[i..<end]))!, end)
-        }
-        func valid(_ day: Int, _ month: Int, _ year: Int) -> Bool {
-            (1...31).contains(day) && (1...12).contains(month) && (1850...2200).contains(year)
-        }
-        var found: [FoundDate] = []
-        var i = 0
-        while i < chars.count {
-            guard chars[i].isASCII, chars[i].isNumber, i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber) else {
-                i += 1
-                continue
-            }
-            // 1934-03-03
-            if let year = number(at: i, maxDigits: 4), year.end - i == 4, year.end < chars.count, chars[year.end] == "-",
-                let month = number(at: year.end + 1, maxDigits: 2), month.end < chars.count, chars[month.end] == "-",
-                let day = number(at: month.end + 1, maxDigits: 2), valid(day.value, month.value, year.value)
-            {
-                found.append(FoundDate(lower: i, upper: day.end, day: day.value, month: month.value, year: year.value))
-                i = day.end
-                continue
-            }
-            guard let day = number(at: i, maxDigits: 2) else {
-                i += 1
-                continue
-            }
-            // 3-3-1934, 03/03/1934, 3.3.1934 (one separator throughout)
-            if day.end < chars.count, "-/.".contains(chars[day.end]), let month = number(at: day.end + 1, maxDigits: 2),
-                month.end < chars.count, chars[month.end] == chars[day.end], let year = number(at: month.end + 1, maxDigits: 4),
-                year.end - month.end == 5, valid(day.value, month.value, year.value)
-            {
-                found.append(FoundDate(lower: i, upper: year.end, day: day.value, month: month.value, year: year.value))
-                i = year.end
-                continue
-            }
-            // 3 maart 1934
-            var j = day.end
-            while j < chars.count, chars[j] == " " { j += 1 }
-            var wordEnd = j
-            while wordEnd < chars.count, lowered[wordEnd].isLetter { wordEnd += 1 }
-            if j > day.end, let month = months[String(lowered[j..<wordEnd])] {
-                var k = wordEnd
-                if k < chars.count, chars[k] == "." { k += 1 }
-                let spaceStart = k
-                while k < chars.count, chars[k] == " " { k += 1 }
-                if k > spaceStart, let year = number(at: k, maxDigits: 4), year.end - k == 4,
-                    valid(day.value, month, year.value)
-                {
-                    found.append(FoundDate(lower: i, upper: year.end, day: day.value, month: month, year: year.value))
-                    i = year.end
-                    continue
-                }
-            }
-            i = day.end
-        }
-        return found
     }
 }
 

@@ -3,16 +3,24 @@ import Foundation
 /// One piece of personal data (or a link) found in a text.
 public struct PersonalDataFinding: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
-        /// A burgerservicenummer: 9 digits (`123456782`, `123.456.782`, `1234 56 782`) passing the elfproef.
+        /// A burgerservicenummer: 9 digits passing the elfproef, grouped any way with spaces, dots or dashes
+        /// (`123456782`, `123.456.782`, `1234-56782`, `1 2 3 4 5 6 7 8 2`).
         case bsn
-        /// An IBAN with a valid length for its country and a valid mod-97 check (`NL91 ABNA 0417 1643 00`).
+        /// An IBAN with a valid length for its country and a valid mod-97 check (`NL91 ABNA 0417 1643 00`,
+        /// `nl91-abna-0417-1643-00`).
         case iban
         /// A Dutch phone number (`06-12345678`, `+31 6 12345678`, `(030) 1234567`) or `+<country> …`.
         case phone
+        /// `naam@example.nl`, also written `naam [at] example [dot] nl` or `naam apenstaartje example punt nl`.
         case email
-        /// A postcode with a house number (`3511 AB 12`), a street with a house number (`Hoofdstraat 12`),
-        /// or a postcode written as part of an address (`3511 AB Utrecht`).
+        /// A postcode (`3511 AB`, `3511AB`), a street with a house number (`Hoofdstraat 12`, `12 Hoofdstraat`,
+        /// `nummer 12 van de Biltstraat`), or a house number on its own (`huisnummer 12`, `nr. 14`, `123bis`).
         case postcodeHouseNumber
+        /// A date of birth: a date after "geboren", "geb." or "geboortedatum", or a full date old enough to
+        /// be one (`1 januari 1950`).
+        case dateOfBirth
+        /// The name of a panelist of the round or of the municipality's staff (see `PanelistNames`).
+        case name
         /// `https://…`, `www.…` or a bare domain such as `zorgwijzer.nl/traplift`. Reported, never masked.
         case url
     }
@@ -27,21 +35,52 @@ public struct PersonalDataFinding: Sendable, Equatable {
     }
 }
 
-/// Finds and masks personal data in what panelists write before other panelists read it. Pure; no I/O.
+/// What the scanner should know beyond the text itself.
+public struct PersonalDataContext: Sendable {
+    /// The names of the round's panelists and the municipality's staff.
+    public var names: PanelistNames
+    /// The current year: a full date more than 30 years back is read as a date of birth.
+    public var year: Int
+
+    public init(names: PanelistNames = PanelistNames([]), year: Int = PersonalDataContext.currentYear) {
+        self.names = names
+        self.year = year
+    }
+
+    public static var currentYear: Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        return calendar.component(.year, from: Date())
+    }
+}
+
+/// Finds and masks personal data in what panelists, the municipality and moderators write, before anyone
+/// else reads it: one scanner for cases, arguments, questions, answers and follow-ups. Pure; no I/O.
+///
+/// The text is normalised first (`ScanText`: format characters removed, NFKC, any dash, spelled-out digits),
+/// so `1112\u{200B}22333`, `０６-１２３４５６７８` and "nul zes een twee …" are read like plain digits; findings
+/// point into the original text.
 ///
 /// Findings other than `.url` never overlap one another; a `.url` finding may contain an `.email` finding.
 /// Numbers inside a URL are not reported as BSN, IBAN, phone or address.
 public enum PersonalDataScanner {
     /// Everything found, ordered by position.
-    public static func findings(in text: String) -> [PersonalDataFinding] {
-        let scanner = PersonalDataTextScanner(text)
+    public static func findings(in text: String, context: PersonalDataContext = PersonalDataContext()) -> [PersonalDataFinding] {
+        let original = Array(text.indices) + [text.endIndex]
+        let scan = ScanText(Array(text))
+        let scanner = PersonalDataTextScanner(scan.chars)
         let urls = scanner.urls()
         // Which characters a URL covers, and which a chosen finding already covers.
         var inURL = [Bool](repeating: false, count: scanner.chars.count)
         for url in urls { for offset in url.lower..<url.upper { inURL[offset] = true } }
-        var candidates = scanner.emails()
-        let numeric = scanner.ibans() + scanner.bsns() + scanner.phones() + scanner.addresses()
+        var candidates = scanner.emails() + scanner.obfuscatedEmails()
+        let numeric =
+            scanner.ibans() + scanner.bsns() + scanner.phones() + scanner.datesOfBirth(year: context.year)
+            + scanner.addresses() + scanner.houseNumbers()
         candidates += numeric.filter { candidate in !(candidate.lower..<candidate.upper).contains { inURL[$0] } }
+        candidates += context.names.spans(in: scan.chars).map {
+            PersonalDataCandidate(kind: .name, lower: $0.lowerBound, upper: $0.upperBound)
+        }.filter { candidate in !(candidate.lower..<candidate.upper).contains { inURL[$0] } }
         // Highest priority first (the order of `priority`), then earliest, then longest.
         candidates.sort {
             ($0.priority, $0.lower, -$0.upper) < ($1.priority, $1.lower, -$1.upper)
@@ -53,7 +92,10 @@ public enum PersonalDataScanner {
             for offset in candidate.lower..<candidate.upper { taken[offset] = true }
         }
         let all = (chosen + urls).sorted { ($0.lower, $0.priority) < ($1.lower, $1.priority) }
-        return all.map { PersonalDataFinding(kind: $0.kind, range: scanner.range($0.lower, $0.upper)) }
+        return all.map { candidate in
+            let range = scan.originalRange(candidate.lower, candidate.upper)
+            return PersonalDataFinding(kind: candidate.kind, range: original[range.lowerBound]..<original[range.upperBound])
+        }
     }
 
     /// The Dutch placeholder a finding of `kind` is replaced with; `nil` for `.url`, which is not masked.
@@ -64,18 +106,23 @@ public enum PersonalDataScanner {
         case .phone: "[telefoonnummer verwijderd]"
         case .email: "[e-mailadres verwijderd]"
         case .postcodeHouseNumber: "[adres verwijderd]"
+        case .dateOfBirth: "[geboortedatum verwijderd]"
+        case .name: "[naam]"
         case .url: nil
         }
     }
 
     /// `text` with every finding except URLs replaced by its placeholder (`[BSN verwijderd]`,
-    /// `[IBAN verwijderd]`, `[telefoonnummer verwijderd]`, `[e-mailadres verwijderd]`, `[adres verwijderd]`);
-    /// everything else is left exactly as it was. `kinds` holds the kinds that were replaced (never `.url`).
-    public static func mask(_ text: String) -> (text: String, kinds: Set<PersonalDataFinding.Kind>) {
+    /// `[IBAN verwijderd]`, `[telefoonnummer verwijderd]`, `[e-mailadres verwijderd]`, `[adres verwijderd]`,
+    /// `[geboortedatum verwijderd]`, `[naam]`), and with hidden characters removed (`OutsideText`); everything
+    /// else is left as it was. `kinds` holds the kinds that were replaced (never `.url`).
+    public static func mask(_ text: String, context: PersonalDataContext = PersonalDataContext())
+        -> (text: String, kinds: Set<PersonalDataFinding.Kind>)
+    {
         var result = ""
         var kinds: Set<PersonalDataFinding.Kind> = []
         var position = text.startIndex
-        for finding in findings(in: text) {
+        for finding in findings(in: text, context: context) {
             guard let placeholder = placeholder(for: finding.kind) else { continue }
             result += text[position..<finding.range.lowerBound]
             result += placeholder
@@ -83,12 +130,12 @@ public enum PersonalDataScanner {
             kinds.insert(finding.kind)
         }
         result += text[position...]
-        return (result, kinds)
+        return (OutsideText.neutralised(result), kinds)
     }
 
     /// Whether `text` contains a URL (`https://…`, `www.…` or a bare domain such as `voorbeeld.nl`).
     public static func containsLink(_ text: String) -> Bool {
-        !PersonalDataTextScanner(text).urls().isEmpty
+        !PersonalDataTextScanner(ScanText(Array(text)).chars).urls().isEmpty
     }
 }
 
@@ -106,27 +153,21 @@ struct PersonalDataCandidate {
         case .iban: 1
         case .bsn: 2
         case .phone: 3
-        case .postcodeHouseNumber: 4
-        case .url: 5
+        case .dateOfBirth: 4
+        case .postcodeHouseNumber: 5
+        case .name: 6
+        case .url: 7
         }
     }
 }
 
 /// Hand-written scanners over the characters of one string, so every boundary rule is explicit.
 struct PersonalDataTextScanner {
-    let text: String
+    /// Normalised characters (`ScanText`).
     let chars: [Character]
-    /// `indices[i]` is the `String.Index` of `chars[i]`; one extra entry for `endIndex`.
-    let indices: [String.Index]
 
-    init(_ text: String) {
-        self.text = text
-        chars = Array(text)
-        indices = Array(text.indices) + [text.endIndex]
-    }
-
-    func range(_ lower: Int, _ upper: Int) -> Range<String.Index> {
-        indices[lower]..<indices[upper]
+    init(_ chars: [Character]) {
+        self.chars = chars
     }
 
     // MARK: Character classes
@@ -276,6 +317,11 @@ struct PersonalDataTextScanner {
             return end
         }
         // National: "06-12345678", "020 123 4567", "0612345678": ten digits, the second not 0.
+        if let (end, _) = readDigits(from: start, count: 10, maxSeparators: 9), end - start == 19, cleanEnd(end),
+            Self.isDigit(char(start + 2)), char(start + 2) != "0"
+        {
+            return end  // "0 6 1 2 3 4 5 6 7 8": every digit on its own
+        }
         guard let second = char(start + 1), Self.isDigit(second), second != "0",
             let (end, _) = readDigits(from: start, count: 10), cleanEnd(end)
         else { return nil }
@@ -311,23 +357,21 @@ struct PersonalDataTextScanner {
         return found
     }
 
+    /// Nine digits (eight right after "BSN"), grouped any way with single spaces, dots or dashes:
+    /// `123456782`, `123.456.782`, `1234-56782`, `111 22 23 33`, `1 2 3 4 5 6 7 8 2`. When more digits follow
+    /// after a separator, only the usual groupings of nine ([9], [3,3,3], [4,2,3]) followed by a space count:
+    /// `06 12 34 56 78` is a phone number, `in 2024 123456782` has a BSN.
     func bsn(at start: Int) -> Int? {
-        // Groupings people write: 123456782, 123.456.782, 123 456 782, 1234.56.782, 1234 56 782.
         var groups: [Int] = []
         var digits: [Int] = []
-        var separator: Character?
         var i = start
         var current = 0
-        while let c = char(i) {
+        while let c = char(i), digits.count < 9 {
             if Self.isDigit(c) {
                 digits.append(Self.digitValue(c))
                 current += 1
                 i += 1
-                if digits.count > 9 { return nil }
-            } else if (c == "." || Self.isSpace(c)) && current > 0 && Self.isDigit(char(i + 1))
-                && (separator == nil || separator == c) && digits.count < 9
-            {
-                separator = c
+            } else if Self.isBSNSeparator(c), current > 0, Self.isDigit(char(i + 1)) {
                 groups.append(current)
                 current = 0
                 i += 1
@@ -336,15 +380,22 @@ struct PersonalDataTextScanner {
             }
         }
         groups.append(current)
-        guard cleanEnd(i) else { return nil }
-        if digits.count == 9, [[9], [3, 3, 3], [4, 2, 3]].contains(groups), Self.elfproef(digits) {
-            return i
+        let standard = [[9], [3, 3, 3], [4, 2, 3]].contains(groups)
+        if let next = char(i), Self.isBSNSeparator(next), Self.isDigit(char(i + 1)) {
+            guard Self.isSpace(next), standard, digits.count == 9 else { return nil }
+        } else if !cleanEnd(i) {
+            return nil
         }
+        if digits.count == 9, Self.elfproef(digits) { return i }
         // A BSN starting with 0 is sometimes written with 8 digits; only accepted right after "BSN".
         if digits.count == 8, groups == [8], Self.elfproef([0] + digits), mentionsBSN(before: start) {
             return i
         }
         return nil
+    }
+
+    static func isBSNSeparator(_ c: Character) -> Bool {
+        isSpace(c) || c == "." || c == "-"
     }
 
     static func elfproef(_ digits: [Int]) -> Bool {
@@ -386,7 +437,9 @@ struct PersonalDataTextScanner {
 
     func iban(at start: Int) -> Int? {
         guard let c1 = char(start + 1), Self.isASCIILetter(c1),
-            Self.isDigit(char(start + 2)) || (Self.isSpace(char(start + 2)) && Self.isDigit(char(start + 3)))
+            Self.isDigit(char(start + 2))
+                || ((Self.isSpace(char(start + 2)) || char(start + 2) == "-" || char(start + 2) == ".")
+                    && Self.isDigit(char(start + 3)))
         else { return nil }
         let country = String(chars[start...(start + 1)]).uppercased()
         guard let length = Self.ibanLengths[country] else { return nil }
@@ -397,7 +450,9 @@ struct PersonalDataTextScanner {
             if Self.isDigit(c) || Self.isASCIILetter(c) {
                 compact.append(Character(c.uppercased()))
                 i += 1
-            } else if Self.isSpace(c), compact.count >= 2, Self.isAlnum(char(i + 1)), !Self.isSpace(char(i - 1)) {
+            } else if Self.isSpace(c) || c == "-" || c == ".", compact.count >= 2, Self.isAlnum(char(i + 1)),
+                Self.isAlnum(char(i - 1))
+            {
                 i += 1
             } else {
                 return nil
@@ -556,6 +611,11 @@ struct PersonalDataTextScanner {
     static let lowercaseStreetSuffixes = [
         "straat", "laan", "plein", "gracht", "kade", "singel", "steeg", "dreef", "plantsoen",
     ]
+    /// Two-letter words that follow a number in capitals more often than a postcode's letters do.
+    static let shoutedWords: Set<String> = [
+        "EN", "IN", "OP", "DE", "IK", "JE", "ZE", "WE", "OF", "AL", "NU", "ZO", "TE", "ER", "EU", "NL", "PM", "AM", "KM",
+        "CM", "MM", "KG", "UUR", "MB", "GB", "TV", "PC", "ID",
+    ]
     static let nameParticles: Set<String> = ["de", "van", "der", "den", "het", "'t", "ter", "ten", "la", "le", "du"]
 
     func addresses() -> [PersonalDataCandidate] {
@@ -611,7 +671,7 @@ struct PersonalDataTextScanner {
         guard upper || (lower && !spaced) else { return nil }
         guard !["SA", "SD", "SS"].contains(String([l1, l2]).uppercased()) else { return nil }
         let end = i + 2
-        if char(end) == "-" || char(end) == "." || char(end) == "@" { return nil }
+        if char(end) == "-" || char(end) == "@" || (char(end) == "." && Self.isAlnum(char(end + 1))) { return nil }
         if let numberEnd = houseNumber(after: end) {
             return (PersonalDataCandidate(kind: .postcodeHouseNumber, lower: start, upper: numberEnd), true)
         }
@@ -620,7 +680,9 @@ struct PersonalDataTextScanner {
         while Self.isSpace(char(j)) { j += 1 }
         let cityFollows = j > end && j - end <= 2 && (char(j)?.isUppercase ?? false) && (char(j)?.isLetter ?? false)
         let keyword = String(chars[max(0, start - 12)..<start]).lowercased().contains("postcode")
-        return (PersonalDataCandidate(kind: .postcodeHouseNumber, lower: start, upper: end), cityFollows || keyword)
+        // A bare postcode is an address too ("3511 AB", "3511ab"), unless its letters are a shouted word ("2024 EN").
+        let bare = !spaced || !Self.shoutedWords.contains(String([l1, l2]))
+        return (PersonalDataCandidate(kind: .postcodeHouseNumber, lower: start, upper: end), cityFollows || keyword || bare)
     }
 
     /// The end of a house number right after a postcode: `, 12`, ` 12a`, ` nr. 12`.
@@ -646,7 +708,9 @@ struct PersonalDataTextScanner {
         var end = i
         while Self.isDigit(char(end)), end - i < 5 { end += 1 }
         if Self.isDigit(char(end)) { return nil }
-        if Self.isASCIILetter(char(end)), !Self.isAlnum(char(end + 1)) {
+        if let suffix = ["bis", "hs"].first(where: { hasPrefix($0, at: end) }), !Self.isAlnum(char(end + suffix.count)) {
+            end += suffix.count  // "40bis", "12hs"
+        } else if Self.isASCIILetter(char(end)), !Self.isAlnum(char(end + 1)) {
             end += 1
         } else if char(end) == "-", Self.isAlnum(char(end + 1)) {
             var j = end + 1
@@ -757,33 +821,5 @@ struct PersonalDataTextScanner {
             }
         }
         return nameStart
-    }
-}
-
-extension PersonalDataScanner {
-    /// Particles of Dutch surnames: too common to mask on their own.
-    static let nameParticles: Set<String> = ["de", "den", "der", "van", "het", "ter", "ten", "te", "in", "op", "la", "le", "du"]
-
-    /// The writer's own name (from the panel list), in any case, as whole words, replaced by "[naam]": a sign-off
-    /// like "Groet, Anna de Vries" must not reach the municipality or the other panelists.
-    public static func maskName(_ name: String?, in text: String) -> String {
-        guard let name else { return text }
-        let parts = name.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "'" }).map(String.init)
-            .filter { $0.count >= 3 && !nameParticles.contains($0.lowercased()) }
-        guard !parts.isEmpty else { return text }
-        var result = text
-        // Longest first, so "Anna-Maria" goes before "Anna".
-        for part in parts.sorted(by: { $0.count > $1.count }) {
-            let escaped = NSRegularExpression.escapedPattern(for: part)
-            guard
-                let regex = try? NSRegularExpression(pattern: "(?<![\\p{L}])\(escaped)(?![\\p{L}])", options: [.caseInsensitive])
-            else { continue }
-            result = regex.stringByReplacingMatches(
-                in: result, range: NSRange(result.startIndex..., in: result), withTemplate: "[naam]")
-        }
-        // "[naam] de [naam]" reads as one name.
-        return result.replacingOccurrences(
-            of: #"\[naam\](\s+(?:de|den|der|van|het|ter|ten|te)\b)+\s+\[naam\]"#, with: "[naam]",
-            options: [.regularExpression, .caseInsensitive])
     }
 }

@@ -144,12 +144,11 @@ public struct Mailroom: Sendable {
             return .filed(.empty)
         }
         let quoted = message.text.split(separator: "\n").filter { $0.hasPrefix(">") }.joined(separator: "\n")
-        var masked = PersonalDataScanner.mask(reply)
-        masked.text = PersonalDataScanner.maskName(panelist.name, in: masked.text)
+        let masked = PersonalDataScanner.mask(reply, context: try scanContext(roundId: round.id!, now: now))
         var flags: [String] = []
         if message.from?.address.lowercased() != panelist.email.lowercased() { flags.append("other-sender") }
         if PersonalDataScanner.containsLink(reply) { flags.append("link") }
-        if !masked.kinds.isEmpty { flags.append("personal-data") }
+        if Self.holdsForPersonalData(masked.kinds) { flags.append("personal-data") }
         let words = Set(reply.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         if !words.isDisjoint(with: Self.flaggedWords) { flags.append("language") }
         if let asked = QuestionText.question(in: masked.text), flags.isEmpty {
@@ -195,10 +194,10 @@ public struct Mailroom: Sendable {
             return .filed(.empty)
         }
         // The same scan as a case: a municipality may name the applicant by accident.
-        let masked = PersonalDataScanner.mask(answer)
+        let masked = PersonalDataScanner.mask(answer, context: try scanContext(roundId: round.id!, now: now))
         var flags: [String] = []
         if message.from?.address.lowercased() != municipality.email.lowercased() { flags.append("other-sender") }
-        if !masked.kinds.isEmpty { flags.append("personal-data") }
+        if Self.holdsForPersonalData(masked.kinds) { flags.append("personal-data") }
         if PersonalDataScanner.containsLink(answer) { flags.append("link") }
         try database.fileAnswer(
             questionId: question.id!, spoolName: name, raw: Data(bytes), messageId: message.messageID,
@@ -223,7 +222,10 @@ public struct Mailroom: Sendable {
             try record(name, bytes, message, .held, detail: "follow-up from another address", round: round.id, now: now)
             return .filed(.held)
         }
-        let text = PersonalDataScanner.mask(ReplyTrimmer.trim(message.text)).text
+        let text = PersonalDataScanner.mask(
+            ReplyTrimmer.trim(message.text), context: try scanContext(roundId: round.id!, now: now)
+        )
+        .text
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             try record(name, bytes, message, .empty, round: round.id, now: now)
             return .filed(.empty)
@@ -232,6 +234,23 @@ public struct Mailroom: Sendable {
             roundId: round.id!, spoolName: name, raw: Data(bytes), messageId: message.messageID,
             fromAddress: message.from?.address, text: text, decision: FollowUpDecision.read(text), now: now)
         return .filed(.followUp)
+    }
+
+    /// Whether what was masked makes a text wait for the moderator: everything but names. Names are masked
+    /// and published (nearly every reply is signed with one; holding those would bury the moderator), every
+    /// other kind is uncertain enough (a date that may be a birth date, a number that may be a house number)
+    /// for a person to look first.
+    static func holdsForPersonalData(_ kinds: Set<PersonalDataFinding.Kind>) -> Bool {
+        !kinds.subtracting([.name, .url]).isEmpty
+    }
+
+    /// What the personal-data scanner needs for a text of this round: the names of its panelists and of the
+    /// municipality's staff, and the year (a full date more than 30 years back reads as a date of birth).
+    func scanContext(roundId: Int64, now: Date) throws -> PersonalDataContext {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        return PersonalDataContext(
+            names: PanelistNames(try database.personalNames(roundId: roundId)), year: calendar.component(.year, from: now))
     }
 
     /// The envelope recipient and the To, Cc and delivery headers, envelope first.

@@ -9,6 +9,12 @@ public struct Municipality: Sendable, Equatable, Codable, FetchableRecord, Persi
     public var createdAt: Date
     /// SHA-256 (hex) of the secret that vouches for a case mail DKIM/SPF cannot vouch for.
     public var submissionSecretHash: String? = nil
+    /// The names of the staff who answer questions and write follow-ups, one per line; masked like panelists'.
+    public var staffNames: String? = nil
+
+    public var staff: [String] {
+        (staffNames ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
 }
 
 public struct Panelist: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {

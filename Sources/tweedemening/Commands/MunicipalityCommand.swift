@@ -7,7 +7,7 @@ import PanelStore
 struct MunicipalityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "municipality", abstract: "Manage municipalities.",
-        subcommands: [Add.self, List.self, Margins.self, Secret.self])
+        subcommands: [Add.self, List.self, Margins.self, Secret.self, Staff.self])
 
     struct Secret: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -33,6 +33,39 @@ struct MunicipalityCommand: ParsableCommand {
                 let secret = String((0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
                 try app.database.setSubmissionSecretHash(SubmissionSecret.hash(secret), municipalityId: id)
                 print(secret)
+            } catch let error as StoreError {
+                throw CLIError.data(error.description)
+            }
+        }
+    }
+
+    struct Staff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the names of the municipality's staff, so no argument, question or answer shows them.",
+            discussion: """
+                Replaces the list: name every case officer who answers questions or writes follow-ups (--name once
+                per person). Their names are masked as "[naam]" like a panelist's, written with or without
+                diacritics, in any case. --clear removes the list.
+                """)
+        @OptionGroup var options: RootOptions
+        @Option(help: "The municipality's id.") var id: String
+        @Option(name: .customLong("name"), help: "A staff member's full name, e.g. \"Marleen Hoekstra\".") var names: [String] =
+            []
+        @Flag(help: "Remove every name.") var clear = false
+
+        func validate() throws {
+            guard clear != !names.isEmpty else {
+                throw ValidationError("give --name once per staff member, or --clear to remove the list")
+            }
+            for name in names where name.trimmingCharacters(in: .whitespaces).isEmpty || name.count > 200 {
+                throw ValidationError("--name `\(name)` must be 1 to 200 characters")
+            }
+        }
+
+        func run() throws {
+            let app = try options.open()
+            do {
+                try app.database.setStaffNames(clear ? [] : names, municipalityId: id)
             } catch let error as StoreError {
                 throw CLIError.data(error.description)
             }

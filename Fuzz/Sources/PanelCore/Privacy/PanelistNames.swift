@@ -1,0 +1,1 @@
+../../../../Sources/PanelCore/Privacy/PanelistNames.swift

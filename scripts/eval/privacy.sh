@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Personal-data scanner evaluation: runs `tweedemening scan --jsonl` over the labelled sets in
+# Tests/Corpus/privacy/ (tune.jsonl, aside.jsonl; see FORMAT.md there) and prints recall and the
+# false-positive rate per set.
+#
+#   scripts/eval/privacy.sh [--verbose] [SET.jsonl...]
+#
+# The binary: $TWEEDEMENING_BIN, else `swift build --show-bin-path`/tweedemening (build it first).
+# The year is fixed (2026), so dates of birth score the same next year.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+verbose=() sets=()
+for arg in "$@"; do
+    case "$arg" in
+        --verbose|-v) verbose=(--verbose) ;;
+        -h|--help) sed -n 2,9p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) sets+=("$arg") ;;
+    esac
+done
+[ ${#sets[@]} -gt 0 ] || sets=("$repo/Tests/Corpus/privacy/tune.jsonl" "$repo/Tests/Corpus/privacy/aside.jsonl")
+bin="${TWEEDEMENING_BIN:-$(cd "$repo" && PATH=/opt/swift/usr/bin:$PATH timeout 30 swift build --show-bin-path 2>/dev/null || echo "$repo/.build/debug")/tweedemening}"
+[ -x "$bin" ] || { echo "privacy.sh: no binary at $bin; run swift build first" >&2; exit 69; }
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+for set in "${sets[@]}"; do
+    "$bin" scan --jsonl --year 2026 <"$set" >"$out/scanned.jsonl"
+    python3 "$here/privacy.py" "$set" "$out/scanned.jsonl" "${verbose[@]}"
+done
