@@ -322,6 +322,7 @@ struct IntakeOutbox {
     func add(
         _ kind: MailKind, recipientKey: String, to address: String, municipalityId: String? = nil, inboundId: Int64? = nil
     ) throws -> Int {
+        guard try AppDatabase.mayAnswer(db, kind: kind, to: address, now: now) else { return 0 }
         // Deterministic and unique: the Message-ID is the idempotency key of mail without a round.
         let subject = caseId.map { "c\($0).v\(version)" } ?? "i\(inboundId ?? 0)"
         let messageId = "\(kind.rawValue).\(subject).\(recipientKey)@\(domain)"

@@ -43,10 +43,49 @@ public struct ArgumentView: Sendable, Equatable {
     public var parentNumber: Int?
     public var reactions: Int
     public var status: PanelArgument.Status
+    /// Why it is held: `link`, `personal-data`, `other-sender`, `too-long`, `too-many`, … (empty when published).
+    public var flags: [String] = []
 }
 
 extension AppDatabase {
     static let acknowledgementsPerDay = 5
+    /// Arguments one panelist may publish in one round in 24 hours; more are held for the moderator (the
+    /// outside test sent 30 in 2 seconds). Six is more than a lively panelist reacting to others writes.
+    public static let argumentsPerDay = 6
+    /// Arguments one digest carries at most (with arguments of at most 4,000 characters: under 200 KB of text).
+    public static let digestArguments = 40
+    /// Held arguments one moderation mail lists at most; the next one held starts a new mail.
+    public static let moderationItems = 20
+
+    /// Automatic answers (`MailKind.isAutomaticAnswer`) one address gets in 24 hours, all kinds together.
+    public static let automaticAnswersPerDay = 10
+
+    /// Whether an automatic answer of `kind` may go to `address` now: at most `automaticAnswersPerDay` a day
+    /// to one address, and one a day of a kind that says the same thing each time (12 × "MIJN GEGEVENS" is
+    /// one mail). The one rule for every automatic answer; the request itself is still recorded.
+    static func mayAnswer(_ db: Database, kind: MailKind, to address: String, now: Date) throws -> Bool {
+        guard kind.isAutomaticAnswer else { return true }
+        let automatic: [String] = MailKind.allCases.filter(\.isAutomaticAnswer).map(\.rawValue)
+        let since = now.addingTimeInterval(-86_400)
+        let placeholders = automatic.map { _ in "?" }.joined(separator: ",")
+        var arguments: StatementArguments = [address, since]
+        arguments += StatementArguments(automatic)
+        let sent =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM outbox
+                    WHERE toAddress = ? COLLATE NOCASE AND createdAt > ? AND kind IN (\(placeholders))
+                    """,
+                arguments: arguments) ?? 0
+        guard sent < automaticAnswersPerDay else { return false }
+        guard kind.mergesRepeats else { return true }
+        let same =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM outbox WHERE toAddress = ? COLLATE NOCASE AND createdAt > ? AND kind = ?",
+                arguments: [address, since, kind.rawValue]) ?? 0
+        return same == 0
+    }
 
     /// What became of this spool file, if it was filed already (a crash after filing, before the file
     /// was removed, or another runner that got to it first).
@@ -101,6 +140,12 @@ extension AppDatabase {
                 return (existing, try PanelArgument.filter(Column("inboundId") == existing.id!).fetchOne(db))
             }
             guard let panelist = try Panelist.fetchOne(db, key: filing.panelistId) else { throw StoreError.unknownPanelist }
+            var filing = filing
+            let today = try PanelArgument.filter(
+                Column("roundId") == filing.roundId && Column("panelistId") == filing.panelistId
+                    && Column("createdAt") > now.addingTimeInterval(-86_400)
+            ).fetchCount(db)
+            if today >= Self.argumentsPerDay { filing.flags.append("too-many") }
             var mail = InboundMail(
                 spoolName: filing.spoolName, receivedAt: now, messageId: filing.messageId, fromAddress: filing.fromAddress,
                 roundId: filing.roundId, panelistId: filing.panelistId,
@@ -147,7 +192,19 @@ extension AppDatabase {
                     .acknowledgement, recipientKey: "p\(panelist.id!)", to: panelist.email, panelistId: panelist.id,
                     sequence: Int(mail.id!), argumentId: argument.id, inboundId: mail.id)
             }
-            if argument.status == .held, let moderatorAddress {
+            // One moderation mail for a burst: while one for this round waits to be sent and lists fewer than
+            // `moderationItems` held arguments, it takes this one too (it lists every held argument from its own on).
+            let waitingListsRoom =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (
+                          SELECT 1 FROM outbox o
+                          WHERE o.kind = 'moderation' AND o.roundId = ? AND o.argumentId IS NOT NULL AND o.state = 'pending'
+                            AND (SELECT COUNT(*) FROM argument a
+                                 WHERE a.roundId = o.roundId AND a.id >= o.argumentId AND a.status = 'held') <= ?)
+                        """, arguments: [filing.roundId, Self.moderationItems]) ?? false
+            if argument.status == .held, let moderatorAddress, !waitingListsRoom {
                 _ = try outbox.add(
                     .moderation, recipientKey: "moderator", to: moderatorAddress, sequence: Int(argument.id!),
                     argumentId: argument.id, inboundId: mail.id)
@@ -213,7 +270,7 @@ extension AppDatabase {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT a.id, a.number, a.text, a.parentNumber, a.status, COALESCE(m.pseudonym, 0) AS pseudonym,
+                SELECT a.id, a.number, a.text, a.parentNumber, a.status, a.flags, COALESCE(m.pseudonym, 0) AS pseudonym,
                   (SELECT COUNT(*) FROM argument r WHERE r.roundId = a.roundId AND r.parentNumber = a.number AND r.status = 'published') AS reactions
                 FROM argument a LEFT JOIN roundMember m ON m.roundId = a.roundId AND m.panelistId = a.panelistId
                 WHERE a.roundId = ? AND \(filter) ORDER BY a.number
@@ -223,7 +280,8 @@ extension AppDatabase {
             ArgumentView(
                 id: row["id"], number: row["number"], pseudonym: row["pseudonym"], text: row["text"],
                 parentNumber: row["parentNumber"],
-                reactions: row["reactions"], status: PanelArgument.Status(rawValue: row["status"]) ?? .held)
+                reactions: row["reactions"], status: PanelArgument.Status(rawValue: row["status"]) ?? .held,
+                flags: (row["flags"] as String? ?? "").split(separator: ",").map(String.init))
         }
     }
 }

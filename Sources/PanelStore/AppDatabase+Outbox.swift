@@ -186,7 +186,14 @@ extension AppDatabase {
                 db, roundId: roundId, filter: "a.status = 'published' AND a.digestNumber = ?", arguments: [message.sequence])
         case .vote, .voteReminder, .outcome:
             content.arguments = try Self.argumentViews(db, roundId: roundId)
-        case .acknowledgement, .moderation:
+        case .moderation:
+            if let argumentId = message.argumentId {
+                // Every argument still held from this one on: a burst is one mail (at most `moderationItems`).
+                content.arguments = try Self.argumentViews(
+                    db, roundId: roundId, filter: "(a.id = ? OR (a.id > ? AND a.status = 'held'))",
+                    arguments: [argumentId, argumentId])
+            }
+        case .acknowledgement:
             if let argumentId = message.argumentId {
                 content.arguments = try Self.argumentViews(db, roundId: roundId, filter: "a.id = ?", arguments: [argumentId])
             }

@@ -211,6 +211,7 @@ extension AppDatabase {
                 try panelist.update(db)
                 return
             }
+            guard try Self.mayAnswer(db, kind: kind, to: panelist.email, now: now) else { return }
             try db.execute(
                 sql: """
                     INSERT OR IGNORE INTO outbox (kind, roundId, caseId, panelistId, municipalityId, recipientKey, sequence,

@@ -72,11 +72,15 @@ extension AppDatabase {
                 let number = round.digestsSent + 1
                 round.digestsSent = due
                 try round.update(db)
-                // The digest carries every published argument no digest has carried yet; none, no mail.
+                // The digest carries the published arguments no digest has carried yet, oldest first and at most
+                // `digestArguments` (the rest go in the next one, so a flood cannot make a 25 MB mail); none, no mail.
                 try db.execute(
-                    sql:
-                        "UPDATE argument SET digestNumber = ? WHERE roundId = ? AND status = 'published' AND digestNumber IS NULL",
-                    arguments: [number, roundId])
+                    sql: """
+                        UPDATE argument SET digestNumber = ? WHERE id IN (
+                          SELECT id FROM argument WHERE roundId = ? AND status = 'published' AND digestNumber IS NULL
+                          ORDER BY number LIMIT ?)
+                        """,
+                    arguments: [number, roundId, AppDatabase.digestArguments])
                 var news = db.changesCount
                 // ...and every answer of the municipality published since the last one.
                 try db.execute(
@@ -265,6 +269,7 @@ struct OutboxWriter {
         _ kind: MailKind, recipientKey: String, to address: String, panelistId: Int64? = nil,
         municipalityId: String? = nil, sequence: Int = 0, argumentId: Int64? = nil, inboundId: Int64? = nil
     ) throws -> Int {
+        guard try AppDatabase.mayAnswer(db, kind: kind, to: address, now: now) else { return 0 }
         // Deterministic: the same purpose, round, recipient and sequence always give the same Message-ID.
         let suffix = sequence == 0 ? "" : ".\(sequence)"
         let messageId = "\(kind.rawValue).r\(roundId).\(recipientKey)\(suffix)@\(domain)"

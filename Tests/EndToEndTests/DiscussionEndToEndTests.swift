@@ -95,7 +95,7 @@ import Testing
         #expect(try cli.run(["inbound", "deliver"], stdin: "").status == 65)
 
         try expectQuietTick(cli, at: publish.addingTimeInterval(60))
-        var mail = catcher.waitForMessages(count: 6 + 3 + 2, timeout: 10)
+        var mail = catcher.waitForMessages(count: 6 + 3 + 1, timeout: 10)
         let acknowledgements = mail.filter { $0.header("X-Tweedemening-Kind") == "acknowledgement" }
         // Then Anna, Bram and Daan (not the out-of-office, not the stranger) get an acknowledgement, at their own address
         #expect(
@@ -107,10 +107,14 @@ import Testing
         let bramAck = try #require(acknowledgements.first { $0.rcptTo == "bram@bewoners.example" })
         #expect(bramAck.plainText.contains("[telefoonnummer verwijderd]") && !bramAck.plainText.contains("06-12345678"))
         #expect(bramAck.plainText.contains("moderator") && !bramAck.plainText.contains("iPhone"))
-        // And the moderator is asked about Bram's and Daan's held arguments, with signed links
+        // And the moderator is asked about Bram's and Daan's held arguments in one mail (one burst), each with its
+        // own signed links
         let moderation = mail.filter { $0.header("X-Tweedemening-Kind") == "moderation" }
-        #expect(moderation.count == 2 && moderation.allSatisfy { $0.rcptTo == "moderator@tweedemening.example" })
+        #expect(moderation.count == 1 && moderation.allSatisfy { $0.rcptTo == "moderator@tweedemening.example" })
         let bramModeration = try #require(moderation.first { $0.plainText.contains("[telefoonnummer verwijderd]") })
+        #expect(bramModeration.plainText.contains("2 bijdragen"))
+        #expect(bramModeration.links.filter { $0.contains("/m/") }.count == 4)
+        // Bram's argument comes first in the mail: its approve link is the first
         let approve = try #require(bramModeration.links.first { $0.contains("/m/") })
 
         // When the moderator approves Bram's argument (GET shows, POST decides)
@@ -125,7 +129,7 @@ import Testing
 
         // And the first digest goes out a day after publication
         try expectQuietTick(cli, at: publish.addingTimeInterval(86_400 + 1))
-        mail = catcher.waitForMessages(count: 11 + 6, timeout: 10)
+        mail = catcher.waitForMessages(count: 10 + 6, timeout: 10)
         let digests = mail.filter { $0.header("X-Tweedemening-Kind") == "digest" }
         #expect(digests.count == 6)
         let digest = try #require(digests.first { $0.rcptTo == "eva@bewoners.example" })
@@ -144,7 +148,7 @@ import Testing
         try expectSuccess(cli.run(["inbound", "deliver"], stdin: eva))
         // And the reply reminder is due halfway through the discussion
         try expectQuietTick(cli, at: publish.addingTimeInterval(3.6 * 86_400))
-        mail = catcher.waitForMessages(count: 17 + 1 + 6 + 2, timeout: 10)
+        mail = catcher.waitForMessages(count: 16 + 1 + 6 + 2, timeout: 10)
         // Then the second digest files Eva's reaction under #1 (Daan's held argument took #3)
         let second = mail.filter { $0.header("X-Tweedemening-Kind") == "digest" && $0.rcptTo == "anna@bewoners.example" }
         #expect(second.count == 2)
@@ -155,7 +159,7 @@ import Testing
 
         // When voting opens, the vote mail summarises the discussion after the two vote links
         try expectQuietTick(cli, at: voteAt.addingTimeInterval(1))
-        mail = catcher.waitForMessages(count: 26 + 6, timeout: 10)
+        mail = catcher.waitForMessages(count: 25 + 6, timeout: 10)
         let vote = try #require(
             mail.first { $0.header("X-Tweedemening-Kind") == "vote" && $0.rcptTo == "fatima@bewoners.example" })
         #expect(vote.links[0].contains("/v/") && vote.links[1].contains("/v/"))
@@ -175,7 +179,7 @@ import Testing
         try expectQuietTick(cli, at: deadline.addingTimeInterval(1))
         try expectSuccess(cli.run(["inbound", "deliver"], stdin: late))
         try expectQuietTick(cli, at: deadline.addingTimeInterval(60))
-        mail = catcher.waitForMessages(count: 32 + 1 + 6 + 1, timeout: 10)
+        mail = catcher.waitForMessages(count: 31 + 1 + 6 + 1, timeout: 10)
         #expect(mail.filter { $0.header("X-Tweedemening-Kind") == "late-reply" }.map(\.rcptTo) == ["fatima@bewoners.example"])
         #expect(!(mail.last { $0.header("X-Tweedemening-Kind") == "outcome" }?.plainText.contains("te laat") ?? true))
     }

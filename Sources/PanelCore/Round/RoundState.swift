@@ -161,6 +161,25 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     /// To a panelist who mailed "PAUZE": until when.
     case paused
 
+    /// Mail the program sends because mail came in, not on a schedule: anyone who can send us mail can make
+    /// us send these, so they are capped per address (`AppDatabase.mayAnswer`).
+    public var isAutomaticAnswer: Bool {
+        switch self {
+        case .acknowledgement, .lateReply, .myData, .eraseConfirm, .paused, .join, .joinUnknown, .caseReceived,
+            .caseRefused:
+            true
+        default: false
+        }
+    }
+
+    /// Automatic answers that say the same thing each time: a second request within a day is merged into the first.
+    public var mergesRepeats: Bool {
+        switch self {
+        case .lateReply, .myData, .eraseConfirm, .paused, .joinUnknown: true
+        default: false
+        }
+    }
+
     /// Mail outside any round: about a case under review, or to a (future) panelist about themselves.
     public var isIntake: Bool {
         switch self {

@@ -131,21 +131,26 @@ public struct Mailroom: Sendable {
             try record(name, bytes, message, .unknownRecipient, now: now)
             return .filed(.unknownRecipient)
         }
-        if let request = PanelistRequest.read(subject: message.subject, reply: ReplyTrimmer.trim(message.text)) {
+        let body = Self.bounded(message.text)
+        var reply = ReplyTrimmer.trim(body)
+        if let request = PanelistRequest.read(subject: message.subject, reply: reply) {
             return try fileRequest(request, panelist: panelist, name: name, bytes: bytes, message: message, now: now)
         }
         if round.state == .closed || now >= round.deadline || round.state == .scheduled {
             try record(name, bytes, message, .late, round: round.id, panelist: panelist.id, now: now)
             return .filed(.late)
         }
-        let reply = ReplyTrimmer.trim(message.text)
         guard !reply.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             try record(name, bytes, message, .empty, round: round.id, panelist: panelist.id, now: now)
             return .filed(.empty)
         }
-        let quoted = message.text.split(separator: "\n").filter { $0.hasPrefix(">") }.joined(separator: "\n")
-        let masked = PersonalDataScanner.mask(reply, context: try scanContext(roundId: round.id!, now: now))
         var flags: [String] = []
+        if reply.count > MessageComposer.argumentCharacters {
+            reply = Self.cut(reply, to: MessageComposer.argumentCharacters)
+            flags.append("too-long")
+        }
+        let quoted = body.split(separator: "\n").filter { $0.hasPrefix(">") }.joined(separator: "\n")
+        let masked = PersonalDataScanner.mask(reply, context: try scanContext(roundId: round.id!, now: now))
         if message.from?.address.lowercased() != panelist.email.lowercased() { flags.append("other-sender") }
         if PersonalDataScanner.containsLink(reply) { flags.append("link") }
         if Self.holdsForPersonalData(masked.kinds) { flags.append("personal-data") }
@@ -234,6 +239,24 @@ public struct Mailroom: Sendable {
             roundId: round.id!, spoolName: name, raw: Data(bytes), messageId: message.messageID,
             fromAddress: message.from?.address, text: text, decision: FollowUpDecision.read(text), now: now)
         return .filed(.followUp)
+    }
+
+    /// The most text of one message the mailroom reads (UTF-8 bytes): the rest of a 10 MB reply costs work and
+    /// is never published (an argument is cut at `MessageComposer.argumentCharacters` and held).
+    static let readLimit = 64 * 1024
+
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > readLimit else { return text }
+        return String(decoding: text.utf8.prefix(readLimit), as: UTF8.self)
+    }
+
+    /// `text` cut to at most `limit` characters at a word, with " […]" to show it was cut.
+    static func cut(_ text: String, to limit: Int) -> String {
+        var kept = text.prefix(limit)
+        if let space = kept.lastIndex(where: \.isWhitespace), kept.distance(from: kept.startIndex, to: space) > limit / 2 {
+            kept = kept[..<space]
+        }
+        return kept + " […]"
     }
 
     /// Whether what was masked makes a text wait for the moderator: everything but names. Names are masked

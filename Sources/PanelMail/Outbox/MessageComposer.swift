@@ -286,19 +286,49 @@ public struct MessageComposer: Sendable {
         if let argumentation = Argumentation.decode(round.argumentation) {
             addArgumentationValues(argumentation, into: &values)
         }
-        if context.message.kind == .moderation, let argument = context.arguments.first, let roundId = round.id {
-            for (purpose, key) in [(TokenPurpose.approveArgument, "approve_url"), (.rejectArgument, "reject_url")] {
-                let token = signer.sign(
-                    TokenClaims(
-                        purpose: purpose, round: roundId, panelist: argument.id,
-                        expires: round.deadline.addingTimeInterval(30 * 86_400)))
-                values[key] = "\(settings.baseURL)/m/\(token)"
+        if context.message.kind == .moderation, !context.arguments.isEmpty, let roundId = round.id {
+            // A burst of held arguments is one mail: each with its reasons and its own two links.
+            let items = context.arguments.prefix(AppDatabase.moderationItems).map { argument -> [String: Any] in
+                var item: [String: Any] = [
+                    "number": argument.number, "pseudonym": "Deelnemer \(argument.pseudonym)", "text": argument.text,
+                    "reasons": Self.heldReasons(argument.flags),
+                ]
+                if let parent = argument.parentNumber { item["parent"] = parent }
+                for (purpose, key) in [(TokenPurpose.approveArgument, "approve_url"), (.rejectArgument, "reject_url")] {
+                    let token = signer.sign(
+                        TokenClaims(
+                            purpose: purpose, round: roundId, panelist: argument.id,
+                            expires: round.deadline.addingTimeInterval(30 * 86_400)))
+                    item[key] = "\(settings.baseURL)/m/\(token)"
+                }
+                return item
             }
+            values["held_items"] = items
+            values["held_count"] = context.arguments.count
+            values["held_several"] = context.arguments.count > 1
+            if context.arguments.count > items.count { values["held_more"] = context.arguments.count - items.count }
+            values["approve_url"] = items[0]["approve_url"]
+            values["reject_url"] = items[0]["reject_url"]
         }
         return values
     }
 
     /// Questions and answers: for the municipality's questions mail (each with its own reply address),
+    /// Why an argument waits, in the moderator's words.
+    static func heldReasons(_ flags: [String]) -> String {
+        let words: [String: String] = [
+            "link": "bevat een link", "personal-data": "persoonsgegevens gemaskeerd",
+            "other-sender": "van een ander adres dan dat van de deelnemer", "language": "grove taal",
+            "too-long": "langer dan \(Self.argumentCharacters) tekens (ingekort)",
+            "too-many": "meer dan \(AppDatabase.argumentsPerDay) bijdragen van deze deelnemer in 24 uur",
+        ]
+        return flags.map { words[$0] ?? $0 }.joined(separator: "; ")
+    }
+
+    /// The longest argument published as written; a longer one is cut here and held (finding 6 of the outside
+    /// test: a 9.9 MB reply was published). About 650 words: more than any argument in the pilot.
+    public static let argumentCharacters = 4_000
+
     /// digests (new answers), vote and verdict mail (all, answered or not), acknowledgements and moderation.
     func addQuestionValues(_ context: MessageContext, into values: inout [String: Any]) {
         guard let roundId = context.round.id else { return }
