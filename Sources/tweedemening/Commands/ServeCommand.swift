@@ -31,7 +31,7 @@ func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
         database: app.database, signer: try app.signer(), mailroom: try app.mailroom(),
         inboundSecret: app.configuration.inboundSecret,
         caseTimeline: app.configuration.timelines[TimelineTemplate.defaultName] ?? app.configuration.timelineDefaults,
-        limits: app.configuration.intakeLimits,
+        limits: app.configuration.intakeLimits, baseURL: app.configuration.baseURL,
         metrics: { [database = app.database] in DaemonMetrics.scrape(database) })
     // Slow clients: an idle (or one-byte-a-while) connection is closed; headers are capped at 16 KB.
     let http = Application(
