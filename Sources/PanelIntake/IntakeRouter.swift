@@ -7,14 +7,14 @@ import PanelStore
 /// The intake's routes, for `serve` and for tests alike.
 public func buildIntakeRouter(
     database: AppDatabase, signer: TokenSigner, mailroom: Mailroom? = nil, inboundSecret: String? = nil,
-    caseTimeline: TimelineDefaults = TimelineDefaults(), limits: IntakeLimits = IntakeLimits(),
+    caseTimeline: TimelineDefaults = TimelineDefaults(), limits: IntakeLimits = IntakeLimits(), baseURL: String? = nil,
     metrics: (@Sendable () -> String)? = nil, now: @escaping @Sendable () -> Date = { Date() }
 ) -> Router<IntakeRequestContext> {
     let router = Router(context: IntakeRequestContext.self)
     // Requests per route pattern (`/v/{token}`, never the token) and status, through swift-metrics.
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: RequestGuard(limits: limits, now: now))
+    router.add(middleware: RequestGuard(limits: limits, baseURL: baseURL, now: now))
     router.get("/healthz") { _, _ -> Response in
         do {
             try database.ping()

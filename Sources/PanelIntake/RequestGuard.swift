@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import Synchronization
@@ -19,18 +20,22 @@ public struct IntakeLimits: Sendable {
     }
 }
 
-/// Before any route: POST requests must carry a form (or nothing), or a mail for `/inbound`; and each client
-/// address gets a token bucket of POSTs, so a flood from one address is answered 429 without touching the
-/// database. GET and HEAD are never limited: they change nothing.
+/// Before any route: POST requests must carry a form, or a mail for `/inbound` (else 415); a browser's form from
+/// another site is refused (403), except the RFC 8058 one-click unsubscribe; and each client address gets a token
+/// bucket of POSTs, so a flood from one address is answered 429 without touching the database. GET and HEAD are
+/// never limited: they change nothing.
 public struct RequestGuard: RouterMiddleware {
     public typealias Context = IntakeRequestContext
 
     let limits: IntakeLimits
+    let origin: WebOrigin?
     let buckets: Buckets
     let now: @Sendable () -> Date
 
-    public init(limits: IntakeLimits, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// `baseURL`: the public base of the links in mail, whose origin our own forms post from; nil: the `Host` header's.
+    public init(limits: IntakeLimits, baseURL: String? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.limits = limits
+        self.origin = baseURL.flatMap(WebOrigin.init(url:))
         self.buckets = Buckets()
         self.now = now
     }
@@ -42,12 +47,32 @@ public struct RequestGuard: RouterMiddleware {
         -> Response
     {
         guard request.method == .post else { return try await next(request, context) }
+        var request = request
         let type = request.headers[.contentType]?.split(separator: ";").first.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }
-        let allowed = request.uri.path.hasPrefix("/inbound") ? Self.mailTypes : Self.formTypes
-        if let type, !allowed.contains(type) {
-            return Self.plain(.unsupportedMediaType, "POST here takes \(allowed.joined(separator: " or ")), not \(type)\n")
+        // `/inbound` is for a mail service's server, authenticated by its secret: not a browser's form.
+        let inbound = request.uri.path.hasPrefix("/inbound")
+        let allowed = inbound ? Self.mailTypes : Self.formTypes
+        guard let type, allowed.contains(type) else {
+            let wanted = allowed.joined(separator: " of ")
+            return Self.plain(
+                .unsupportedMediaType,
+                """
+                Niet verwerkt: een POST hier heeft als Content-Type \(wanted), dit verzoek \(type ?? "geen"). \
+                Er is niets vastgelegd.
+                POST here takes \(allowed.joined(separator: " or ")); this request has \(type ?? "no Content-Type").
+
+                """)
+        }
+        if !inbound, isFromAnotherSite(request), !(await isOneClickUnsubscribe(&request)) {
+            return Page(
+                status: .forbidden, title: "Dit formulier komt niet van De Tweede Mening",
+                body: """
+                    <p>Er is niets vastgelegd. Open de link uit uw eigen e-mail van De Tweede Mening en druk daar op de knop.</p>
+                    <p class="muted" lang="en">A form on another site cannot post here; nothing was recorded.</p>
+                    """
+            ).response()
         }
         if limits.postsPerMinute > 0 {
             if let client = clientKey(request, context),
@@ -60,6 +85,39 @@ public struct RequestGuard: RouterMiddleware {
         }
         return try await next(request, context)
     }
+
+    /// A browser says where a request comes from: `Sec-Fetch-Site` (any browser since 2023) is taken as it is — only
+    /// `same-origin` and `none` (typed, a bookmark) are ours; without it, an `Origin` other than ours. `Origin: null`
+    /// alone is no sign: our pages send no referrer, and then a browser posts their forms with `Origin: null`.
+    /// A request with neither header is not a browser's (a mail provider's one-click POST, curl): not refused here.
+    func isFromAnotherSite(_ request: Request) -> Bool {
+        if let site = request.headers[Self.secFetchSite]?.trimmingCharacters(in: .whitespaces).lowercased() {
+            return site != "same-origin" && site != "none"
+        }
+        guard let header = request.headers[.origin], header.trimmingCharacters(in: .whitespaces) != "null" else {
+            return false
+        }
+        guard let given = WebOrigin(url: header) else { return true }
+        if let origin { return given != origin }
+        // No base URL configured: our own forms post to the host the browser asked for.
+        guard let host = request.head.authority else { return true }
+        return given.authority != WebOrigin(url: given.scheme + "://" + host)?.authority
+    }
+
+    /// RFC 8058: a mail provider (or a mail client, from wherever it runs) posts `List-Unsubscribe=One-Click` to the
+    /// link of our `List-Unsubscribe` header — the one form that may come from elsewhere. The body is read here
+    /// (forms are small; a larger one is no one-click) and left in the request for the route.
+    func isOneClickUnsubscribe(_ request: inout Request) async -> Bool {
+        guard request.uri.path.hasPrefix("/u/"), let buffer = try? await request.collectBody(upTo: 16 * 1024) else {
+            return false
+        }
+        let body = String(buffer: buffer)
+        if body.trimmingCharacters(in: .whitespacesAndNewlines) == "List-Unsubscribe=One-Click" { return true }
+        // multipart/form-data: one field `List-Unsubscribe` with the value `One-Click`
+        return body.contains("name=\"List-Unsubscribe\"") && body.contains("\r\n\r\nOne-Click\r\n")
+    }
+
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
 
     /// The client a bucket belongs to; nil: not limited. Without a trusted proxy, a loopback peer is this machine
     /// (tests, benchmarks) or a proxy that hides the client: limiting it would throttle everyone at once.
@@ -109,4 +167,23 @@ public struct RequestGuard: RouterMiddleware {
             }
         }
     }
+}
+
+/// The origin of a URL (RFC 6454): scheme, host and port, the default port left out, as browsers send it in `Origin`.
+struct WebOrigin: Equatable, Sendable {
+    var scheme: String
+    var host: String
+    var port: Int?
+
+    init?(url: String) {
+        guard let parts = URLComponents(string: url.trimmingCharacters(in: .whitespaces)),
+            let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = parts.host?.lowercased(), !host.isEmpty
+        else { return nil }
+        self.scheme = scheme
+        self.host = host
+        self.port = parts.port == (scheme == "https" ? 443 : 80) ? nil : parts.port
+    }
+
+    var authority: String { port.map { "\(host):\($0)" } ?? host }
 }

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// A small HTTP/1.1 client for tests that talk to a real `serve` on loopback: one request per connection
-/// (`Connection: close`), read to the end.
+/// (`Connection: close`), read to the end. A POST is sent as a form unless `headers` name a content type.
 ///
 /// Not `URLSession`: on Linux its shared session, used by many tests at once, is known to mishandle concurrent
 /// requests (swift-corelibs-foundation#3287). A socket per request leaves nothing shared to get wrong, and a
@@ -22,13 +22,17 @@ public enum HTTPClient {
     }
 
     /// Sends one request and returns the answer, off the caller's thread (tests run on the cooperative pool).
+    /// `source`: the local IPv4 address to connect from (any of 127/8 on loopback), as another client would.
     public static func send(
-        _ method: String, _ url: String, headers: [(String, String)] = [], body: [UInt8] = [], timeout: Int = 30
+        _ method: String, _ url: String, headers: [(String, String)] = [], body: [UInt8] = [], timeout: Int = 30,
+        from source: String? = nil
     ) async throws -> Response {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 continuation.resume(
-                    with: Result { try sendBlocking(method, url, headers: headers, body: body, timeout: timeout) })
+                    with: Result {
+                        try sendBlocking(method, url, headers: headers, body: body, timeout: timeout, from: source)
+                    })
             }
             thread.stackSize = 1 << 20
             thread.start()
@@ -36,7 +40,8 @@ public enum HTTPClient {
     }
 
     public static func sendBlocking(
-        _ method: String, _ url: String, headers: [(String, String)] = [], body: [UInt8] = [], timeout: Int = 30
+        _ method: String, _ url: String, headers: [(String, String)] = [], body: [UInt8] = [], timeout: Int = 30,
+        from source: String? = nil
     ) throws -> Response {
         guard let parts = URLComponents(string: url), parts.scheme == "http", let host = parts.host, let port = parts.port
         else { throw Failure(description: "not an http://host:port URL: \(url)") }
@@ -45,6 +50,10 @@ public enum HTTPClient {
             + (parts.percentEncodedQuery.map { "?" + $0 } ?? "")
         var request = "\(method) \(target) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
+        // A POST without a content type is refused (415): like a browser's form, unless the caller says otherwise.
+        if method == "POST", !headers.contains(where: { $0.0.lowercased() == "content-type" }) {
+            request += "Content-Type: application/x-www-form-urlencoded\r\n"
+        }
         if !body.isEmpty || method == "POST" || method == "PUT" { request += "Content-Length: \(body.count)\r\n" }
         request += "\r\n"
 
@@ -54,6 +63,19 @@ public enum HTTPClient {
         var wait = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            guard inet_pton(AF_INET, source, &local.sin_addr) == 1 else {
+                throw Failure(description: "not an IPv4 address: \(source)")
+            }
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            guard bound == 0 else { throw Failure(description: "bind \(source): \(String(cString: strerror(errno)))") }
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)

@@ -32,6 +32,10 @@ struct ConfigFile: Decodable {
         var posts_per_minute: Int?
         var trust_forwarded_for: Bool?
         var idle_timeout_seconds: Int?
+        var header_timeout_seconds: Int?
+        var body_timeout_seconds: Int?
+        var max_connections: Int?
+        var max_connections_per_client: Int?
     }
     struct TimelineSection: Decodable {
         var vote_opens_after_days: Number?
@@ -111,8 +115,10 @@ struct Configuration {
     var listenPort: Int
     /// POSTs per client per minute, and whether a proxy's X-Forwarded-For names the client.
     var intakeLimits: IntakeLimits
-    /// Seconds a connection may sit idle (or trickle) before it is closed.
+    /// Seconds a connection may sit idle before it is closed.
     var idleTimeout: Int
+    /// Deadlines for a request's head and body, and connection caps (the total before the file limit is applied).
+    var connectionLimits: ConnectionLimits
     var timelineDefaults: TimelineDefaults
     /// Named timelines by name: the built-in `standaard` (= `[timeline]`), `kort`, `lang`, and `[timelines.NAME]`.
     var timelines: [String: TimelineDefaults]
@@ -290,6 +296,11 @@ struct Configuration {
                 postsPerMinute: max(0, file.http?.posts_per_minute ?? 60), burst: 30,
                 trustForwardedFor: file.http?.trust_forwarded_for ?? false),
             idleTimeout: min(300, max(5, file.http?.idle_timeout_seconds ?? 30)),
+            connectionLimits: ConnectionLimits(
+                headerTimeout: .seconds(Int64(min(120, max(1, file.http?.header_timeout_seconds ?? 10)))),
+                bodyTimeout: .seconds(Int64(min(600, max(1, file.http?.body_timeout_seconds ?? 30)))),
+                perClient: max(0, file.http?.max_connections_per_client ?? 128),
+                total: max(1, file.http?.max_connections ?? 4_096)),
             timelineDefaults: timeline,
             timelines: timelines,
             discussionPlan: DiscussionPlan(
@@ -343,7 +354,11 @@ struct Configuration {
         listen = "127.0.0.1:8080"
         posts_per_minute = 60                             # per client address (votes, links); 0: no limit
         trust_forwarded_for = false                       # true behind your own reverse proxy: limit by X-Forwarded-For
-        idle_timeout_seconds = 30                         # close connections idle (or trickling) this long
+        idle_timeout_seconds = 30                         # close connections idle this long
+        header_timeout_seconds = 10                       # a request's head must be in within this long...
+        body_timeout_seconds = 30                         # ...and its body within this long after it, however it trickles
+        max_connections = 4096                            # open connections in all (kept below the open-file limit)
+        max_connections_per_client = 128                  # per client address (IPv6: per /64); 0: no limit
 
         [timeline]
         vote_opens_after_days = 10

@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import PanelIntake
 import PanelStore
 import Prometheus
 
@@ -41,5 +42,10 @@ enum DaemonMetrics {
         for (reply, count) in [("2xx", delivery.sent), ("4xx", delivery.deferred), ("5xx", delivery.failed)] where count > 0 {
             Counter(label: "tweedemening_smtp_replies_total", dimensions: [("class", reply)]).increment(by: count)
         }
+    }
+
+    /// Each connection the intake closed for a slow or greedy client, by reason.
+    @Sendable static func connectionClosed(_ reason: ConnectionGuard.Closing) {
+        Counter(label: "tweedemening_http_connections_closed_total", dimensions: [("reason", reason.rawValue)]).increment()
     }
 }

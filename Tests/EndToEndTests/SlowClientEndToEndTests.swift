@@ -43,6 +43,127 @@ import Testing
         #expect(try await http("GET", "\(setup.base)/healthz").0 == 200)
     }
 
+    @Test func tricklingClientsAreCutOffAndOneAddressCannotHoldTheIntake() async throws {
+        // Given the intake with short deadlines (2 s for a head, 4 s for a body) and a share of 8 connections a client
+        let setup = try EndToEndRoot("trickle")
+        defer { setup.remove() }
+        try expectSuccess(setup.cli.run(["init"]))
+        try Self.configureHTTP(
+            setup.root,
+            ["header_timeout_seconds": "2", "body_timeout_seconds": "4", "max_connections_per_client": "8"])
+        let serve = try setup.cli.start(["serve", "--intake-only"])
+        defer {
+            serve.0.terminate()
+            _ = try? setup.cli.finish(serve)
+        }
+        try await waitForHealth(setup.base)
+
+        // When 12 connections from 127.0.0.1 each send a POST head promising 1000 bytes, then one byte a second —
+        // which kept a connection open for ever, however short the idle timeout — and one from 127.0.0.3 trickles
+        // its head a line a second
+        let port = setup.port
+        let head =
+            "POST /v/x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            + "Content-Length: 1000\r\n\r\n"
+        let bodies = (0..<12).map { _ in
+            Task { try await Self.trickle(port: port, from: "127.0.0.1", first: head, then: "a", giveUpAfter: 20) }
+        }
+        let slowHead = Task {
+            try await Self.trickle(
+                port: port, from: "127.0.0.3", first: "POST /v/x HTTP/1.1\r\n", then: "X-Slow: 1\r\n", giveUpAfter: 20)
+        }
+        // Then another client's /healthz is answered all the while
+        var healthy = 0
+        for _ in 0..<12 {
+            try await Task.sleep(for: .milliseconds(500))
+            if try await HTTPClient.send("GET", "\(setup.base)/healthz", timeout: 5, from: "127.0.0.2").status == 200 {
+                healthy += 1
+            }
+        }
+        #expect(healthy == 12, "/healthz answered \(healthy) of 12 times")
+        // And the four connections over the share were closed at once, the eight others at the body deadline
+        var closings: [Double] = []
+        for task in bodies { closings.append(try await task.value ?? .infinity) }
+        closings.sort()
+        #expect(closings.prefix(4).allSatisfy { $0 < 2 }, "closed after \(closings) s")
+        #expect(closings.suffix(8).allSatisfy { $0 >= 3 && $0 < 10 }, "closed after \(closings) s")
+        // And the head trickled a line a second was cut off at the header deadline (the idle timeout is 30 s)
+        let headClosed = try await slowHead.value ?? .infinity
+        #expect(headClosed >= 1 && headClosed < 5, "closed after \(headClosed) s")
+        // And the intake is alive and answers 127.0.0.1 again
+        #expect(serve.0.isRunning)
+        #expect(try await http("GET", "\(setup.base)/healthz").0 == 200)
+    }
+
+    /// Sets keys of `[http]` in the root's `tweedemening.toml` (replacing the lines `init` wrote for them, if any).
+    static func configureHTTP(_ root: URL, _ settings: [String: String]) throws {
+        let config = root.appendingPathComponent("tweedemening.toml")
+        var lines = try String(contentsOf: config, encoding: .utf8).components(separatedBy: "\n").filter { line in
+            !settings.keys.contains { line.hasPrefix($0 + " ") || line.hasPrefix($0 + "=") }
+        }
+        let section = try #require(lines.firstIndex(of: "[http]"))
+        lines.insert(contentsOf: settings.map { "\($0.key) = \($0.value)" }, at: section + 1)
+        try lines.joined(separator: "\n").write(to: config, atomically: true, encoding: .utf8)
+    }
+
+    /// On a thread of its own: connects from `source`, sends `first`, then `then` once a second until the server
+    /// closes the connection. Returns the seconds from `first` to the close, or nil if still open after `giveUpAfter`.
+    static func trickle(port: Int, from source: String, first: String, then next: String, giveUpAfter: Double)
+        async throws -> Double?
+    {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(
+                    with: Result {
+                        try trickleBlocking(port: port, from: source, first: first, then: next, giveUpAfter: giveUpAfter)
+                    })
+            }.start()
+        }
+    }
+
+    static func trickleBlocking(port: Int, from source: String, first: String, then next: String, giveUpAfter: Double)
+        throws -> Double?
+    {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw TestFailure("socket failed") }
+        defer { close(socket) }
+        var wait = timeval(tv_sec: 1, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        func address(_ text: String, _ port: Int) -> sockaddr_in {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            inet_pton(AF_INET, text, &address.sin_addr)
+            return address
+        }
+        var local = address(source, 0)
+        var remote = address("127.0.0.1", port)
+        let size = socklen_t(MemoryLayout<sockaddr_in>.size)
+        guard
+            withUnsafePointer(to: &local, { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, size) } })
+                == 0,
+            withUnsafePointer(to: &remote, { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, size) } })
+                == 0
+        else { throw TestFailure("cannot connect from \(source) to 127.0.0.1:\(port)") }
+        let start = Date()
+        var outgoing = Array(first.utf8)
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        while Date().timeIntervalSince(start) < giveUpAfter {
+            // MSG_NOSIGNAL: a closed connection is an error here, not a SIGPIPE for the test process
+            if send(socket, outgoing, outgoing.count, Int32(MSG_NOSIGNAL)) < 0 { return Date().timeIntervalSince(start) }
+            outgoing = Array(next.utf8)
+            let sent = Date()
+            // read for a second: 0 is the close (anything read, a 408 say, is followed by it); a timeout: still open
+            while Date().timeIntervalSince(sent) < 1 {
+                let count = recv(socket, &buffer, buffer.count, 0)
+                if count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+                    return Date().timeIntervalSince(start)
+                }
+            }
+        }
+        return nil
+    }
+
     /// Connects, sends `request`, then waits (up to 30 s) for the server to close; returns the seconds it took.
     static func secondsUntilClosed(port: Int, sending request: String) throws -> Double {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -66,14 +66,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let app = Application(router: buildIntakeRouter(database: database, signer: signer))
         try await app.test(.router) { client in
-            try await client.execute(uri: "/v/\(voteToken(round, panel[0], .support))", method: .post) { response in
+            try await client.execute(uri: "/v/\(voteToken(round, panel[0], .support))", method: .post, headers: .form) {
+                response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("Dank u wel"))
             }
-            try await client.execute(uri: "/v/\(voteToken(round, panel[0], .oppose))", method: .post) {
+            try await client.execute(uri: "/v/\(voteToken(round, panel[0], .oppose))", method: .post, headers: .form) {
                 #expect($0.status == .ok)
             }
-            try await client.execute(uri: "/v/\(voteToken(round, panel[1], .oppose))", method: .post) {
+            try await client.execute(uri: "/v/\(voteToken(round, panel[1], .oppose))", method: .post, headers: .form) {
                 #expect($0.status == .ok)
             }
         }
@@ -96,12 +97,12 @@ import Testing
                 (forged, HTTPResponse.Status.forbidden), (expired, .gone), ("v1.k1.garbage", .badRequest), (outsider, .notFound),
             ] {
                 for method in [HTTPRequest.Method.get, .post] {
-                    try await client.execute(uri: "/v/\(token)", method: method) {
+                    try await client.execute(uri: "/v/\(token)", method: method, headers: .form) {
                         #expect($0.status == status, "\(method) \(status)")
                     }
                 }
             }
-            try await client.execute(uri: "/v/\(unsubscribe)", method: .post) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/v/\(unsubscribe)", method: .post, headers: .form) { #expect($0.status == .forbidden) }
         }
         #expect(try database.tally(roundId: round.id!).votes == 0)
     }
@@ -112,7 +113,7 @@ import Testing
         try database.take(.close, roundId: round.id!, now: Date(), messageDomain: "t.example")
         let app = Application(router: buildIntakeRouter(database: database, signer: signer))
         try await app.test(.router) { client in
-            try await client.execute(uri: "/v/\(voteToken(round, panel[0], .support))", method: .post) {
+            try await client.execute(uri: "/v/\(voteToken(round, panel[0], .support))", method: .post, headers: .form) {
                 #expect($0.status == .gone)
             }
         }
@@ -127,7 +128,9 @@ import Testing
         try await app.test(.router) { client in
             try await client.execute(uri: "/u/\(token)", method: .get) { #expect($0.status == .ok) }
             #expect(try database.panelist(panel[2])?.status == .active)
-            try await client.execute(uri: "/u/\(token)", method: .post, body: ByteBuffer(string: "List-Unsubscribe=One-Click")) {
+            try await client.execute(
+                uri: "/u/\(token)", method: .post, headers: .form, body: ByteBuffer(string: "List-Unsubscribe=One-Click")
+            ) {
                 #expect($0.status == .ok)
             }
             try await client.execute(uri: "/healthz", method: .get) { #expect(String(buffer: $0.body) == "ok\n") }

@@ -49,7 +49,7 @@ import Testing
         try await app.test(.router) { client in
             try await client.execute(
                 uri: "/inbound?recipient=\(verp.replacingOccurrences(of: "+", with: "%2B"))", method: .post,
-                headers: [.authorization: "Bearer \(routes.secret)"],
+                headers: [.contentType: "message/rfc822", .authorization: "Bearer \(routes.secret)"],
                 body: ByteBuffer(string: dsn)
             ) {
                 #expect($0.status == .ok)

@@ -43,21 +43,24 @@ import Testing
         let app = Application(
             router: buildIntakeRouter(database: database, signer: signer, mailroom: mailroom, inboundSecret: secret))
         try await app.test(.router) { client in
-            try await client.execute(uri: "/inbound", method: .post, body: ByteBuffer(string: message)) {
+            try await client.execute(uri: "/inbound", method: .post, headers: .mail, body: ByteBuffer(string: message)) {
                 #expect($0.status == .unauthorized)
             }
             try await client.execute(
-                uri: "/inbound", method: .post, headers: [.authorization: "Bearer wrong-secret-of-some-length"],
+                uri: "/inbound", method: .post,
+                headers: [.contentType: "message/rfc822", .authorization: "Bearer wrong-secret-of-some-length"],
                 body: ByteBuffer(string: message)
             ) { #expect($0.status == .unauthorized) }
             try await client.execute(
-                uri: "/inbound", method: .post, headers: [.authorization: "Bearer \(secret)"], body: ByteBuffer(string: message)
+                uri: "/inbound", method: .post, headers: [.contentType: "message/rfc822", .authorization: "Bearer \(secret)"],
+                body: ByteBuffer(string: message)
             ) {
                 #expect($0.status == .ok)
                 #expect(String(buffer: $0.body) == "accepted: argument\n")
             }
             try await client.execute(
-                uri: "/inbound", method: .post, headers: [.authorization: "Bearer \(secret)"], body: ByteBuffer()
+                uri: "/inbound", method: .post, headers: [.contentType: "message/rfc822", .authorization: "Bearer \(secret)"],
+                body: ByteBuffer()
             ) {
                 #expect($0.status == .unprocessableContent)
             }
@@ -72,7 +75,7 @@ import Testing
         let app = Application(
             router: buildIntakeRouter(database: database, signer: signer, mailroom: mailroom, inboundSecret: nil))
         try await app.test(.router) { client in
-            try await client.execute(uri: "/inbound", method: .post, body: ByteBuffer(string: "x")) {
+            try await client.execute(uri: "/inbound", method: .post, headers: .mail, body: ByteBuffer(string: "x")) {
                 #expect($0.status == .notFound)
             }
         }
@@ -90,8 +93,8 @@ import Testing
         )
         try await app.test(.router) { client in
             try await client.execute(uri: "/p/\(token)", method: .get) { #expect($0.status == .ok) }
-            try await client.execute(uri: "/p/\(vote)", method: .post) { #expect($0.status == .forbidden) }
-            try await client.execute(uri: "/p/\(token)", method: .post) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/p/\(vote)", method: .post, headers: .form) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/p/\(token)", method: .post, headers: .form) { #expect($0.status == .ok) }
         }
         // The reminder step now skips her
         #expect(try database.take(.remindRepliers, roundId: roundId, now: Date(), messageDomain: "t.example") == 0)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import PanelCore
 import PanelIntake
@@ -31,19 +32,33 @@ func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
         database: app.database, signer: try app.signer(), mailroom: try app.mailroom(),
         inboundSecret: app.configuration.inboundSecret,
         caseTimeline: app.configuration.timelines[TimelineTemplate.defaultName] ?? app.configuration.timelineDefaults,
-        limits: app.configuration.intakeLimits,
+        limits: app.configuration.intakeLimits, baseURL: app.configuration.baseURL,
         metrics: { [database = app.database] in DaemonMetrics.scrape(database) })
-    // Slow clients: an idle (or one-byte-a-while) connection is closed; headers are capped at 16 KB.
+    // Slow and greedy clients: a request's head and body have deadlines that trickling does not move, a client holds
+    // at most its share of connections, and at the total (kept below the open-file limit) accepting waits.
+    let limits = app.configuration.connectionLimits
+    let total =
+        ConnectionLimits.fileLimitAndOpenFiles().map {
+            ConnectionLimits.totalCap(configured: limits.total, fileLimit: $0.limit, openFiles: $0.open)
+        } ?? limits.total
+    // Behind a trusted proxy every connection comes from the proxy: its clients' shares are the proxy's to enforce.
+    let counter = ConnectionCounter(perClient: app.configuration.intakeLimits.trustForwardedFor ? 0 : limits.perClient)
+    logger.debug(
+        "http.connections", metadata: ["http.max_connections": "\(total)", "http.max_per_client": "\(counter.perClient)"])
     let http = Application(
         router: router,
         server: .http1(
             configuration: .init(
+                additionalChannelHandlers: [
+                    ConnectionGuard(limits: limits, counter: counter, logger: logger, closed: DaemonMetrics.connectionClosed)
+                ],
                 idleTimeout: .seconds(Int64(app.configuration.idleTimeout)),
                 httpDecoderConfiguration: .init(
                     maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 64))),
         configuration: .init(
             address: .hostname(app.configuration.listenHost, port: app.configuration.listenPort),
-            serverName: "tweedemening"),
+            serverName: "tweedemening",
+            availableConnectionsDelegate: MaximumAvailableConnections(total, logger: logger)),
         logger: logger)
     var services: [any Service] = [http]
     if !intakeOnly {
