@@ -97,7 +97,7 @@ extension AppDatabase {
             let municipalityId =
                 message.municipalityId ?? context.panelCase?.municipalityId ?? context.volunteer?.municipalityId
             context.municipality = try municipalityId.flatMap { try Municipality.fetchOne(db, key: $0) }
-            if let inboundId = message.inboundId, message.kind == .caseRefused,
+            if let inboundId = message.inboundId, message.kind == .caseRefused || message.kind == .caseSetup,
                 let row = try Row.fetchOne(db, sql: "SELECT detail, raw FROM inbound WHERE id = ?", arguments: [inboundId])
             {
                 context.refusal = row["detail"]
