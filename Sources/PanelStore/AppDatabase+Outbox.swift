@@ -23,6 +23,8 @@ public struct MessageContext: Sendable {
     /// For the questions mail: the questions it carries; a digest: the answers it carries; vote,
     /// verdict and outcome mail: every question; an acknowledgement or moderation request: the one.
     public var questions: [QuestionView] = []
+    /// For a moderation request: why the argument or answer is held, in Dutch (`HoldReason`).
+    public var heldReasons: [String] = []
 }
 
 /// Everything a template needs for mail about a case under review (no round yet).
@@ -169,6 +171,7 @@ extension AppDatabase {
         let content = try cache.content(db, message, roundId: roundId)
         context.arguments = content.arguments
         context.attachmentCount = content.attachmentCount
+        context.heldReasons = content.heldReasons
         context.questions = content.questions
         if let panelistId = panelist?.id {
             context.pseudonym = try cache.pseudonym(db, roundId: roundId, panelistId: panelistId)
@@ -189,6 +192,9 @@ extension AppDatabase {
         case .acknowledgement, .moderation:
             if let argumentId = message.argumentId {
                 content.arguments = try Self.argumentViews(db, roundId: roundId, filter: "a.id = ?", arguments: [argumentId])
+                if message.kind == .moderation, let argument = try PanelArgument.fetchOne(db, key: argumentId) {
+                    content.heldReasons = HoldReason.explain(argument.flags)
+                }
             }
             if let inboundId = message.inboundId,
                 let detail = try String.fetchOne(db, sql: "SELECT detail FROM inbound WHERE id = ?", arguments: [inboundId]),
@@ -224,6 +230,7 @@ extension AppDatabase {
                         answer: question.answer, answerStatus: question.answerStatus, askedAt: question.createdAt,
                         answeredAt: question.answeredAt)
                 ]
+                content.heldReasons = HoldReason.explain(question.answerFlags ?? "")
             }
         default:
             break
@@ -382,6 +389,7 @@ struct MessageContent {
     var arguments: [ArgumentView] = []
     var attachmentCount = 0
     var questions: [QuestionView] = []
+    var heldReasons: [String] = []
 }
 
 /// Rows read once per batch of contexts (inside one read transaction): rounds with their case, municipality and

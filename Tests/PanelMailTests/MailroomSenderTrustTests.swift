@@ -74,6 +74,204 @@ import Testing
         try mailroom.database.messages().filter { $0.kind == .moderation }
     }
 
+    // MARK: finding 3, panelists
+
+    @Test func aReplyOurMTAMarksAsForgedIsHeldAndTheModeratorReadsWhy() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given a published round, and our MTA's id configured
+        let (mailroom, round) = try published()
+        let toAnna = try panelistAddress(mailroom, "anna@example.nl", round: round)
+        let toBram = try panelistAddress(mailroom, "bram@example.nl", round: round)
+        let later = start.addingTimeInterval(600)
+
+        // When a reply forged as anna arrives (DMARC fails at our MTA), and bram replies without any verdict
+        let forged = try deliver(
+            mailroom,
+            Self.mail(
+                from: "anna@example.nl", to: toAnna, headers: Self.forgedPanelist, body: "De gemeente heeft volkomen gelijk.",
+                id: "f1"), to: toAnna, at: later)
+        let plain = try deliver(
+            mailroom, Self.mail(from: "bram@example.nl", to: toBram, body: "Ik steun de aanvrager.", id: "p1"), to: toBram,
+            at: later)
+
+        // Then the forged one is held for the moderator, the other published as before
+        #expect(forged.0 == .filed(.held))
+        #expect(plain.0 == .filed(.argument))
+        let request = try #require(try moderationRequests(mailroom).first)
+        let argumentId = try #require(request.argumentId)
+        let argument = try #require(try mailroom.database.argument(argumentId))
+        #expect(argument.status == .held && argument.flags == "auth-fail")
+        // And the moderator's mail says why, in Dutch
+        let context = try mailroom.database.messageContext(request)
+        #expect(context.heldReasons == [HoldReason.authenticationFailed.description])
+        #expect(try mailroom.database.heldMail().map(\.kind) == [.argument(number: argument.number)])
+        #expect(HoldReason.authenticationFailed.description.contains("afzender niet klopt"))
+    }
+
+    @Test func aQuestionOurMTAMarksAsForgedIsHeldNotAsked() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (mailroom, round) = try published()
+        let toAnna = try panelistAddress(mailroom, "anna@example.nl", round: round)
+
+        // When a question forged as anna arrives
+        let forged = try deliver(
+            mailroom,
+            Self.mail(
+                from: "anna@example.nl", to: toAnna, headers: Self.forgedPanelist, body: "Vraag: Waarom is dit besluit genomen?",
+                id: "q1"), to: toAnna, at: start.addingTimeInterval(600))
+
+        // Then it is held: no question goes to the municipality or into the vote mail
+        #expect(forged.0 == .filed(.held))
+        #expect(try mailroom.database.questions(roundId: round.id!).isEmpty)
+    }
+
+    @Test func withoutOurMTAsIdNoVerdictCountsAndRepliesAreFiledAsBefore() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given no `inbound.authserv_id`: the same failing header could have been written by anyone
+        let (mailroom, round) = try published(authservID: nil)
+        let toAnna = try panelistAddress(mailroom, "anna@example.nl", round: round)
+
+        let reply = try deliver(
+            mailroom,
+            Self.mail(from: "anna@example.nl", to: toAnna, headers: Self.forgedPanelist, body: "Ik steun de gemeente.", id: "n1"),
+            to: toAnna, at: start.addingTimeInterval(600))
+
+        #expect(reply.0 == .filed(.argument))
+    }
+
+    // MARK: finding 3, the municipality's answers and follow-ups
+
+    /// A question from bram, mailed to the municipality; returns its answer address.
+    func askedQuestion(_ mailroom: Mailroom, round: Round) throws -> (Question, String) {
+        let toBram = try panelistAddress(mailroom, "bram@example.nl", round: round)
+        _ = try deliver(
+            mailroom, Self.mail(from: "bram@example.nl", to: toBram, body: "Vraag: Hoe steil is de trap?", id: "q"), to: toBram,
+            at: start.addingTimeInterval(300))
+        let question = try #require(try mailroom.database.questions(roundId: round.id!).first)
+        return (question, address(.answer, round: round.id!, subject: question.id!))
+    }
+
+    @Test func anAnswerForgedAsTheMunicipalityIsHeldNotPublished() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (mailroom, round) = try published()
+        let (question, answerTo) = try askedQuestion(mailroom, round: round)
+
+        // When an "answer" from the municipality's address arrives that our MTA saw fail DKIM, SPF and DMARC
+        let result = try deliver(
+            mailroom,
+            Self.mail(
+                from: "wmo@ede.example", to: answerTo, headers: Self.forgedMunicipality, body: "De trap is heel steil.",
+                id: "a1"), to: answerTo, at: start.addingTimeInterval(900))
+
+        // Then it is held for the moderator with the reason, and reaches no panelist
+        #expect(result.0 == .filed(.answer))
+        let answered = try #require(try mailroom.database.question(question.id!))
+        #expect(answered.answerStatus == .held)
+        #expect(answered.answerFlags?.split(separator: ",").contains("unverified") == true)
+        let request = try #require(try moderationRequests(mailroom).first)
+        #expect(try mailroom.database.messageContext(request).heldReasons.contains(HoldReason.unverified.description))
+    }
+
+    @Test func anAnswerWithoutAnyVerdictIsHeldToo() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given no `inbound.authserv_id` and no secret: nothing can prove the municipality wrote it
+        let (mailroom, round) = try published(authservID: nil)
+        let (question, answerTo) = try askedQuestion(mailroom, round: round)
+
+        _ = try deliver(
+            mailroom,
+            Self.mail(from: "wmo@ede.example", to: answerTo, headers: Self.municipalityPass, body: "Heel steil.", id: "a2"),
+            to: answerTo, at: start.addingTimeInterval(900))
+
+        #expect(try mailroom.database.question(question.id!)?.answerStatus == .held)
+    }
+
+    @Test func anAuthenticatedAnswerOrOneWithTheSecretIsPublishedButALinkIsHeld() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (mailroom, round) = try published()
+        let (question, answerTo) = try askedQuestion(mailroom, round: round)
+
+        // When the municipality answers from its address, DKIM and DMARC passing at our MTA
+        _ = try deliver(
+            mailroom,
+            Self.mail(from: "wmo@ede.example", to: answerTo, headers: Self.municipalityPass, body: "Heel steil.", id: "a3"),
+            to: answerTo, at: start.addingTimeInterval(900))
+        // Then it is published
+        #expect(try mailroom.database.question(question.id!)?.answerStatus == .published)
+
+        // When it answers again with its secret and no verdict
+        try mailroom.database.setSubmissionSecretHash(SubmissionSecret.hash("ede-geheim-2026"), municipalityId: "ede")
+        _ = try deliver(
+            mailroom,
+            Self.mail(from: "wmo@ede.example", to: answerTo, body: "Geheim: ede-geheim-2026\nZestien treden.", id: "a4"),
+            to: answerTo, at: start.addingTimeInterval(1_000))
+        // Then that is published too, without the secret
+        let secret = try #require(try mailroom.database.question(question.id!))
+        #expect(secret.answerStatus == .published && secret.answer == "Zestien treden.")
+
+        // When an authenticated answer carries a link
+        _ = try deliver(
+            mailroom,
+            Self.mail(
+                from: "wmo@ede.example", to: answerTo, headers: Self.municipalityPass,
+                body: "Zie https://ede.example/trap voor de tekening.", id: "a5"), to: answerTo,
+            at: start.addingTimeInterval(1_100))
+        // Then it is held for the moderator
+        let linked = try #require(try mailroom.database.question(question.id!))
+        #expect(linked.answerStatus == .held && linked.answerFlags == "link")
+    }
+
+    /// The round closed (voting opened and the deadline passed); returns the follow-up address.
+    func closed(_ mailroom: Mailroom, _ round: Round) throws -> String {
+        try mailroom.database.take(.openVoting, roundId: round.id!, now: round.voteAt, messageDomain: "t.example")
+        try mailroom.database.take(.close, roundId: round.id!, now: round.deadline, messageDomain: "t.example")
+        return address(.municipality, round: round.id!, subject: 0)
+    }
+
+    @Test func aFollowUpForgedAsTheMunicipalityOrWithALinkIsHeld() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (mailroom, round) = try published()
+        let followUpTo = try closed(mailroom, round)
+        let after = round.deadline.addingTimeInterval(3_600)
+
+        // When a follow-up forged as the municipality arrives, with a phishing link
+        let forged = try deliver(
+            mailroom,
+            Self.mail(
+                from: "wmo@ede.example", to: followUpTo, headers: Self.forgedMunicipality,
+                body: "Wij herzien het besluit. Vul uw gegevens in: https://ede-login.example/", id: "f1"), to: followUpTo,
+            at: after)
+        // Then it is held with the reasons, and nothing goes to the panel
+        #expect(forged.0 == .filed(.held))
+        #expect(forged.1.detail == "follow-up:unverified,link")
+        #expect(try mailroom.database.round(round.id!)?.followUpAt == nil)
+
+        // When the real municipality, authenticated, sends a link
+        let linked = try deliver(
+            mailroom,
+            Self.mail(
+                from: "wmo@ede.example", to: followUpTo, headers: Self.municipalityPass,
+                body: "Wij blijven bij het besluit, zie https://ede.example/besluit", id: "f2"), to: followUpTo,
+            at: after.addingTimeInterval(60))
+        // Then that is held as well
+        #expect(linked.0 == .filed(.held) && linked.1.detail == "follow-up:link")
+        #expect(try mailroom.database.round(round.id!)?.followUpAt == nil)
+
+        // When it sends its answer authenticated and without a link
+        let real = try deliver(
+            mailroom,
+            Self.mail(
+                from: "wmo@ede.example", to: followUpTo, headers: Self.municipalityPass, body: "Wij blijven bij het besluit.",
+                id: "f3"), to: followUpTo, at: after.addingTimeInterval(120))
+        // Then it is the follow-up the panel hears
+        #expect(real.0 == .filed(.followUp))
+        #expect(try mailroom.database.round(round.id!)?.followUp == "Wij blijven bij het besluit.")
+        // And the moderator's list (`inbound held`) shows the two held ones and why
+        let held = try mailroom.database.heldMail().filter { $0.kind == .followUp }
+        #expect(held.map(\.flags) == ["unverified,link", "link"])
+        #expect(HoldReason.explain(held[0].flags) == [HoldReason.unverified.description, HoldReason.link.description])
+    }
+
     // MARK: finding 4, cases by mail
 
     static let caseText =

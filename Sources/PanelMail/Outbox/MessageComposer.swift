@@ -265,6 +265,8 @@ public struct MessageComposer: Sendable {
         if let first = arguments.first { values["argument"] = first }
         if context.message.kind == .vote { addVoteSummary(context, into: &values) }
         values["held"] = context.arguments.first?.status == .held
+        values["held_reasons"] = context.heldReasons.joined(separator: "; ")
+        values["has_held_reasons"] = !context.heldReasons.isEmpty
         values["attachments_ignored"] = context.attachmentCount > 0
         addQuestionValues(context, into: &values)
         if let followUp = round.followUp {
