@@ -350,4 +350,32 @@ import Testing
         #expect(result.0 == .filed(.caseSubmission))
     }
 
+    // MARK: finding 12, the join address
+
+    @Test func anUnknownCodeIsAnsweredOnlyToASenderOurMTAVouchesFor() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (mailroom, _) = try published()
+
+        // When a join mail with an unknown code comes from a From our MTA could not verify
+        let forged = try deliver(
+            mailroom,
+            Self.mail(
+                from: "slachtoffer@elders.example", to: Self.joinAddress, subject: "AANMELDEN 234-567-89A", body: "", id: "j1"),
+            to: Self.joinAddress, at: start)
+        // Then it is recorded, and nobody is mailed
+        #expect(forged.0 == .filed(.join) && forged.1.detail == "join-unknown:unanswered")
+        #expect(try mailroom.database.messages().filter { $0.kind == .joinUnknown }.isEmpty)
+
+        // When the same comes with our MTA's DKIM pass for the sender's domain
+        let real = try deliver(
+            mailroom,
+            Self.mail(
+                from: "bewoner@elders.example", to: Self.joinAddress,
+                headers: "Authentication-Results: mx.t.example; dkim=pass header.d=elders.example",
+                subject: "AANMELDEN 234-567-89A", body: "", id: "j2"), to: Self.joinAddress, at: start)
+        // Then the sender hears the code is unknown
+        #expect(real.1.detail == "join-unknown")
+        #expect(
+            try mailroom.database.messages().filter { $0.kind == .joinUnknown }.map(\.toAddress) == ["bewoner@elders.example"])
+    }
 }
