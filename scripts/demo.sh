@@ -36,6 +36,10 @@ step() { printf '\n== %s\n' "$*"; }
 step "setting up: municipality, a panel of 24"
 "$bin" init
 sed -i 's/^quorum = 30 /quorum = 10 /' "$demo/tweedemening.toml"   # a demo panel of 24 cannot reach 30 votes
+# Trust the Authentication-Results our MTA writes as mx.tweedemening.example (the municipality's DKIM pass below);
+# without an authserv_id (or a secret per municipality) cases by mail are refused.
+sed -i 's/^# authserv_id = "mx.tweedemening.example"/authserv_id = "mx.tweedemening.example"/' "$demo/tweedemening.toml"
+grep -q '^authserv_id = ' "$demo/tweedemening.toml"
 "$bin" municipality add --id utrecht --name "Gemeente Utrecht" --email wmo@utrecht.example
 "$bin" panel import --municipality utrecht examples/panel-utrecht.csv
 "$bin" municipality margins --id utrecht examples/margins-utrecht.csv   # population shares: the verdict is also weighted
@@ -106,8 +110,8 @@ for path in sorted(pathlib.Path(sys.argv[1], "new").iterdir()):
         print([l for l in text.splitlines() if l.startswith("Antwoord naar: ")][0].split(": ", 1)[1])
 PY
 )
-step "the municipality answers the question by replying"
-deliver wmo@utrecht.example "$answer_to" m1 "" \
+step "the municipality answers the question by replying (our MTA notes DKIM pass: an answer needs the proof a case needs)"
+deliver wmo@utrecht.example "$answer_to" m1 $'Authentication-Results: mx.tweedemening.example; dkim=pass header.d=utrecht.example\r\n' \
     "Een traplift kost hier ongeveer 6.000 euro; een verhuizing met begeleiding ongeveer 2.500 euro."
 sqlite3 "$demo/tweedemening.sqlite" "SELECT '  inbound: ' || disposition || ' ' || COUNT(*) FROM inbound GROUP BY disposition"
 step "day 3: tick sends the first discussion digest (arguments under pseudonyms, the answer)"

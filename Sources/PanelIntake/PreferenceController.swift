@@ -202,12 +202,15 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
                 throw StoreError.unknownArgument
             }
             guard apply else {
+                let reasons =
+                    argument.flags.isEmpty
+                    ? "" : " — vastgehouden omdat: " + Page.escape(HoldReason.explain(argument.flags).joined(separator: "; "))
                 return Page(
                     status: .ok,
                     title: approve ? "Bijdrage #\(argument.number) publiceren?" : "Bijdrage #\(argument.number) afwijzen?",
                     body: """
                         <p style="white-space:pre-line">\(Page.escape(argument.text))</p>
-                        <p class="muted">Status nu: \(argument.status.rawValue)</p>
+                        <p class="muted">Status nu: \(argument.status.rawValue)\(reasons)</p>
                         <form method="post">
                         <button type="submit">\(approve ? "Publiceren" : "Afwijzen")</button>
                         </form>

@@ -171,15 +171,35 @@ extension AppDatabase {
     }
 
     /// Mail to the cases address that was not taken as a case, recorded with its reason (`detail`); when
-    /// `answerTo` is given, that address hears why, in the same transaction. Idempotent by spool name.
-    public func refuseSubmission(_ inbound: InboundMail, answerTo address: String?, now: Date, messageDomain: String) throws {
+    /// `answerTo` is given, that address hears why, in the same transaction. `tellModerator` (the moderator's
+    /// address and the municipality) asks the moderator to set up a way to verify that municipality's mail,
+    /// at most once a day per municipality. Idempotent by spool name.
+    public func refuseSubmission(
+        _ inbound: InboundMail, answerTo address: String?, tellModerator: (address: String, municipalityId: String)? = nil,
+        now: Date, messageDomain: String
+    ) throws {
         try writer.write { db in
             guard try InboundMail.filter(Column("spoolName") == inbound.spoolName).fetchCount(db) == 0 else { return }
             var inbound = inbound
             try inbound.insert(db)
-            guard let address, let inboundId = inbound.id else { return }
+            guard let inboundId = inbound.id else { return }
             let outbox = IntakeOutbox(db: db, caseId: nil, version: 0, now: now, domain: messageDomain)
-            try outbox.add(.caseRefused, recipientKey: "i\(inboundId)", to: address, inboundId: inboundId)
+            if let address {
+                try outbox.add(.caseRefused, recipientKey: "i\(inboundId)", to: address, inboundId: inboundId)
+            }
+            if let tell = tellModerator {
+                // A flood of forged case mail must not become a flood of mail to the moderator.
+                let toldToday =
+                    try Int.fetchOne(
+                        db,
+                        sql: "SELECT COUNT(*) FROM outbox WHERE kind = ? AND municipalityId = ? AND createdAt > ?",
+                        arguments: [MailKind.caseSetup, tell.municipalityId, now.addingTimeInterval(-86_400)]) ?? 0
+                if toldToday == 0 {
+                    try outbox.add(
+                        .caseSetup, recipientKey: "moderator", to: tell.address, municipalityId: tell.municipalityId,
+                        inboundId: inboundId)
+                }
+            }
         }
     }
 

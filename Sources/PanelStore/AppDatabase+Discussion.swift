@@ -228,6 +228,46 @@ extension AppDatabase {
         }
     }
 
+    /// Arguments and answers still held, and held follow-ups, oldest first: what the moderator has to look at.
+    public func heldMail() throws -> [HeldMail] {
+        try writer.read { db in
+            var held: [HeldMail] = []
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.id, i.receivedAt, i.fromAddress, i.detail, r.caseId, a.number, a.flags, a.status,
+                      q.number AS questionNumber, q.answerFlags, q.answerStatus, i.disposition
+                    FROM inbound i
+                    LEFT JOIN round r ON r.id = i.roundId
+                    LEFT JOIN argument a ON a.inboundId = i.id
+                    LEFT JOIN question q ON i.disposition = 'answer' AND i.detail = 'question:' || q.id
+                      AND i.id = (SELECT MAX(id) FROM inbound WHERE disposition = 'answer' AND detail = i.detail)
+                    WHERE i.disposition IN ('held', 'answer')
+                    ORDER BY i.id
+                    """)
+            for row in rows {
+                let kind: HeldMail.Kind
+                let flags: String
+                if let number: Int = row["number"] {
+                    guard row["status"] as String? == PanelArgument.Status.held.rawValue else { continue }
+                    (kind, flags) = (.argument(number: number), row["flags"] ?? "")
+                } else if let number: Int = row["questionNumber"] {
+                    guard row["answerStatus"] as String? == PanelArgument.Status.held.rawValue else { continue }
+                    (kind, flags) = (.answer(questionNumber: number), row["answerFlags"] ?? "")
+                } else if let followUp = HoldReason.followUpFlags(detail: row["detail"]) {
+                    (kind, flags) = (.followUp, followUp)
+                } else {
+                    continue
+                }
+                held.append(
+                    HeldMail(
+                        inboundId: row["id"], receivedAt: row["receivedAt"], fromAddress: row["fromAddress"],
+                        caseId: row["caseId"], kind: kind, flags: flags))
+            }
+            return held
+        }
+    }
+
     public func argument(_ id: Int64) throws -> PanelArgument? {
         try writer.read { db in try PanelArgument.fetchOne(db, key: id) }
     }

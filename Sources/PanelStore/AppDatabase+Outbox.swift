@@ -23,6 +23,8 @@ public struct MessageContext: Sendable {
     /// For the questions mail: the questions it carries; a digest: the answers it carries; vote,
     /// verdict and outcome mail: every question; an acknowledgement or moderation request: the one.
     public var questions: [QuestionView] = []
+    /// For a moderation request: why the argument or answer is held, in Dutch (`HoldReason`).
+    public var heldReasons: [String] = []
 }
 
 /// Everything a template needs for mail about a case under review (no round yet).
@@ -97,7 +99,7 @@ extension AppDatabase {
             let municipalityId =
                 message.municipalityId ?? context.panelCase?.municipalityId ?? context.volunteer?.municipalityId
             context.municipality = try municipalityId.flatMap { try Municipality.fetchOne(db, key: $0) }
-            if let inboundId = message.inboundId, message.kind == .caseRefused,
+            if let inboundId = message.inboundId, message.kind == .caseRefused || message.kind == .caseSetup,
                 let row = try Row.fetchOne(db, sql: "SELECT detail, raw FROM inbound WHERE id = ?", arguments: [inboundId])
             {
                 context.refusal = row["detail"]
@@ -169,6 +171,7 @@ extension AppDatabase {
         let content = try cache.content(db, message, roundId: roundId)
         context.arguments = content.arguments
         context.attachmentCount = content.attachmentCount
+        context.heldReasons = content.heldReasons
         context.questions = content.questions
         if let panelistId = panelist?.id {
             context.pseudonym = try cache.pseudonym(db, roundId: roundId, panelistId: panelistId)
@@ -192,6 +195,7 @@ extension AppDatabase {
                 content.arguments = try Self.argumentViews(
                     db, roundId: roundId, filter: "(a.id = ? OR (a.id > ? AND a.status = 'held'))",
                     arguments: [argumentId, argumentId])
+                content.heldReasons = HoldReason.explain(content.arguments.first?.flags.joined(separator: ",") ?? "")
             }
         case .acknowledgement:
             if let argumentId = message.argumentId {
@@ -231,6 +235,7 @@ extension AppDatabase {
                         answer: question.answer, answerStatus: question.answerStatus, askedAt: question.createdAt,
                         answeredAt: question.answeredAt)
                 ]
+                content.heldReasons = HoldReason.explain(question.answerFlags ?? "")
             }
         default:
             break
@@ -389,6 +394,7 @@ struct MessageContent {
     var arguments: [ArgumentView] = []
     var attachmentCount = 0
     var questions: [QuestionView] = []
+    var heldReasons: [String] = []
 }
 
 /// Rows read once per batch of contexts (inside one read transaction): rounds with their case, municipality and

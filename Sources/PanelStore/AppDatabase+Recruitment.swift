@@ -86,15 +86,18 @@ extension AppDatabase {
     }
 
     /// A resident mails a code: a volunteer (pending) and the questions mail, with the join mail recorded, in one
-    /// transaction. A code works for one address; the same address may join again (a lost mail).
+    /// transaction. A code works for one address; the same address may join again (a lost mail). An unknown code
+    /// is answered only when `answerUnknown` (our MTA vouched for the sender): else the From may be forged, and
+    /// the answer would go to a stranger (backscatter); it is recorded as `join-unknown:unanswered`.
     public func join(
-        codes: [InvitationCode], email: String, inbound: InboundMail, now: Date, messageDomain: String
+        codes: [InvitationCode], email: String, inbound: InboundMail, answerUnknown: Bool, now: Date, messageDomain: String
     ) throws -> JoinOutcome {
         try writer.write { db in
             if let filed = try InboundMail.filter(Column("spoolName") == inbound.spoolName).fetchOne(db) {
                 let volunteer = try VolunteerRecord.filter(Column("email") == email.lowercased())
                     .order(Column("id").desc).fetchOne(db)
-                return filed.detail == "join-unknown" || volunteer == nil ? .unknownCode : .joined(volunteerId: volunteer!.id!)
+                return filed.detail?.hasPrefix("join-unknown") == true || volunteer == nil
+                    ? .unknownCode : .joined(volunteerId: volunteer!.id!)
             }
             var inbound = inbound
             let address = email.lowercased()
@@ -112,8 +115,9 @@ extension AppDatabase {
                 break
             }
             guard let found else {
-                inbound.detail = "join-unknown"
+                inbound.detail = answerUnknown ? "join-unknown" : "join-unknown:unanswered"
                 try inbound.insert(db)
+                guard answerUnknown else { return .unknownCode }
                 // One answer per sender per day: a flood of bad codes does not become a flood of mail.
                 let answeredToday =
                     try Int.fetchOne(

@@ -385,7 +385,7 @@ struct Configuration {
         # secret_file = "/etc/tweedemening/inbound-secret" # enables POST /inbound; or TWEEDEMENING_INBOUND_SECRET
         # cases_address = "zaken@reply.tweedemening.example" # municipalities mail cases here; default zaken@reply_domain
         # join_address = "aanmelden@reply.tweedemening.example" # residents mail their invitation code here
-        # authserv_id = "mx.tweedemening.example"        # trust only Authentication-Results written by this host
+        # authserv_id = "mx.tweedemening.example"        # only our MTA's Authentication-Results; unset: none (see docs)
 
         [privacy]
         retention_days = 365                              # after a case closes, its raw mail and addresses go

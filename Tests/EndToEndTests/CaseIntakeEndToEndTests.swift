@@ -16,13 +16,14 @@ import Testing
             of: "De aanvrager woont al 52 jaar in dit huis", with: "De aanvrager (BSN 111222333) woont al 52 jaar in dit huis")
     }
 
-    /// A case mail; `authentication` becomes the topmost Authentication-Results field, as our MTA writes it.
+    /// A case mail; `authentication` becomes the topmost Authentication-Results field, as our MTA
+    /// (`ourAuthservID`) writes it.
     static func mail(
         from: String, to: String = casesAddress, subject: String = "Nieuwe zaak", body: String, authentication: String?,
         attachment: String? = nil, id: String
     ) -> String {
         var headers = ""
-        if let authentication { headers += "Authentication-Results: mx.tweedemening.example; \(authentication)\r\n" }
+        if let authentication { headers += "Authentication-Results: \(ourAuthservID); \(authentication)\r\n" }
         headers += """
             From: Wmo-team <\(from)>\r
             To: \(to)\r
@@ -72,6 +73,7 @@ import Testing
                 "TWEEDEMENING_MODERATOR": "moderator@tweedemening.example",
             ])
         try expectSuccess(cli.run(["init"]))
+        try trustOurMTA(root: root)
         try expectSuccess(
             cli.run(["municipality", "add", "--id", "utrecht", "--name", "Gemeente Utrecht", "--email", "wmo@utrecht.example"]))
         let csv = root.appendingPathComponent("panel.csv")
@@ -196,5 +198,41 @@ import Testing
         #expect(audit.contains("municipality utrecht (mail)\tcase.submit\tcase 1 v2"))
         let verified = try cli.run(["audit", "verify"])
         #expect(verified.status == 0 && verified.stdout.contains("audit log intact"))
+    }
+
+    @Test func withNeitherOurMTAsIdNorASecretACaseIsRefusedAndTheModeratorToldWhatToConfigure() async throws {
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-intake-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cli = TweedemeningBinary(
+            url: try TweedemeningBinary.locate(), root: root,
+            environment: [
+                "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_REPLY_DOMAIN": "reply.tweedemening.example",
+                "TWEEDEMENING_MODERATOR": "moderator@tweedemening.example",
+            ])
+        // Given the default configuration: no `inbound.authserv_id`, and no secret for Utrecht
+        try expectSuccess(cli.run(["init"]))
+        try expectSuccess(
+            cli.run(["municipality", "add", "--id", "utrecht", "--name", "Gemeente Utrecht", "--email", "wmo@utrecht.example"]))
+
+        // When a case arrives from Utrecht's address with a DKIM pass anyone could have written (issue #17, finding 4)
+        try expectSuccess(
+            cli.run(
+                ["inbound", "deliver"],
+                stdin: Self.mail(
+                    from: "wmo@utrecht.example", body: Self.caseText(bsn: false),
+                    authentication: "dkim=pass header.d=utrecht.example", id: "u1")))
+        try expectQuietTick(cli, at: Date())
+
+        // Then no case exists; the moderator hears what to configure, the municipality that it was not taken
+        #expect(try cli.run(["case", "list"]).stdout.isEmpty)
+        let mail = catcher.waitForMessages(count: 2, timeout: 10)
+        let setup = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "case-setup" })
+        #expect(setup.rcptTo == "moderator@tweedemening.example")
+        #expect(setup.plainText.contains("authserv_id"), "\(setup.plainText)")
+        #expect(setup.plainText.contains("tweedemening municipality secret --id utrecht"))
+        let refused = try #require(mail.first { $0.header("X-Tweedemening-Kind") == "case-refused" })
+        #expect(refused.rcptTo == "wmo@utrecht.example" && refused.plainText.contains("nog niet worden aangenomen"))
     }
 }

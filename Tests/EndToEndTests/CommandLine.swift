@@ -67,6 +67,25 @@ struct TweedemeningBinary {
     }
 }
 
+/// The authserv-id our test MTA writes its Authentication-Results under; `init` leaves it commented out.
+let ourAuthservID = "mx.tweedemening.example"
+
+/// Sets `inbound.authserv_id` in the configuration `init` wrote under `root`, as an operator with a DKIM/SPF
+/// milter does: only then does mail count as authenticated (a case, the municipality's answers and follow-ups).
+func trustOurMTA(root: URL) throws {
+    let config = root.appendingPathComponent("tweedemening.toml")
+    let text = try String(contentsOf: config, encoding: .utf8)
+    let commented = "# authserv_id = \"\(ourAuthservID)\""
+    guard text.contains(commented) else { throw TestFailure("no commented authserv_id in \(config.path)") }
+    try text.replacingOccurrences(of: commented, with: "authserv_id = \"\(ourAuthservID)\"")
+        .write(to: config, atomically: true, encoding: .utf8)
+}
+
+/// The header our MTA adds to the municipality's mail when DKIM and DMARC pass for `domain`.
+func ourMTAVouches(for domain: String) -> String {
+    "Authentication-Results: \(ourAuthservID); dkim=pass header.d=\(domain); dmarc=pass header.from=\(domain)"
+}
+
 struct TestFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

@@ -38,6 +38,7 @@ import Testing
         let (catcher, root, cli, base) = (e2e.catcher, e2e.root, e2e.cli, e2e.base)
         let logs = LogCapture()
         _ = try logs.run(cli, ["init"])
+        try trustOurMTA(root: root)
         let config = root.appendingPathComponent("tweedemening.toml")
         try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
             of: "digest_every_days = 3", with: "digest_every_days = 1"
@@ -98,7 +99,8 @@ import Testing
             _ = try logs.run(
                 cli, ["inbound", "deliver"],
                 stdin: DiscussionEndToEndTests.reply(
-                    from: "wmo@ede.example", to: answerTo, body: "Ongeveer 6.000 euro, met onderhoud.", id: "a\(number)"))
+                    from: "wmo@ede.example", to: answerTo, body: "Ongeveer 6.000 euro, met onderhoud.",
+                    extraHeaders: ourMTAVouches(for: "ede.example") + "\r\n", id: "a\(number)"))
             _ = try logs.run(cli, ["tick", "--now", iso(voteAt.addingTimeInterval(60))])
             mail = catcher.waitForMessages(count: mail.count + 4, timeout: 10)
             for message in mail.dropFirst(seen) where message.header("X-Tweedemening-Kind") == "vote" {
@@ -113,7 +115,8 @@ import Testing
             _ = try logs.run(
                 cli, ["inbound", "deliver"],
                 stdin: DiscussionEndToEndTests.reply(
-                    from: "wmo@ede.example", to: followUpTo, body: "Wij blijven bij het besluit.", id: "f\(number)"))
+                    from: "wmo@ede.example", to: followUpTo, body: "Wij blijven bij het besluit.",
+                    extraHeaders: ourMTAVouches(for: "ede.example") + "\r\n", id: "f\(number)"))
             _ = try logs.run(cli, ["tick", "--now", iso(deadline.addingTimeInterval(3_600))])
             mail = catcher.waitForMessages(count: mail.count + 4, timeout: 10)
             defer { seen = mail.count }

@@ -19,6 +19,7 @@ import Testing
                 "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)",
             ])
         try expectSuccess(cli.run(["init"]))
+        try trustOurMTA(root: root)
         let config = root.appendingPathComponent("tweedemening.toml")
         try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
             of: "digest_every_days = 3", with: "digest_every_days = 1"
@@ -85,7 +86,7 @@ import Testing
             from: "Wmo-consulent <wmo@utrecht.example>", to: answerAddresses[0],
             body:
                 "Een traplift kost hier ongeveer 6.000 euro, een verhuizing met begeleiding ongeveer 2.500 euro.\n\nMet vriendelijke groet,\nTeam Wmo",
-            id: "answer-1")
+            extraHeaders: ourMTAVouches(for: "utrecht.example") + "\r\n", id: "answer-1")
         try expectSuccess(cli.run(["inbound", "deliver"], stdin: answer))
         try expectQuietTick(cli, at: publish.addingTimeInterval(86_400 + 1))
         mail = catcher.waitForMessages(count: 8 + 4, timeout: 10)
@@ -157,7 +158,7 @@ import Testing
             reminder.header("Reply-To")?.split(separator: "<").last?.split(separator: ">").first.map(String.init))
         let lateAnswer = DiscussionEndToEndTests.reply(
             from: "wmo@utrecht.example", to: replyTo, body: "Wij nemen het oordeel over en herzien het besluit.",
-            id: "late-follow-up")
+            extraHeaders: ourMTAVouches(for: "utrecht.example") + "\r\n", id: "late-follow-up")
         try expectSuccess(cli.run(["inbound", "deliver"], stdin: lateAnswer))
         try expectQuietTick(cli, at: newDeadline.addingTimeInterval(29 * 86_400))
         mail = catcher.waitForMessages(count: 33 + 4, timeout: 10)

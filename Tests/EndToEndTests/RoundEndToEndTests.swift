@@ -151,13 +151,15 @@ import Testing
             }
             #expect(!others.contains { message.raw.contains($0) })
         }
-        // When the municipality answers the verdict by replying to it
+        // When the municipality answers the verdict by replying to it, with its secret (no DKIM check configured here)
         let verdictReplyTo = try #require(verdict.header("Reply-To"))
         let answerAddress = try #require(verdictReplyTo.split(separator: "<").last?.split(separator: ">").first.map(String.init))
+        let secret = try cli.run(["municipality", "secret", "--id", "utrecht"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         let followUp = DiscussionEndToEndTests.reply(
             from: "wmo@utrecht.example", to: answerAddress,
             body:
-                "Wij blijven bij ons besluit: de verhuizing is de goedkoopst adequate oplossing. Wel bieden we extra begeleiding.",
+                "Geheim: \(secret)\nWij blijven bij ons besluit: de verhuizing is de goedkoopst adequate oplossing. Wel bieden we extra begeleiding.",
             id: "follow-up-1")
         try expectSuccess(cli.run(["inbound", "deliver"], stdin: followUp))
         try expectQuietTick(cli, at: deadline.addingTimeInterval(2 * 86_400))
@@ -167,6 +169,7 @@ import Testing
         #expect(told.count == 6)
         #expect(told.first?.plainText.contains("De gemeente blijft bij haar besluit.") == true)
         #expect(told.first?.plainText.contains("Wel bieden we extra begeleiding.") == true)
+        #expect(!told.contains { $0.raw.contains(secret) || $0.raw.contains("Geheim") })
 
         // And panelists answer the evaluation in the outcome mail with one click each (GET shows, POST records)
         let outcomeLinks = try #require(

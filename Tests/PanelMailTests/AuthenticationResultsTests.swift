@@ -51,10 +51,40 @@ import Testing
             tekst
             """
         let message = try InboundMessage.parse(Array(raw.replacingOccurrences(of: "\n", with: "\r\n").utf8))
-        #expect(message.trustedAuthenticationResults(authservID: nil).map(\.authservID) == ["mx.tweedemening.nl"])
-        #expect(!message.trustedAuthenticationResults(authservID: nil).contains { $0.authenticates(domain: "utrecht.nl") })
+        #expect(
+            message.trustedAuthenticationResults(authservID: "mx.tweedemening.nl").map(\.authservID) == ["mx.tweedemening.nl"])
         #expect(message.trustedAuthenticationResults(authservID: "forged.example").count == 1)
         #expect(message.trustedAuthenticationResults(authservID: "other.example").isEmpty)
+        // Without a configured id none counts, not even the topmost: a sender can write that one too when our MTA
+        // adds none (issue #17, finding 4).
+        #expect(message.trustedAuthenticationResults(authservID: nil).isEmpty)
+        #expect(message.trustedAuthenticationResults(authservID: "").isEmpty)
+    }
+
+    /// What "our MTA marks the mail as failing" means (issue #17, finding 3), written down as cases.
+    @Test(arguments: [
+        // A pass for the From domain wins over anything else.
+        ("dkim=pass header.d=utrecht.nl; spf=fail smtp.mailfrom=utrecht.nl; dmarc=fail header.from=utrecht.nl", "pass"),
+        ("spf=pass smtp.mailfrom=bounce.utrecht.nl; dmarc=fail header.from=utrecht.nl", "pass"),
+        // DMARC failing for the From domain (or naming no domain) fails.
+        ("dkim=none; spf=none; dmarc=fail (p=reject) header.from=utrecht.nl", "fail"),
+        ("dmarc=fail", "fail"),
+        // DKIM and SPF both failing (softfail counts) for the From domain fail.
+        ("dkim=fail header.d=utrecht.nl; spf=softfail smtp.mailfrom=wmo@utrecht.nl", "fail"),
+        // One of the two alone does not: a forwarder breaks SPF, an unsigned mail has no DKIM.
+        ("dkim=none; spf=fail smtp.mailfrom=utrecht.nl", "unknown"),
+        ("dkim=fail header.d=utrecht.nl; spf=none", "unknown"),
+        // Failures about another domain say nothing about this one.
+        ("dmarc=fail header.from=elders.example", "unknown"),
+        ("dkim=fail header.d=mailchimp.com; spf=fail smtp.mailfrom=mailchimp.com", "unknown"),
+        ("dkim=temperror header.d=utrecht.nl; spf=neutral smtp.mailfrom=utrecht.nl", "unknown"),
+        ("none", "unknown"),
+    ])
+    func failingMeansDmarcOrBothDkimAndSpfFailWithoutAnyPass(results: String, expected: String) throws {
+        let field = try #require(AuthenticationResults("mx.example; " + results))
+        let verdict = SenderAuthentication([field], domain: "utrecht.nl")
+        #expect("\(verdict)" == expected, "\(results)")
+        #expect(SenderAuthentication([], domain: "utrecht.nl") == .unknown)
     }
 
     @Test func theSecretLineIsFoundRemovedAndComparedByHash() {

@@ -99,8 +99,10 @@ run_case() {
 
     "$bin" init >>"$log" 2>&1 || die "init failed (see $log)"
     # A test panel cannot reach the real quorum; loopback POSTs are not limited anyway, but make sure.
-    sed -i -E 's/^quorum = [0-9]+/quorum = 1/; s/^posts_per_minute = [0-9]+/posts_per_minute = 0/' "$root/tweedemening.toml"
+    # Our MTA's Authentication-Results count only under its configured id (without one, cases by mail are refused).
+    sed -i -E 's/^quorum = [0-9]+/quorum = 1/; s/^posts_per_minute = [0-9]+/posts_per_minute = 0/; s/^# (authserv_id = "mx\.tweedemening\.example")/\1/' "$root/tweedemening.toml"
     grep -q '^quorum = 1' "$root/tweedemening.toml" || die "could not set the quorum in $root/tweedemening.toml"
+    grep -q '^authserv_id = ' "$root/tweedemening.toml" || die "could not set authserv_id in $root/tweedemening.toml"
     "$bin" municipality add --id evalstad --name "Gemeente Evalstad" --email wmo@evalstad.example >>"$log" 2>&1 \
         || die "municipality add failed (see $log)"
     $py "$here/keypoints.py" panel "$case_json" > "$work/panel.csv" || die "cannot write the panel"

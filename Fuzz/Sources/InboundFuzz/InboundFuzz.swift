@@ -20,11 +20,12 @@ public func inboundFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) 
     checksum &+= message.textCameFromHTML ? 1 : 0
     // What the mailroom reads next from mail off the internet: the MTA's Authentication-Results (case intake)
     // and a delivery status notification (bounces).
-    for results in message.trustedAuthenticationResults(authservID: "mx.example.nl")
-        + message.trustedAuthenticationResults(authservID: nil)
-    {
+    let trusted = message.trustedAuthenticationResults(authservID: "mx.example.nl")
+    for results in trusted {
         checksum &+= results.results.count &+ (results.authenticates(domain: "utrecht.nl") ? 1 : 0)
+        checksum &+= results.fails(domain: "utrecht.nl") ? 1 : 0
     }
+    checksum &+= SenderAuthentication(trusted, domain: "utrecht.nl") == .fail ? 1 : 0
     if let status = DeliveryStatus.parse(bytes) {
         checksum &+= status.recipients.count &+ (status.originalMessageID?.utf8.count ?? 0)
         checksum &+= status.recipients.reduce(0) { $0 &+ $1.address.utf8.count &+ $1.diagnostic.utf8.count }

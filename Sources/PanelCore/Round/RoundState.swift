@@ -150,6 +150,9 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case caseReturned = "case-returned"
     /// To the municipality: the case is approved, with its dates.
     case caseApproved = "case-approved"
+    /// To the moderator: a case mail was refused because nothing can prove who sent it (no
+    /// `inbound.authserv_id`, no secret for the municipality); what to configure.
+    case caseSetup = "case-setup"
     /// To a resident who mailed a valid invitation code: the background questions, privacy, and the confirm link.
     case join
     /// To a resident whose code was not recognised.
@@ -183,8 +186,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     /// Mail outside any round: about a case under review, or to a (future) panelist about themselves.
     public var isIntake: Bool {
         switch self {
-        case .caseReview, .caseReceived, .caseRefused, .caseReturned, .caseApproved, .join, .joinUnknown, .myData,
-            .eraseConfirm, .paused:
+        case .caseReview, .caseReceived, .caseRefused, .caseSetup, .caseReturned, .caseApproved, .join, .joinUnknown,
+            .myData, .eraseConfirm, .paused:
             true
         default: false
         }

@@ -11,6 +11,28 @@ public struct AuthenticationResults: Sendable, Equatable {
         public var result: String
         /// `header.d`, `smtp.mailfrom`, `header.from`, … lowercased names; values as written.
         public var properties: [String: String]
+
+        /// The domain this result is about: DMARC's `header.from`, DKIM's `header.d` (or `header.i`), SPF's
+        /// `smtp.mailfrom`; the part after `@` of an address.
+        var checkedDomain: String? {
+            let checked: String?
+            switch method {
+            case "dmarc": checked = properties["header.from"]
+            case "dkim": checked = properties["header.d"] ?? properties["header.i"]
+            case "spf": checked = properties["smtp.mailfrom"]
+            default: checked = nil
+            }
+            guard var checked = checked?.lowercased(), !checked.isEmpty else { return nil }
+            if let at = checked.lastIndex(of: "@") { checked = String(checked[checked.index(after: at)...]) }
+            return checked.isEmpty ? nil : checked
+        }
+
+        /// Relaxed alignment: the checked domain is `domain`, a parent of it, or a subdomain of it.
+        func isAligned(with domain: String) -> Bool {
+            let domain = domain.lowercased()
+            guard let checked = checkedDomain, !domain.isEmpty else { return false }
+            return checked == domain || domain.hasSuffix("." + checked) || checked.hasSuffix("." + domain)
+        }
     }
 
     /// Who wrote the header: the host name of the MTA that checked the mail.
@@ -50,20 +72,22 @@ public struct AuthenticationResults: Sendable, Equatable {
     /// True when DMARC, DKIM or SPF passed for `domain` (the domain of the From address), with relaxed
     /// alignment: the checked domain is the same as, a parent of, or a subdomain of `domain`.
     public func authenticates(domain: String) -> Bool {
-        let domain = domain.lowercased()
-        return results.contains { result in
-            guard result.result == "pass" else { return false }
-            let checked: String?
-            switch result.method {
-            case "dmarc": checked = result.properties["header.from"]
-            case "dkim": checked = result.properties["header.d"] ?? result.properties["header.i"]
-            case "spf": checked = result.properties["smtp.mailfrom"]
-            default: checked = nil
-            }
-            guard var checked = checked?.lowercased(), !checked.isEmpty else { return false }
-            if let at = checked.lastIndex(of: "@") { checked = String(checked[checked.index(after: at)...]) }
-            return checked == domain || domain.hasSuffix("." + checked) || checked.hasSuffix("." + domain)
+        results.contains { $0.result == "pass" && $0.isAligned(with: domain) }
+    }
+
+    /// True when this field says the mail failed for `domain`: `dmarc=fail` (for that domain, or naming none), or
+    /// `dkim=fail` and `spf=fail`/`softfail` both for that domain. Whether a pass elsewhere outweighs it is
+    /// `SenderAuthentication`'s decision.
+    public func fails(domain: String) -> Bool {
+        let dmarc = results.contains { result in
+            result.method == "dmarc" && result.result == "fail"
+                && (result.checkedDomain == nil || result.isAligned(with: domain))
         }
+        let dkim = results.contains { $0.method == "dkim" && $0.result == "fail" && $0.isAligned(with: domain) }
+        let spf = results.contains {
+            $0.method == "spf" && ($0.result == "fail" || $0.result == "softfail") && $0.isAligned(with: domain)
+        }
+        return dmarc || (dkim && spf)
     }
 
     /// A short account for the sender: "dkim=fail, spf=none".
@@ -103,14 +127,39 @@ public struct AuthenticationResults: Sendable, Equatable {
     }
 }
 
+/// What our own MTA's Authentication-Results say about the domain of the From address. The one reading of
+/// those fields: case intake, answers, follow-ups, panelists' replies and the join address all ask this.
+public enum SenderAuthentication: Sendable, Equatable {
+    /// DMARC, DKIM or SPF passed for the domain (relaxed alignment).
+    case pass
+    /// No pass, and our MTA marked the mail as failing: `dmarc=fail`, or `dkim=fail` together with `spf=fail` or
+    /// `spf=softfail`, for the domain.
+    case fail
+    /// Nothing either way: no trusted field (no `inbound.authserv_id` configured, or our MTA wrote none), only
+    /// `none`/`neutral`/`temperror` results, results about other domains, or a lone DKIM or SPF failure (a
+    /// forwarder breaks SPF; an unsigned mail has no DKIM).
+    case unknown
+
+    /// The verdict of the trusted fields on `domain`: a pass in any field wins over a failure in another.
+    public init(_ trusted: [AuthenticationResults], domain: String) {
+        if trusted.contains(where: { $0.authenticates(domain: domain) }) {
+            self = .pass
+        } else if trusted.contains(where: { $0.fails(domain: domain) }) {
+            self = .fail
+        } else {
+            self = .unknown
+        }
+    }
+}
+
 extension InboundMessage {
-    /// The Authentication-Results fields this server may trust: those written by `authservID` when it is
-    /// set (the MTA removes forged ones with its own id), else only the topmost field, which the last
-    /// hop (ours) added.
+    /// The Authentication-Results fields this server may trust: only those written by `authservID`, the
+    /// configured id of our own MTA (which removes fields with its id from incoming mail). Without a
+    /// configured id none: anyone can write an Authentication-Results field into a mail, with any id.
     public func trustedAuthenticationResults(authservID: String?) -> [AuthenticationResults] {
-        let all = headers.filter { $0.name.caseInsensitiveCompare("Authentication-Results") == .orderedSame }
+        guard let authservID = authservID?.lowercased(), !authservID.isEmpty else { return [] }
+        return headers.filter { $0.name.caseInsensitiveCompare("Authentication-Results") == .orderedSame }
             .compactMap { AuthenticationResults($0.value) }
-        guard let authservID = authservID?.lowercased(), !authservID.isEmpty else { return Array(all.prefix(1)) }
-        return all.filter { $0.authservID == authservID }
+            .filter { $0.authservID == authservID }
     }
 }

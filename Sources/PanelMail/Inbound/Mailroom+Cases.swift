@@ -10,7 +10,7 @@ public struct IntakeAddresses: Sendable {
     public var casesAddress: String
     /// Where residents mail their invitation code: `aanmelden@reply.tweedemening.nl`.
     public var joinAddress: String?
-    /// The authserv-id of our own MTA's Authentication-Results; nil: trust only the topmost field.
+    /// The authserv-id of our own MTA's Authentication-Results; nil: trust none (anyone can write one).
     public var authservID: String?
 
     public init(casesAddress: String, joinAddress: String? = nil, authservID: String? = nil) {
@@ -92,21 +92,22 @@ extension Mailroom {
     func fileCase(name: String, bytes: [UInt8], message: InboundMessage, revisionOf: Int64?, now: Date) throws
         -> MailroomResult
     {
-        let from = message.from?.address.lowercased() ?? ""
-        let domain = from.split(separator: "@").last.map(String.init) ?? ""
-        let authenticated = message.trustedAuthenticationResults(authservID: addresses?.authservID)
-            .contains { $0.authenticates(domain: domain) }
-        let (secret, body) = SubmissionSecret.extract(from: message.text)
+        let trust = senderTrust(message, bytes: bytes)
+        let (from, domain, authenticated, secret, body) = (
+            trust.from, trust.domain, trust.isAuthenticated, trust.secret, trust.message.text
+        )
         // The secret is not kept, not even in the raw mail: a stolen backup must not reveal it.
-        let bytes = secret.map { SubmissionSecret.redact($0, in: bytes) } ?? bytes
+        let bytes = trust.bytes
 
-        func refuse(_ reason: String, answer: Bool) throws -> MailroomResult {
+        func refuse(_ reason: String, answer: Bool, tellModerator municipality: Municipality? = nil) throws -> MailroomResult {
             let mail = InboundMail(
                 spoolName: name, receivedAt: now, messageId: message.messageID, fromAddress: message.from?.address,
                 roundId: nil, panelistId: nil, disposition: .caseRefused, detail: reason, raw: Data(bytes))
             // Only a sender we can trust hears why: no answers to forged senders (backscatter).
             try database.refuseSubmission(
-                mail, answerTo: answer && !from.isEmpty ? from : nil, now: now, messageDomain: messageDomain)
+                mail, answerTo: answer && !from.isEmpty ? from : nil,
+                tellModerator: municipality.flatMap { municipality in moderatorAddress.map { ($0, municipality.id) } },
+                now: now, messageDomain: messageDomain)
             logger.info("inbound.case_refused", metadata: ["inbound.answered": "\(answer)"])
             return .filed(.caseRefused)
         }
@@ -130,15 +131,17 @@ extension Mailroom {
             }
             municipality = match
         }
-        let vouched =
-            authenticated
-            || (secret.flatMap { secret in
-                municipality.submissionSecretHash.map { SubmissionSecret.matches(secret, storedHash: $0) }
-            } ?? false)
-        guard vouched else {
-            let results = message.trustedAuthenticationResults(authservID: addresses?.authservID)
-            let checks =
-                results.isEmpty ? "geen controle-uitslag van onze mailserver" : results.map(\.summary).joined(separator: "; ")
+        guard canVerify(municipality) else {
+            // Neither our MTA's verdict (no `inbound.authserv_id`) nor a secret can prove this sender: anyone can
+            // write this From. Refused; the moderator hears what to configure, the registered address why.
+            return try refuse(
+                "Zaken per e-mail kunnen voor \(municipality.name) nog niet worden aangenomen: wij kunnen niet controleren "
+                    + "dat een e-mail echt van \(from) komt. De moderator is gevraagd dit in te stellen; tot dan kunt u de "
+                    + "zaak aan de moderator geven.",
+                answer: true, tellModerator: municipality)
+        }
+        guard trust.speaks(for: municipality) else {
+            let checks = trust.checks
             return try refuse(
                 "Wij konden niet vaststellen dat deze e-mail echt van \(from) komt (\(checks)"
                     + (secret == nil ? "" : "; het geheim in de e-mail klopt niet") + "). "

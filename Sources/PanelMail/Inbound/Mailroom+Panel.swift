@@ -5,7 +5,8 @@ import PanelStore
 extension Mailroom {
     /// A resident mails the join address with the code from the municipality's letter ("AANMELDEN K7Q-MR4-TX9",
     /// or the code anywhere in subject or text). Registered panelists may also send "MIJN GEGEVENS" or
-    /// "VERWIJDER MIJ" here: the answer goes to the registered address, so a forged sender learns nothing.
+    /// "VERWIJDER MIJ" here: the answer goes to the registered address, so a forged sender learns nothing. An
+    /// unknown code is answered only when our MTA vouches for the sender (no backscatter to forged senders).
     func fileJoin(name: String, bytes: [UInt8], message: InboundMessage, now: Date) throws -> MailroomResult {
         guard let from = message.from?.address.lowercased(), !from.isEmpty else {
             try record(name, bytes, message, .join, detail: "no sender", now: now)
@@ -21,7 +22,10 @@ extension Mailroom {
         let mail = InboundMail(
             spoolName: name, receivedAt: now, messageId: message.messageID, fromAddress: message.from?.address, roundId: nil,
             panelistId: nil, disposition: .join, detail: nil, raw: Data(bytes))
-        let outcome = try database.join(codes: codes, email: from, inbound: mail, now: now, messageDomain: messageDomain)
+        // "Code unknown" goes only to a sender our MTA vouches for: a forged From must not make us mail a stranger.
+        let outcome = try database.join(
+            codes: codes, email: from, inbound: mail, answerUnknown: authentication(of: message) == .pass, now: now,
+            messageDomain: messageDomain)
         logger.info("inbound.join", metadata: ["join.known": "\(outcome != .unknownCode)"])
         return .filed(.join)
     }

@@ -156,6 +156,9 @@ public struct Mailroom: Sendable {
         if Self.holdsForPersonalData(masked.kinds) { flags.append("personal-data") }
         let words = Set(reply.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         if !words.isDisjoint(with: Self.flaggedWords) { flags.append("language") }
+        // Our MTA says the sender is forged: held (a question too). Without a verdict (no `inbound.authserv_id`, or a
+        // provider without DKIM/SPF) the reply is filed as before: we cannot demand proof from panelists' providers.
+        if authentication(of: message) == .fail { flags.append(HoldReason.authenticationFailed.rawValue) }
         if let asked = QuestionText.question(in: masked.text), flags.isEmpty {
             // "Vraag: …": a question for the municipality rather than an argument for the panel. A question with a
             // link, personal data, another sender or bad language is held like an argument (the moderator can still
@@ -193,7 +196,10 @@ public struct Mailroom: Sendable {
             try record(name, bytes, message, .late, round: round.id, now: now)
             return .filed(.late)
         }
-        let answer = ReplyTrimmer.trim(message.text)
+        // An answer reaches every panelist: it needs the proof a case needs, else the moderator decides.
+        let trust = senderTrust(message, bytes: bytes)
+        let (message, bytes) = (trust.message, trust.bytes)
+        let answer = ReplyTrimmer.trim(Self.bounded(message.text))
         guard !answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             try record(name, bytes, message, .empty, round: round.id, now: now)
             return .filed(.empty)
@@ -204,6 +210,7 @@ public struct Mailroom: Sendable {
         if message.from?.address.lowercased() != municipality.email.lowercased() { flags.append("other-sender") }
         if Self.holdsForPersonalData(masked.kinds) { flags.append("personal-data") }
         if PersonalDataScanner.containsLink(answer) { flags.append("link") }
+        if !trust.speaks(for: municipality) { flags.append(HoldReason.unverified.rawValue) }
         try database.fileAnswer(
             questionId: question.id!, spoolName: name, raw: Data(bytes), messageId: message.messageID,
             fromAddress: message.from?.address, text: masked.text, flags: flags, now: now, messageDomain: messageDomain,
@@ -222,18 +229,25 @@ public struct Mailroom: Sendable {
             try record(name, bytes, message, .unknownRecipient, now: now)
             return .filed(.unknownRecipient)
         }
-        guard message.from?.address.lowercased() == municipality.email.lowercased() else {
-            // Only the municipality's registered address speaks for it; the moderator can read this in `inbound`.
-            try record(name, bytes, message, .held, detail: "follow-up from another address", round: round.id, now: now)
-            return .filed(.held)
-        }
-        let text = PersonalDataScanner.mask(
-            ReplyTrimmer.trim(message.text), context: try scanContext(roundId: round.id!, now: now)
-        )
-        .text
+        // A follow-up goes to the whole panel: it needs the proof a case needs, no link and no personal data.
+        let trust = senderTrust(message, bytes: bytes)
+        let (message, bytes) = (trust.message, trust.bytes)
+        var held: [HoldReason] = []
+        if trust.from != municipality.email.lowercased() { held.append(.otherSender) }
+        if !trust.speaks(for: municipality) { held.append(.unverified) }
+        let masked = PersonalDataScanner.mask(
+            ReplyTrimmer.trim(Self.bounded(message.text)), context: try scanContext(roundId: round.id!, now: now))
+        let text = masked.text
+        if Self.holdsForPersonalData(masked.kinds) { held.append(.personalData) }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             try record(name, bytes, message, .empty, round: round.id, now: now)
             return .filed(.empty)
+        }
+        if PersonalDataScanner.containsLink(text) { held.append(.link) }
+        guard held.isEmpty else {
+            // Not passed on; the moderator reads it and why (`inbound held`), the municipality can send it again.
+            try record(name, bytes, message, .held, detail: HoldReason.followUpDetail(held), round: round.id, now: now)
+            return .filed(.held)
         }
         try database.fileFollowUp(
             roundId: round.id!, spoolName: name, raw: Data(bytes), messageId: message.messageID,

@@ -29,7 +29,7 @@ extension MessageComposer {
                 let local = ReplyAddress(purpose: .revision, round: 0, subject: caseId).localPart(signer: signer)
                 replyTo = MailAddress("\(local)@\(settings.replyDomain ?? settings.messageDomain)", name: "De Tweede Mening")
             }
-        case .caseRefused:
+        case .caseRefused, .caseSetup:
             headers.append(("X-Auto-Response-Suppress", "All"))
         case .caseReview:
             headers.append(("X-Auto-Response-Suppress", "All"))
@@ -50,6 +50,8 @@ extension MessageComposer {
     func intakeValues(for context: IntakeMailContext) -> [String: Any] {
         var values: [String: Any] = [
             "municipality_name": context.municipality?.name ?? "",
+            "municipality_id": context.municipality?.id ?? "",
+            "municipality_email": context.municipality?.email ?? "",
             "greeting": "Geachte heer, mevrouw,",
         ]
         if let panelCase = context.panelCase, let caseId = panelCase.id {

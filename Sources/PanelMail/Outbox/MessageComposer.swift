@@ -265,6 +265,8 @@ public struct MessageComposer: Sendable {
         if let first = arguments.first { values["argument"] = first }
         if context.message.kind == .vote { addVoteSummary(context, into: &values) }
         values["held"] = context.arguments.first?.status == .held
+        values["held_reasons"] = context.heldReasons.joined(separator: "; ")
+        values["has_held_reasons"] = !context.heldReasons.isEmpty
         values["attachments_ignored"] = context.attachmentCount > 0
         addQuestionValues(context, into: &values)
         if let followUp = round.followUp {
@@ -291,7 +293,7 @@ public struct MessageComposer: Sendable {
             let items = context.arguments.prefix(AppDatabase.moderationItems).map { argument -> [String: Any] in
                 var item: [String: Any] = [
                     "number": argument.number, "pseudonym": "Deelnemer \(argument.pseudonym)", "text": argument.text,
-                    "reasons": Self.heldReasons(argument.flags),
+                    "reasons": HoldReason.explain(argument.flags.joined(separator: ",")).joined(separator: "; "),
                 ]
                 if let parent = argument.parentNumber { item["parent"] = parent }
                 for (purpose, key) in [(TokenPurpose.approveArgument, "approve_url"), (.rejectArgument, "reject_url")] {
@@ -314,17 +316,6 @@ public struct MessageComposer: Sendable {
     }
 
     /// Questions and answers: for the municipality's questions mail (each with its own reply address),
-    /// Why an argument waits, in the moderator's words.
-    static func heldReasons(_ flags: [String]) -> String {
-        let words: [String: String] = [
-            "link": "bevat een link", "personal-data": "persoonsgegevens gemaskeerd",
-            "other-sender": "van een ander adres dan dat van de deelnemer", "language": "grove taal",
-            "too-long": "langer dan \(Self.argumentCharacters) tekens (ingekort)",
-            "too-many": "meer dan \(AppDatabase.argumentsPerDay) bijdragen van deze deelnemer in 24 uur",
-        ]
-        return flags.map { words[$0] ?? $0 }.joined(separator: "; ")
-    }
-
     /// The longest argument published as written; a longer one is cut here and held (finding 6 of the outside
     /// test: a 9.9 MB reply was published). About 650 words: more than any argument in the pilot.
     public static let argumentCharacters = 4_000

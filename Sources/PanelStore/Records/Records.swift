@@ -293,7 +293,7 @@ public struct PanelArgument: Sendable, Equatable, Codable, FetchableRecord, Muta
     /// As shown to others: trimmed and with personal data masked.
     public var text: String
     public var status: Status
-    /// Why it was held, comma-separated: `link`, `personal-data`, `other-sender`.
+    /// Why it was held, comma-separated `HoldReason`s: `link`, `personal-data`, `other-sender`, `auth-fail`, ….
     public var flags: String
     public var createdAt: Date
     public var inboundId: Int64?

@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import PanelCore
 import PanelMail
+import PanelStore
 
 struct InboundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inbound", abstract: "Receive and inspect inbound mail.",
-        subcommands: [Deliver.self, Parse.self, Trim.self])
+        subcommands: [Deliver.self, Parse.self, Trim.self, Held.self])
 
     /// sysexits.h, as Postfix and Exim read a pipe transport's exit status.
     enum Exit {
@@ -96,6 +97,32 @@ struct InboundCommand: ParsableCommand {
             let data = try JSONSerialization.data(
                 withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             FileHandle.standardOutput.write(data + Data("\n".utf8))
+        }
+    }
+
+    struct Held: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "List mail held for the moderator (arguments, answers, follow-ups) and why: inbound id, date, sender, case, what, reasons."
+        )
+        @OptionGroup var options: RootOptions
+
+        func run() throws {
+            let app = try options.open()
+            for held in try app.database.heldMail() {
+                let what =
+                    switch held.kind {
+                    case .argument(let number): "bijdrage #\(number)"
+                    case .answer(let number): "antwoord op vraag \(number)"
+                    case .followUp: "reactie op het oordeel"
+                    }
+                let fields = [
+                    String(held.inboundId), ISO8601DateFormatter().string(from: held.receivedAt), held.fromAddress ?? "-",
+                    held.caseId.map { "zaak \($0)" } ?? "-", what,
+                    "vastgehouden omdat: " + HoldReason.explain(held.flags).joined(separator: "; "),
+                ]
+                print(fields.joined(separator: "\t"))
+            }
         }
     }
 
