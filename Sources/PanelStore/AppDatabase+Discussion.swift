@@ -114,6 +114,12 @@ extension AppDatabase {
                 return existing
             }
             var mail = mail
+            // A 10 MB message to nobody is not worth 10 MB: junk keeps its first 64 KB (enough to see what it was).
+            if [.unknownRecipient, .autoReply, .malformed, .empty, .bounce].contains(mail.disposition),
+                mail.raw.count > Self.junkRawBytes
+            {
+                mail.raw = mail.raw.prefix(Self.junkRawBytes)
+            }
             try mail.insert(db)
             if mail.disposition == .late, let roundId = mail.roundId, let panelistId = mail.panelistId,
                 let panelist = try Panelist.fetchOne(db, key: panelistId), panelist.isAnswerable

@@ -268,8 +268,14 @@ extension AppDatabase {
         }
     }
 
+    /// Inbound mail nothing was done with: kept at most `junkRawBytes` and `junkRetentionDays`.
+    static let junk = "'unknown-recipient', 'auto-reply', 'malformed', 'empty', 'bounce'"
+    static let junkRetentionDays = 30
+    static let junkRawBytes = 64 * 1024
+
     /// After `retention`, a closed round's personal data goes: raw mail and addresses in its inbound and outbox
-    /// rows. Arguments stay (pseudonymous, masked), as do votes and the verdict. Returns the rounds cleaned.
+    /// rows. Arguments stay (pseudonymous, masked), as do votes and the verdict. Mail outside any round goes by its
+    /// own date (see below). Returns the rounds cleaned.
     public func applyRetention(closedBefore cutoff: Date, now: Date) throws -> Int {
         try writer.write { db in
             let rounds = try Int64.fetchAll(
@@ -283,6 +289,19 @@ extension AppDatabase {
                     arguments: [roundId])
                 try db.execute(sql: "UPDATE round SET personalDataRemovedAt = ? WHERE id = ?", arguments: [now, roundId])
             }
+            // Mail that belongs to no round (requests, intake, mail to nobody, out-of-office texts) goes by its own
+            // date: after the same retention period, and junk — mail nothing was done with — after 30 days.
+            try db.execute(
+                sql: """
+                    UPDATE inbound SET raw = X'', fromAddress = NULL
+                    WHERE (length(raw) > 0 OR fromAddress IS NOT NULL)
+                      AND ((roundId IS NULL AND receivedAt < ?) OR (disposition IN (\(Self.junk)) AND receivedAt < ?))
+                    """, arguments: [cutoff, now.addingTimeInterval(-Double(Self.junkRetentionDays) * 86_400)])
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET toAddress = ''
+                    WHERE roundId IS NULL AND createdAt < ? AND state IN ('sent', 'failed') AND toAddress != ''
+                    """, arguments: [cutoff])
             // Residents who joined but never confirmed: their address goes after 30 days.
             try db.execute(
                 sql: "DELETE FROM volunteer WHERE status = 'pending' AND createdAt < ?",

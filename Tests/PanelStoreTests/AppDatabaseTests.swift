@@ -405,6 +405,36 @@ import Testing
                 .allSatisfy { $0.toAddress.isEmpty })
         #expect(try fixture.database.applyRetention(closedBefore: round.deadline + 2, now: round.deadline + 2) == 0)
     }
+
+    /// Finding 9 of the outside test: mail outside any round was kept for ever, junk at any size.
+    @Test func retentionClearsMailOutsideRoundsByItsOwnDateAndJunkIsCapped() throws {
+        let fixture = try StoreFixture(panelSize: 1)
+        defer { fixture.remove() }
+        let received = fixture.start
+        let junk = InboundMail(
+            spoolName: "junk.eml", receivedAt: received, messageId: "j@x", fromAddress: "spam@example.com", roundId: nil,
+            panelistId: nil, disposition: .unknownRecipient, detail: nil, raw: Data(repeating: 65, count: 1_000_000))
+        let request = InboundMail(
+            spoolName: "req.eml", receivedAt: received, messageId: "r@x", fromAddress: "p1@example.nl", roundId: nil,
+            panelistId: nil, disposition: .request, detail: nil, raw: Data("From: p1@example.nl\r\n\r\nMIJN GEGEVENS".utf8))
+        _ = try fixture.database.recordInbound(junk, messageDomain: "t.example", now: received)
+        _ = try fixture.database.recordInbound(request, messageDomain: "t.example", now: received)
+        func raw(_ name: String) throws -> Data? {
+            try fixture.database.writer.read { db in
+                try Data.fetchOne(db, sql: "SELECT raw FROM inbound WHERE spoolName = ?", arguments: [name])
+            }
+        }
+        #expect(try raw("junk.eml")?.count == 64 * 1024)
+        // After 31 days the junk is gone, the request not yet (a year's retention)
+        let month = received.addingTimeInterval(31 * 86_400)
+        _ = try fixture.database.applyRetention(closedBefore: month.addingTimeInterval(-365 * 86_400), now: month)
+        #expect(try raw("junk.eml")?.isEmpty == true)
+        #expect(try raw("req.eml")?.isEmpty == false)
+        // After the retention period the request goes too
+        let year = received.addingTimeInterval(366 * 86_400)
+        _ = try fixture.database.applyRetention(closedBefore: year.addingTimeInterval(-365 * 86_400), now: year)
+        #expect(try raw("req.eml")?.isEmpty == true)
+    }
 }
 
 /// The audit log: every moderator and municipality action, append-only, and any edit found by `verify`.
