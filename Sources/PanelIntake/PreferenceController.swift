@@ -95,7 +95,9 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
         }
     }
 
-    func extend(_ claims: TokenClaims, apply: Bool) throws -> Page {
+    /// One-time: a second POST of the same link changes nothing (the outside test moved the vote 15 days and sent
+    /// 70 mails with five).
+    func extend(_ claims: TokenClaims, token: String, apply: Bool) throws -> Page {
         let days = Int(claims.panelist)
         guard let round = try database.round(claims.round) else { throw StoreError.unknownRound(claims.round) }
         guard apply else {
@@ -109,7 +111,18 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
                     </form>
                     """)
         }
-        let extended = try database.extendDiscussion(roundId: round.id!, days: days, now: now(), messageDomain: messageDomain)
+        let extended: Round
+        do {
+            extended = try database.extendDiscussion(
+                roundId: round.id!, days: days, now: now(), messageDomain: messageDomain, oneTimeLink: token)
+        } catch StoreError.linkUsed {
+            return Page(
+                status: .conflict, title: "Deze link is al gebruikt",
+                body: """
+                    <p>De discussie is met deze link al verlengd; een link verlengt één keer. De stemming opent op
+                    \(Page.escape(DutchDateText.format(round.voteAt))).</p>
+                    """)
+        }
         return Page(
             status: .ok, title: "Discussie verlengd",
             body:
@@ -192,7 +205,7 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
                 return try reviewCase(claims, apply: apply, form: form)
             }
             if claims.purpose == .extendDiscussion {
-                return try extend(claims, apply: apply)
+                return try extend(claims, token: token, apply: apply)
             }
             if claims.purpose == .approveAnswer || claims.purpose == .rejectAnswer {
                 return try moderateAnswer(claims, apply: apply)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import PanelCore
@@ -88,10 +89,18 @@ extension AppDatabase {
     }
 
     /// Moves voting and the deadline `days` later and tells every member once. Only during discussion.
+    /// `oneTimeLink` (the link's token) makes it happen once per link: a replayed POST throws `.linkUsed`.
     @discardableResult
-    public func extendDiscussion(roundId: Int64, days: Int, now: Date, messageDomain: String) throws -> Round {
+    public func extendDiscussion(roundId: Int64, days: Int, now: Date, messageDomain: String, oneTimeLink: String? = nil)
+        throws -> Round
+    {
         try writer.write { db in
             guard var round = try Round.fetchOne(db, key: roundId) else { throw StoreError.unknownRound(roundId) }
+            if let oneTimeLink {
+                let hash = SHA256.hash(data: Data(oneTimeLink.utf8)).map { String(format: "%02x", $0) }.joined()
+                try db.execute(sql: "INSERT OR IGNORE INTO usedLink (hash, usedAt) VALUES (?, ?)", arguments: [hash, now])
+                guard db.changesCount == 1 else { throw StoreError.linkUsed }
+            }
             guard round.state == .discussion || round.state == .scheduled else {
                 throw StoreError.caseAlreadyRunning(round.caseId, state: round.state.rawValue)
             }

@@ -402,6 +402,13 @@ extension AppDatabase {
                 t.add(column: "staffNames", .text)
             }
         }
+        migrator.registerMigration("v13: one-time links") { db in
+            // Links whose action must happen once (extend the discussion): the SHA-256 of each link used.
+            try db.create(table: "usedLink") { t in
+                t.column("hash", .text).primaryKey()
+                t.column("usedAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

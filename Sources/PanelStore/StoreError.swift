@@ -15,6 +15,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownArgument
     case unknownQuestion
     case invalidExtension
+    /// A one-time link (extend the discussion) was used before.
+    case linkUsed
     case unknownMessage(Int64)
     /// The case was returned to the municipality; a new version must come first.
     case caseReturned(Int64, version: Int)
@@ -53,6 +55,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "no such question"
         case .invalidExtension:
             "an extension must be 1 to 30 days"
+        case .linkUsed:
+            "this link was used before; it works once"
         case .caseReturned(let id, let version):
             "case \(id) version \(version) was returned to the municipality; wait for its new version"
         case .staleVersion(let id, let linked, let current):

@@ -115,6 +115,9 @@ import Testing
         try await waitForHealth("http://127.0.0.1:\(port)")
         #expect(try await http("GET", extend).0 == 200)
         #expect(try await http("POST", extend).0 == 200)
+        // And a replayed POST of the same link changes nothing (one-time link, finding 8 of the outside test)
+        #expect(try await http("POST", extend).0 == 409)
+        #expect(try await http("POST", extend).0 == 409)
         try expectQuietTick(cli, at: voteAt.addingTimeInterval(-86_400 + 120))
         mail = catcher.waitForMessages(count: 15 + 4, timeout: 10)
         // Then every panelist is told once, and voting opens three days later
