@@ -184,8 +184,12 @@ extension AppDatabase {
     /// A panelist's request by mail, recorded with its answer in one transaction: "MIJN GEGEVENS" gets the data,
     /// "VERWIJDER MIJ" a confirmation link, "PAUZE" the pause and its end date, "AFMELDEN" (the List-Unsubscribe
     /// mailto) unsubscribes without an answer. Idempotent by spool name.
+    ///
+    /// "AFMELDEN" and "PAUZE" from another address than the panelist's (`fromRegisteredAddress` false) do not act:
+    /// the registered address gets links to do it instead (a forged From must not unsubscribe someone).
     public func filePanelistRequest(
-        _ request: PanelistRequest, panelistId: Int64, inbound: InboundMail, now: Date, messageDomain: String
+        _ request: PanelistRequest, panelistId: Int64, inbound: InboundMail, now: Date, messageDomain: String,
+        fromRegisteredAddress: Bool = true
     ) throws {
         try writer.write { db in
             guard try InboundMail.filter(Column("spoolName") == inbound.spoolName).fetchCount(db) == 0 else { return }
@@ -200,6 +204,11 @@ extension AppDatabase {
             switch request {
             case .myData: kind = .myData
             case .erase: kind = .eraseConfirm
+            case .pause where !fromRegisteredAddress, .unsubscribe where !fromRegisteredAddress:
+                kind = .requestConfirm
+                try db.execute(
+                    sql: "UPDATE inbound SET detail = ? WHERE id = ?",
+                    arguments: [request.name + ":other-address", inbound.id])
             case .pause(let weeks):
                 kind = .paused
                 panelist.pausedUntil = now.addingTimeInterval(Double(min(26, max(1, weeks))) * 7 * 86_400)

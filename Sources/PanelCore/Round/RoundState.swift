@@ -163,13 +163,15 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case eraseConfirm = "erase-confirm"
     /// To a panelist who mailed "PAUZE": until when.
     case paused
+    /// To a panelist's registered address after "AFMELDEN" or "PAUZE" came from another address: links to do it.
+    case requestConfirm = "request-confirm"
 
     /// Mail the program sends because mail came in, not on a schedule: anyone who can send us mail can make
     /// us send these, so they are capped per address (`AppDatabase.mayAnswer`).
     public var isAutomaticAnswer: Bool {
         switch self {
         case .acknowledgement, .lateReply, .myData, .eraseConfirm, .paused, .join, .joinUnknown, .caseReceived,
-            .caseRefused:
+            .caseRefused, .requestConfirm:
             true
         default: false
         }
@@ -178,7 +180,7 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     /// Automatic answers that say the same thing each time: a second request within a day is merged into the first.
     public var mergesRepeats: Bool {
         switch self {
-        case .lateReply, .myData, .eraseConfirm, .paused, .joinUnknown: true
+        case .lateReply, .myData, .eraseConfirm, .paused, .joinUnknown, .requestConfirm: true
         default: false
         }
     }
@@ -187,7 +189,7 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     public var isIntake: Bool {
         switch self {
         case .caseReview, .caseReceived, .caseRefused, .caseSetup, .caseReturned, .caseApproved, .join, .joinUnknown,
-            .myData, .eraseConfirm, .paused:
+            .myData, .eraseConfirm, .paused, .requestConfirm:
             true
         default: false
         }

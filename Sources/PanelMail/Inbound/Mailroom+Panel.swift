@@ -37,7 +37,10 @@ extension Mailroom {
         let mail = InboundMail(
             spoolName: name, receivedAt: now, messageId: message.messageID, fromAddress: message.from?.address, roundId: nil,
             panelistId: panelist.id, disposition: .request, detail: nil, raw: Data(bytes))
-        try database.filePanelistRequest(request, panelistId: panelist.id!, inbound: mail, now: now, messageDomain: messageDomain)
+        let registered = message.from?.address.lowercased() == panelist.email.lowercased()
+        try database.filePanelistRequest(
+            request, panelistId: panelist.id!, inbound: mail, now: now, messageDomain: messageDomain,
+            fromRegisteredAddress: registered)
         logger.info("inbound.request", metadata: ["request": "\(request.name)"])
         return .filed(.request)
     }

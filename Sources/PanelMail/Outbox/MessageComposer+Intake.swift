@@ -40,7 +40,7 @@ extension MessageComposer {
         let recipientName: String? =
             switch kind {
             case .caseReceived, .caseReturned, .caseApproved: context.municipality?.name
-            case .myData, .eraseConfirm, .paused: context.panelist?.name
+            case .myData, .eraseConfirm, .paused, .requestConfirm: context.panelist?.name
             default: nil
             }
         return message(
@@ -132,6 +132,14 @@ extension MessageComposer {
                         purpose: .erase, round: 0, panelist: panelistId,
                         expires: context.message.createdAt.addingTimeInterval(14 * 86_400)))
                 values["erase_url"] = "\(settings.baseURL)/p/\(token)"
+            }
+            if context.message.kind == .requestConfirm {
+                let expires = context.message.createdAt.addingTimeInterval(14 * 86_400)
+                let unsubscribe = signer.sign(
+                    TokenClaims(purpose: .unsubscribe, round: 0, panelist: panelistId, expires: expires))
+                values["unsubscribe_url"] = "\(settings.baseURL)/u/\(unsubscribe)"
+                let pause = signer.sign(TokenClaims(purpose: .pause, round: 0, panelist: panelistId, expires: expires))
+                values["pause_url"] = "\(settings.baseURL)/p/\(pause)"
             }
         }
         if let data = context.personalData { values["personal_data"] = data.text }
