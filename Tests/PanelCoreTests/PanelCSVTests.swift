@@ -14,6 +14,14 @@ import Testing
             ])
     }
 
+    /// Finding 10 of the outside test: an ESC in a CSV name was printed raw by `panel export`.
+    @Test func hiddenCharactersNeitherComeInNorGoOut() throws {
+        let rows = try PanelCSV.parse("name,email\n\"Anna\u{1B}[2J \u{202E}Vries\",anna@example.nl\n")
+        #expect(rows.map(\.name) == ["Anna[2J Vries"])
+        #expect(CSVField.quoted("a\u{202E}b\u{1B}c") == "\"abc\"")
+        #expect(CSVField.quoted("\u{200B}=1+1") == "\"'=1+1\"")
+    }
+
     @Test func listsEveryBadLineWithItsNumber() {
         let text = """
             email,name,age_band

@@ -80,7 +80,8 @@ public enum PanelCSV {
         for record in CSVReader.dataRecords(records, columnCount: columns.count, problems: &problems) {
             func value(_ column: String) -> String? {
                 guard let index = columns.firstIndex(of: column) else { return nil }
-                let trimmed = record.fields[index].trimmingCharacters(in: .whitespaces)
+                // An ESC or a right-to-left override in a name must not reach a terminal, a mail or a CSV.
+                let trimmed = OutsideText.neutralised(record.fields[index]).trimmingCharacters(in: .whitespaces)
                 return trimmed.isEmpty ? nil : trimmed
             }
             let email = (record.fields[emailColumn].trimmingCharacters(in: .whitespaces)).lowercased()
@@ -241,7 +242,9 @@ public enum EmailAddress {
 public enum CSVField {
     /// A quoted RFC 4180 field; a leading =, +, -, @, tab or CR gets a ' so a spreadsheet never runs it
     /// as a formula (CSV injection).
+    /// Characters that hide or reorder text (an ESC, a right-to-left override) are removed first (`OutsideText`).
     public static func quoted(_ text: String) -> String {
+        let text = OutsideText.neutralised(text)
         let safe = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
