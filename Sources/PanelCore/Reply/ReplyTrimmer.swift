@@ -2,7 +2,9 @@ import Foundation
 
 /// Keeps what a panelist wrote in a reply and drops what their mail client added around it.
 ///
-/// Pure and line-based. It understands, in Dutch, English and German:
+/// Pure and line-based. The words it knows are data, one file per language (`ReplyLanguage`, `Languages/`: Dutch,
+/// English, German, French, Spanish, Portuguese, Italian, Polish, Turkish, Arabic, Russian, Ukrainian, Swedish,
+/// Norwegian, Danish, Finnish, Czech, Romanian, Chinese, Japanese). It understands:
 /// * `>`-quoted history, whether the panelist top-posts, bottom-posts or answers between the quoted lines;
 /// * attribution lines such as `Op di 3 mrt 2026 om 10:12 schreef … <…>:` (also wrapped over two lines),
 ///   `Op … heeft … het volgende geschreven:`, `On …, … wrote:` and `Am … schrieb …:`;
@@ -147,11 +149,8 @@ public enum ReplyTrimmer {
         line == "-- " || line == "--" || line == "-- \u{00A0}" || line == "--\u{00A0}"
     }
 
-    static let separatorPhrases = [
-        "oorspronkelijk bericht", "origineel bericht", "original message", "doorgestuurd bericht",
-        "forwarded message", "ursprüngliche nachricht", "weitergeleitete nachricht", "message d'origine",
-        "message transféré",
-    ]
+    static let separatorPhrases = Set(ReplyLanguage.all.flatMap(\.separators))
+    static let forwardIntros = Set(ReplyLanguage.all.flatMap(\.forwardIntros))
 
     /// Lines after which everything is history: `-----Oorspronkelijk bericht-----` (with any number of
     /// dashes, also with spaces), forwarded markers, `Begin forwarded message:` and Outlook's underscore line.
@@ -163,24 +162,17 @@ public enum ReplyTrimmer {
             let inner = lower.trimmingCharacters(in: CharacterSet(charactersIn: "- "))
             return separatorPhrases.contains(inner)
         }
-        let forwardedIntros = [
-            "begin forwarded message:", "begin doorgestuurd bericht:", "doorgestuurd bericht:",
-            "anfang der weitergeleiteten nachricht:",
-        ]
-        return forwardedIntros.contains(lower)
+        return forwardIntros.contains(lower) || forwardIntros.contains(lower.replacingOccurrences(of: "：", with: ":"))
     }
 
-    static let fromFields: Set<String> = ["van", "from", "von", "de"]
-    static let otherHeaderFields: Set<String> = [
-        "verzonden", "sent", "datum", "date", "aan", "to", "onderwerp", "subject", "cc", "bcc", "reply-to",
-        "beantwoorden aan", "gesendet", "an", "betreff", "envoyé", "à", "objet",
-    ]
+    static let fromFields = Set(ReplyLanguage.all.flatMap(\.fromFields))
+    static let otherHeaderFields = Set(ReplyLanguage.all.flatMap(\.otherFields)).subtracting(fromFields)
 
     /// The field name of a mail header line such as `Van: …`, `*Van:* …` or `**From:** …`, lowercased.
     static func headerField(_ line: String) -> String? {
         var text = Substring(stripped(line))
         while let first = text.first, first == "*" || first == "_" { text = text.dropFirst() }
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
         var name = text[..<colon]
         while let last = name.last, last == "*" || last == "_" { name = name.dropLast() }
         let field = name.trimmingCharacters(in: .whitespaces).lowercased()
@@ -207,9 +199,8 @@ public enum ReplyTrimmer {
         return !fields.isDisjoint(with: fromFields) && fields.intersection(otherHeaderFields).count >= 2
     }
 
-    static let attributionVerbs = [
-        "schreef", "geschreven", "wrote", "schrieb", "a écrit", "skrev", "escribió",
-    ]
+    static let attributionVerbs = Set(ReplyLanguage.all.flatMap(\.attributionVerbs))
+    static let attributionOpeners = Set(ReplyLanguage.all.flatMap(\.attributionOpeners))
 
     /// How many lines (1 or 2) an attribution line at `index` spans, if it is one: it starts with
     /// `Op`/`On`/`Am`/`Le` (or names an address), mentions a writing verb, ends with `:` within two lines
@@ -218,23 +209,53 @@ public enum ReplyTrimmer {
     static func attributionSpan(in lines: [String], at index: Int, introducesQuote: Bool = false) -> Int? {
         guard !isQuoted(lines[index]), !isBlank(lines[index]) else { return nil }
         var joined = ""
-        for span in 1...2 {
+        for span in 1...3 {
             let lineIndex = index + span - 1
             guard lineIndex < lines.count, !isBlank(lines[lineIndex]), !isQuoted(lines[lineIndex]) else { return nil }
             joined += (joined.isEmpty ? "" : " ") + stripped(lines[lineIndex])
-            if joined.hasSuffix(":") {
-                return isAttribution(joined, introducesQuote: introducesQuote) ? span : nil
+            if joined.hasSuffix(":") || joined.hasSuffix("：") {
+                guard isAttribution(joined, introducesQuote: introducesQuote) else { return nil }
+                // "Ik ben het eens.\nOp … schreef …:" — the attribution starts on the next line: the panelist's
+                // last line, typed right above it without a blank line, is theirs.
+                if span > 1 {
+                    guard looksLikeAttributionStart(lines[index]) else { return nil }
+                    for later in (index + 1)..<(index + span) where looksLikeAttributionStart(lines[later]) {
+                        if attributionSpan(in: lines, at: later, introducesQuote: introducesQuote) != nil { return nil }
+                    }
+                }
+                return span
             }
         }
         return nil
     }
 
+    /// How attribution lines begin: an opener ("Op ", "On "), a date ("2026-03-03 …", "3 марта …", "вт, 3 мар."),
+    /// or a name with its address ("Jan <jan@example.nl> schreef:") — not the wrapped tail of one
+    /// ("reply+…@…> wrote:") nor a sentence of the panelist's.
+    static func looksLikeAttributionStart(_ line: String) -> Bool {
+        let lower = stripped(line).lowercased()
+        if attributionOpeners.contains(where: { lower.hasPrefix($0) }) || lower.first?.isNumber == true { return true }
+        if mentionsDate(lower), !lower.hasSuffix("."), lower.count <= 120 { return true }
+        guard let open = lower.firstIndex(of: "<"), let at = lower.firstIndex(of: "@"), open != lower.startIndex else {
+            return false
+        }
+        return open < at
+    }
+
     static func isAttribution(_ text: String, introducesQuote: Bool = false) -> Bool {
         guard text.count <= 300 else { return false }
         let lower = text.lowercased()
-        guard attributionVerbs.contains(where: { lower.contains($0) }) else { return false }
         let hasAddress = lower.contains("@")
-        let opener = ["op ", "on ", "am ", "le ", "el "].contains { lower.hasPrefix($0) }
+        // Date first, no verb: "2016-03-03 17:21 GMT+01:00 Naam <adres>:", "2026年3月3日(火) 17:21 Naam <adres>:".
+        // Right above `>` lines, a date and "Naam <adres>:" is enough: "вт, 3 мар. 2026 г. в 17:21, Naam <adres>:".
+        if hasAddress, mentionsDate(lower),
+            (lower.first?.isNumber == true && (lower.contains("<") || introducesQuote))
+                || (introducesQuote && lower.contains("<"))
+        {
+            return true
+        }
+        guard attributionVerbs.contains(where: { lower.contains($0) }) else { return false }
+        let opener = attributionOpeners.contains { lower.hasPrefix($0) }
         if opener { return hasAddress || mentionsDate(lower) }
         // "Jan de Vries <jan@example.nl> schreef op 3-3-2026 10:12:" (Evolution, some webmail);
         // "Jan de Vries <jan@example.nl> schreef:" only right above `>` lines.
@@ -249,21 +270,34 @@ public enum ReplyTrimmer {
         return text.contains(time) || text.contains(year) || text.contains(numeric)
     }
 
-    static let footerPrefixes = [
-        "verzonden vanaf mijn ", "verstuurd vanaf mijn ", "verzonden vanuit outlook", "verstuurd vanuit outlook",
-        "verzonden vanuit mijn ", "verstuurd vanuit mijn ", "verzonden met de mail-app", "verzonden met mail voor",
-        "verzonden vanuit mail voor", "verzonden vanaf mail voor", "verzonden vanaf outlook", "verstuurd met de mail-app",
-        "outlook voor android downloaden", "outlook voor ios downloaden", "download outlook voor",
-        "sent from my ", "sent from outlook", "sent from mail for", "sent from yahoo mail", "sent from samsung",
-        "sent via ", "get outlook for ", "download outlook for ", "gesendet von meinem", "von meinem iphone gesendet",
-        "envoyé de mon ",
+    static let footerPrefixes = ReplyLanguage.all.flatMap(\.footerPrefixes)
+    /// Devices and apps that sign their mail, in any language: "Skickat från min iPhone", "iPhoneから送信".
+    static let footerDevices = [
+        "iphone", "ipad", "android", "samsung", "galaxy", "outlook", "mail for windows", "mail voor windows",
+        "huawei", "xiaomi", "blackberry", "yahoo mail", "aol", "proton mail", "gmail", "windows mail", "mobile",
+    ]
+    /// The verb of a footer, in the languages of `ReplyLanguage.all` ("sent", "verzonden", "送信", "发自").
+    static let footerSendWords = [
+        "sent", "verzonden", "verstuurd", "gesendet", "envoy", "enviado", "inviato", "wysłan", "gönderil", "отправлен",
+        "надіслан", "skickat", "sendt", "lähetetty", "odesláno", "odeslané", "trimis", "发自", "發自", "送信", "أرسلت",
+        "مرسل", "download", "get ", "von meinem", "från min", "fra min", "de mon", "desde mi", "do meu", "z mojego",
     ]
 
-    /// A line a (mobile) mail client adds under a message, such as `Verzonden vanaf mijn iPhone`.
+    /// A line a (mobile) mail client adds under a message, such as `Verzonden vanaf mijn iPhone`: a known opening
+    /// in one of `ReplyLanguage.all`, or a short line that is little more than a device or app name and a verb.
     static func isMobileFooter(_ line: String) -> Bool {
         let lower = stripped(line).lowercased()
         guard lower.count <= 90 else { return false }
-        return footerPrefixes.contains { lower.hasPrefix($0) }
+        if footerPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        // "Enviado desde mi Samsung Galaxy", "Отправлено с iPhone", "发自我的iPhone": short, names a device, no stop at
+        // the end — a sentence of the panelist's that mentions an iPhone is longer or ends like a sentence.
+        guard lower.count <= 60, !lower.hasSuffix("."), !lower.hasSuffix("?"), !lower.hasSuffix("!"),
+            let device = footerDevices.first(where: { lower.contains($0) })
+        else { return false }
+        let words = lower.split(whereSeparator: \.isWhitespace)
+        let rest = lower.replacingOccurrences(of: device, with: "").trimmingCharacters(in: .whitespaces)
+        return words.count <= 6 && rest.count >= 2 && !rest.contains(":")
+            && footerSendWords.contains(where: { rest.contains($0) })
     }
 
     // MARK: - Output

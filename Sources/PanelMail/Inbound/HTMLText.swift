@@ -27,6 +27,51 @@ enum HTMLText {
         "a", "b", "br", "em", "font", "i", "img", "span", "strong", "td", "u",
     ]
     /// Elements whose content is raw text up to the matching end tag.
+    /// Written where a client's quoted history begins: Outlook's own separator, which `ReplyTrimmer` cuts at.
+    static let historySeparator = "________________________________"
+
+    /// Containers mail clients put the quoted message in: Gmail (`gmail_quote`), Yahoo (`yahoo_quoted`), Outlook
+    /// desktop/web/mobile (`divRplyFwdMsg`, `appendonsend`, the reply header's `border-top` block, `OLK_SRC_BODY_SECTION`,
+    /// `mail-editor-reference-message-container`, `messageReplySection`), ProtonMail and Zoho.
+    private static let historyClasses: Set<String> = [
+        "gmail_quote", "gmail_quote_container", "yahoo_quoted", "protonmail_quote", "zmail_extra",
+        "mail-editor-reference-message-container", "x_gmail_quote", "x_yahoo_quoted", "ms-outlook-mobile-reference-message",
+    ]
+    private static let historyIDs: Set<String> = [
+        "divrplyfwdmsg", "x_divrplyfwdmsg", "appendonsend", "x_appendonsend", "olk_src_body_section", "messagereplysection",
+        "reply-intro", "ydpreplycontainer", "isforwardcontent", "isreplycontent",
+    ]
+    /// Signature containers: Gmail, Thunderbird, Outlook web and mobile, Apple Mail.
+    private static let signatureClasses: Set<String> = [
+        "gmail_signature", "moz-signature", "x_gmail_signature", "signature", "ms-outlook-mobile-signature",
+    ]
+    private static let signatureIDs: Set<String> = [
+        "signature", "x_signature", "ms-outlook-mobile-signature", "applemailsignature", "appendonsend-signature",
+    ]
+
+    private static func classes(of tag: Tag) -> [String] {
+        (tag.attribute("class") ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
+    private static func isHistoryContainer(_ tag: Tag) -> Bool {
+        if classes(of: tag).contains(where: historyClasses.contains) { return true }
+        if let id = tag.attribute("id")?.lowercased(), historyIDs.contains(id) { return true }
+        // Outlook desktop (Word): the reply header sits in <div style="border:none;border-top:solid #E1E1E1 1.0pt;…">.
+        if tag.name == "div", let style = tag.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
+            style.contains("border-top:solid#e1e1e1") || style.contains("border-top:solid#b5c4df")
+        {
+            return true
+        }
+        return false
+    }
+
+    private static func isSignatureContainer(_ tag: Tag) -> Bool {
+        guard tag.name == "div" || tag.name == "span" || tag.name == "table" || tag.name == "p" else { return false }
+        if classes(of: tag).contains(where: signatureClasses.contains) { return true }
+        if let id = tag.attribute("id")?.lowercased(), signatureIDs.contains(id) { return true }
+        return false
+    }
+
     private static let rawTextElements: Set<String> = ["script", "style", "textarea", "xmp", "template", "title"]
     private static let droppedRawText: Set<String> = ["script", "style", "template", "title"]
 
@@ -56,6 +101,8 @@ enum HTMLText {
         /// For `<ol>` numbering; `nil` entries are `<ul>`.
         var lists: [Int?] = []
         var link: (href: String, textStart: Int)?
+        /// Inside a signature container (`gmail_signature`, `moz-signature`): its element name and nesting depth.
+        var signature: (name: String, depth: Int)?
 
         init(html: [UInt8]) { self.html = html }
 
@@ -171,6 +218,26 @@ enum HTMLText {
 
         mutating func handle(_ tag: Tag) {
             let name = tag.name
+            if let current = signature {
+                // Everything inside a signature container is dropped, up to its own end tag.
+                if name == current.name, !tag.isSelfClosing {
+                    let depth = current.depth + (tag.isEnd ? -1 : 1)
+                    signature = depth == 0 ? nil : (name, depth)
+                }
+                if signature != nil || tag.isEnd { return }
+            }
+            if !tag.isEnd, !tag.isSelfClosing, HTMLText.isSignatureContainer(tag) {
+                signature = (name, 1)
+                return
+            }
+            if !tag.isEnd, HTMLText.isHistoryContainer(tag) {
+                // The client's quoted history begins here: a separator line the reply trimmer cuts at (the quote
+                // itself still follows, `>`-prefixed where it is a blockquote).
+                requestBreaks(2)
+                flushPendingBreaks()
+                write(Array(HTMLText.historySeparator.utf8))
+                requestBreaks(2)
+            }
             if !tag.isEnd, HTMLText.rawTextElements.contains(name), !tag.isSelfClosing {
                 let end = find(Array("</\(name)".utf8), from: index, caseInsensitive: true) ?? html.count
                 if !HTMLText.droppedRawText.contains(name) { emitText(html[index..<end]) }
@@ -267,7 +334,7 @@ enum HTMLText {
         // MARK: Text
 
         mutating func emitText(_ raw: ArraySlice<UInt8>) {
-            guard !raw.isEmpty else { return }
+            guard !raw.isEmpty, signature == nil else { return }
             if inHead {
                 // Text cannot live in <head>: a browser would start the body here.
                 guard raw.contains(where: { !isSpace($0) }) else { return }
