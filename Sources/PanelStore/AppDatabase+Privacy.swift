@@ -270,10 +270,13 @@ extension AppDatabase {
     }
 
     /// Rewrites the file without free pages and empties the WAL: deleted data leaves no trace on disk.
+    ///
+    /// Beside Litestream the WAL is left to Litestream's next checkpoint (it holds a read lock that a `TRUNCATE`
+    /// would wait on for the whole busy timeout, then fail); the replica keeps the old pages until its retention.
     public func vacuum() throws {
         try writer.barrierWriteWithoutTransaction { db in
             try db.execute(sql: "VACUUM")
-            try db.checkpoint(.truncate)
+            if replication == .none { try db.checkpoint(.truncate) }
         }
     }
 

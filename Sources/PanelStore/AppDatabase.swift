@@ -5,9 +5,12 @@ import PanelCore
 /// The one owner of the database: runs migrations, then offers intent-named transactions.
 public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// Who checkpoints the WAL: SQLite (and `vacuum`), or a replicator beside us.
+    let replication: Replication
 
-    public init(_ writer: any DatabaseWriter) throws {
+    public init(_ writer: any DatabaseWriter, replication: Replication = .none) throws {
         self.writer = writer
+        self.replication = replication
         try Self.migrator.migrate(writer)
     }
 
@@ -18,11 +21,17 @@ public struct AppDatabase: Sendable {
     /// (a vote, an unsubscribe) survives a power loss. GRDB puts WAL databases in `NORMAL`, where a commit only
     /// reaches the disk at the next checkpoint: safe from corruption, but a power loss can undo the last
     /// transactions after their "thank you" went out. Votes pay for the fsync together (`BallotBox`).
-    public static func open(path: String) throws -> AppDatabase {
+    ///
+    /// With `replication: .litestream` the writer never checkpoints on its own (`wal_autocheckpoint = 0`):
+    /// Litestream does, after it has copied the frames.
+    public static func open(path: String, replication: Replication = .none) throws -> AppDatabase {
         let pool = try DatabasePool(path: path, configuration: configuration())
-        // After GRDB's own WAL setup (which sets NORMAL), on the one connection that writes.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        return try AppDatabase(pool)
+        // After GRDB's own WAL setup (which sets NORMAL), on the one connection that writes (and so checkpoints).
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            if replication == .litestream { try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        }
+        return try AppDatabase(pool, replication: replication)
     }
 
     /// An in-memory database for unit tests.

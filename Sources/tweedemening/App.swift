@@ -19,7 +19,7 @@ struct App {
         }
         let database: AppDatabase
         do {
-            database = try AppDatabase.open(path: configuration.databasePath)
+            database = try AppDatabase.open(path: configuration.databasePath, replication: configuration.replication)
         } catch {
             throw CLIError.unavailable("cannot open the database \(configuration.databasePath): \(error)")
         }

@@ -2,6 +2,7 @@ import Foundation
 import PanelCore
 import PanelIntake
 import PanelMail
+import PanelStore
 import TOMLKit
 
 /// `tweedemening.toml` as written on disk. Every field is optional: defaults fill the gaps.
@@ -80,6 +81,8 @@ struct ConfigFile: Decodable {
         }
     }
     var database: String?
+    /// `"litestream"` when Litestream replicates the database (it then owns the WAL checkpoints).
+    var replication: String?
     var spool: String?
     var language: String?
     var mail: Mail?
@@ -100,6 +103,8 @@ struct ConfigFile: Decodable {
 struct Configuration {
     var root: URL
     var databasePath: String
+    /// Who else copies the database, and so checkpoints it.
+    var replication: Replication
     var spoolPath: String
     var language: String
     var from: MailAddress
@@ -167,6 +172,11 @@ struct Configuration {
         let env = { (name: String) -> String? in
             guard let value = environment[name], !value.isEmpty else { return nil }
             return value
+        }
+        let replicationText = file.replication ?? Replication.none.rawValue
+        guard let replication = Replication(rawValue: replicationText) else {
+            throw CLIError.config(
+                "replication `\(replicationText)` must be \"none\" or \"litestream\" (docs/operations.md, Replication)")
         }
         let fromText = env("TWEEDEMENING_FROM") ?? file.mail?.from ?? "De Tweede Mening <panel@tweedemening.example>"
         guard let from = MailAddress(parsing: fromText) else {
@@ -275,6 +285,7 @@ struct Configuration {
         return Configuration(
             root: root,
             databasePath: resolve(file.database ?? "tweedemening.sqlite"),
+            replication: replication,
             spoolPath: resolve(file.spool ?? "Queue"),
             language: file.language ?? "nl",
             from: from,
@@ -327,6 +338,7 @@ struct Configuration {
         # Relative paths are relative to this folder. docs/operations.md explains every setting.
 
         database = "tweedemening.sqlite"
+        # replication = "litestream"                      # Litestream replicates the database and does its checkpoints
         spool = "Queue"
         language = "nl"
 

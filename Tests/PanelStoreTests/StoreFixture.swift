@@ -7,11 +7,12 @@ struct StoreFixture {
     let folder: URL
     let database: AppDatabase
     let start = ISOTime.parse("2026-12-01T09:00:00+01:00")!
+    var path: String { folder.appendingPathComponent("test.sqlite").path }
 
-    init(panelSize: Int = 5) throws {
+    init(panelSize: Int = 5, replication: Replication = .none) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("tm-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        database = try AppDatabase.open(path: folder.appendingPathComponent("test.sqlite").path)
+        database = try AppDatabase.open(path: folder.appendingPathComponent("test.sqlite").path, replication: replication)
         try database.addMunicipality(id: "utrecht", name: "Gemeente Utrecht", email: "wmo@utrecht.example", now: start)
         if panelSize > 0 {
             let rows = (1...panelSize).map { PanelistRow(email: "p\($0)@example.nl", name: "Panellid \($0)") }

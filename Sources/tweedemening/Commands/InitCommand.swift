@@ -26,7 +26,7 @@ struct InitCommand: ParsableCommand {
         _ = try SigningKeyFile.load(from: configuration.keyFilePath)
         try Spool(root: URL(fileURLWithPath: configuration.spoolPath, isDirectory: true)).prepare()
         do {
-            _ = try AppDatabase.open(path: configuration.databasePath)
+            _ = try AppDatabase.open(path: configuration.databasePath, replication: configuration.replication)
         } catch {
             throw CLIError.unavailable("cannot create the database \(configuration.databasePath): \(error)")
         }
