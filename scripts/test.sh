@@ -14,6 +14,11 @@ TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/postfix-p
 # (scripts/fuzz.sh all 600 for the ten-minute runs).
 scripts/fuzz.sh all 20
 swift test --skip-build --parallel
+# Personal data in replies, measured on the labelled set (Tests/Corpus/privacy): the tuned part must stay at
+# recall 1.0 with no false positives; the held-aside part is printed, not tuned on.
+TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/eval/privacy.sh --min-recall 0.99 --max-fp 0.01 \
+    Tests/Corpus/privacy/tune.jsonl
+TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/eval/privacy.sh Tests/Corpus/privacy/aside.jsonl
 # The machine killed mid-round, the database restored from its Litestream replica on a fresh root: at most the
 # last second of acknowledged votes lost, the round resumed without extra duplicates (docs/operations.md).
 TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/drill/restore.sh 300 3

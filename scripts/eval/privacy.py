@@ -79,4 +79,10 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    result = main()
+    # --min-recall R --max-fp F: exit 1 below these (scripts/test.sh guards the tune set against regressions).
+    args = sys.argv
+    if "--min-recall" in args and result["recall"] < float(args[args.index("--min-recall") + 1]):
+        sys.exit(f"recall {result['recall']:.3f} is below {args[args.index('--min-recall') + 1]}")
+    if "--max-fp" in args and result["fp_rate"] > float(args[args.index("--max-fp") + 1]):
+        sys.exit(f"false-positive rate {result['fp_rate']:.3f} is above {args[args.index('--max-fp') + 1]}")

@@ -3,19 +3,20 @@
 # Tests/Corpus/privacy/ (tune.jsonl, aside.jsonl; see FORMAT.md there) and prints recall and the
 # false-positive rate per set.
 #
-#   scripts/eval/privacy.sh [--verbose] [SET.jsonl...]
+#   scripts/eval/privacy.sh [--verbose] [--min-recall R] [--max-fp F] [SET.jsonl...]
 #
 # The binary: $TWEEDEMENING_BIN, else `swift build --show-bin-path`/tweedemening (build it first).
 # The year is fixed (2026), so dates of birth score the same next year.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-verbose=() sets=()
-for arg in "$@"; do
-    case "$arg" in
-        --verbose|-v) verbose=(--verbose) ;;
+verbose=() sets=() limits=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --verbose|-v) verbose=(--verbose); shift ;;
+        --min-recall|--max-fp) limits+=("$1" "$2"); shift 2 ;;
         -h|--help) sed -n 2,9p "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-        *) sets+=("$arg") ;;
+        *) sets+=("$1"); shift ;;
     esac
 done
 [ ${#sets[@]} -gt 0 ] || sets=("$repo/Tests/Corpus/privacy/tune.jsonl" "$repo/Tests/Corpus/privacy/aside.jsonl")
@@ -25,5 +26,5 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 for set in "${sets[@]}"; do
     "$bin" scan --jsonl --year 2026 <"$set" >"$out/scanned.jsonl"
-    python3 "$here/privacy.py" "$set" "$out/scanned.jsonl" "${verbose[@]}"
+    python3 "$here/privacy.py" "$set" "$out/scanned.jsonl" ${verbose[@]+"${verbose[@]}"} ${limits[@]+"${limits[@]}"}
 done
