@@ -76,3 +76,12 @@ import Testing
         #expect(ReplyTrimmer.trim(text) == text)
     }
 }
+
+extension ReplyLanguagesTests {
+    /// "Op zich" begins many Dutch sentences: a reply line that starts so is not the start of the header below it.
+    @Test func aSentenceBeginningWithOpIsNotAnAttribution() {
+        let body =
+            "Op zich vind ik het goed.\nOp di 3 mrt 2026 om 17:21 schreef De Tweede Mening <reply+k1@x.example>:\n\(Self.quote)"
+        #expect(ReplyTrimmer.trim(body) == "Op zich vind ik het goed.")
+    }
+}

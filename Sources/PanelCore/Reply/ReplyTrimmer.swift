@@ -120,7 +120,12 @@ public enum ReplyTrimmer {
         return unified.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    static let blankCharacters = CharacterSet.whitespaces.union(["\u{00A0}", "\u{200B}", "\u{FEFF}"])
+    /// Spaces, and the invisible marks clients put around a line (Gmail wraps Arabic and Hebrew attributions in
+    /// U+202B … U+202C).
+    static let blankCharacters = CharacterSet.whitespaces.union([
+        "\u{00A0}", "\u{200B}", "\u{FEFF}", "\u{200E}", "\u{200F}", "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}",
+        "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}",
+    ])
 
     static func stripped(_ line: String) -> String {
         line.trimmingCharacters(in: blankCharacters)
@@ -218,8 +223,9 @@ public enum ReplyTrimmer {
                 // "Ik ben het eens.\nOp … schreef …:" — the attribution starts on the next line: the panelist's
                 // last line, typed right above it without a blank line, is theirs.
                 if span > 1 {
-                    guard looksLikeAttributionStart(lines[index]) else { return nil }
-                    for later in (index + 1)..<(index + span) where looksLikeAttributionStart(lines[later]) {
+                    guard let start = attributionStart(lines[index]) else { return nil }
+                    // Begun by a name only: a later line that begins an attribution by itself is the real start.
+                    for later in (index + 1)..<(index + span) where start == .weak && attributionStart(lines[later]) != nil {
                         if attributionSpan(in: lines, at: later, introducesQuote: introducesQuote) != nil { return nil }
                     }
                 }
@@ -229,17 +235,19 @@ public enum ReplyTrimmer {
         return nil
     }
 
-    /// How attribution lines begin: an opener ("Op ", "On "), a date ("2026-03-03 …", "3 марта …", "вт, 3 мар."),
-    /// or a name with its address ("Jan <jan@example.nl> schreef:") — not the wrapped tail of one
-    /// ("reply+…@…> wrote:") nor a sentence of the panelist's.
-    static func looksLikeAttributionStart(_ line: String) -> Bool {
+    enum AttributionStart { case strong, weak }
+
+    /// How attribution lines begin: strongly with an opener ("Op ", "On "), a number or a date ("2026-03-03 …",
+    /// "вт, 3 мар."), weakly with a name and its address ("Jan <jan@example.nl> schreef:"). Not the wrapped tail of
+    /// one ("reply+…@…> wrote:"), and not a line that ends a sentence ("Op zich vind ik het goed.").
+    static func attributionStart(_ line: String) -> AttributionStart? {
         let lower = stripped(line).lowercased()
-        if attributionOpeners.contains(where: { lower.hasPrefix($0) }) || lower.first?.isNumber == true { return true }
-        if mentionsDate(lower), !lower.hasSuffix("."), lower.count <= 120 { return true }
-        guard let open = lower.firstIndex(of: "<"), let at = lower.firstIndex(of: "@"), open != lower.startIndex else {
-            return false
-        }
-        return open < at
+        guard let last = lower.last, !".!?".contains(last) else { return nil }
+        if attributionOpeners.contains(where: { lower.hasPrefix($0) }) || lower.first?.isNumber == true { return .strong }
+        if mentionsDate(lower), lower.count <= 120 { return .strong }
+        guard let open = lower.firstIndex(of: "<"), let at = lower.firstIndex(of: "@"), open != lower.startIndex, open < at
+        else { return nil }
+        return .weak
     }
 
     static func isAttribution(_ text: String, introducesQuote: Bool = false) -> Bool {
@@ -255,6 +263,8 @@ public enum ReplyTrimmer {
             return true
         }
         guard attributionVerbs.contains(where: { lower.contains($0) }) else { return false }
+        // Thunderbird: "24.02.2026 16:40, De Tweede Mening пишет:", "2026/02/10 13:15 に … さんは書きました:".
+        if lower.first?.isNumber == true, mentionsDate(lower), lower.contains(/\d{1,2}[:.]\d{2}/) { return true }
         let opener = attributionOpeners.contains { lower.hasPrefix($0) }
         if opener { return hasAddress || mentionsDate(lower) }
         // "Jan de Vries <jan@example.nl> schreef op 3-3-2026 10:12:" (Evolution, some webmail);
@@ -275,28 +285,32 @@ public enum ReplyTrimmer {
     static let footerDevices = [
         "iphone", "ipad", "android", "samsung", "galaxy", "outlook", "mail for windows", "mail voor windows",
         "huawei", "xiaomi", "blackberry", "yahoo mail", "aol", "proton mail", "gmail", "windows mail", "mobile",
+        "windows",
     ]
     /// The verb of a footer, in the languages of `ReplyLanguage.all` ("sent", "verzonden", "送信", "发自").
     static let footerSendWords = [
         "sent", "verzonden", "verstuurd", "gesendet", "envoy", "enviado", "inviato", "wysłan", "gönderil", "отправлен",
         "надіслан", "skickat", "sendt", "lähetetty", "odesláno", "odeslané", "trimis", "发自", "發自", "送信", "أرسلت",
         "مرسل", "download", "get ", "von meinem", "från min", "fra min", "de mon", "desde mi", "do meu", "z mojego",
+        "入手", "herunterladen", "télécharger", "obtener", "scarica", "pobierz", "gönderildi", "telefonumdan",
     ]
 
     /// A line a (mobile) mail client adds under a message, such as `Verzonden vanaf mijn iPhone`: a known opening
     /// in one of `ReplyLanguage.all`, or a short line that is little more than a device or app name and a verb.
     static func isMobileFooter(_ line: String) -> Bool {
-        let lower = stripped(line).lowercased()
+        // "Verzonden vanuit Mail<https://go.microsoft.com/…> voor Windows": the link the client put in goes first.
+        var lower = stripped(line).lowercased().replacing(/<https?:[^>\s]*>|\(https?:[^)\s]*\)/, with: " ")
+        lower = lower.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard lower.count <= 90 else { return false }
         if footerPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        // "Enviado desde mi Samsung Galaxy", "Отправлено с iPhone", "发自我的iPhone": short, names a device, no stop at
-        // the end — a sentence of the panelist's that mentions an iPhone is longer or ends like a sentence.
-        guard lower.count <= 60, !lower.hasSuffix("."), !lower.hasSuffix("?"), !lower.hasSuffix("!"),
+        // "Enviado desde mi Samsung Galaxy", "Отправлено с iPhone", "发自我的iPhone": short and names a device and a
+        // verb of sending — a sentence of the panelist's that mentions an iPhone is longer or asks or exclaims.
+        guard lower.count <= 70, !lower.hasSuffix("?"), !lower.hasSuffix("!"),
             let device = footerDevices.first(where: { lower.contains($0) })
         else { return false }
         let words = lower.split(whereSeparator: \.isWhitespace)
         let rest = lower.replacingOccurrences(of: device, with: "").trimmingCharacters(in: .whitespaces)
-        return words.count <= 6 && rest.count >= 2 && !rest.contains(":")
+        return words.count <= 7 && rest.count >= 2 && !rest.contains(":")
             && footerSendWords.contains(where: { rest.contains($0) })
     }
 
