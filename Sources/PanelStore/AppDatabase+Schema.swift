@@ -402,6 +402,12 @@ extension AppDatabase {
                 t.add(column: "staffNames", .text)
             }
         }
+        migrator.registerMigration("v13: the order in which votes were received") { db in
+            try db.alter(table: "vote") { t in
+                // `VoteSequence` of the stored vote: a vote received earlier never replaces it (0: before v13).
+                t.add(column: "sequence", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }
