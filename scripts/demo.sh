@@ -26,6 +26,7 @@ export TWEEDEMENING_ROOT="$demo"
 export TWEEDEMENING_SMTP_URL="smtp://127.0.0.1:$smtp_port"
 export TWEEDEMENING_BASE_URL="http://127.0.0.1:$http_port"
 export TWEEDEMENING_LISTEN="127.0.0.1:$http_port"
+export TWEEDEMENING_METRICS_LISTEN=off   # /metrics has its own listener (default 127.0.0.1:9464); none here
 export TWEEDEMENING_TEMPLATES="$(pwd)/MailTemplates"
 export TWEEDEMENING_REPLY_DOMAIN=reply.tweedemening.example
 export TWEEDEMENING_MODERATOR=moderator@tweedemening.example

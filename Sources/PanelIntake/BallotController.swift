@@ -73,24 +73,54 @@ public struct BallotController<Context: RequestContext>: Sendable {
     }
 
     func castVote(_ request: Request, _ context: Context) async throws -> Page {
-        _ = try await request.body.collect(upTo: 16 * 1024)
         let token = context.parameters.get("token") ?? ""
+        let claims: TokenClaims
+        let choice: VoteChoice
         do {
-            let claims = try signer.verify(token, purpose: .vote, now: now())
-            guard let choice = claims.choice else { throw TokenError.malformed }
-            // Returns only once the vote is committed: the page below is never ahead of the disk.
-            let receipt = try await ballotBox.cast(
-                roundId: claims.round, panelistId: claims.panelist, choice: choice, now: now())
-            return Page(
-                status: .ok, title: "Dank u wel, uw stem is geteld",
-                body: """
-                    <p class="choice">\(Self.label(receipt.vote.choice))</p>
-                    <p>Na de sluiting op \(Page.escape(DutchDateText.format(receipt.round.deadline))) krijgt u per e-mail de uitslag, en later wat de gemeente ermee doet.</p>
-                    <p class="muted">Van gedachten veranderd? Gebruik de andere knop in de e-mail; uw laatste keuze telt.</p>
-                    """)
+            claims = try signer.verify(token, purpose: .vote, now: now())
+            guard let chosen = claims.choice else { throw TokenError.malformed }
+            choice = chosen
+        } catch {
+            _ = try await request.body.collect(upTo: 16 * 1024)
+            return Self.page(for: error)
+        }
+        // "The last vote counts" means the last one received: its place in that order is taken now, before the body.
+        let ticket = ballotBox.receive(roundId: claims.round, panelistId: claims.panelist)
+        do {
+            _ = try await request.body.collect(upTo: 16 * 1024)
+        } catch {
+            ballotBox.withdraw(ticket)
+            throw error
+        }
+        do {
+            // Returns once the vote is committed, and any vote of this panelist received after it answered: with what
+            // is stored then, so the page is never ahead of the disk nor contradicted by a later click's page.
+            return Self.page(for: try await ballotBox.cast(ticket, choice: choice, now: now()))
         } catch {
             return Self.page(for: error)
         }
+    }
+
+    /// The page after a vote names the choice that is stored, never merely the one just clicked: when another click
+    /// (a second device, a quick change of mind) arrived after this one, that one counts and the page says so.
+    static func page(for receipt: VoteReceipt) -> Page {
+        let deadline = Page.escape(DutchDateText.format(receipt.round.deadline))
+        guard receipt.vote.choice == receipt.choice else {
+            return Page(
+                status: .ok, title: "Uw laatste stem telt",
+                body: """
+                    <p>U heeft kort na elkaar verschillende keuzes bevestigd. Uw laatste stem telt:</p>
+                    <p class="choice">\(Self.label(receipt.vote.choice))</p>
+                    <p class="muted">Wilt u toch iets anders? Gebruik de andere knop in de e-mail; tot \(deadline) telt uw laatste keuze.</p>
+                    """)
+        }
+        return Page(
+            status: .ok, title: "Dank u wel, uw stem is geteld",
+            body: """
+                <p class="choice">\(Self.label(receipt.vote.choice))</p>
+                <p>Na de sluiting op \(deadline) krijgt u per e-mail de uitslag, en later wat de gemeente ermee doet.</p>
+                <p class="muted">Van gedachten veranderd? Gebruik de andere knop in de e-mail; uw laatste keuze telt.</p>
+                """)
     }
 
     func showUnsubscribe(_ context: Context) -> Page {

@@ -82,15 +82,20 @@ public final class ConnectionCounter: Sendable {
     func count(_ client: String) -> Int { open.withLock { $0[client, default: 0] } }
 
     /// Whom a connection counts against: the IPv4 address, or an IPv6 address's /64 (one subscriber's network;
-    /// an IPv4-mapped address is its IPv4 address). nil: not an IP peer (a Unix socket), not counted.
+    /// an IPv4-mapped address is its IPv4 address). nil: not counted — not an IP peer (a Unix socket), or the proxy
+    /// on this machine (`IntakeLimits.isLocalProxy`), whose connections are all its clients': their shares are the
+    /// proxy's to enforce (nginx `limit_conn`), and only the total applies to it.
     static func client(of address: SocketAddress?) -> String? {
         switch address {
         case .v4(let v4):
-            return SocketAddress.v4(v4).ipAddress
+            let client = SocketAddress.v4(v4).ipAddress
+            return IntakeLimits.isLocalProxy(client) ? nil : client
         case .v6(let v6):
             let bytes = withUnsafeBytes(of: v6.address.sin6_addr) { Array($0) }
+            if bytes[0..<15].allSatisfy({ $0 == 0 }), bytes[15] == 1 { return nil }  // ::1, the local proxy
             if bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xff, bytes[11] == 0xff {
-                return bytes[12...].map(String.init).joined(separator: ".")
+                let client = bytes[12...].map(String.init).joined(separator: ".")
+                return IntakeLimits.isLocalProxy(client) ? nil : client
             }
             return stride(from: 0, to: 8, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
                 .joined(separator: ":") + "::/64"

@@ -8,7 +8,7 @@ import PanelStore
 public func buildIntakeRouter(
     database: AppDatabase, signer: TokenSigner, mailroom: Mailroom? = nil, inboundSecret: String? = nil,
     caseTimeline: TimelineDefaults = TimelineDefaults(), limits: IntakeLimits = IntakeLimits(), baseURL: String? = nil,
-    metrics: (@Sendable () -> String)? = nil, now: @escaping @Sendable () -> Date = { Date() }
+    now: @escaping @Sendable () -> Date = { Date() }
 ) -> Router<IntakeRequestContext> {
     let router = Router(context: IntakeRequestContext.self)
     // Requests per route pattern (`/v/{token}`, never the token) and status, through swift-metrics.
@@ -27,18 +27,8 @@ public func buildIntakeRouter(
                 body: .init(byteBuffer: ByteBuffer(string: "database unavailable\n")))
         }
     }
-    if let metrics {
-        // Prometheus text format, for a scraper on this machine only: counts are not for the public.
-        router.get("/metrics") { _, context -> Response in
-            let address = context.remoteAddress?.ipAddress
-            guard address == "127.0.0.1" || address == "::1" else {
-                return Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"])
-            }
-            return Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: metrics())))
-        }
-    }
+    // No /metrics here: it has a listener of its own (`buildMetricsRouter`), which a proxy in front of this one
+    // cannot expose — behind a proxy on this machine every request came from loopback (issue 17, finding 14).
     router.addRoutes(BallotController(database: database, signer: signer, now: now).endpoints)
     router.addRoutes(JoinController(database: database, signer: signer, now: now).endpoints)
     router.addRoutes(

@@ -10,13 +10,23 @@ public struct IntakeLimits: Sendable {
     public var postsPerMinute: Int
     /// A client may spend this many at once before the per-minute rate applies.
     public var burst: Int
-    /// Read the client from the last `X-Forwarded-For` entry (only behind a proxy you run).
+    /// Read the client from the last `X-Forwarded-For` entry whoever the peer is: only for a proxy on another
+    /// machine that no one else can reach. A proxy on this machine (a peer at 127.0.0.1 or ::1) is trusted without it.
     public var trustForwardedFor: Bool
 
     public init(postsPerMinute: Int = 60, burst: Int = 30, trustForwardedFor: Bool = false) {
         self.postsPerMinute = postsPerMinute
         self.burst = burst
         self.trustForwardedFor = trustForwardedFor
+    }
+}
+
+extension IntakeLimits {
+    /// A peer that is a proxy on this machine: 127.0.0.1 or ::1 (also as ::ffff:127.0.0.1), where nginx and Caddy
+    /// connect from. Other loopback addresses (127.0.0.2, …) are clients like any other. One rule for the rate limit
+    /// and the connection share.
+    public static func isLocalProxy(_ address: String?) -> Bool {
+        address == "127.0.0.1" || address == "::1" || address == "::ffff:127.0.0.1"
     }
 }
 
@@ -119,18 +129,26 @@ public struct RequestGuard: RouterMiddleware {
 
     static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
 
-    /// The client a bucket belongs to; nil: not limited. Without a trusted proxy, a loopback peer is this machine
-    /// (tests, benchmarks) or a proxy that hides the client: limiting it would throttle everyone at once.
+    /// The client a bucket belongs to; nil: not limited (issue 17, finding 14).
+    ///
+    /// A peer at 127.0.0.1 or ::1 is a proxy on this machine (nginx, Caddy): the last `X-Forwarded-For` entry, the
+    /// one the proxy itself appends, is the client — so a same-host TLS proxy is limited per client without any
+    /// setting. Without that header such a peer is this machine itself (a health check, tests, benchmarks) and is
+    /// not limited: limiting it would throttle everyone at once. Any other peer is the client, whatever it writes in
+    /// `X-Forwarded-For` — unless `trustForwardedFor` says a proxy on another machine sits in front.
     func clientKey(_ request: Request, _ context: Context) -> String? {
-        if limits.trustForwardedFor {
-            if let forwarded = request.headers[.init("X-Forwarded-For")!], let last = forwarded.split(separator: ",").last {
-                return last.trimmingCharacters(in: .whitespaces)
-            }
-            return context.remoteAddress?.ipAddress ?? "unknown"
+        let peer = context.remoteAddress?.ipAddress
+        let proxied = limits.trustForwardedFor || IntakeLimits.isLocalProxy(peer)
+        if proxied, let forwarded = request.headers[Self.xForwardedFor],
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        {
+            return last
         }
-        guard let address = context.remoteAddress?.ipAddress else { return "unknown" }
-        return address == "127.0.0.1" || address == "::1" ? nil : address
+        guard let peer else { return "unknown" }
+        return IntakeLimits.isLocalProxy(peer) ? nil : peer
     }
+
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
 
     static func plain(_ status: HTTPResponse.Status, _ text: String) -> Response {
         Response(

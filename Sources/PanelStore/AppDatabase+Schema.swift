@@ -409,6 +409,12 @@ extension AppDatabase {
                 t.column("usedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v14: the order in which votes were received") { db in
+            try db.alter(table: "vote") { t in
+                // `VoteSequence` of the stored vote: a vote received earlier never replaces it (0: before v14).
+                t.add(column: "sequence", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }

@@ -10,10 +10,20 @@ public struct BallotContext: Sendable {
     public var currentChoice: VoteChoice?
 }
 
-/// A vote that was recorded, with the round it counts in (the thank-you page names the deadline).
+/// The answer to a vote: what is stored once its transaction committed, with the round it counts in (the thank-you
+/// page names the deadline).
 public struct VoteReceipt: Sendable {
+    /// The vote as stored after the commit: this one, or one received after it (from another click or device).
     public var vote: Vote
     public var round: Round
+    /// The choice this vote asked for; it counts when it is `vote.choice`.
+    public var choice: VoteChoice
+
+    public init(vote: Vote, round: Round, choice: VoteChoice) {
+        self.vote = vote
+        self.round = round
+        self.choice = choice
+    }
 }
 
 extension AppDatabase {
@@ -26,10 +36,14 @@ extension AppDatabase {
     /// The intake goes through `BallotBox`, which gathers concurrent votes into one transaction.
     @discardableResult
     public func castVote(roundId: Int64, panelistId: Int64, choice: VoteChoice, now: Date) throws -> Vote {
-        try writer.write { db in
+        let sequence = VoteSequence.next()
+        return try writer.write { db in
             var rounds: [Int64: Round] = [:]
-            return try Self.recordVote(db, roundId: roundId, panelistId: panelistId, choice: choice, now: now, rounds: &rounds)
-                .vote
+            return try Self.recordVote(
+                db, roundId: roundId, panelistId: panelistId, choice: choice, now: now, sequence: sequence,
+                rounds: &rounds
+            )
+            .vote
         }
     }
 
@@ -49,14 +63,16 @@ extension AppDatabase {
     }
 
     /// Checks the ballot and records the vote, inside the caller's transaction. Changing one's choice counts in
-    /// `changes`; confirming the same choice again only moves `castAt`.
+    /// `changes`; confirming the same choice again only moves `castAt`. "The last vote counts" is the last one
+    /// *received*: a stored vote with a higher `sequence` (`VoteSequence`) stays, and the receipt names it.
     ///
     /// This is the intake's hot path (`BallotBox` runs it for every vote of a batch), so it reads the round once
     /// per batch (`rounds`) and otherwise uses two cached statements: one read for panelist, membership and
     /// current vote, one write. Every check comes before the write, so a refused vote has written nothing and
     /// needs no savepoint. The checks and their errors are those of `ballot(_:roundId:panelistId:now:)`.
     static func recordVote(
-        _ db: Database, roundId: Int64, panelistId: Int64, choice: VoteChoice, now: Date, rounds: inout [Int64: Round]
+        _ db: Database, roundId: Int64, panelistId: Int64, choice: VoteChoice, now: Date, sequence: Int64,
+        rounds: inout [Int64: Round]
     ) throws -> VoteReceipt {
         let round: Round
         if let known = rounds[roundId] {
@@ -71,7 +87,8 @@ extension AppDatabase {
                 SELECT EXISTS (SELECT 1 FROM panelist WHERE id = :panelist),
                        EXISTS (SELECT 1 FROM roundMember WHERE roundId = :round AND panelistId = :panelist),
                        (SELECT choice FROM vote WHERE roundId = :round AND panelistId = :panelist),
-                       (SELECT changes FROM vote WHERE roundId = :round AND panelistId = :panelist)
+                       (SELECT changes FROM vote WHERE roundId = :round AND panelistId = :panelist),
+                       (SELECT sequence FROM vote WHERE roundId = :round AND panelistId = :panelist)
                 """)
         guard let row = try Row.fetchOne(standing, arguments: ["round": roundId, "panelist": panelistId]) else {
             throw StoreError.unknownPanelist
@@ -85,16 +102,23 @@ extension AppDatabase {
         }
         var vote = Vote(roundId: roundId, panelistId: panelistId, choice: choice, castAt: now, changes: 0)
         if let current = row[2] as VoteChoice? {
+            if (row[4] as Int64? ?? 0) >= sequence {
+                // A vote received after this one (committed first) is stored: it stays, and this one is told so.
+                let stored = try Vote.find(db, key: ["roundId": roundId, "panelistId": panelistId])
+                return VoteReceipt(vote: stored, round: round, choice: choice)
+            }
             vote.changes = (row[3] as Int? ?? 0) + (current == choice ? 0 : 1)
             let update = try db.cachedStatement(
-                sql: "UPDATE vote SET choice = ?, castAt = ?, changes = ? WHERE roundId = ? AND panelistId = ?")
-            try update.execute(arguments: [choice, now, vote.changes, roundId, panelistId])
+                sql: """
+                    UPDATE vote SET choice = ?, castAt = ?, changes = ?, sequence = ? WHERE roundId = ? AND panelistId = ?
+                    """)
+            try update.execute(arguments: [choice, now, vote.changes, sequence, roundId, panelistId])
         } else {
             let insert = try db.cachedStatement(
-                sql: "INSERT INTO vote (roundId, panelistId, choice, castAt, changes) VALUES (?, ?, ?, ?, 0)")
-            try insert.execute(arguments: [roundId, panelistId, choice, now])
+                sql: "INSERT INTO vote (roundId, panelistId, choice, castAt, changes, sequence) VALUES (?, ?, ?, ?, 0, ?)")
+            try insert.execute(arguments: [roundId, panelistId, choice, now, sequence])
         }
-        return VoteReceipt(vote: vote, round: round)
+        return VoteReceipt(vote: vote, round: round, choice: choice)
     }
 
     static func ballot(_ db: Database, roundId: Int64, panelistId: Int64, now: Date) throws -> BallotContext {

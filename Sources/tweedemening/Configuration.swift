@@ -30,6 +30,7 @@ struct ConfigFile: Decodable {
     struct HTTP: Decodable {
         var base_url: String?
         var listen: String?
+        var metrics_listen: String?
         var posts_per_minute: Int?
         var trust_forwarded_for: Bool?
         var idle_timeout_seconds: Int?
@@ -118,6 +119,8 @@ struct Configuration {
     var baseURL: String
     var listenHost: String
     var listenPort: Int
+    /// Where `serve` answers `GET /metrics`, apart from the intake; nil: nowhere.
+    var metricsListen: (host: String, port: Int)?
     /// POSTs per client per minute, and whether a proxy's X-Forwarded-For names the client.
     var intakeLimits: IntakeLimits
     /// Seconds a connection may sit idle before it is closed.
@@ -218,6 +221,8 @@ struct Configuration {
         else {
             throw CLIError.config("listen address `\(listen)` must be HOST:PORT, e.g. 127.0.0.1:8080")
         }
+        let metricsListen = try Self.metricsListen(
+            env("TWEEDEMENING_METRICS_LISTEN") ?? file.http?.metrics_listen ?? "127.0.0.1:9464", intake: listen)
         let baseURL = env("TWEEDEMENING_BASE_URL") ?? file.http?.base_url ?? "http://127.0.0.1:8080"
         guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
             throw CLIError.config("base URL `\(baseURL)` must start with http:// or https://")
@@ -303,6 +308,7 @@ struct Configuration {
             baseURL: baseURL,
             listenHost: String(listen[..<colon]),
             listenPort: port,
+            metricsListen: metricsListen,
             intakeLimits: IntakeLimits(
                 postsPerMinute: max(0, file.http?.posts_per_minute ?? 60), burst: 30,
                 trustForwardedFor: file.http?.trust_forwarded_for ?? false),
@@ -329,6 +335,22 @@ struct Configuration {
             inboundSecret: inboundSecret,
             tickInterval: max(1, file.serve?.tick_interval_seconds ?? 60),
             retentionDays: max(30, file.privacy?.retention_days ?? 365))
+    }
+
+    /// `http.metrics_listen`: HOST:PORT, or `off` (or empty) for no metrics listener. Never the intake's own address:
+    /// the public listener does not serve /metrics.
+    static func metricsListen(_ text: String, intake: String) throws -> (host: String, port: Int)? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty || text.lowercased() == "off" { return nil }
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
+            (1...65535).contains(port)
+        else {
+            throw CLIError.config("metrics_listen `\(text)` must be HOST:PORT, e.g. 127.0.0.1:9464, or off")
+        }
+        guard text != intake else {
+            throw CLIError.config("metrics_listen must differ from listen (`\(intake)`): /metrics is not for the public")
+        }
+        return (String(text[..<colon]), port)
     }
 
     static let defaultFile = """
@@ -364,6 +386,7 @@ struct Configuration {
         [http]
         base_url = "http://127.0.0.1:8080"                # public base of the links in mail
         listen = "127.0.0.1:8080"
+        metrics_listen = "127.0.0.1:9464"                 # GET /metrics here only, never on listen; "off": nowhere
         posts_per_minute = 60                             # per client address (votes, links); 0: no limit
         trust_forwarded_for = false                       # true behind your own reverse proxy: limit by X-Forwarded-For
         idle_timeout_seconds = 30                         # close connections idle this long

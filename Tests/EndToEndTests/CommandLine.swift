@@ -45,6 +45,8 @@ struct TweedemeningBinary {
         env["TWEEDEMENING_TEMPLATES"] = SMTPCatcher.packageRoot().appendingPathComponent("MailTemplates").path
         // The timelines here follow the real clock, whatever the hour the tests run at.
         env["TWEEDEMENING_SENDING_WINDOW"] = env["TWEEDEMENING_SENDING_WINDOW"] ?? "always"
+        // Many daemons run at once here: no metrics listener on the default port unless a test asks for one.
+        env["TWEEDEMENING_METRICS_LISTEN"] = env["TWEEDEMENING_METRICS_LISTEN"] ?? "off"
         process.environment = env
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input

@@ -226,10 +226,12 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tm-e2e-race-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let port = try freeLoopbackPort()
+        let metricsPort = try freeLoopbackPort()
         let cli = TweedemeningBinary(
             url: try TweedemeningBinary.locate(), root: root,
             environment: [
                 "TWEEDEMENING_SMTP_URL": catcher.url, "TWEEDEMENING_LISTEN": "127.0.0.1:\(port)",
+                "TWEEDEMENING_METRICS_LISTEN": "127.0.0.1:\(metricsPort)",
             ])
         try expectSuccess(cli.run(["init"]))
         let config = root.appendingPathComponent("tweedemening.toml")
@@ -259,9 +261,12 @@ import Testing
         #expect(mail.count == 40)
         #expect(Set(mail.map(\.rcptTo)) == Set(panel))
         #expect(Set(mail.compactMap { $0.header("Message-ID") }).count == 40)
-        // And /metrics (for a scraper on this machine) shows the queue, the ticks and the intake's requests
-        let (status, metrics) = try await http("GET", "http://127.0.0.1:\(port)/metrics")
+        // And /metrics, on its own listener, shows the queue, the ticks and the intake's requests
+        let (status, metrics) = try await http("GET", "http://127.0.0.1:\(metricsPort)/metrics")
         #expect(status == 200)
+        // …while the public listener does not serve it, even to loopback — a proxy on this machine connects from
+        // there (issue 17, finding 14)
+        #expect(try await http("GET", "http://127.0.0.1:\(port)/metrics").0 == 404)
         #expect(metrics.contains("tweedemening_queue_messages{state=\"sent\"} 40"), "\(metrics)")
         #expect(metrics.contains("tweedemening_tick_duration_seconds_count"))
         #expect(metrics.contains("hb_requests{http_route=\"/healthz\""))

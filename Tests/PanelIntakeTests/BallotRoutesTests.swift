@@ -38,6 +38,59 @@ import Testing
             TokenClaims(purpose: .vote, round: round.id!, panelist: panelist, choice: choice, expires: expires ?? round.deadline))
     }
 
+    @Test func concurrentClicksOfOnePanelistAreAllAnsweredWithTheStoredVote() async throws {
+        // Given a round in voting with three panelists
+        let (database, round, panel) = try votingRound()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // (no rate limit: the router test's requests carry no client address, and these are 60 in a few moments)
+        let app = Application(
+            router: buildIntakeRouter(database: database, signer: signer, limits: IntakeLimits(postsPerMinute: 0)))
+        try await app.test(.router) { client in
+            for attempt in 0..<10 {
+                // When each panelist posts "voor" and "tegen" at the same moment (two devices, a quick change of mind)
+                let pages = try await withThrowingTaskGroup(of: (Int64, String).self) { group in
+                    for panelist in panel {
+                        for choice in attempt % 2 == 0 ? [VoteChoice.support, .oppose] : [.oppose, .support] {
+                            group.addTask {
+                                try await client.execute(
+                                    uri: "/v/\(voteToken(round, panelist, choice))", method: .post,
+                                    headers: [.contentType: "application/x-www-form-urlencoded"]
+                                ) { response in (panelist, String(buffer: response.body)) }
+                            }
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }
+                }
+                // Then the vote stored is one a page said counts, and a page that names another choice counts only
+                // if it was answered before the other click arrived (then both say "geteld"): never "laatste stem"
+                // naming a vote that is not stored. (Which click overlaps which depends on the machine's load; the
+                // gated `BallotBoxTests` pin the races down.)
+                let stored = try await database.reader.read { db in try Vote.fetchAll(db) }
+                let choices = Dictionary(uniqueKeysWithValues: stored.map { ($0.panelistId, $0.choice) })
+                for panelist in panel {
+                    let counted = try #require(choices[panelist])
+                    let shown = "<p class=\"choice\">\(BallotController<IntakeRequestContext>.label(counted))</p>"
+                    let own = pages.filter { $0.0 == panelist }.map(\.1)
+                    #expect(own.contains { $0.contains(shown) && $0.contains("uw stem is geteld") }, "attempt \(attempt)")
+                    for page in own where page.contains("Uw laatste stem telt") {
+                        #expect(page.contains(shown), "attempt \(attempt), panelist \(panelist): \(page)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func thePageOfAReplacedVoteNamesTheVoteThatCounts() throws {
+        let (database, round, panel) = try votingRound()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stored = try database.castVote(roundId: round.id!, panelistId: panel[0], choice: .oppose, now: Date())
+        let page = BallotController<IntakeRequestContext>.page(
+            for: VoteReceipt(vote: stored, round: round, choice: .support))
+        #expect(page.title == "Uw laatste stem telt")
+        #expect(page.body.contains(BallotController<IntakeRequestContext>.label(.oppose)))
+        #expect(!page.body.contains(BallotController<IntakeRequestContext>.label(.support)))
+    }
+
     @Test func getShowsOneFormAndRecordsNothing() async throws {
         let (database, round, panel) = try votingRound()
         defer { try? FileManager.default.removeItem(at: folder) }

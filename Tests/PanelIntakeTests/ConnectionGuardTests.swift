@@ -82,6 +82,19 @@ import Testing
         #expect(counter.count("192.0.2.1") == 2)
     }
 
+    @Test func theProxyOnThisMachineIsHeldToTheTotalOnly() throws {
+        // Given a share of 2 connections a client
+        let counter = ConnectionCounter(perClient: 2)
+        // When a proxy on this machine (127.0.0.1, ::1) opens more, then none is closed: they are its clients'
+        for address in ["127.0.0.1", "127.0.0.1", "127.0.0.1", "::1", "::1", "::1", "::ffff:127.0.0.1"] {
+            #expect(try channel(from: address, counter: counter).isActive, "\(address)")
+        }
+        // And another loopback address is a client like any other
+        _ = try channel(from: "127.0.0.2", counter: counter)
+        _ = try channel(from: "127.0.0.2", counter: counter)
+        #expect(!(try channel(from: "127.0.0.2", counter: counter)).isActive)
+    }
+
     @Test func anIPv6ClientIsCountedByItsSlash64() throws {
         let counter = ConnectionCounter(perClient: 2)
         _ = try channel(from: "2001:db8:1:2::1", counter: counter)

@@ -179,6 +179,34 @@ import Testing
         }
     }
 
+    @Test func aProxyOnThisMachineIsLimitedPerForwardedClientWithoutAnySetting() async throws {
+        // Given the default limits (no trust_forwarded_for) and a frozen clock
+        let frozen = Date()
+        let app = Application(router: buildIntakeRouter(database: try database(), signer: signer, now: { frozen }))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await app.test(.live) { client in
+            // When a same-host proxy (the test client, from loopback) forwards 35 POSTs of one client
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<35 {
+                try await client.execute(
+                    uri: "/v/none", method: .post,
+                    headers: [
+                        .contentType: "application/x-www-form-urlencoded", .init("X-Forwarded-For")!: "10.0.0.1, 203.0.113.9",
+                    ]
+                ) { statuses.append($0.status) }
+            }
+            // Then that client is slowed after its burst (the last entry, the one the proxy added, is the client)
+            #expect(statuses.prefix(30).allSatisfy { $0 != .tooManyRequests })
+            #expect(statuses.suffix(5).allSatisfy { $0 == .tooManyRequests }, "\(statuses.suffix(5))")
+            // And another forwarded client, and this machine itself without the header, are not
+            try await client.execute(
+                uri: "/v/none", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .init("X-Forwarded-For")!: "198.51.100.7"]
+            ) { #expect($0.status != .tooManyRequests) }
+            try await client.execute(uri: "/v/none", method: .post, headers: .form) { #expect($0.status != .tooManyRequests) }
+        }
+    }
+
     @Test func withoutATrustedProxyThisMachineIsNotLimited() async throws {
         let app = Application(router: buildIntakeRouter(database: try database(), signer: signer))
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -126,4 +126,98 @@ import Testing
         for panelist in panel.dropFirst() { #expect(results[panelist] == .some(nil), "panelist \(panelist)") }
         #expect(try fixture.database.tally(roundId: round.id!) == Tally(support: 9, oppose: 0, panelSize: 10))
     }
+
+    @Test func aVoteReplacedInTheSameBatchIsAnsweredWithTheVoteThatCounts() async throws {
+        // Given a round in voting and a writer busy with something else
+        let fixture = try StoreFixture(panelSize: 3)
+        defer { fixture.remove() }
+        let (round, panel) = try votingRound(fixture)
+        let box = BallotBox(database: fixture.database)
+        let gate = DispatchSemaphore(value: 0)
+        fixture.database.writer.asyncWriteWithoutTransaction { _ in gate.wait() }
+
+        // When a panelist clicks "voor" and then, quickly, "tegen", and both wait for the same turn of the writer
+        let first = Task {
+            try await box.cast(roundId: round.id!, panelistId: panel[0], choice: .support, now: round.voteAt)
+        }
+        while box.state.withLock({ $0.waiting.count }) < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        let second = Task {
+            try await box.cast(roundId: round.id!, panelistId: panel[0], choice: .oppose, now: round.voteAt)
+        }
+        while box.state.withLock({ $0.waiting.count }) < 2 { try await Task.sleep(for: .milliseconds(5)) }
+        gate.signal()
+        let answers = [try await first.value, try await second.value]
+
+        // Then the last click is stored, and both answers name it: neither page says "voor" counts
+        #expect(box.state.withLock { $0.batches } == 1)
+        let stored = try await fixture.database.reader.read { db in try Vote.fetchAll(db) }
+        #expect(stored.map(\.choice) == [.oppose])
+        for answer in answers { #expect(answer.vote == stored.first, "answered \(answer.vote.choice)") }
+    }
+
+    @Test func aVoteReceivedEarlierButCommittedLaterDoesNotReplaceTheLaterOne() async throws {
+        // Given a round in voting, and two clicks of one panelist: "voor" received first, then "tegen"
+        let fixture = try StoreFixture(panelSize: 3)
+        defer { fixture.remove() }
+        let (round, panel) = try votingRound(fixture)
+        let box = BallotBox(database: fixture.database)
+        let earlier = box.receive(roundId: round.id!, panelistId: panel[0])
+        let later = box.receive(roundId: round.id!, panelistId: panel[0])
+
+        // When "tegen" reaches the database first (the other request was slower to send its body)
+        let counted = try await box.cast(later, choice: .oppose, now: round.voteAt)
+        let late = try await box.cast(earlier, choice: .support, now: round.voteAt)
+
+        // Then "tegen", received last, stays stored, and the late answer says so instead of claiming "voor" counts
+        let stored = try await fixture.database.reader.read { db in try Vote.fetchAll(db) }
+        #expect(stored.map(\.choice) == [.oppose])
+        #expect(stored.first?.changes == 0)
+        #expect(counted.vote == stored.first && counted.choice == .oppose)
+        #expect(late.vote == stored.first && late.choice == .support)
+        // And a vote received after both replaces it as before
+        _ = try await box.cast(roundId: round.id!, panelistId: panel[0], choice: .support, now: round.voteAt)
+        #expect(try fixture.database.tally(roundId: round.id!) == Tally(support: 1, oppose: 0, panelSize: 3))
+    }
+
+    @Test func theAnswerToAVoteWaitsForAVoteReceivedAfterItInALaterBatch() async throws {
+        // Given a round in voting, and two clicks of one panelist: "voor" received first, then "tegen"
+        let fixture = try StoreFixture(panelSize: 3)
+        defer { fixture.remove() }
+        let (round, panel) = try votingRound(fixture)
+        let box = BallotBox(database: fixture.database)
+        let first = box.receive(roundId: round.id!, panelistId: panel[0])
+        let second = box.receive(roundId: round.id!, panelistId: panel[0])
+
+        // When "voor" commits alone, before "tegen" has even been cast (its body is still coming)
+        let answer = Task { try await box.cast(first, choice: .support, now: round.voteAt) }
+        while box.state.withLock({ $0.held.isEmpty }) { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(try fixture.database.tally(roundId: round.id!).support == 1)
+        let counted = try await box.cast(second, choice: .oppose, now: round.voteAt)
+
+        // Then the answer to "voor" came only after "tegen", and names it: both pages agree with what is stored
+        let stored = try await fixture.database.reader.read { db in try Vote.fetchAll(db) }
+        #expect(stored.map(\.choice) == [.oppose])
+        #expect(counted.vote == stored.first)
+        #expect(try await answer.value.vote == stored.first)
+        #expect(box.state.withLock { $0.held.isEmpty && $0.received.isEmpty && $0.stored.isEmpty })
+    }
+
+    @Test func aWithdrawnVoteReleasesTheAnswerItHeldBack() async throws {
+        // Given a vote answered while a later request of the same panelist is on its way
+        let fixture = try StoreFixture(panelSize: 3)
+        defer { fixture.remove() }
+        let (round, panel) = try votingRound(fixture)
+        let box = BallotBox(database: fixture.database)
+        let first = box.receive(roundId: round.id!, panelistId: panel[0])
+        let second = box.receive(roundId: round.id!, panelistId: panel[0])
+        let answer = Task { try await box.cast(first, choice: .support, now: round.voteAt) }
+        while box.state.withLock({ $0.held.isEmpty }) { try await Task.sleep(for: .milliseconds(5)) }
+
+        // When that request fails before its vote is cast (its body never came)
+        box.withdraw(second)
+
+        // Then the first vote is answered with itself
+        #expect(try await answer.value.vote.choice == .support)
+        #expect(box.state.withLock { $0.held.isEmpty && $0.received.isEmpty })
+    }
 }

@@ -23,7 +23,7 @@ port=$(free_port)
 smtp_sink "$port" "$work/mail"
 http_port=$(free_port)
 export TWEEDEMENING_ROOT="$work/root" TWEEDEMENING_SMTP_URL="smtp://127.0.0.1:$port"
-export TWEEDEMENING_TEMPLATES="$(pwd)/MailTemplates" TWEEDEMENING_LISTEN="127.0.0.1:$http_port"
+export TWEEDEMENING_TEMPLATES="$(pwd)/MailTemplates" TWEEDEMENING_LISTEN="127.0.0.1:$http_port" TWEEDEMENING_METRICS_LISTEN=off
 export TWEEDEMENING_BASE_URL="http://127.0.0.1:$http_port" HTTP_PORT="$http_port"
 unset TWEEDEMENING_SENDING_WINDOW
 

@@ -69,7 +69,7 @@ sqlite3 "$database" "SELECT panelistId FROM roundMember WHERE roundId = $round_i
 echo "setup: $(wc -l <"$work/paths") panelists in voting, $(($(date +%s) - setup_start)) s"
 
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-TWEEDEMENING_LISTEN="127.0.0.1:$port" "$bin" serve --intake-only >"$work/serve.log" 2>&1 &
+TWEEDEMENING_LISTEN="127.0.0.1:$port" TWEEDEMENING_METRICS_LISTEN=off "$bin" serve --intake-only >"$work/serve.log" 2>&1 &
 daemon=$!
 for _ in $(seq 100); do
     curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break

@@ -22,7 +22,7 @@ slow_port=$(free_port)
 smtp_sink "$slow_port" "$work/slow" -W rcpt:1
 slow_pid=$sink_pid
 export TWEEDEMENING_SMTP_URL="smtp://127.0.0.1:$slow_port" TWEEDEMENING_SMTP_CONNECTIONS="$connections"
-export TWEEDEMENING_LISTEN="127.0.0.1:$(free_port)" TWEEDEMENING_LOG_LEVEL=info
+export TWEEDEMENING_LISTEN="127.0.0.1:$(free_port)" TWEEDEMENING_METRICS_LISTEN=off TWEEDEMENING_LOG_LEVEL=info
 bench_root "$count"
 case_id=$("$bin" case submit --municipality bench examples/case-traplift.md 2>/dev/null | tail -n 1)
 "$bin" case approve "$case_id" --publish-at "$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)"

@@ -90,7 +90,7 @@ run_case() {
     export TWEEDEMENING_ROOT="$root"
     export TWEEDEMENING_SMTP_URL="smtp://127.0.0.1:$smtp_port"
     export TWEEDEMENING_BASE_URL="http://127.0.0.1:$http_port"
-    export TWEEDEMENING_LISTEN="127.0.0.1:$http_port"
+    export TWEEDEMENING_LISTEN="127.0.0.1:$http_port" TWEEDEMENING_METRICS_LISTEN=off
     export TWEEDEMENING_TEMPLATES="${KEYPOINTS_TEMPLATES:-$repo/MailTemplates}"   # another build's templates, to score it
     export TWEEDEMENING_REPLY_DOMAIN=reply.tweedemening.example
     export TWEEDEMENING_MODERATOR=moderator@tweedemening.example

@@ -32,8 +32,7 @@ func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
         database: app.database, signer: try app.signer(), mailroom: try app.mailroom(),
         inboundSecret: app.configuration.inboundSecret,
         caseTimeline: app.configuration.timelines[TimelineTemplate.defaultName] ?? app.configuration.timelineDefaults,
-        limits: app.configuration.intakeLimits, baseURL: app.configuration.baseURL,
-        metrics: { [database = app.database] in DaemonMetrics.scrape(database) })
+        limits: app.configuration.intakeLimits, baseURL: app.configuration.baseURL)
     // Slow and greedy clients: a request's head and body have deadlines that trickling does not move, a client holds
     // at most its share of connections, and at the total (kept below the open-file limit) accepting waits.
     let limits = app.configuration.connectionLimits
@@ -61,6 +60,15 @@ func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
             availableConnectionsDelegate: MaximumAvailableConnections(total, logger: logger)),
         logger: logger)
     var services: [any Service] = [http]
+    if let metrics = app.configuration.metricsListen {
+        // /metrics on its own listener (loopback by default), never on the public one: a proxy in front of the
+        // intake connects from loopback, so a check of the peer's address there made the counts public.
+        services.append(
+            Application(
+                router: buildMetricsRouter(metrics: { [database = app.database] in DaemonMetrics.scrape(database) }),
+                configuration: .init(address: .hostname(metrics.host, port: metrics.port), serverName: "tweedemening"),
+                logger: logger))
+    }
     if !intakeOnly {
         services.append(
             SchedulerService(
