@@ -4,7 +4,8 @@ import PanelCore
 import PanelStore
 
 extension PreferenceController {
-    /// A panelist pauses for some weeks, or confirms their erasure. GET shows the choice; POST acts.
+    /// A panelist pauses for some weeks, confirms their erasure, or undoes an unsubscribe made by mail. GET shows the
+    /// choice; POST acts.
     func selfService(_ claims: TokenClaims, apply: Bool, form: [String: String]) throws -> Page {
         guard let panelist = try database.panelist(claims.panelist), panelist.erasedAt == nil else {
             if claims.purpose == .erase {
@@ -27,6 +28,25 @@ extension PreferenceController {
             return Page(
                 status: .ok, title: "Uw gegevens zijn gewist",
                 body: "<p>Dank u wel voor uw deelname. U krijgt geen e-mail meer van ons.</p>")
+        }
+        if claims.purpose == .resubscribe {
+            guard apply else {
+                return Page(
+                    status: .ok, title: "Toch blijven meedoen?",
+                    body: """
+                        <p>U bent afgemeld voor het panel. Was dat een vergissing? Dan kunt u hier weer meedoen.</p>
+                        <form method="post"><button type="submit">Ja, ik doe weer mee</button></form>
+                        <p class="muted">Wilt u afgemeld blijven? Dan hoeft u niets te doen.</p>
+                        """)
+            }
+            guard try database.resubscribe(panelistId: panelist.id!, now: now()) else {
+                return Page(
+                    status: .conflict, title: "Dat lukt zo niet",
+                    body: "<p>Wij kunnen u nu niet weer aanmelden. Neem contact op met de gemeente.</p>")
+            }
+            return Page(
+                status: .ok, title: "U doet weer mee",
+                body: "<p>Fijn dat u blijft. U krijgt weer e-mail over nieuwe zaken van het panel.</p>")
         }
         guard apply else {
             let options = [2, 4, 8, 12].map { weeks in

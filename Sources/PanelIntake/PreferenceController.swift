@@ -65,8 +65,8 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
     func preference(_ context: Context, apply: Bool, form: [String: String] = [:]) -> Page {
         let token = context.parameters.get("token") ?? ""
         do {
-            let claims = try verify(token, [.quiet, .noDigest, .pause, .erase])
-            if claims.purpose == .pause || claims.purpose == .erase {
+            let claims = try verify(token, [.quiet, .noDigest, .pause, .erase, .resubscribe])
+            if [.pause, .erase, .resubscribe].contains(claims.purpose) {
                 return try selfService(claims, apply: apply, form: form)
             }
             let quiet = claims.purpose == .quiet

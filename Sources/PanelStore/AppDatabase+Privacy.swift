@@ -183,7 +183,8 @@ extension AppDatabase {
 
     /// A panelist's request by mail, recorded with its answer in one transaction: "MIJN GEGEVENS" gets the data,
     /// "VERWIJDER MIJ" a confirmation link, "PAUZE" the pause and its end date, "AFMELDEN" (the List-Unsubscribe
-    /// mailto) unsubscribes without an answer. Idempotent by spool name.
+    /// mailto, or a stop request in ordinary words) unsubscribes and answers with a link that undoes it: a person who
+    /// wrote "graag afmelden" should see that it worked, and a mistake costs one click. Idempotent by spool name.
     ///
     /// "AFMELDEN" and "PAUZE" from another address than the panelist's (`fromRegisteredAddress` false) do not act:
     /// the registered address gets links to do it instead (a forged From must not unsubscribe someone).
@@ -215,10 +216,11 @@ extension AppDatabase {
                 panelist.updatedAt = now
                 try panelist.update(db)
             case .unsubscribe:
+                kind = .unsubscribed
                 panelist.status = .unsubscribed
                 panelist.updatedAt = now
                 try panelist.update(db)
-                return
+                try Self.cancelUnsentMail(db, panelistId: panelistId, reason: "not sent: the panelist unsubscribed")
             }
             guard try Self.mayAnswer(db, kind: kind, to: panelist.email, now: now) else { return }
             try db.execute(

@@ -28,6 +28,9 @@ enum DaemonMetrics {
                     .set(Double(status.counts[state] ?? 0))
             }
         }
+        if let complaints = try? database.complaintCount() {
+            registry.makeGauge(name: "tweedemening_complaints").set(Double(complaints))
+        }
         return registry.emitToString()
     }
 

@@ -133,7 +133,10 @@ import Testing
 
         let reply = try deliver(
             mailroom,
-            Self.mail(from: "anna@example.nl", to: toAnna, headers: Self.forgedPanelist, body: "Ik steun de gemeente.", id: "n1"),
+            Self.mail(
+                from: "anna@example.nl", to: toAnna, headers: Self.forgedPanelist,
+                body: "Ik steun de gemeente: de trap is te steil.",
+                id: "n1"),
             to: toAnna, at: start.addingTimeInterval(600))
 
         #expect(reply.0 == .filed(.argument))

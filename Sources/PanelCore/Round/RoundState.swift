@@ -165,13 +165,20 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case paused
     /// To a panelist's registered address after "AFMELDEN" or "PAUZE" came from another address: links to do it.
     case requestConfirm = "request-confirm"
+    /// To a panelist who voted by replying VOOR or TEGEN: what was recorded, and how to change it.
+    case voteRecorded = "vote-recorded"
+    /// To a panelist whose reply looked like a vote but was not one ("ja", "nee", a vote word before voting opens):
+    /// how to vote. The text waits for the moderator; it is not published.
+    case howToVote = "how-to-vote"
+    /// To a panelist who asked in their own words to stop ("graag afmelden"): done, with a link to undo it.
+    case unsubscribed
 
     /// Mail the program sends because mail came in, not on a schedule: anyone who can send us mail can make
     /// us send these, so they are capped per address (`AppDatabase.mayAnswer`).
     public var isAutomaticAnswer: Bool {
         switch self {
         case .acknowledgement, .lateReply, .myData, .eraseConfirm, .paused, .join, .joinUnknown, .caseReceived,
-            .caseRefused, .requestConfirm:
+            .caseRefused, .requestConfirm, .voteRecorded, .howToVote, .unsubscribed:
             true
         default: false
         }
@@ -180,7 +187,7 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     /// Automatic answers that say the same thing each time: a second request within a day is merged into the first.
     public var mergesRepeats: Bool {
         switch self {
-        case .lateReply, .myData, .eraseConfirm, .paused, .joinUnknown, .requestConfirm: true
+        case .lateReply, .myData, .eraseConfirm, .paused, .joinUnknown, .requestConfirm, .howToVote, .unsubscribed: true
         default: false
         }
     }
@@ -189,7 +196,7 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     public var isIntake: Bool {
         switch self {
         case .caseReview, .caseReceived, .caseRefused, .caseSetup, .caseReturned, .caseApproved, .join, .joinUnknown,
-            .myData, .eraseConfirm, .paused, .requestConfirm:
+            .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed:
             true
         default: false
         }

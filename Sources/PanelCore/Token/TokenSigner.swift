@@ -32,6 +32,8 @@ public enum TokenPurpose: String, Sendable, CaseIterable {
     case pause = "pz"
     /// A panelist confirms "VERWIJDER MIJ"; `panelist` carries the id.
     case erase = "er"
+    /// A panelist undoes an unsubscribe made by mail ("graag afmelden"); `panelist` carries the id.
+    case resubscribe = "rs"
 }
 
 /// The facts a token vouches for. Nothing here is stored: the signature is the proof.

@@ -149,9 +149,21 @@ public struct InboundMessage: Sendable {
 
     // MARK: - Machine-sent mail
 
-    private static let autoReplySubjects = [
-        "automatisch antwoord", "afwezig", "out of office", "autoreply", "auto-reply", "automatic reply",
-        "niet aanwezig",
+    /// Subjects of out-of-office replies that carry none of the standard headers, as their senders' mail programs
+    /// write them (compared lowercased, at the start of the subject after reply prefixes). Add a language here.
+    static let autoReplySubjects = [
+        // Dutch, English
+        "automatisch antwoord", "automatische antwoord", "afwezig", "niet aanwezig", "out of office", "autoreply",
+        "auto-reply", "auto reply", "automatic reply", "auto response", "autoresponse",
+        // German, French, Spanish, Portuguese, Italian, Polish, Turkish
+        "automatische antwort", "abwesenheit", "réponse automatique", "reponse automatique",
+        "respuesta automática", "respuesta automatica", "resposta automática", "resposta automatica",
+        "risposta automatica", "automatyczna odpowiedź", "automatyczna odpowiedz", "otomatik yanıt", "otomatik yanit",
+        // Russian, Ukrainian, Swedish, Norwegian, Danish, Finnish, Czech, Romanian
+        "автоматический ответ", "автоматична відповідь", "frånvaro", "autosvar", "fravær", "automatisk svar",
+        "automaattinen vastaus", "automatická odpověď", "răspuns automat", "raspuns automat",
+        // Chinese, Japanese, Arabic
+        "自动回复", "自動回覆", "自動返信", "自動応答", "رد تلقائي",
     ]
 
     private static func detectAutoReply(raw: (String) -> String?, subject: String) -> Bool {
@@ -167,11 +179,15 @@ public struct InboundMessage: Sendable {
         if let precedence = keyword(raw("Precedence")), ["bulk", "junk", "auto_reply", "list"].contains(precedence) {
             return true
         }
+        // Mail from a mailing list (RFC 2919): a list a panelist forwards to us is nobody's reply.
+        if raw("List-Id") != nil { return true }
         var topic = Substring(subject.lowercased())
         // Strip any number of reply prefixes: "Re:", "RE :", "Antw:", "Re[2]:".
         while true {
             let trimmed = topic.drop { $0 == " " || $0 == "\t" }
-            guard let prefix = ["re", "antw"].first(where: { trimmed.hasPrefix($0) }) else { break }
+            guard let prefix = ["re", "antw", "aw", "sv", "vs", "odp", "ynt"].first(where: { trimmed.hasPrefix($0) }) else {
+                break
+            }
             var rest = trimmed.dropFirst(prefix.count)
             if rest.first == "[" {
                 rest = rest.drop { $0 != "]" }.dropFirst()

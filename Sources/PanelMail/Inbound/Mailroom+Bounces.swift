@@ -53,6 +53,33 @@ extension Mailroom {
         return .filed(.bounce)
     }
 
+    /// Files a spam complaint (an ARF report): the message it is about is found like a bounce's — the signed VERP
+    /// address, else our Message-ID together with the recipient — or, failing both, by the signed reply address it
+    /// carried; that panelist is unsubscribed (`AppDatabase.fileComplaint`). Never answered.
+    func fileComplaint(_ report: FeedbackReport, name: String, bytes: [UInt8], message: InboundMessage, now: Date) throws
+        -> MailroomResult
+    {
+        var origin = BounceNotice.Origin.unknown
+        if let verp = report.addresses.lazy.compactMap({ BounceAddress.verify($0, signer: self.signer) }).first {
+            origin = .outbox(verp.outboxId)
+        } else if let messageId = report.originalMessageID, let recipient = report.recipient {
+            origin = .messageId(messageId, recipients: [recipient])
+        }
+        let named = report.addresses.lazy.compactMap { ReplyAddress.verify($0, signer: self.signer) }
+            .first { $0.purpose == .panelist }?.subject
+        let mail = InboundMail(
+            spoolName: name, receivedAt: now, messageId: message.messageID, fromAddress: message.from?.address,
+            roundId: nil, panelistId: nil, disposition: .complaint, detail: nil, raw: Data(bytes))
+        let filed = try database.fileComplaint(mail, origin: origin, panelistId: named, now: now)
+        logger.notice(
+            "inbound.complaint",
+            metadata: [
+                "inbound.id": "\(filed.id ?? 0)", "complaint.type": "\(report.feedbackType)",
+                "inbound.detail": "\(filed.detail ?? "")",
+            ])
+        return .filed(.complaint)
+    }
+
     /// Where the bounced message can be found: the verified VERP address; without any `bounce+` address, the
     /// returned Message-ID; a `bounce+` address that does not verify is forged or damaged and matches nothing.
     func bounceOrigin(_ report: DeliveryStatus) -> BounceNotice.Origin {

@@ -96,6 +96,9 @@ public struct Mailroom: Sendable {
             try record(name, bytes, nil, .malformed, detail: error.description, now: now)
             return .malformed(error.description)
         }
+        if let complaint = FeedbackReport.parse(bytes, envelopeRecipient: message.header("X-Tweedemening-Envelope-To")) {
+            return try fileComplaint(complaint, name: name, bytes: bytes, message: message, now: now)
+        }
         if message.isBounce {
             return try fileBounce(name: name, bytes: bytes, message: message, now: now)
         }
@@ -133,16 +136,55 @@ public struct Mailroom: Sendable {
         }
         let body = Self.bounded(message.text)
         var reply = ReplyTrimmer.trim(body)
-        if let request = PanelistRequest.read(subject: message.subject, reply: reply) {
+        let isEmpty = reply.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        let intent = isEmpty ? ReplyIntent.argument : ReplyIntent.read(reply)
+        if let request = PanelistRequest.read(subject: message.subject, reply: reply)
+            ?? (intent == .stop ? .unsubscribe : nil)
+        {
             return try fileRequest(request, panelist: panelist, name: name, bytes: bytes, message: message, now: now)
+        }
+        if intent == .thanks {
+            // "Dank u wel!", "Ok", 👍, only "Groet, Anna": nothing to publish, nothing to answer.
+            return try fileNotArgument(
+                "thanks", answer: nil, round: round, panelist: panelist, name: name, bytes: bytes, message: message, now: now)
         }
         if round.state == .closed || now >= round.deadline || round.state == .scheduled {
             try record(name, bytes, message, .late, round: round.id, panelist: panelist.id, now: now)
             return .filed(.late)
         }
-        guard !reply.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !isEmpty else {
             try record(name, bytes, message, .empty, round: round.id, panelist: panelist.id, now: now)
             return .filed(.empty)
+        }
+        switch intent {
+        case .vote(let choice):
+            // Only from the reply address we gave this panelist, sent from their registered address, and not called
+            // forged by our MTA: anyone else gets nothing counted, and the panelist is told how to vote.
+            let registered = message.from?.address.lowercased() == panelist.email.lowercased()
+            guard registered, authentication(of: message) != .fail else {
+                return try fileNotArgument(
+                    "vote-word:other-address", answer: .howToVote, round: round, panelist: panelist, name: name,
+                    bytes: bytes, message: message, now: now)
+            }
+            guard round.state == .voting else {
+                return try fileNotArgument(
+                    "vote-word:not-open", answer: .howToVote, round: round, panelist: panelist, name: name, bytes: bytes,
+                    message: message, now: now)
+            }
+            let mail = InboundMail(
+                spoolName: name, receivedAt: now, messageId: message.messageID, fromAddress: message.from?.address,
+                roundId: round.id, panelistId: panelist.id, disposition: .vote, detail: nil, raw: Data(bytes))
+            let filed = try database.fileVoteByReply(mail, choice: choice, now: now, messageDomain: messageDomain)
+            logger.info(
+                "inbound.vote",
+                metadata: ["inbound.id": "\(filed.id ?? 0)", "inbound.disposition": "\(filed.disposition.rawValue)"])
+            return .filed(filed.disposition)
+        case .ambiguousVote:
+            return try fileNotArgument(
+                "ambiguous-vote", answer: .howToVote, round: round, panelist: panelist, name: name, bytes: bytes,
+                message: message, now: now)
+        case .argument, .stop, .thanks:
+            break
         }
         var flags: [String] = []
         if reply.count > MessageComposer.argumentCharacters {
@@ -179,6 +221,20 @@ public struct Mailroom: Sendable {
         logger.info(
             "inbound.filed", metadata: ["inbound.id": "\(mail.id ?? 0)", "inbound.disposition": "\(mail.disposition.rawValue)"])
         return .filed(mail.disposition)
+    }
+
+    /// A panelist's reply that is no argument (`ReplyIntent`): kept for the moderator with `detail`, never published;
+    /// `answer` goes to the panelist's registered address.
+    func fileNotArgument(
+        _ detail: String, answer: MailKind?, round: Round, panelist: Panelist, name: String, bytes: [UInt8],
+        message: InboundMessage, now: Date
+    ) throws -> MailroomResult {
+        let mail = InboundMail(
+            spoolName: name, receivedAt: now, messageId: message.messageID, fromAddress: message.from?.address,
+            roundId: round.id, panelistId: panelist.id, disposition: .notArgument, detail: detail, raw: Data(bytes))
+        let filed = try database.fileNotArgument(mail, answer: answer, now: now, messageDomain: messageDomain)
+        logger.info("inbound.not_argument", metadata: ["inbound.id": "\(filed.id ?? 0)", "inbound.detail": "\(detail)"])
+        return .filed(filed.disposition)
     }
 
     /// The municipality's answer to one question, from the reply address that question carried.

@@ -40,7 +40,7 @@ extension MessageComposer {
         let recipientName: String? =
             switch kind {
             case .caseReceived, .caseReturned, .caseApproved: context.municipality?.name
-            case .myData, .eraseConfirm, .paused, .requestConfirm: context.panelist?.name
+            case .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed: context.panelist?.name
             default: nil
             }
         return message(
@@ -132,6 +132,13 @@ extension MessageComposer {
                         purpose: .erase, round: 0, panelist: panelistId,
                         expires: context.message.createdAt.addingTimeInterval(14 * 86_400)))
                 values["erase_url"] = "\(settings.baseURL)/p/\(token)"
+            }
+            if context.message.kind == .unsubscribed {
+                let token = signer.sign(
+                    TokenClaims(
+                        purpose: .resubscribe, round: 0, panelist: panelistId,
+                        expires: context.message.createdAt.addingTimeInterval(60 * 86_400)))
+                values["resubscribe_url"] = "\(settings.baseURL)/p/\(token)"
             }
             if context.message.kind == .requestConfirm {
                 let expires = context.message.createdAt.addingTimeInterval(14 * 86_400)

@@ -141,7 +141,8 @@ public struct MessageComposer: Sendable {
 
     /// Mail a panelist can answer with an argument: it carries their signed reply address.
     static let answerable: Set<MailKind> = [
-        .caseMail, .digest, .replyReminder, .vote, .voteReminder, .acknowledgement, .timelineChange,
+        .caseMail, .digest, .replyReminder, .vote, .voteReminder, .acknowledgement, .timelineChange, .voteRecorded,
+        .howToVote,
     ]
 
     /// The template context. Keys are snake_case; everything outside (titles, names) is escaped by
@@ -172,6 +173,8 @@ public struct MessageComposer: Sendable {
             // RFC 2369/8058: the mailto form, for clients that unsubscribe by mail.
             let local = ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer)
             values["unsubscribe_mailto"] = "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=AFMELDEN"
+            // The footer's one line on AFMELDEN, PAUZE and MIJN GEGEVENS names the address they work at.
+            values["reply_address"] = "\(local)@\(settings.replyDomain ?? settings.messageDomain)"
             // "Ik heb een vraag": opens a reply that already starts with "Vraag:".
             values["question_mailto"] =
                 "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=Vraag%20over%20zaak%20\(panelCase.id ?? 0)&body=Vraag%3A%20"
@@ -228,6 +231,7 @@ public struct MessageComposer: Sendable {
             "publish_date": dutchDate(round.publishAt),
             "vote_date": dutchDate(round.voteAt),
             "deadline": dutchDate(round.deadline),
+            "voting_open": round.state == .voting,
             "support_count": tally.support,
             "oppose_count": tally.oppose,
             "votes": tally.votes,

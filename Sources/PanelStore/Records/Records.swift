@@ -243,6 +243,13 @@ public struct InboundMail: Sendable, Equatable, Codable, FetchableRecord, Mutabl
         case join
         /// A panelist's request: my data, erase, pause, unsubscribe (`detail` says which).
         case request
+        /// A reply that was only VOOR or TEGEN while voting was open: recorded as the panelist's vote.
+        case vote
+        /// A reply kept for the moderator that is neither argument nor vote; `detail` says what it looked like
+        /// (`ambiguous-vote`, `vote-word:not-open`, `vote-word:other-address`, `thanks`). Never published.
+        case notArgument = "not-argument"
+        /// A spam complaint (an ARF feedback report) about one of our messages: its panelist is unsubscribed.
+        case complaint
     }
     public static let databaseTableName = "inbound"
     public var id: Int64?

@@ -14,10 +14,12 @@ struct QueueCommand: ParsableCommand {
         @OptionGroup var options: RootOptions
 
         func run() throws {
-            let status = try options.open().database.queueStatus()
+            let database = try options.open().database
+            let status = try database.queueStatus()
             for state in OutboxStateOrder.all {
                 print("\(state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(status.counts[state] ?? 0)")
             }
+            print("complaints \(try database.complaintCount())")
             if let oldest = status.oldestDeferred {
                 print(
                     "oldest deferred: #\(oldest.id!) \(oldest.kind.rawValue) \(oldest.roundId.map { "round \($0)" } ?? "case \(oldest.caseId ?? 0)"), \(oldest.attempts) attempt(s), next \(oldest.nextAttemptAt.map { ISOTime.format($0) } ?? "-"): \(oldest.lastError ?? "")"
