@@ -19,7 +19,10 @@ extension AppDatabase {
             }
             var rounds: [Int64: Round] = [:]
             do {
-                _ = try Self.recordVote(db, roundId: roundId, panelistId: panelistId, choice: choice, now: now, rounds: &rounds)
+                // A vote by reply takes its place in line when it is filed, like a click when its request arrives.
+                _ = try Self.recordVote(
+                    db, roundId: roundId, panelistId: panelistId, choice: choice, now: now, sequence: VoteSequence.next(),
+                    rounds: &rounds)
             } catch StoreError.votingNotOpen, StoreError.votingClosed {
                 var kept = inbound
                 kept.disposition = .notArgument
