@@ -457,6 +457,31 @@ import Testing
         #expect(try InboundMessage.parse(latin1).text == "€ é")
     }
 
+    @Test func emptyLinesAndAnMboxLineBeforeTheHeader() throws {
+        // Given messages as some pipes hand them over: empty lines first, an mbox envelope line first, or both
+        let header = "From: Anna <anna@example.nl>\nSubject: Re: Uw mening\n\nIk stem ja.\n"
+        let envelope = "From sender@example.com Sat Mar  3 17:21:00 2026\n"
+        for input in ["\n" + header, "\n\n\n" + header, envelope + header, "\n" + envelope + header, " \t\n" + header] {
+            for raw in [input, Self.crlf(input)] {
+                // When each is parsed
+                let message = try Self.parse(raw)
+
+                // Then the header and the body are read as if the extra lines were not there
+                #expect(message.headers.map(\.name) == ["From", "Subject"], "\(raw.debugDescription)")
+                #expect(message.from == MailAddress("anna@example.nl", name: "Anna"))
+                #expect(message.subject == "Re: Uw mening")
+                #expect(message.text == "Ik stem ja.")
+            }
+        }
+        // And the delivery-status reader, which parses the same bytes again, sees the same header
+        let bounce = "\n" + envelope + Self.dsn
+        #expect(DeliveryStatus.parse(Array(bounce.utf8))?.recipients.map(\.address) == ["nobody@example.nl"])
+        // But text without any header field is still not a message, whatever comes before it
+        #expect(throws: InboundParseError.noHeaders) { try Self.parse("\n\nHallo,\n\nIk stem ja.") }
+        #expect(throws: InboundParseError.noHeaders) { try Self.parse("\n" + envelope + "\nFrom: a@b.nl\n\nx") }
+        #expect(throws: InboundParseError.noHeaders) { try Self.parse(envelope) }
+    }
+
     @Test func addressLists() throws {
         let message = try Self.parse(
             #"""

@@ -21,6 +21,32 @@ struct MIMEParser {
         var foundSeparator: Bool
     }
 
+    /// The header of a whole message: like `parseHeaders`, after skipping what some pipes put before it. Empty (or
+    /// blank) lines first, and an mbox envelope line (`From sender@example.com Sat Mar  3 17:21:00 2026`, written by
+    /// Postfix's pipe with flags=F and by procmail), would otherwise end or precede the header.
+    static func parseMessageHeaders(_ bytes: ArraySlice<UInt8>) -> HeaderSection {
+        var start = skipBlankLines(bytes)
+        let envelope = Array("From ".utf8)
+        if bytes[start...].starts(with: envelope),
+            bytes[(start + envelope.count)...].first(where: { $0 != 0x20 && $0 != 0x09 }) != UInt8(ascii: ":")
+        {
+            // Not "From : a@b.nl", a header field with a space before its colon.
+            start = bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.endIndex
+        }
+        return parseHeaders(bytes[start...])
+    }
+
+    /// The index after any leading lines that hold nothing but spaces, tabs and CR.
+    private static func skipBlankLines(_ bytes: ArraySlice<UInt8>) -> Int {
+        var start = bytes.startIndex
+        while let newline = bytes[start...].firstIndex(of: 0x0A),
+            bytes[start..<newline].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
+        {
+            start = newline + 1
+        }
+        return start
+    }
+
     /// Reads header fields up to the first empty line (LF or CRLF); the rest is the body.
     ///
     /// Lines without a colon, or whose name holds spaces or controls (an mbox `From ` line, junk), are skipped. With
