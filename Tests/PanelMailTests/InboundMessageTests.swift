@@ -474,7 +474,8 @@ import Testing
             }
         }
         // And the delivery-status reader, which parses the same bytes again, sees the same header
-        let bounce = "\n" + envelope + Self.dsn
+        let report = Self.dsn.replacingOccurrences(of: "mx.tweedemening.example\nFinal", with: "mx.tweedemening.example\n\nFinal")
+        let bounce = "\n" + envelope + report
         #expect(DeliveryStatus.parse(Array(bounce.utf8))?.recipients.map(\.address) == ["nobody@example.nl"])
         // But text without any header field is still not a message, whatever comes before it
         #expect(throws: InboundParseError.noHeaders) { try Self.parse("\n\nHallo,\n\nIk stem ja.") }
@@ -544,10 +545,13 @@ import Testing
 
         // Given parts without the empty line after their header
         let parts = try Self.parse(Self.partsWithoutEmptyLine)
-        // Then the content is the body, a header-like first line included in the header as Python does
+        // Then the content is the body ("Let op: ..." is no field: a name holds no space), as in Python
         #expect(parts.text == "Eerste regel, direct na de kop.\n\nTweede alinea.")
         #expect(parts.attachments.map(\.filename) == ["notitie.txt"])
-        #expect(parts.attachments.first?.text == "maar deze niet.")
+        #expect(parts.attachments.first?.text == "Let op: deze regel lijkt een kopregel\nmaar deze niet.")
+        // And a first content line that is a well-formed field is taken as one, as Python does
+        let fieldLike = Self.partsWithoutEmptyLine.replacingOccurrences(of: "Let op:", with: "Opmerking:")
+        #expect(try Self.parse(fieldLike).attachments.first?.text == "maar deze niet.")
 
         // And a declared multipart with no delimiter at all is still read as text at the top level
         #expect(try Self.parse("Content-Type: multipart/mixed; boundary=zz\n\nJust text.").text == "Just text.")

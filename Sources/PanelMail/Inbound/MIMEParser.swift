@@ -54,7 +54,7 @@ struct MIMEParser {
     /// With `endAtNonHeaderLine` (MIME parts), such a line instead ends the header section and is the first line of
     /// the body: parts that omit the empty line before their content, read as Python's `email` package
     /// (policy=email.policy.default) reads them, noting a MissingHeaderBodySeparatorDefect. A header-like first
-    /// content line ("Let op: ...") is therefore taken as a field, as there too. The top-level header keeps
+    /// content line ("Opmerking: ...") is therefore taken as a field, as there too. The top-level header keeps
     /// skipping junk lines: losing From or Subject to one stray line would cost more than a missing separator there.
     static func parseHeaders(_ bytes: ArraySlice<UInt8>, endAtNonHeaderLine: Bool = false) -> HeaderSection {
         var fields: [(name: String, value: String)] = []
