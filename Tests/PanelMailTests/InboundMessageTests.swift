@@ -457,6 +457,137 @@ import Testing
         #expect(try InboundMessage.parse(latin1).text == "€ é")
     }
 
+    @Test func emptyLinesAndAnMboxLineBeforeTheHeader() throws {
+        // Given messages as some pipes hand them over: empty lines first, an mbox envelope line first, or both
+        let header = "From: Anna <anna@example.nl>\nSubject: Re: Uw mening\n\nIk stem ja.\n"
+        let envelope = "From sender@example.com Sat Mar  3 17:21:00 2026\n"
+        for input in ["\n" + header, "\n\n\n" + header, envelope + header, "\n" + envelope + header, " \t\n" + header] {
+            for raw in [input, Self.crlf(input)] {
+                // When each is parsed
+                let message = try Self.parse(raw)
+
+                // Then the header and the body are read as if the extra lines were not there
+                #expect(message.headers.map(\.name) == ["From", "Subject"], "\(raw.debugDescription)")
+                #expect(message.from == MailAddress("anna@example.nl", name: "Anna"))
+                #expect(message.subject == "Re: Uw mening")
+                #expect(message.text == "Ik stem ja.")
+            }
+        }
+        // And the delivery-status reader, which parses the same bytes again, sees the same header
+        let report = Self.dsn.replacingOccurrences(of: "mx.tweedemening.example\nFinal", with: "mx.tweedemening.example\n\nFinal")
+        let bounce = "\n" + envelope + report
+        #expect(DeliveryStatus.parse(Array(bounce.utf8))?.recipients.map(\.address) == ["nobody@example.nl"])
+        // But text without any header field is still not a message, whatever comes before it
+        #expect(throws: InboundParseError.noHeaders) { try Self.parse("\n\nHallo,\n\nIk stem ja.") }
+        #expect(throws: InboundParseError.noHeaders) { try Self.parse("\n" + envelope + "\nFrom: a@b.nl\n\nx") }
+        #expect(throws: InboundParseError.noHeaders) { try Self.parse(envelope) }
+    }
+
+    /// A nested multipart that reuses its parent's boundary, read as Python's `email` package
+    /// (policy=email.policy.default) reads it: the parent's delimiters split everything, so the inner
+    /// multipart is left empty, the inner parts become siblings, and the first close delimiter ends the parent.
+    static let reusedBoundary = #"""
+        From: a@example.nl
+        Content-Type: multipart/mixed; boundary="b"
+
+        --b
+        Content-Type: multipart/alternative; boundary="b"
+
+        This is a multi-part message in MIME format.
+        --b
+        Content-Type: text/plain; charset=utf-8
+
+        Binnenste tekst.
+        --b
+        Content-Type: text/html; charset=utf-8
+
+        <p>Binnenste html.</p>
+        --b--
+        --b
+        Content-Type: application/pdf; name=na-de-sluiting.pdf
+
+        %PDF
+        --b--
+        """#
+
+    /// Parts whose content follows their header without an empty line: the first line that is not a header
+    /// field ends the header, as in Python's `email` (which notes a MissingHeaderBodySeparatorDefect).
+    static let partsWithoutEmptyLine = #"""
+        From: a@example.nl
+        Content-Type: multipart/mixed; boundary="b"
+
+        --b
+        Content-Type: text/plain; charset=utf-8
+        Content-Transfer-Encoding: 8bit
+        Eerste regel, direct na de kop.
+
+        Tweede alinea.
+        --b
+        Content-Type: text/plain; name=notitie.txt
+        Content-Disposition: attachment; filename=notitie.txt
+        Let op: deze regel lijkt een kopregel
+        maar deze niet.
+        --b--
+        """#
+
+    @Test func multipartShapesMainstreamParsersAccept() throws {
+        // Given a nested multipart reusing its parent's boundary
+        // When it is parsed
+        let reused = try Self.parse(Self.reusedBoundary)
+        // Then the inner text/plain is the body (not the inner preamble), and what follows the first close
+        // delimiter is epilogue
+        #expect(reused.text == "Binnenste tekst.")
+        #expect(reused.attachments.isEmpty)
+        // And with the html part first, that part is read
+        let htmlFirst = Self.reusedBoundary.replacingOccurrences(
+            of: "--b\nContent-Type: text/plain; charset=utf-8\n\nBinnenste tekst.\n", with: "")
+        #expect(try Self.parse(htmlFirst).text == "Binnenste html.")
+
+        // Given parts without the empty line after their header
+        let parts = try Self.parse(Self.partsWithoutEmptyLine)
+        // Then the content is the body ("Let op: ..." is no field: a name holds no space), as in Python
+        #expect(parts.text == "Eerste regel, direct na de kop.\n\nTweede alinea.")
+        #expect(parts.attachments.map(\.filename) == ["notitie.txt"])
+        #expect(parts.attachments.first?.text == "Let op: deze regel lijkt een kopregel\nmaar deze niet.")
+        // And a first content line that is a well-formed field is taken as one, as Python does
+        let fieldLike = Self.partsWithoutEmptyLine.replacingOccurrences(of: "Let op:", with: "Opmerking:")
+        #expect(try Self.parse(fieldLike).attachments.first?.text == "maar deze niet.")
+
+        // And a declared multipart with no delimiter at all is still read as text at the top level
+        #expect(try Self.parse("Content-Type: multipart/mixed; boundary=zz\n\nJust text.").text == "Just text.")
+    }
+
+    /// The same inputs through Python's `email` package: its body must be ours (independent oracle).
+    @Test(.enabled(if: MIMETests.python != nil, "needs python3"))
+    func pythonReadsTheSameMultipartShapes() throws {
+        let script = """
+            import email, email.policy, sys
+            msg = email.message_from_bytes(open(sys.argv[1], 'rb').read(), policy=email.policy.default)
+            body = msg.get_body(('plain', 'html'))
+            sys.stdout.write(body.get_content().strip() if body is not None else '')
+            """
+        let emlFolder = ReplyCorpusTests.folder
+        let corpus = try ["nested-multipart-reused-boundary", "parts-without-blank-line"].map {
+            try String(contentsOf: emlFolder.appendingPathComponent("\($0).eml"), encoding: .utf8)
+        }
+        for input in [Self.reusedBoundary, Self.partsWithoutEmptyLine] + corpus {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("oracle-\(UUID().uuidString).eml")
+            try Data(input.utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try #require(MIMETests.python))
+            process.arguments = ["-c", script, file.path]
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let python = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            let ours = try Self.parse(input).text
+            #expect(ours == python.replacingOccurrences(of: "\r\n", with: "\n"), "\(input)")
+        }
+    }
+
     @Test func addressLists() throws {
         let message = try Self.parse(
             #"""

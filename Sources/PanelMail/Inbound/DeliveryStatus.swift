@@ -93,7 +93,7 @@ public struct DeliveryStatus: Sendable, Equatable {
     public static func parse(_ bytes: [UInt8], envelopeRecipient: String? = nil) -> DeliveryStatus? {
         guard let message = try? InboundMessage.parse(bytes) else { return nil }
         // InboundMessage keeps no MIME tree; the same parser, run again, gives it (bounded by the same limits).
-        let section = MIMEParser.parseHeaders(bytes[...])
+        let section = MIMEParser.parseMessageHeaders(bytes[...])
         var parser = MIMEParser()
         let root = parser.parseEntity(headers: section.fields, body: section.body, depth: 0)
 

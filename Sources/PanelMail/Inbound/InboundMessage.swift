@@ -28,8 +28,9 @@ public enum InboundParseError: Error, Equatable, CustomStringConvertible, Sendab
 /// An inbound RFC 5322 / MIME message, reduced to what a panel reply needs: who, about what, which thread, the
 /// readable text, the attachments and whether a machine rather than a person sent it.
 ///
-/// Parsing is lenient (bare LF or CRLF, missing final boundary, junk before the first boundary, header lines without
-/// a colon, 8-bit header bytes) and bounded: MIME nesting stops at 20 levels and 500 parts, and every scan is linear.
+/// Parsing is lenient (empty lines or an mbox `From ` line before the header, bare LF or CRLF, missing final boundary,
+/// junk before the first boundary, header lines without a colon, 8-bit header bytes, parts without the empty line
+/// after their header, legacy charsets) and bounded: MIME nesting stops at 20 levels and 500 parts, and every scan is linear.
 public struct InboundMessage: Sendable {
     /// All top-level header fields in order: unfolded and trimmed, not RFC 2047-decoded.
     public var headers: [(name: String, value: String)]
@@ -93,7 +94,7 @@ public struct InboundMessage: Sendable {
         guard bytes.count <= maxSize else { throw .tooLarge(bytes.count) }
         guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }) else { throw .empty }
 
-        let section = MIMEParser.parseHeaders(bytes[...])
+        let section = MIMEParser.parseMessageHeaders(bytes[...])
         let headerBytes = bytes[bytes.startIndex..<section.body.startIndex]
         if looksBinary(headerBytes) { throw .notText }
         guard !section.fields.isEmpty else { throw .noHeaders }

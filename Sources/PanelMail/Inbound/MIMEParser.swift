@@ -21,17 +21,46 @@ struct MIMEParser {
         var foundSeparator: Bool
     }
 
+    /// The header of a whole message: like `parseHeaders`, after skipping what some pipes put before it. Empty (or
+    /// blank) lines first, and an mbox envelope line (`From sender@example.com Sat Mar  3 17:21:00 2026`, written by
+    /// Postfix's pipe with flags=F and by procmail), would otherwise end or precede the header.
+    static func parseMessageHeaders(_ bytes: ArraySlice<UInt8>) -> HeaderSection {
+        var start = skipBlankLines(bytes)
+        let envelope = Array("From ".utf8)
+        if bytes[start...].starts(with: envelope),
+            bytes[(start + envelope.count)...].first(where: { $0 != 0x20 && $0 != 0x09 }) != UInt8(ascii: ":")
+        {
+            // Not "From : a@b.nl", a header field with a space before its colon.
+            start = bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.endIndex
+        }
+        return parseHeaders(bytes[start...])
+    }
+
+    /// The index after any leading lines that hold nothing but spaces, tabs and CR.
+    private static func skipBlankLines(_ bytes: ArraySlice<UInt8>) -> Int {
+        var start = bytes.startIndex
+        while let newline = bytes[start...].firstIndex(of: 0x0A),
+            bytes[start..<newline].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
+        {
+            start = newline + 1
+        }
+        return start
+    }
+
     /// Reads header fields up to the first empty line (LF or CRLF); the rest is the body.
     ///
-    /// Lines without a colon, or whose name holds spaces or controls (an mbox `From ` line, junk), are skipped. With
-    /// `bodyIfNoHeaders`, a section whose very first line is neither a header nor empty is taken to be all body: MIME
-    /// parts that omit the blank line before their content.
-    static func parseHeaders(_ bytes: ArraySlice<UInt8>, bodyIfNoHeaders: Bool = false) -> HeaderSection {
+    /// Lines without a colon, or whose name holds spaces or controls (an mbox `From ` line, junk), are skipped.
+    ///
+    /// With `endAtNonHeaderLine` (MIME parts), such a line instead ends the header section and is the first line of
+    /// the body: parts that omit the empty line before their content, read as Python's `email` package
+    /// (policy=email.policy.default) reads them, noting a MissingHeaderBodySeparatorDefect. A header-like first
+    /// content line ("Opmerking: ...") is therefore taken as a field, as there too. The top-level header keeps
+    /// skipping junk lines: losing From or Subject to one stray line would cost more than a missing separator there.
+    static func parseHeaders(_ bytes: ArraySlice<UInt8>, endAtNonHeaderLine: Bool = false) -> HeaderSection {
         var fields: [(name: String, value: String)] = []
         var currentName: String?
         var currentValue: [UInt8] = []
         var lineStart = bytes.startIndex
-        var isFirstLine = true
 
         func finish() {
             guard let name = currentName else { return }
@@ -49,7 +78,6 @@ struct MIMEParser {
             var contentEnd = lineEnd
             if contentEnd > lineStart, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
             let line = bytes[lineStart..<contentEnd]
-            defer { isFirstLine = false }
 
             if line.isEmpty {
                 finish()
@@ -73,8 +101,8 @@ struct MIMEParser {
                     continue
                 }
             }
-            if isFirstLine && bodyIfNoHeaders {
-                return HeaderSection(fields: [], body: bytes, foundSeparator: false)
+            if endAtNonHeaderLine {
+                return HeaderSection(fields: fields, body: bytes[lineStart...], foundSeparator: false)
             }
             lineStart = next
         }
@@ -115,13 +143,17 @@ struct MIMEParser {
                 ? ContentType(type: "message", subtype: "rfc822", parameters: [:]) : .textPlain
             for partBytes in Self.splitMultipart(body, boundary: Array(boundary.utf8)) {
                 guard partCount < Self.maxParts else { break }
-                let section = Self.parseHeaders(partBytes, bodyIfNoHeaders: true)
+                let section = Self.parseHeaders(partBytes, endAtNonHeaderLine: true)
                 children.append(
                     parseEntity(
                         headers: section.fields, body: section.body, depth: depth + 1, defaultType: childDefault))
             }
-            if children.isEmpty {
-                // Declared multipart, but no delimiter line: read what is there as plain text.
+            if children.isEmpty && depth == 0 {
+                // Declared multipart, but no delimiter line: read what is there as plain text. Only for the message
+                // itself; a nested multipart without delimiters stays an empty multipart that holds no body, as in
+                // Python's `email` (StartBoundaryNotFoundDefect). That is what a nested part that reuses its parent's
+                // boundary becomes: the parent's delimiters split everything, so the inner parts are read as the
+                // parent's, the inner preamble is ignored, and the first close delimiter ends the parent.
                 contentType = ContentType(type: "text", subtype: "plain", parameters: [:])
             }
         }

@@ -169,9 +169,9 @@ public enum HeaderEncoding {
 
     // MARK: - RFC 2047 decoding
 
-    /// Unfolds the value and decodes its encoded-words (Q and B; utf-8, us-ascii, iso-8859-1, iso-8859-15,
-    /// windows-1252). Whitespace between adjacent encoded-words is dropped as RFC 2047 §6.2 requires; words in an
-    /// unknown charset or with broken syntax are kept literally so nothing is silently lost.
+    /// Unfolds the value and decodes its encoded-words (Q and B; every charset `Charset` decodes). Whitespace between
+    /// adjacent encoded-words is dropped as RFC 2047 §6.2 requires; words in an unknown charset or with broken syntax
+    /// are kept literally so nothing is silently lost.
     ///
     /// The result may contain control characters from the sender; sanitize before reusing it in a header.
     public static func decode(_ headerValue: String) -> String {
@@ -320,7 +320,8 @@ public enum HeaderEncoding {
         }
     }
 
-    /// Returns nil for charsets we do not know, which keeps such words literal.
+    /// Returns nil for charsets we do not know, which keeps such words literal. UTF-8, ASCII and the Latin-1 family are
+    /// decoded here; every other charset by `Charset.decodeLegacy` (iconv).
     ///
     /// ISO-8859-1 is decoded as windows-1252, as the WHATWG Encoding Standard does: mail labelled Latin-1 very often
     /// contains cp1252 quotes and euro signs, and the C1 controls Latin-1 would give instead are never intended.
@@ -333,7 +334,8 @@ public enum HeaderEncoding {
         case "iso-8859-15", "iso8859-15", "iso_8859-15", "latin9", "latin-9":
             return String(String.UnicodeScalarView(bytes.map(latin9Scalar)))
         default:
-            return nil
+            // Big5, GBK, Shift_JIS, ISO-2022-JP, EUC-KR, KOI8-R, the other Windows code pages and ISO-8859 parts.
+            return Charset.decodeLegacy(bytes, label: charset)
         }
     }
 
