@@ -19,6 +19,9 @@ swift test --skip-build --parallel
 TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/eval/privacy.sh --min-recall 0.99 --max-fp 0.01 \
     Tests/Corpus/privacy/tune.jsonl
 TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/eval/privacy.sh Tests/Corpus/privacy/aside.jsonl
+# Reply trimming through `inbound parse --json` on the client corpus (the tune part is asserted in ClientCorpusTests;
+# the held-aside part is printed, not tuned on).
+TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/eval/replies.sh
 # The machine killed mid-round, the database restored from its Litestream replica on a fresh root: at most the
 # last second of acknowledged votes lost, the round resumed without extra duplicates (docs/operations.md).
 TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/drill/restore.sh 300 3
