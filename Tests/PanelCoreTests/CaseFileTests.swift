@@ -64,4 +64,13 @@ import Testing
         #expect(throws: CaseFileError.self) { try CaseFile.parse("# Besluit\nx") }
         do { _ = try CaseFile.parse("# Besluit\nx") } catch { #expect(error.description.contains("front matter is missing")) }
     }
+
+    /// Finding 10 of the outside test: a right-to-left override in a case reached every panelist.
+    @Test func hiddenCharactersAreRemovedFromACase() throws {
+        let text =
+            "---\ntitle: Trap\u{202E}lift\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\na\u{1B}[2J\n# Standpunt gemeente\nb\n# Standpunt aanvrager\nc\n# Kaders\nd\n# Vraag aan het panel\ne\n"
+        let file = try CaseFile.parse(text)
+        #expect(file.title == "Traplift")
+        #expect(file[.decision] == "a[2J")
+    }
 }

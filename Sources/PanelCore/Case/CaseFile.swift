@@ -72,10 +72,14 @@ public struct CaseFileError: Error, Equatable, CustomStringConvertible {
 }
 
 extension CaseFile {
+    /// Hidden characters (a right-to-left override, an ESC) are removed first (`OutsideText`): the case reaches every
+    /// panelist, and a reader must see what it says.
     public static func parse(_ text: String) throws(CaseFileError) -> CaseFile {
         var problems: [String] = []
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = OutsideText.neutralised(text).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+            of: "\r", with: "\n"
+        )
+        .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
 
         // Front matter: between the first two lines that are exactly "---".
         var fields: [String: String] = [:]
