@@ -12,16 +12,11 @@ import Testing
     let fixture = MailroomBounceTests()
 
     func reply(to: String, body: String, id: String) -> [UInt8] {
-        Array(
-            "From: anna@example.nl\r\nTo: \(to)\r\nSubject: Re: casus\r\nMessage-ID: <\(id)@bewoners.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\(body)\r\n"
-                .utf8)
+        MailroomBounceTests.reply(from: "anna@example.nl", to: to, body: body, id: id)
     }
 
     func annasAddress(_ messages: [OutboxMessage]) throws -> String {
-        let toAnna = try #require(messages.first { $0.toAddress == "anna@example.nl" })
-        let local = ReplyAddress(purpose: .panelist, round: toAnna.roundId!, subject: toAnna.panelistId!)
-            .localPart(signer: MailroomBounceTests.signer)
-        return "\(local)@\(MailroomBounceTests.replyDomain)"
+        try fixture.replyAddress(of: "anna@example.nl", in: messages)
     }
 
     @Test func aHugeReplyIsCutAndHeldQuickly() throws {

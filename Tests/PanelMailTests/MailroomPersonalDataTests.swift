@@ -10,9 +10,7 @@ import Testing
     let fixture = MailroomBounceTests()
 
     func reply(from: String, to: String, body: String, id: String) -> [UInt8] {
-        Array(
-            "From: \(from)\r\nTo: \(to)\r\nSubject: Re: casus\r\nMessage-ID: <\(id)@bewoners.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\(body)\r\n"
-                .utf8)
+        MailroomBounceTests.reply(from: from, to: to, body: body, id: id)
     }
 
     @Test func aFellowPanelistsNameAndASpelledOutNumberAreMaskedAndTheReplyHeld() throws {
@@ -26,10 +24,7 @@ import Testing
                 PanelistRow(email: "bram@example.nl", name: "Bram Özdemir"),
             ])
         try mailroom.database.setStaffNames(["Marleen Hoekstra"], municipalityId: "ede")
-        let toAnna = try #require(messages.first { $0.toAddress == "anna@example.nl" })
-        let local = ReplyAddress(purpose: .panelist, round: toAnna.roundId!, subject: toAnna.panelistId!)
-            .localPart(signer: MailroomBounceTests.signer)
-        let address = "\(local)@\(MailroomBounceTests.replyDomain)"
+        let address = try fixture.replyAddress(of: "anna@example.nl", in: messages)
 
         // When Anna names a fellow panelist without his diacritics, the case officer, and her phone number in words
         let body = """
@@ -60,10 +55,7 @@ import Testing
         let (mailroom, messages) = try fixture.published()
         _ = try mailroom.database.importPanel(
             municipalityId: "ede", rows: [PanelistRow(email: "anna@example.nl", name: "Anna Kok")])
-        let toAnna = try #require(messages.first { $0.toAddress == "anna@example.nl" })
-        let local = ReplyAddress(purpose: .panelist, round: toAnna.roundId!, subject: toAnna.panelistId!)
-            .localPart(signer: MailroomBounceTests.signer)
-        let address = "\(local)@\(MailroomBounceTests.replyDomain)"
+        let address = try fixture.replyAddress(of: "anna@example.nl", in: messages)
         let (result, _) = try fixture.deliver(
             mailroom,
             reply(

@@ -11,9 +11,7 @@ import Testing
     let fixture = MailroomBounceTests()
 
     func reply(from: String, to: String, body: String, id: String) -> [UInt8] {
-        Array(
-            "From: \(from)\r\nTo: \(to)\r\nSubject: Re: casus\r\nMessage-ID: <\(id)@bewoners.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\(body)\r\n"
-                .utf8)
+        MailroomBounceTests.reply(from: from, to: to, body: body, id: id)
     }
 
     @Test func aQuestionWithALinkIsHeldNotSentToTheMunicipality() throws {
