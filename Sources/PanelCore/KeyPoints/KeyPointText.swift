@@ -6,6 +6,7 @@ enum KeyPointText {
     /// Lowercased words, accents folded ("één" → "een", "ideeën" → "ideeen"), NFKC first so full-width and
     /// compatibility forms read as plain letters and digits; format characters (zero-width spaces) join.
     static func words(_ text: String) -> [String] {
+        let text = withoutPlaceholders(text)
         let source = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCompatibilityMapping
         var result: [String] = []
         var current = String.UnicodeScalarView()
@@ -34,6 +35,17 @@ enum KeyPointText {
             }
         }
         flush()
+        return result
+    }
+
+    /// What the personal-data scanner put in ("[naam]", "[telefoonnummer verwijderd]") is no word of the resident's:
+    /// two arguments that both mention a neighbour by name are not alike for that.
+    static let placeholders = PersonalDataFinding.Kind.allCases.compactMap(PersonalDataScanner.placeholder(for:))
+
+    static func withoutPlaceholders(_ text: String) -> String {
+        guard text.contains("[") else { return text }
+        var result = text
+        for placeholder in placeholders { result = result.replacingOccurrences(of: placeholder, with: " ") }
         return result
     }
 
