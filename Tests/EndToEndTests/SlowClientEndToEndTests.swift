@@ -125,27 +125,8 @@ import Testing
     static func trickleBlocking(port: Int, from source: String, first: String, then next: String, giveUpAfter: Double)
         throws -> Double?
     {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw TestFailure("socket failed") }
+        let socket = try loopbackSocket(port: port, from: source, receiveTimeoutSeconds: 1)
         defer { close(socket) }
-        var wait = timeval(tv_sec: 1, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
-        func address(_ text: String, _ port: Int) -> sockaddr_in {
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            inet_pton(AF_INET, text, &address.sin_addr)
-            return address
-        }
-        var local = address(source, 0)
-        var remote = address("127.0.0.1", port)
-        let size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        guard
-            withUnsafePointer(to: &local, { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, size) } })
-                == 0,
-            withUnsafePointer(to: &remote, { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, size) } })
-                == 0
-        else { throw TestFailure("cannot connect from \(source) to 127.0.0.1:\(port)") }
         let start = Date()
         var outgoing = Array(first.utf8)
         var buffer = [UInt8](repeating: 0, count: 4_096)
@@ -167,21 +148,8 @@ import Testing
 
     /// Connects, sends `request`, then waits (up to 30 s) for the server to close; returns the seconds it took.
     static func secondsUntilClosed(port: Int, sending request: String) throws -> Double {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw TestFailure("socket failed") }
+        let socket = try loopbackSocket(port: port)
         defer { close(socket) }
-        var wait = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { throw TestFailure("cannot connect to 127.0.0.1:\(port)") }
         let bytes = Array(request.utf8)
         guard send(socket, bytes, bytes.count, 0) == bytes.count else { throw TestFailure("send failed") }
         let start = Date()
