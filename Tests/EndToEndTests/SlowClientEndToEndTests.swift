@@ -96,6 +96,50 @@ import Testing
         #expect(try await http("GET", "\(setup.base)/healthz").0 == 200)
     }
 
+    /// Finding 1 of the outside test: 2,000 trickling connections exhausted the file handles and the process died.
+    /// With only 96 file handles, 200 trickling connections from many addresses: the process stays up (the global cap
+    /// sits below the handle limit, the rest wait in the kernel's queue) and /healthz is answered.
+    @Test func aFloodOfTricklingConnectionsBeyondTheFileHandlesLeavesTheIntakeAlive() async throws {
+        let setup = try EndToEndRoot("flood")
+        defer { setup.remove() }
+        try expectSuccess(setup.cli.run(["init"]))
+        try Self.configureHTTP(setup.root, ["header_timeout_seconds": "2", "body_timeout_seconds": "3"])
+        // `serve` under `ulimit -n 96`, through the shell
+        var limited = setup.cli
+        limited.leadingArguments = ["-c", "ulimit -n 96 && exec \"$0\" \"$@\"", setup.cli.url.path]
+        limited = TweedemeningBinary(
+            url: URL(fileURLWithPath: "/bin/sh"), root: setup.root, environment: setup.cli.environment,
+            leadingArguments: limited.leadingArguments)
+        let serve = try limited.start(["serve", "--intake-only", "--root", setup.root.path])
+        defer {
+            serve.0.terminate()
+            _ = try? limited.finish(serve)
+        }
+        try await waitForHealth(setup.base)
+
+        // When 200 connections from 20 addresses each promise a body and trickle it a byte a second
+        let port = setup.port
+        let head =
+            "POST /v/x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            + "Content-Length: 1000\r\n\r\n"
+        let flood = (0..<200).map { n in
+            Task { try? await Self.trickle(port: port, from: "127.0.1.\(n % 20 + 1)", first: head, then: "a", giveUpAfter: 12) }
+        }
+        // Then /healthz from yet another address is answered while they trickle (perhaps after a wait in the queue)
+        var healthy = 0
+        for _ in 0..<4 {
+            try await Task.sleep(for: .seconds(1))
+            if (try? await HTTPClient.send("GET", "\(setup.base)/healthz", timeout: 15, from: "127.0.0.2"))?.status == 200 {
+                healthy += 1
+            }
+        }
+        for task in flood { _ = await task.value }
+        #expect(healthy >= 3, "/healthz answered \(healthy) of 4 times during the flood")
+        // And afterwards the process is alive and answers at once
+        #expect(serve.0.isRunning)
+        #expect(try await http("GET", "\(setup.base)/healthz").0 == 200)
+    }
+
     /// Sets keys of `[http]` in the root's `tweedemening.toml` (replacing the lines `init` wrote for them, if any).
     static func configureHTTP(_ root: URL, _ settings: [String: String]) throws {
         let config = root.appendingPathComponent("tweedemening.toml")
