@@ -146,6 +146,7 @@ extension AppDatabase {
                 return (existing, try PanelArgument.filter(Column("inboundId") == existing.id!).fetchOne(db))
             }
             guard let panelist = try Panelist.fetchOne(db, key: filing.panelistId) else { throw StoreError.unknownPanelist }
+            try Self.requireMember(db, roundId: filing.roundId, panelistId: filing.panelistId)
             var filing = filing
             let today = try PanelArgument.filter(
                 Column("roundId") == filing.roundId && Column("panelistId") == filing.panelistId

@@ -30,6 +30,7 @@ extension AppDatabase {
                 return (existing, asked)
             }
             guard let panelist = try Panelist.fetchOne(db, key: filing.panelistId) else { throw StoreError.unknownPanelist }
+            try Self.requireMember(db, roundId: filing.roundId, panelistId: filing.panelistId)
             var mail = InboundMail(
                 spoolName: filing.spoolName, receivedAt: now, messageId: filing.messageId, fromAddress: filing.fromAddress,
                 roundId: filing.roundId, panelistId: filing.panelistId, disposition: .question, detail: nil, raw: filing.raw)

@@ -47,6 +47,16 @@ extension AppDatabase {
         }
     }
 
+    /// Inside a filing transaction: the panelist is still a member of the round (an erasure or a removal between
+    /// the mailroom's first look and the filing would otherwise file mail for someone who is gone).
+    static func requireMember(_ db: Database, roundId: Int64, panelistId: Int64) throws {
+        let member =
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM roundMember WHERE roundId = ? AND panelistId = ?)",
+                arguments: [roundId, panelistId]) ?? false
+        guard member else { throw StoreError.notInPanel }
+    }
+
     public func isMember(roundId: Int64, panelistId: Int64) throws -> Bool {
         try writer.read { db in
             try Bool.fetchOne(

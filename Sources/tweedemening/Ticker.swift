@@ -26,7 +26,9 @@ struct Ticker {
         try TickLock.withLock(at: app.configuration.root.appendingPathComponent(".tick.lock").path) {
             var outcome = Outcome()
             // Mail that arrived while the database was busy, or before a crash, is filed first.
-            outcome.inbound = mailroom.processLeftovers(now: now).count
+            let leftovers = mailroom.processLeftovers(now: now)
+            outcome.inbound = leftovers.filed.count
+            outcome.problems += leftovers.setAside
             for round in try app.database.openRounds() {
                 let steps = RoundScheduler.dueSteps(
                     progress: try app.database.progress(of: round), timeline: round.timeline,

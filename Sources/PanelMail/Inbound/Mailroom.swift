@@ -71,21 +71,73 @@ public struct Mailroom: Sendable {
         return result
     }
 
+    /// Times a message in `Queue/incoming/` is tried before it is set aside in `Queue/unfiled/`: a message that
+    /// fails every time (a bug, a constraint it breaks) must not be retried forever, nor block the moderator's view.
+    public static let filingAttempts = 5
+
+    /// What one pass over `Queue/incoming/` did.
+    public struct LeftoverReport: Sendable {
+        public var filed: [MailroomResult] = []
+        /// One line per message moved to `Queue/unfiled/` in this pass, for the moderator.
+        public var setAside: [String] = []
+    }
+
     /// Every message still in `Queue/incoming/` (left by a crash or a busy database), oldest first.
-    /// Files younger than `settle` are left to the `inbound deliver` process that is filing them now.
-    public func processLeftovers(now: Date, settle: TimeInterval = 60) -> [MailroomResult] {
+    /// Files younger than `settle` are left to the `inbound deliver` process that is filing them now. A message
+    /// that fails `filingAttempts` times is moved to `Queue/unfiled/` with the last error beside it.
+    public func processLeftovers(now: Date, settle: TimeInterval = 60) -> LeftoverReport {
         let cutoff = Date().addingTimeInterval(-settle)
-        return spool.names(in: .incoming).filter { $0.hasSuffix(".eml") }.compactMap { name in
+        var report = LeftoverReport()
+        for name in spool.names(in: .incoming) where name.hasSuffix(".eml") {
             let modified =
                 (try? FileManager.default.attributesOfItem(atPath: spool.url(.incoming, name).path)[.modificationDate]) as? Date
-            guard let modified, modified < cutoff else { return nil }
+            guard let modified, modified < cutoff else { continue }
             do {
-                return try process(name: name, now: now)
+                report.filed.append(try process(name: name, now: now))
+                spool.remove(.incoming, name: name + Self.attemptsSuffix)
             } catch {
-                logger.warning("inbound.retry_later", metadata: ["inbound.file": "\(name)", "error": "\(error)"])
-                return nil
+                let attempts = failedAttempts(name) + 1
+                logger.warning(
+                    "inbound.retry_later",
+                    metadata: ["inbound.file": "\(name)", "error": "\(error)", "inbound.attempts": "\(attempts)"])
+                guard attempts >= Self.filingAttempts else {
+                    try? spool.write(Array(String(attempts).utf8), to: .incoming, name: name + Self.attemptsSuffix)
+                    continue
+                }
+                do {
+                    try spool.setAside(name, why: "\(attempts) attempts to file it failed; the last: \(error)\n")
+                    spool.remove(.incoming, name: name + Self.attemptsSuffix)
+                    logger.error("inbound.unfiled", metadata: ["inbound.file": "\(name)", "error": "\(error)"])
+                    report.setAside.append(
+                        "inbound mail \(name) could not be filed (\(attempts) attempts; last error: \(error)); "
+                            + "it is kept in Queue/unfiled/ — see `tweedemening queue status`")
+                } catch let moveError {
+                    logger.error("inbound.unfiled_failed", metadata: ["inbound.file": "\(name)", "error": "\(moveError)"])
+                }
             }
         }
+        return report
+    }
+
+    /// The filing, or nil when the panelist left the round (or was erased) after the first look: checked again
+    /// inside the filing transaction. Any other error is thrown: the message stays in `Queue/incoming/`.
+    func stillMember<T>(_ filing: () throws -> T) throws -> T? {
+        do {
+            return try filing()
+        } catch StoreError.notInPanel, StoreError.unknownPanelist {
+            return nil
+        }
+    }
+
+    func gone(_ name: String, _ bytes: [UInt8], _ message: InboundMessage, now: Date) throws -> MailroomResult {
+        try record(name, bytes, message, .unknownRecipient, now: now)
+        return .filed(.unknownRecipient)
+    }
+
+    static let attemptsSuffix = ".attempts"
+
+    func failedAttempts(_ name: String) -> Int {
+        spool.read(.incoming, name: name + Self.attemptsSuffix).flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
     }
 
     func file(name: String, bytes: [UInt8], now: Date) throws -> MailroomResult {
@@ -208,7 +260,11 @@ public struct Mailroom: Sendable {
             let filing = ReplyFiling(
                 spoolName: name, raw: Data(bytes), messageId: message.messageID, fromAddress: message.from?.address,
                 roundId: round.id!, panelistId: panelist.id!, text: asked, parentNumber: nil, flags: [], attachmentCount: 0)
-            let (mail, question) = try database.fileQuestion(filing, now: now, messageDomain: messageDomain)
+            guard
+                let (mail, question) = try stillMember({
+                    try database.fileQuestion(filing, now: now, messageDomain: messageDomain)
+                })
+            else { return try gone(name, bytes, message, now: now) }
             logger.info("inbound.question", metadata: ["inbound.id": "\(mail.id ?? 0)", "question.number": "\(question.number)"])
             return .filed(.question)
         }
@@ -217,7 +273,11 @@ public struct Mailroom: Sendable {
             roundId: round.id!, panelistId: panelist.id!, text: masked.text,
             parentNumber: ArgumentReference.find(reply: reply, quoted: quoted), flags: flags,
             attachmentCount: message.attachments.count)
-        let (mail, _) = try database.fileReply(filing, now: now, messageDomain: messageDomain, moderatorAddress: moderatorAddress)
+        guard
+            let (mail, _) = try stillMember({
+                try database.fileReply(filing, now: now, messageDomain: messageDomain, moderatorAddress: moderatorAddress)
+            })
+        else { return try gone(name, bytes, message, now: now) }
         logger.info(
             "inbound.filed", metadata: ["inbound.id": "\(mail.id ?? 0)", "inbound.disposition": "\(mail.disposition.rawValue)"])
         return .filed(mail.disposition)

@@ -10,6 +10,9 @@ import Foundation
 public struct Spool: Sendable {
     public enum Folder: String, Sendable, CaseIterable {
         case outgoing, incoming, dead, tmp
+        /// Inbound mail that failed to be filed `Mailroom.filingAttempts` times: kept for the moderator, out of the
+        /// retry loop.
+        case unfiled
     }
 
     public let root: URL
@@ -121,6 +124,24 @@ public struct Spool: Sendable {
         }
         shelf.release(name, folder: path(.outgoing))
         Self.syncDirectory(path(.dead))
+    }
+
+    /// Moves an incoming message that cannot be filed to `unfiled/`, with a note of why beside it (`NAME.why`).
+    public func setAside(_ name: String, why: String) throws {
+        try write(Array(why.utf8), to: .unfiled, name: name + ".why", syncFolder: false)
+        guard rename(path(.incoming, name), path(.unfiled, name)) == 0 else {
+            throw SpoolError.io("cannot move \(path(.incoming, name)) to \(path(.unfiled))", errno)
+        }
+        Self.syncDirectory(path(.unfiled))
+        Self.syncDirectory(path(.incoming))
+    }
+
+    /// Moves a message from `unfiled/` back to `incoming/` to be filed again.
+    public func refile(_ name: String) throws {
+        guard rename(path(.unfiled, name), path(.incoming, name)) == 0 else {
+            throw SpoolError.io("cannot move \(path(.unfiled, name)) to \(path(.incoming))", errno)
+        }
+        Self.syncDirectory(path(.incoming))
     }
 
     /// The names in a folder; for `outgoing`, the messages in files of their own and the live ones in packs.

@@ -7,7 +7,7 @@ import PanelStore
 struct InboundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inbound", abstract: "Receive and inspect inbound mail.",
-        subcommands: [Deliver.self, Parse.self, Trim.self, Held.self])
+        subcommands: [Deliver.self, Parse.self, Trim.self, Held.self, Refile.self])
 
     /// sysexits.h, as Postfix and Exim read a pipe transport's exit status.
     enum Exit {
@@ -123,6 +123,49 @@ struct InboundCommand: ParsableCommand {
                 ]
                 print(fields.joined(separator: "\t"))
             }
+        }
+    }
+
+    struct Refile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "File again a message that was set aside in Queue/unfiled/ after failing to be filed (once the cause is fixed)."
+        )
+        @OptionGroup var options: RootOptions
+        @Argument(help: "File names in Queue/unfiled/ (as `queue status` lists them).") var names: [String] = []
+        @Flag(help: "Every message in Queue/unfiled/.") var all = false
+
+        func validate() throws {
+            guard all != !names.isEmpty else { throw ValidationError("name the messages to file again, or give --all") }
+        }
+
+        func run() throws {
+            let app = try options.open()
+            let mailroom = try app.mailroom()
+            let unfiled = app.spool.names(in: .unfiled).filter { $0.hasSuffix(".eml") }
+            let chosen = all ? unfiled : names.map { ($0 as NSString).lastPathComponent }
+            let missing = chosen.filter { !unfiled.contains($0) }
+            guard missing.isEmpty else {
+                throw CLIError.usage(
+                    missing.map { "\($0) is not in Queue/unfiled/ (`tweedemening queue status` lists what is)" }
+                        .joined(separator: "\ntweedemening: "))
+            }
+            var failed: [String] = []
+            for name in chosen {
+                try app.spool.refile(name)
+                do {
+                    switch try mailroom.process(name: name, now: Date()) {
+                    case .filed(let disposition): print("\(name): filed as \(disposition.rawValue)")
+                    case .malformed(let reason): print("\(name): not a mail message (\(reason)), kept as malformed")
+                    }
+                    app.spool.remove(.unfiled, name: name + ".why")
+                } catch {
+                    // Back where it was: the next attempt is the moderator's, not the tick's.
+                    try app.spool.setAside(name, why: "filed again by hand and failed: \(error)\n")
+                    failed.append("\(name) still cannot be filed: \(error)")
+                }
+            }
+            if !failed.isEmpty { throw CLIError.software(failed.joined(separator: "\ntweedemening: ")) }
         }
     }
 

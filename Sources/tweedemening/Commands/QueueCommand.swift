@@ -14,16 +14,24 @@ struct QueueCommand: ParsableCommand {
         @OptionGroup var options: RootOptions
 
         func run() throws {
-            let database = try options.open().database
+            let app = try options.open()
+            let database = app.database
             let status = try database.queueStatus()
             for state in OutboxStateOrder.all {
                 print("\(state.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(status.counts[state] ?? 0)")
             }
             print("complaints \(try database.complaintCount())")
+            let unfiled = app.spool.names(in: .unfiled).filter { $0.hasSuffix(".eml") }
+            print("unfiled   \(unfiled.count)")
             if let oldest = status.oldestDeferred {
                 print(
                     "oldest deferred: #\(oldest.id!) \(oldest.kind.rawValue) \(oldest.roundId.map { "round \($0)" } ?? "case \(oldest.caseId ?? 0)"), \(oldest.attempts) attempt(s), next \(oldest.nextAttemptAt.map { ISOTime.format($0) } ?? "-"): \(oldest.lastError ?? "")"
                 )
+            }
+            for name in unfiled {
+                let why = app.spool.read(.unfiled, name: name + ".why").map { String(decoding: $0, as: UTF8.self) } ?? ""
+                let reason = why.trimmingCharacters(in: .whitespacesAndNewlines)
+                print("unfiled: Queue/unfiled/\(name): \(reason) (`tweedemening inbound refile \(name)` once fixed)")
             }
             for failed in status.failed {
                 print(
