@@ -62,6 +62,7 @@ extension PreferenceController {
         }
         let timeline = try Timeline.make(publishAt: now(), defaults: caseTimeline)
         let override = form["override"] == "ja"
+        // The store refuses blocking findings without the override; asking first here is for the form only.
         guard apply, blocking.isEmpty || override else {
             return Page(
                 status: apply ? .unprocessableContent : .ok, title: "Zaak goedkeuren?",
@@ -82,7 +83,7 @@ extension PreferenceController {
             caseId,
             CaseApproval(
                 timeline: timeline, timelineName: TimelineTemplate.defaultName, version: version, actor: "moderator (link)",
-                override: override && !blocking.isEmpty),
+                override: override),
             now: now(),
             messageDomain: messageDomain)
         return Page(

@@ -49,7 +49,8 @@ public struct CaseApproval: Sendable {
     public var version: Int?
     /// Who approves, for the audit log: `moderator` (command line) or `moderator (link)`.
     public var actor: String
-    /// Approved despite blocking findings.
+    /// Approve even when the case check finds blocking problems (the moderator takes responsibility); without it
+    /// such a case is refused with `StoreError.blockingFindings`.
     public var override: Bool
 
     public init(
@@ -230,12 +231,8 @@ extension AppDatabase {
         }
     }
 
-    /// Approves a case for publication. Re-approving before publication moves the timeline.
-    @discardableResult
-    public func approveCase(_ caseId: Int64, timeline: Timeline) throws -> Round {
-        try approveCase(caseId, CaseApproval(timeline: timeline))
-    }
-
+    /// Approves a case for publication. Re-approving before publication moves the timeline. A case the case check
+    /// finds blocking problems in (personal data, a missing part) is refused unless `approval.override`.
     @discardableResult
     public func approveCase(
         _ caseId: Int64, _ approval: CaseApproval, now: Date = Date(), messageDomain: String = "tweedemening.invalid"
@@ -264,6 +261,9 @@ extension AppDatabase {
             }
             let current = try CaseVersion.fetchOne(db, key: ["caseId": caseId, "version": panelCase.version])
             if current?.returnedAt != nil { throw StoreError.caseReturned(caseId, version: panelCase.version) }
+            // The one place the approval gate lives: the command line and the review link both come here.
+            let check = CaseCheck.check(panelCase.source)
+            if check.hasBlocking && !approval.override { throw StoreError.blockingFindings(caseId, check) }
             panelCase.status = .approved
             try panelCase.update(db)
             var round = Round(
@@ -274,7 +274,7 @@ extension AppDatabase {
             try round.insert(db)
             try Self.audit(
                 db, actor: approval.actor, action: "case.approve", subject: "case \(caseId) v\(panelCase.version)",
-                detail: [approval.timelineName ?? "dates", approval.override ? "override" : nil].compactMap { $0 }
+                detail: [approval.timelineName ?? "dates", check.hasBlocking ? "override" : nil].compactMap { $0 }
                     .joined(separator: ", "),
                 now: now)
             // A municipality that mailed its case hears of each step by mail; a case the moderator

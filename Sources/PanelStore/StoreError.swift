@@ -1,4 +1,5 @@
 import Foundation
+import PanelCore
 
 /// Refusals a moderator or panelist can act on. Descriptions say what to do.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
@@ -26,6 +27,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case caseAlreadyApproved(Int64)
     /// A new version for a case of another municipality.
     case caseOfOtherMunicipality(Int64)
+    /// The case check found what must change first (personal data, a missing part); approving takes an override.
+    case blockingFindings(Int64, CaseCheckReport)
 
     public var description: String {
         switch self {
@@ -65,6 +68,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "case \(id) is already approved; a new version can no longer replace it (ask the moderator)"
         case .caseOfOtherMunicipality(let id):
             "case \(id) belongs to another municipality"
+        case .blockingFindings(let id, let report):
+            "case \(id) cannot be approved yet: the check found \(report.findings.count { $0.blocking }) thing(s) to change "
+                + "first; return it to the municipality (`tweedemening case return \(id) --reason …`), or approve with "
+                + "--override if you accept them"
         case .unknownMessage(let id):
             "no message #\(id) in the outbox; `tweedemening queue status` lists failed ones"
         }

@@ -24,9 +24,10 @@ import Testing
         let now = Date()
         let round = try database.approveCase(
             caseId,
-            timeline: Timeline(
-                publishAt: now.addingTimeInterval(-7_200), voteAt: now.addingTimeInterval(-3_600),
-                voteReminderAt: now.addingTimeInterval(3_600), deadline: now.addingTimeInterval(7_200)))
+            CaseApproval(
+                timeline: Timeline(
+                    publishAt: now.addingTimeInterval(-7_200), voteAt: now.addingTimeInterval(-3_600),
+                    voteReminderAt: now.addingTimeInterval(3_600), deadline: now.addingTimeInterval(7_200)), override: true))
         try database.take(.publish, roundId: round.id!, now: now, messageDomain: "t.example")
         try database.take(.openVoting, roundId: round.id!, now: now, messageDomain: "t.example")
         let ids = try database.panelists(municipalityId: "utrecht").map { $0.id! }

@@ -122,7 +122,8 @@ import Testing
         let text =
             "---\ntitle: Traplift <b>één</b>\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\nAfgewezen.\n# Standpunt gemeente\n- Verhuizen is **goedkoper**\n# Standpunt aanvrager\nBlijven.\n# Kaders\nWmo 2015\n# Vraag aan het panel\nSteunt u het besluit?\n"
         let caseId = try database.submitCase(municipalityId: "ede", file: try CaseFile.parse(text), source: text)
-        let round = try database.approveCase(caseId, timeline: try Timeline.make(publishAt: start.addingTimeInterval(60)))
+        let round = try database.approveCase(
+            caseId, CaseApproval(timeline: try Timeline.make(publishAt: start.addingTimeInterval(60)), override: true))
         let id = round.id!
         let domain = "tweedemening.example"
         try database.take(.publish, roundId: id, now: round.publishAt, messageDomain: domain)

@@ -27,7 +27,7 @@ import Testing
         let text =
             "---\ntitle: T\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\na\n# Standpunt gemeente\nb\n# Standpunt aanvrager\nc\n# Kaders\nd\n# Vraag aan het panel\ne\n"
         let caseId = try database.submitCase(municipalityId: "ede", file: try CaseFile.parse(text), source: text)
-        let round = try database.approveCase(caseId, timeline: try Timeline.make(publishAt: start))
+        let round = try database.approveCase(caseId, CaseApproval(timeline: try Timeline.make(publishAt: start), override: true))
         try database.take(.publish, roundId: round.id!, now: start, messageDomain: "t.example")
         let spool = Spool(root: folder.appendingPathComponent("Queue"))
         try spool.prepare()

@@ -101,6 +101,31 @@ import Testing
         #expect(try fixture.database.messages().isEmpty)
     }
 
+    @Test func theStoreRefusesACaseWithBlockingFindingsUnlessOverridden() throws {
+        let fixture = try StoreFixture(panelSize: 2)
+        defer { fixture.remove() }
+        // Given a case the check finds blocking problems in (the fixture's sections are one word each)
+        let caseId = try fixture.database.submitCase(
+            municipalityId: "utrecht", file: try CaseFile.parse(CaseFixture.text), source: CaseFixture.text, now: fixture.start)
+        let check = CaseCheck.check(CaseFixture.text)
+        #expect(check.hasBlocking)
+        let timeline = try Timeline.make(publishAt: fixture.start)
+
+        // When anyone approves it without the override (a command, a link, a future caller)
+        #expect(throws: StoreError.blockingFindings(caseId, check)) {
+            try fixture.database.approveCase(caseId, CaseApproval(timeline: timeline))
+        }
+        // Then nothing is approved and nothing is logged as approved
+        #expect(try fixture.database.caseOverview(caseId).round == nil)
+        #expect(!(try fixture.database.auditEntries().contains { $0.action == "case.approve" }))
+
+        // When the moderator overrides, it is approved and the log says it was an override
+        _ = try fixture.database.approveCase(caseId, CaseApproval(timeline: timeline, override: true))
+        #expect(try fixture.database.caseOverview(caseId).round != nil)
+        let approval = try #require(try fixture.database.auditEntries().first { $0.action == "case.approve" })
+        #expect(approval.detail.contains("override"))
+    }
+
     @Test func unsubscribedPanelistsGetNoFurtherMail() throws {
         let fixture = try StoreFixture(panelSize: 3)
         defer { fixture.remove() }
@@ -247,7 +272,7 @@ import Testing
         let file = try CaseFile.parse(CaseFixture.text)
         let caseId = try fixture.database.submitCase(municipalityId: "utrecht", file: file, source: CaseFixture.text)
         return try fixture.database.approveCase(
-            caseId, CaseApproval(timeline: try Timeline.make(publishAt: publishAt), panelTarget: target))
+            caseId, CaseApproval(timeline: try Timeline.make(publishAt: publishAt), panelTarget: target, override: true))
     }
 
     @Test func aSecondCaseMailTheSameDayWaitsForTheNextDay() throws {

@@ -23,7 +23,7 @@ struct StoreFixture {
     func approvedRound() throws -> Round {
         let file = try CaseFile.parse(CaseFixture.text)
         let caseId = try database.submitCase(municipalityId: "utrecht", file: file, source: CaseFixture.text, now: start)
-        return try database.approveCase(caseId, timeline: Timeline.make(publishAt: start))
+        return try database.approveCase(caseId, CaseApproval(timeline: Timeline.make(publishAt: start), override: true))
     }
 
     /// An approved round, published at `start`, and the ids of the panel's members.

@@ -109,25 +109,19 @@ struct CaseCommand: ParsableCommand {
             } catch let error as TimelineError {
                 throw CLIError.usage(error.description)
             }
-            let source: String
-            do { source = try app.database.caseOverview(caseId).panelCase.source } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
-            let report = CaseCheck.check(source)
-            if report.hasBlocking, !override {
-                throw CLIError.data(
-                    "case \(caseId) cannot be approved yet:\n"
-                        + CaseCheckText.render(report, file: "case \(caseId)", blockingOnly: true)
-                        + "\nReturn it to the municipality (`tweedemening case return \(caseId) --reason …`), "
-                        + "or approve with --override if you accept these findings.")
-            }
             do {
                 try app.database.approveCase(
                     caseId,
                     CaseApproval(
                         timeline: dates, timelineName: voteAt == nil && deadline == nil ? name : nil, panelTarget: panelSize,
-                        override: override && report.hasBlocking),
+                        override: override),
                     now: Date(), messageDomain: app.messageDomain)
+            } catch StoreError.blockingFindings(_, let report) {
+                throw CLIError.data(
+                    "case \(caseId) cannot be approved yet:\n"
+                        + CaseCheckText.render(report, file: "case \(caseId)", blockingOnly: true)
+                        + "\nReturn it to the municipality (`tweedemening case return \(caseId) --reason …`), "
+                        + "or approve with --override if you accept these findings.")
             } catch let error as StoreError {
                 throw CLIError.data(error.description)
             }
