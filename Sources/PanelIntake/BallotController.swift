@@ -13,11 +13,17 @@ public struct BallotController<Context: RequestContext>: Sendable {
     public let ballotBox: BallotBox
     public let signer: TokenSigner
     public let now: @Sendable () -> Date
+    /// Dates on the pages, in the panel's time zone.
+    let dates: DutchDateText
 
-    public init(database: AppDatabase, signer: TokenSigner, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        database: AppDatabase, signer: TokenSigner, timeZone: TimeZone = .panelDefault,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.database = database
         self.ballotBox = BallotBox(database: database)
         self.signer = signer
+        self.dates = DutchDateText(timeZone: timeZone)
         self.now = now
     }
 
@@ -67,7 +73,7 @@ public struct BallotController<Context: RequestContext>: Sendable {
                 <form method="post">
                 <button type="submit">Bevestig mijn stem</button>
                 </form>
-                <p class="muted">Uw stem is pas geteld als u op de knop drukt. Tot \(Page.escape(DutchDateText.format(ballot.round.deadline))) kunt u uw stem nog wijzigen.</p>
+                <p class="muted">Uw stem is pas geteld als u op de knop drukt. Tot \(Page.escape(dates.format(ballot.round.deadline))) kunt u uw stem nog wijzigen.</p>
                 <p><a href="\(otherToken)">Ik wil iets anders kiezen</a></p>
                 """)
     }
@@ -95,7 +101,7 @@ public struct BallotController<Context: RequestContext>: Sendable {
         do {
             // Returns once the vote is committed, and any vote of this panelist received after it answered: with what
             // is stored then, so the page is never ahead of the disk nor contradicted by a later click's page.
-            return Self.page(for: try await ballotBox.cast(ticket, choice: choice, now: now()))
+            return Self.page(for: try await ballotBox.cast(ticket, choice: choice, now: now()), dates: dates)
         } catch {
             return Self.page(for: error)
         }
@@ -103,8 +109,8 @@ public struct BallotController<Context: RequestContext>: Sendable {
 
     /// The page after a vote names the choice that is stored, never merely the one just clicked: when another click
     /// (a second device, a quick change of mind) arrived after this one, that one counts and the page says so.
-    static func page(for receipt: VoteReceipt) -> Page {
-        let deadline = Page.escape(DutchDateText.format(receipt.round.deadline))
+    static func page(for receipt: VoteReceipt, dates: DutchDateText) -> Page {
+        let deadline = Page.escape(dates.format(receipt.round.deadline))
         guard receipt.vote.choice == receipt.choice else {
             return Page(
                 status: .ok, title: "Uw laatste stem telt",
@@ -198,9 +204,11 @@ public struct BallotController<Context: RequestContext>: Sendable {
     }
 }
 
-/// Dates on pages, in the panel's own time zone.
-enum DutchDateText {
-    static func format(_ date: Date) -> String {
-        DutchDate.format(date, timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
+/// Dates on pages, in the panel's own time zone (`mail.time_zone`, passed to `buildIntakeRouter`).
+struct DutchDateText: Sendable {
+    let timeZone: TimeZone
+
+    func format(_ date: Date) -> String {
+        DutchDate.format(date, timeZone: timeZone)
     }
 }

@@ -8,7 +8,7 @@ import PanelStore
 public func buildIntakeRouter(
     database: AppDatabase, signer: TokenSigner, mailroom: Mailroom? = nil, inboundSecret: String? = nil,
     caseTimeline: TimelineDefaults = TimelineDefaults(), limits: IntakeLimits = IntakeLimits(), baseURL: String? = nil,
-    now: @escaping @Sendable () -> Date = { Date() }
+    timeZone: TimeZone = .panelDefault, now: @escaping @Sendable () -> Date = { Date() }
 ) -> Router<IntakeRequestContext> {
     let router = Router(context: IntakeRequestContext.self)
     // Requests per route pattern (`/v/{token}`, never the token) and status, through swift-metrics.
@@ -29,12 +29,12 @@ public func buildIntakeRouter(
     }
     // No /metrics here: it has a listener of its own (`buildMetricsRouter`), which a proxy in front of this one
     // cannot expose — behind a proxy on this machine every request came from loopback (issue 17, finding 14).
-    router.addRoutes(BallotController(database: database, signer: signer, now: now).endpoints)
+    router.addRoutes(BallotController(database: database, signer: signer, timeZone: timeZone, now: now).endpoints)
     router.addRoutes(JoinController(database: database, signer: signer, now: now).endpoints)
     router.addRoutes(
         PreferenceController(
             database: database, signer: signer, messageDomain: mailroom?.messageDomain ?? "tweedemening.invalid",
-            caseTimeline: caseTimeline, now: now
+            caseTimeline: caseTimeline, timeZone: timeZone, now: now
         )
         .endpoints)
     if let mailroom, let inboundSecret {

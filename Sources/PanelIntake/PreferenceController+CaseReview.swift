@@ -71,7 +71,7 @@ extension PreferenceController {
                     Toestemming aanvrager: \(Page.escape(panelCase.consentReference))</p>
                     \(findingsHTML)
                     <p>Met de standaard tijdlijn: naar het panel in het eerstvolgende verzendvenster, stemmen vanaf
-                    \(Page.escape(DutchDateText.format(timeline.voteAt))), sluiting \(Page.escape(DutchDateText.format(timeline.deadline))).</p>
+                    \(Page.escape(dates.format(timeline.voteAt))), sluiting \(Page.escape(dates.format(timeline.deadline))).</p>
                     <form method="post">
                     \(blocking.isEmpty ? "" : "<p><label><input type=\"checkbox\" name=\"override\" value=\"ja\" required> Ik heb de bevindingen gezien en keur de zaak toch goed; ik neem daarvoor de verantwoordelijkheid.</label></p>")
                     \(apply ? "<p><strong>Vink eerst aan dat u de bevindingen hebt gezien.</strong></p>" : "")
@@ -89,8 +89,8 @@ extension PreferenceController {
         return Page(
             status: .ok, title: "Goedgekeurd",
             body: """
-                <p>\(Page.escape(title)) gaat naar het panel. Stemmen vanaf \(Page.escape(DutchDateText.format(round.voteAt))),
-                sluiting \(Page.escape(DutchDateText.format(round.deadline))). De gemeente krijgt bericht.</p>
+                <p>\(Page.escape(title)) gaat naar het panel. Stemmen vanaf \(Page.escape(dates.format(round.voteAt))),
+                sluiting \(Page.escape(dates.format(round.deadline))). De gemeente krijgt bericht.</p>
                 """)
     }
 }

@@ -66,7 +66,7 @@ extension PreferenceController {
         return Page(
             status: .ok, title: "Gepauzeerd",
             body:
-                "<p>Tot \(Page.escape(DutchDateText.format(until))) krijgt u geen e-mail van het panel. Daarna doet u weer mee.</p>"
+                "<p>Tot \(Page.escape(dates.format(until))) krijgt u geen e-mail van het panel. Daarna doet u weer mee.</p>"
         )
     }
 }

@@ -13,11 +13,14 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
     /// The timeline a case approved by link gets (`standaard`).
     public let caseTimeline: TimelineDefaults
     public let now: @Sendable () -> Date
+    /// Dates on the pages, in the panel's time zone.
+    let dates: DutchDateText
 
     public init(
         database: AppDatabase, signer: TokenSigner, messageDomain: String, caseTimeline: TimelineDefaults = TimelineDefaults(),
-        now: @escaping @Sendable () -> Date = { Date() }
+        timeZone: TimeZone = .panelDefault, now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.dates = DutchDateText(timeZone: timeZone)
         self.database = database
         self.signer = signer
         self.messageDomain = messageDomain
@@ -104,7 +107,7 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
             return Page(
                 status: .ok, title: "Discussie \(days) dagen verlengen?",
                 body: """
-                    <p>De stemming opent nu op \(Page.escape(DutchDateText.format(round.voteAt))). Na verlengen schuiven de opening
+                    <p>De stemming opent nu op \(Page.escape(dates.format(round.voteAt))). Na verlengen schuiven de opening
                     van de stemming en de sluiting \(days) dagen op, en krijgen alle panelleden één bericht met de nieuwe data.</p>
                     <form method="post">
                     <button type="submit">Verleng met \(days) dagen</button>
@@ -120,13 +123,13 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
                 status: .conflict, title: "Deze link is al gebruikt",
                 body: """
                     <p>De discussie is met deze link al verlengd; een link verlengt één keer. De stemming opent op
-                    \(Page.escape(DutchDateText.format(round.voteAt))).</p>
+                    \(Page.escape(dates.format(round.voteAt))).</p>
                     """)
         }
         return Page(
             status: .ok, title: "Discussie verlengd",
             body:
-                "<p>De stemming opent nu op \(Page.escape(DutchDateText.format(extended.voteAt))); het panel krijgt bericht.</p>")
+                "<p>De stemming opent nu op \(Page.escape(dates.format(extended.voteAt))); het panel krijgt bericht.</p>")
     }
 
     func moderateAnswer(_ claims: TokenClaims, apply: Bool) throws -> Page {

@@ -227,7 +227,7 @@ struct Configuration {
         guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
             throw CLIError.config("base URL `\(baseURL)` must start with http:// or https://")
         }
-        let zoneName = file.mail?.time_zone ?? "Europe/Amsterdam"
+        let zoneName = file.mail?.time_zone ?? TimeZone.panelDefault.identifier
         guard let timeZone = TimeZone(identifier: zoneName) else {
             throw CLIError.config("time zone `\(zoneName)` is unknown; use a name such as Europe/Amsterdam")
         }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import PanelCore
+import PanelMail
 import PanelStore
 import Testing
 
@@ -86,10 +87,33 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let stored = try database.castVote(roundId: round.id!, panelistId: panel[0], choice: .oppose, now: Date())
         let page = BallotController<IntakeRequestContext>.page(
-            for: VoteReceipt(vote: stored, round: round, choice: .support))
+            for: VoteReceipt(vote: stored, round: round, choice: .support), dates: DutchDateText(timeZone: .panelDefault))
         #expect(page.title == "Uw laatste stem telt")
         #expect(page.body.contains(BallotController<IntakeRequestContext>.label(.oppose)))
         #expect(!page.body.contains(BallotController<IntakeRequestContext>.label(.support)))
+    }
+
+    @Test func datesOnThePagesFollowTheConfiguredTimeZone() async throws {
+        let (database, round, panel) = try votingRound()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let token = voteToken(round, panel[0], .support)
+        var shown: [String] = []
+        for zone in ["Europe/Amsterdam", "Pacific/Auckland"] {
+            let timeZone = try #require(TimeZone(identifier: zone))
+            // Given an intake told the panel's time zone (as `serve` passes `mail.time_zone`)
+            let app = Application(router: buildIntakeRouter(database: database, signer: signer, timeZone: timeZone))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/v/\(token)", method: .get) { response in
+                    // Then the deadline on the page is that zone's clock time
+                    let body = String(buffer: response.body)
+                    let deadline = DutchDate.format(round.deadline, timeZone: timeZone)
+                    #expect(body.contains(deadline), "\(zone): \(body)")
+                }
+            }
+            shown.append(DutchDate.format(round.deadline, timeZone: timeZone))
+        }
+        // And the two zones really show different times (else the test proves nothing)
+        #expect(shown[0] != shown[1])
     }
 
     @Test func getShowsOneFormAndRecordsNothing() async throws {

@@ -66,7 +66,7 @@ public enum CaseCheck {
     /// parse problems then become completeness findings.
     public static func check(_ text: String) -> CaseCheckReport {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        calendar.timeZone = .panelDefault
         let today = calendar.dateComponents([.year, .month, .day], from: Date())
         return check(text, today: (today.year ?? 2026, today.month ?? 1, today.day ?? 1))
     }

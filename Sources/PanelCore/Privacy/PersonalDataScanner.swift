@@ -49,7 +49,7 @@ public struct PersonalDataContext: Sendable {
 
     public static var currentYear: Int {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        calendar.timeZone = .panelDefault
         return calendar.component(.year, from: Date())
     }
 }

@@ -53,7 +53,7 @@ public struct DiscussionPlan: Sendable, Equatable {
     public init(
         digestInterval: TimeInterval = 3 * 86_400, questionMailInterval: TimeInterval = 86_400,
         followUpReminderAfter: TimeInterval = 14 * 86_400, quorum: Int = 30, maxOpenRounds: Int = 3,
-        timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!
+        timeZone: TimeZone = .panelDefault
     ) {
         self.quorum = quorum
         self.maxOpenRounds = maxOpenRounds

@@ -21,7 +21,7 @@ public struct Timeline: Sendable, Equatable, Codable {
     /// ends closes at 17:00 fourteen days later, not at 16:00.
     public static func make(
         publishAt: Date, voteAt: Date? = nil, deadline: Date? = nil,
-        defaults: TimelineDefaults = TimelineDefaults(), timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!
+        defaults: TimelineDefaults = TimelineDefaults(), timeZone: TimeZone = .panelDefault
     ) throws(TimelineError) -> Timeline {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -81,7 +81,7 @@ public enum ISOTime {
         return plain.date(from: text) ?? withFraction.date(from: text)
     }
 
-    public static func format(_ date: Date, timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!) -> String {
+    public static func format(_ date: Date, timeZone: TimeZone = .panelDefault) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         formatter.timeZone = timeZone

@@ -401,7 +401,7 @@ public struct Mailroom: Sendable {
     /// municipality's staff, and the year (a full date more than 30 years back reads as a date of birth).
     func scanContext(roundId: Int64, now: Date) throws -> PersonalDataContext {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        calendar.timeZone = .panelDefault
         return PersonalDataContext(
             names: PanelistNames(try database.personalNames(roundId: roundId)), year: calendar.component(.year, from: now))
     }

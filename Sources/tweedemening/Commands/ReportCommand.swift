@@ -65,10 +65,12 @@ struct ReportCommand: ParsableCommand {
         guard start <= end else { throw ValidationError("--from must not be after --to") }
     }
 
-    static func day(_ text: String) -> Date? {
+    /// Midnight starting `text` (yyyy-MM-dd) in `timeZone`: the configured `mail.time_zone` when running; any zone
+    /// checks the form.
+    static func day(_ text: String, timeZone: TimeZone = .panelDefault) -> Date? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        formatter.timeZone = timeZone
         formatter.dateFormat = "yyyy-MM-dd"
         return formatter.date(from: text)
     }
@@ -79,8 +81,12 @@ struct ReportCommand: ParsableCommand {
             throw CLIError.data(StoreError.unknownMunicipality(self.municipality).description)
         }
         let (from, to) = period?.days(before: Date(), timeZone: app.configuration.timeZone) ?? (self.from!, self.to!)
-        let start = Self.day(from)!
-        let end = Self.day(to)!.addingTimeInterval(86_400)
+        let zone = app.configuration.timeZone
+        let start = Self.day(from, timeZone: zone)!
+        // The day after the last, at midnight: a day of 23 or 25 hours (summer time) ends where the calendar says.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let end = calendar.date(byAdding: .day, value: 1, to: Self.day(to, timeZone: zone)!)!
         let cases = try app.database.reportedCases(municipalityId: municipality.id, from: start, to: end)
         let evaluation = try app.database.evaluationSummary(roundIds: cases.compactMap(\.round.id))
         let report = CouncilReport(

@@ -32,7 +32,7 @@ func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
         database: app.database, signer: try app.signer(), mailroom: try app.mailroom(),
         inboundSecret: app.configuration.inboundSecret,
         caseTimeline: app.configuration.timelines[TimelineTemplate.defaultName] ?? app.configuration.timelineDefaults,
-        limits: app.configuration.intakeLimits, baseURL: app.configuration.baseURL)
+        limits: app.configuration.intakeLimits, baseURL: app.configuration.baseURL, timeZone: app.configuration.timeZone)
     // Slow and greedy clients: a request's head and body have deadlines that trickling does not move, a client holds
     // at most its share of connections, and at the total (kept below the open-file limit) accepting waits.
     let limits = app.configuration.connectionLimits
