@@ -292,11 +292,27 @@ import Testing
         }
     }
 
-    @Test func parseProblemsAreTranslated() {
+    @Test func everyParseProblemIsSaidInDutchOnItsLine() throws {
         let document = CaseDocument("")
-        #expect(CaseCheck.parseProblem("front matter lacks `domain:`", document).message == "In de kop ontbreekt `domain:`.")
-        #expect(
-            CaseCheck.parseProblem("section `# Kaders` appears twice (line 9)", document).line == 9)
-        #expect(CaseCheck.parseProblem("something new", document).message == "something new")
+        let problems: [CaseFileProblem] = [
+            .frontMatterMissing, .frontMatterLine(line: 3, text: "x"), .fieldMissing("domain"), .fieldTooLong("title"),
+            .sectionTwice(.framework, line: 9), .unknownSection("Over", line: 12), .textBeforeFirstSection(line: 5),
+            .sectionMissing(.question), .sectionEmpty(.decision),
+        ]
+        for problem in problems {
+            let finding = CaseCheck.finding(for: problem, document)
+            #expect(finding.blocking && finding.line == problem.line, "\(problem)")
+            for english in ["front matter", "section", "missing", "empty", "line", "appears"] {
+                #expect(!finding.message.contains(english), "\(problem): \(finding.message)")
+            }
+        }
+        #expect(CaseCheck.finding(for: .fieldMissing("domain"), document).message == "In de kop ontbreekt `domain:`.")
+        // And the parser names its problems by kind, with their lines
+        let text = "---\ntitle: T\nzonder dubbele punt\n---\n# Besluit\na\n# Besluit\nb\n"
+        let error = try #require(throws: CaseFileError.self) { try CaseFile.parse(text) }
+        #expect(error.problems.contains(.frontMatterLine(line: 3, text: "zonder dubbele punt")))
+        #expect(error.problems.contains(.fieldMissing("domain")))
+        #expect(error.problems.contains(.sectionTwice(.decision, line: 7)))
+        #expect(error.problems.contains(.sectionMissing(.question)))
     }
 }

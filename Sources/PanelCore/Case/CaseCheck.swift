@@ -177,7 +177,7 @@ public enum CaseCheck {
         do {
             _ = try CaseFile.parse(text)
         } catch {
-            findings += error.problems.map { parseProblem($0, document) }
+            findings += error.problems.map { finding(for: $0, document) }
         }
         for section in CaseSection.allCases {
             guard let lines = document.sectionBodies.first(where: { $0.section == section })?.lines else { continue }
@@ -220,67 +220,46 @@ public enum CaseCheck {
     }
 
     /// A `CaseFileError` problem as a Dutch completeness finding; the excerpt is the line it is about, or the
-    /// missing heading. Wording this does not know is passed on as it is.
-    static func parseProblem(_ problem: String, _ document: CaseDocument) -> CaseFinding {
-        let line = firstLineNumber(in: problem)
-        func finding(_ message: String, line: Int? = nil, section: CaseSection? = nil, suggestion: String? = nil) -> CaseFinding {
-            let lineText = line.flatMap { number in document.lines.first { $0.number == number }?.text }
+    /// missing heading.
+    static func finding(for problem: CaseFileProblem, _ document: CaseDocument) -> CaseFinding {
+        func finding(_ message: String, section: CaseSection? = nil, suggestion: String? = nil) -> CaseFinding {
+            let lineText = problem.line.flatMap { number in document.lines.first { $0.number == number }?.text }
             let excerpt = lineText ?? section.map { "# \($0.rawValue)" } ?? ""
             return CaseFinding(
-                kind: .completeness, line: line, section: section?.rawValue, excerpt: excerpt, message: message,
+                kind: .completeness, line: problem.line, section: section?.rawValue, excerpt: excerpt, message: message,
                 suggestion: suggestion, blocking: true)
         }
-        let quoted = problem.split(separator: "`", omittingEmptySubsequences: false).enumerated()
-            .filter { $0.offset % 2 == 1 }.map { String($0.element) }
-        let heading = quoted.first.map { $0.hasPrefix("# ") ? String($0.dropFirst(2)) : $0 }
-        let section = CaseSection.allCases.first { $0.rawValue.lowercased() == heading?.lowercased() }
-        if problem.hasPrefix("front matter is missing") {
+        switch problem {
+        case .frontMatterMissing:
             return finding(
                 "De kop met gegevens ontbreekt.",
                 suggestion:
                     "begin het bestand met een regel `---`, dan `title:`, `domain:` en `consent_reference:`, en dan weer `---`")
-        }
-        if problem.hasPrefix("front matter lacks"), let field = heading {
-            return finding("In de kop ontbreekt `\(field)`.", suggestion: "vul `\(field)` in tussen de twee regels `---`")
-        }
-        if problem.hasPrefix("front matter line") {
-            return finding("Deze regel in de kop is geen `naam: waarde`.", line: line)
-        }
-        if problem.hasPrefix("front matter `"), let field = heading {
+        case .fieldMissing(let field):
+            return finding("In de kop ontbreekt `\(field):`.", suggestion: "vul `\(field):` in tussen de twee regels `---`")
+        case .frontMatterLine:
+            return finding("Deze regel in de kop is geen `naam: waarde`.")
+        case .fieldTooLong(let field):
             return finding(
                 "Het veld `\(field)` in de kop is te lang.", suggestion: "houd het onder \(CaseFile.maxFieldLength) tekens")
-        }
-        if problem.hasSuffix("is missing"), let section {
+        case .sectionMissing(let section):
             return finding(
                 "De sectie `# \(section.rawValue)` ontbreekt.", section: section,
                 suggestion: "voeg een kop `# \(section.rawValue)` toe; \(advice(for: section))")
-        }
-        if problem.hasSuffix("is empty"), let section {
+        case .sectionEmpty(let section):
             return finding("De sectie `# \(section.rawValue)` is leeg.", section: section, suggestion: advice(for: section))
-        }
-        if problem.contains("appears twice"), let section {
+        case .sectionTwice(let section, _):
             return finding(
-                "De sectie `# \(section.rawValue)` staat er twee keer in.", line: line, section: section,
+                "De sectie `# \(section.rawValue)` staat er twee keer in.", section: section,
                 suggestion: "voeg de twee delen samen onder één kop")
-        }
-        if problem.contains("unknown section"), let heading {
+        case .unknownSection(let heading, _):
             let known = CaseSection.allCases.map { "`# \($0.rawValue)`" }.joined(separator: ", ")
             return finding(
-                "Onbekende sectie `# \(heading)`.", line: line,
-                suggestion: "gebruik alleen \(known); gebruik `##` voor een tussenkopje")
-        }
-        if problem.contains("text before the first section") {
+                "Onbekende sectie `# \(heading)`.", suggestion: "gebruik alleen \(known); gebruik `##` voor een tussenkopje")
+        case .textBeforeFirstSection:
             return finding(
-                "Er staat tekst vóór de eerste sectie.", line: line,
-                suggestion: "begin de tekst met `# \(CaseSection.decision.rawValue)`")
+                "Er staat tekst vóór de eerste sectie.", suggestion: "begin de tekst met `# \(CaseSection.decision.rawValue)`")
         }
-        return finding(problem, line: line, section: section)
-    }
-
-    /// The number after the first "line " in a parse problem.
-    static func firstLineNumber(in problem: String) -> Int? {
-        guard let range = problem.range(of: "line ") else { return nil }
-        return Int(problem[range.upperBound...].prefix(while: \.isNumber))
     }
 
     // MARK: - Jargon

@@ -64,10 +64,60 @@ public enum CaseSection: String, Sendable, CaseIterable, Codable {
 
 /// Everything wrong with a case file at once, so the author fixes it in one go.
 public struct CaseFileError: Error, Equatable, CustomStringConvertible {
-    public var problems: [String]
+    public var problems: [CaseFileProblem]
 
     public var description: String {
         "the case file is not complete:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}
+
+/// One thing wrong with a case file: typed, so the case check can say it in Dutch (`CaseCheck.finding(for:)`) and the
+/// command line in English (`description`) without either reading the other's wording.
+public enum CaseFileProblem: Sendable, Equatable, CustomStringConvertible {
+    case frontMatterMissing
+    /// A front-matter line without a colon.
+    case frontMatterLine(line: Int, text: String)
+    case fieldMissing(String)
+    case fieldTooLong(String)
+    case sectionTwice(CaseSection, line: Int)
+    case unknownSection(String, line: Int)
+    case textBeforeFirstSection(line: Int)
+    case sectionMissing(CaseSection)
+    case sectionEmpty(CaseSection)
+
+    /// The line of the file the problem is on, when it is on one.
+    public var line: Int? {
+        switch self {
+        case .frontMatterLine(let line, _), .sectionTwice(_, let line), .unknownSection(_, let line),
+            .textBeforeFirstSection(let line):
+            line
+        case .frontMatterMissing, .fieldMissing, .fieldTooLong, .sectionMissing, .sectionEmpty:
+            nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .frontMatterMissing:
+            "front matter is missing: start the file with a `---` line, then `title:`, `domain:` and `consent_reference:`, then `---`"
+        case .frontMatterLine(let line, let text):
+            "front matter line \(line) is not `key: value`: \(text)"
+        case .fieldMissing(let field):
+            "front matter lacks `\(field):`"
+        case .fieldTooLong(let field):
+            "front matter `\(field)` is longer than \(CaseFile.maxFieldLength) characters"
+        case .sectionTwice(let section, let line):
+            "section `# \(section.rawValue)` appears twice (line \(line))"
+        case .unknownSection(let heading, let line):
+            "line \(line): unknown section `# \(heading)`; the sections are "
+                + CaseSection.allCases.map { "`# \($0.rawValue)`" }.joined(separator: ", ") + " (use `##` for sub-headings)"
+        case .textBeforeFirstSection(let line):
+            "line \(line): text before the first section; start with `# \(CaseSection.decision.rawValue)`"
+        case .sectionMissing(let section):
+            "section `# \(section.rawValue)` is missing"
+        case .sectionEmpty(let section):
+            "section `# \(section.rawValue)` is empty"
+        }
     }
 }
 
@@ -75,7 +125,7 @@ extension CaseFile {
     /// Hidden characters (a right-to-left override, an ESC) are removed first (`OutsideText`): the case reaches every
     /// panelist, and a reader must see what it says.
     public static func parse(_ text: String) throws(CaseFileError) -> CaseFile {
-        var problems: [String] = []
+        var problems: [CaseFileProblem] = []
         let lines = OutsideText.neutralised(text).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
             of: "\r", with: "\n"
         )
@@ -95,7 +145,7 @@ extension CaseFile {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
                 guard let colon = trimmed.firstIndex(of: ":") else {
-                    problems.append("front matter line \(firstContent + offset + 2) is not `key: value`: \(trimmed)")
+                    problems.append(.frontMatterLine(line: firstContent + offset + 2, text: trimmed))
                     continue
                 }
                 let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
@@ -107,17 +157,15 @@ extension CaseFile {
             }
             bodyStart = end + 1
         } else {
-            problems.append(
-                "front matter is missing: start the file with a `---` line, then `title:`, `domain:` and `consent_reference:`, then `---`"
-            )
+            problems.append(.frontMatterMissing)
         }
         if problems.isEmpty || fields.isEmpty == false {
             for field in requiredFields where (fields[field] ?? "").isEmpty {
-                problems.append("front matter lacks `\(field):`")
+                problems.append(.fieldMissing(field))
             }
         }
         for (key, value) in fields where value.count > maxFieldLength {
-            problems.append("front matter `\(key)` is longer than \(maxFieldLength) characters")
+            problems.append(.fieldTooLong(key))
         }
 
         // Sections: "# Heading" lines (level one) split the body.
@@ -135,30 +183,26 @@ extension CaseFile {
                 let heading = line.dropFirst(1).trimmingCharacters(in: .whitespaces)
                 if let section = CaseSection.allCases.first(where: { $0.rawValue.lowercased() == heading.lowercased() }) {
                     if seen.contains(section) {
-                        problems.append("section `# \(section.rawValue)` appears twice (line \(index + 1))")
+                        problems.append(.sectionTwice(section, line: index + 1))
                     }
                     seen.insert(section)
                     current = section
                 } else {
-                    let known = CaseSection.allCases.map { "`# \($0.rawValue)`" }.joined(separator: ", ")
-                    problems.append(
-                        "line \(index + 1): unknown section `# \(heading)`; the sections are \(known) (use `##` for sub-headings)"
-                    )
+                    problems.append(.unknownSection(heading, line: index + 1))
                     current = nil
                 }
             } else if current != nil {
                 buffer.append(line)
             } else if !line.trimmingCharacters(in: .whitespaces).isEmpty, problems.isEmpty {
-                problems.append(
-                    "line \(index + 1): text before the first section; start with `# \(CaseSection.decision.rawValue)`")
+                problems.append(.textBeforeFirstSection(line: index + 1))
             }
         }
         flush()
         for section in CaseSection.allCases {
             if !seen.contains(section) {
-                problems.append("section `# \(section.rawValue)` is missing")
+                problems.append(.sectionMissing(section))
             } else if (sections[section] ?? "").isEmpty {
-                problems.append("section `# \(section.rawValue)` is empty")
+                problems.append(.sectionEmpty(section))
             }
         }
         guard problems.isEmpty else { throw CaseFileError(problems: problems) }
