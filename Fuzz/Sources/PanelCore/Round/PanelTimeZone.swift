@@ -1,0 +1,1 @@
+../../../../Sources/PanelCore/Round/PanelTimeZone.swift
