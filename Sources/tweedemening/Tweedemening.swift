@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PanelCore
+import PanelStore
 
 /// The entry point: parse, bootstrap logging, run; map failures to sysexits codes with a readable line.
 @main
@@ -20,6 +21,11 @@ enum Main {
         } catch let error as CLIError {
             FileHandle.standardError.write(Data("tweedemening: \(error.description)\n".utf8))
             exit(error.exitCode)
+        } catch let error as StoreError {
+            // A refusal of the store (an unknown case, a closed vote) is the input's fault: its description says what
+            // to do. One place for it, instead of a catch in every command.
+            FileHandle.standardError.write(Data("tweedemening: \(error.description)\n".utf8))
+            exit(CLIError.data(error.description).exitCode)
         } catch {
             Tweedemening.exit(withError: error)
         }

@@ -324,6 +324,11 @@ import Testing
         #expect(imported.status == 65)
         #expect(imported.stderr.contains("line 3") && imported.stderr.contains("line 4"))
         #expect(try cli.run(["panel", "list", "--municipality", "delft"]).stdout.isEmpty)
+        // What the store refuses (here: an unknown case, a municipality twice) is exit 65 with what to do
+        let unknown = try cli.run(["case", "show", "999"])
+        #expect(unknown.status == 65 && unknown.stderr.contains("no case 999; `tweedemening case list`"), "\(unknown)")
+        let twice = try cli.run(["municipality", "add", "--id", "delft", "--name", "Delft", "--email", "x@delft.example"])
+        #expect(twice.status == 65 && twice.stderr.contains("municipality `delft` already exists"), "\(twice)")
         // A case file missing sections: exit 65, the missing parts named
         let file = root.appendingPathComponent("case.md")
         try "---\ntitle: X\ndomain: Wmo\n---\n# Besluit\nNee.\n".write(to: file, atomically: true, encoding: .utf8)

@@ -28,15 +28,11 @@ struct CaseCommand: ParsableCommand {
             do { caseFile = try CaseFile.parse(text) } catch { throw CLIError.data("\(file): \(error.description)") }
             let report = CaseCheck.check(text)
             if !report.isClean { warn(CaseCheckText.render(report, file: file)) }
-            do {
-                let (id, version) = try app.database.submitCase(
-                    CaseSubmission(municipalityId: municipality, file: caseFile, source: text, revisionOf: revisionOf),
-                    now: Date(), messageDomain: app.messageDomain, moderatorAddress: app.configuration.moderatorAddress)
-                if version > 1 { warn("case \(id) is now at version \(version)") }
-                print(id)
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
+            let (id, version) = try app.database.submitCase(
+                CaseSubmission(municipalityId: municipality, file: caseFile, source: text, revisionOf: revisionOf),
+                now: Date(), messageDomain: app.messageDomain, moderatorAddress: app.configuration.moderatorAddress)
+            if version > 1 { warn("case \(id) is now at version \(version)") }
+            print(id)
         }
     }
 
@@ -122,8 +118,6 @@ struct CaseCommand: ParsableCommand {
                         + CaseCheckText.render(report, file: "case \(caseId)", blockingOnly: true)
                         + "\nReturn it to the municipality (`tweedemening case return \(caseId) --reason …`), "
                         + "or approve with --override if you accept these findings.")
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
             }
         }
     }
@@ -143,11 +137,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let app = try options.open()
-            do {
-                try app.database.returnCase(caseId, reason: reason, now: Date(), messageDomain: app.messageDomain)
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
+            try app.database.returnCase(caseId, reason: reason, now: Date(), messageDomain: app.messageDomain)
         }
     }
 
@@ -172,13 +162,9 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let app = try options.open()
-            do {
-                guard let round = try app.database.caseOverview(caseId).round else { throw StoreError.unknownCase(caseId) }
-                try app.database.extendDiscussion(
-                    roundId: round.id!, days: days, now: Date(), messageDomain: app.messageDomain)
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
+            guard let round = try app.database.caseOverview(caseId).round else { throw StoreError.unknownCase(caseId) }
+            try app.database.extendDiscussion(
+                roundId: round.id!, days: days, now: Date(), messageDomain: app.messageDomain)
         }
     }
 
@@ -189,10 +175,7 @@ struct CaseCommand: ParsableCommand {
 
         func run() throws {
             let app = try options.open()
-            let overview: CaseOverview
-            do { overview = try app.database.caseOverview(caseId) } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
+            let overview = try app.database.caseOverview(caseId)
             let panelCase = overview.panelCase
             var lines = [
                 "case \(panelCase.id!): \(panelCase.title)",
@@ -307,12 +290,8 @@ extension CaseCommand {
             let folder = URL(fileURLWithPath: out, isDirectory: true)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let contexts: [MessageContext]
-            do {
-                contexts = try app.database.previewContexts(
-                    caseId: caseId, defaults: app.configuration.timelineDefaults, now: Date())
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
+            contexts = try app.database.previewContexts(
+                caseId: caseId, defaults: app.configuration.timelineDefaults, now: Date())
             for context in contexts {
                 let message = try composer.compose(context)
                 let name = context.message.kind.rawValue

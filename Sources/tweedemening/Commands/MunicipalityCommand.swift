@@ -22,20 +22,16 @@ struct MunicipalityCommand: ParsableCommand {
 
         func run() throws {
             let app = try options.open()
-            do {
-                if clear {
-                    try app.database.setSubmissionSecretHash(nil, municipalityId: id)
-                    return
-                }
-                // 20 characters from an unambiguous alphabet: about 100 bits.
-                let alphabet = Array("23456789abcdefghjkmnpqrstuvwxyz")
-                var generator = SystemRandomNumberGenerator()
-                let secret = String((0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
-                try app.database.setSubmissionSecretHash(SubmissionSecret.hash(secret), municipalityId: id)
-                print(secret)
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
+            if clear {
+                try app.database.setSubmissionSecretHash(nil, municipalityId: id)
+                return
             }
+            // 20 characters from an unambiguous alphabet: about 100 bits.
+            let alphabet = Array("23456789abcdefghjkmnpqrstuvwxyz")
+            var generator = SystemRandomNumberGenerator()
+            let secret = String((0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+            try app.database.setSubmissionSecretHash(SubmissionSecret.hash(secret), municipalityId: id)
+            print(secret)
         }
     }
 
@@ -64,11 +60,7 @@ struct MunicipalityCommand: ParsableCommand {
 
         func run() throws {
             let app = try options.open()
-            do {
-                try app.database.setStaffNames(clear ? [] : names, municipalityId: id)
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
+            try app.database.setStaffNames(clear ? [] : names, municipalityId: id)
         }
     }
 
@@ -93,12 +85,8 @@ struct MunicipalityCommand: ParsableCommand {
 
         func run() throws {
             let app = try options.open()
-            do {
-                try app.database.addMunicipality(
-                    id: id, name: name.trimmingCharacters(in: .whitespaces), email: email.lowercased())
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
+            try app.database.addMunicipality(
+                id: id, name: name.trimmingCharacters(in: .whitespaces), email: email.lowercased())
         }
     }
 
@@ -148,11 +136,7 @@ struct MunicipalityCommand: ParsableCommand {
             guard problems.isEmpty else {
                 throw CLIError.data("nothing was stored; fix \(file):\n" + problems.map { "  \($0)" }.joined(separator: "\n"))
             }
-            do {
-                try app.database.setMargins(municipalityId: id, margins: margins)
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
+            try app.database.setMargins(municipalityId: id, margins: margins)
         }
     }
 
@@ -191,12 +175,8 @@ struct PanelCommand: ParsableCommand {
             }
             let rows: [PanelistRow]
             do { rows = try PanelCSV.parse(text) } catch { throw CLIError.data("\(file): \(error.description)") }
-            do {
-                let result = try app.database.importPanel(municipalityId: municipality, rows: rows)
-                print("imported \(rows.count) panelists into \(municipality): \(result.added) new, \(result.updated) updated")
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
+            let result = try app.database.importPanel(municipalityId: municipality, rows: rows)
+            print("imported \(rows.count) panelists into \(municipality): \(result.added) new, \(result.updated) updated")
         }
     }
 

@@ -51,15 +51,11 @@ extension PanelCommand {
             do { sample = try RegisterSample.draw(count: count, from: extract, seed: seed) } catch {
                 throw CLIError.data(error.description)
             }
-            do {
-                let stored = try app.database.recordInvitations(
-                    municipalityId: municipality, sample: sample, seed: seed, now: Date())
-                warn(
-                    "drew \(sample.invitations.count) of \(extract.rows.count) residents (\(extract.householdCount) households) with seed \(seed); \(stored) new codes stored"
-                )
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
+            let stored = try app.database.recordInvitations(
+                municipalityId: municipality, sample: sample, seed: seed, now: Date())
+            warn(
+                "drew \(sample.invitations.count) of \(extract.rows.count) residents (\(extract.householdCount) households) with seed \(seed); \(stored) new codes stored"
+            )
             let csv = sample.csv()
             if let out {
                 try csv.write(toFile: out, atomically: true, encoding: .utf8)

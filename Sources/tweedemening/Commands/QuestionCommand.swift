@@ -37,12 +37,8 @@ struct QuestionCommand: ParsableCommand {
 
         func run() throws {
             let app = try options.open()
-            do {
-                let question = try app.database.turnIntoQuestion(caseId: caseId, argumentNumber: number, now: Date())
-                print("vraag \(question.number)")
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
+            let question = try app.database.turnIntoQuestion(caseId: caseId, argumentNumber: number, now: Date())
+            print("vraag \(question.number)")
         }
     }
 }

@@ -74,13 +74,9 @@ extension QueueCommand {
 
         func run() throws {
             let app = try options.open()
-            do {
-                let message = try app.database.retryMessage(id, now: Date())
-                try app.database.audit(actor: "moderator", action: "queue.retry", subject: "message #\(id)")
-                app.spool.remove(.dead, name: message.spoolName)
-            } catch let error as StoreError {
-                throw CLIError.data(error.description)
-            }
+            let message = try app.database.retryMessage(id, now: Date())
+            try app.database.audit(actor: "moderator", action: "queue.retry", subject: "message #\(id)")
+            app.spool.remove(.dead, name: message.spoolName)
         }
     }
 }
