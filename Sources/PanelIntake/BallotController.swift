@@ -148,7 +148,8 @@ public struct BallotController<Context: RequestContext>: Sendable {
         let token = context.parameters.get("token") ?? ""
         do {
             let claims = try signer.verify(token, purpose: .unsubscribe, now: now())
-            try database.unsubscribe(panelistId: claims.panelist, now: now())
+            let (database, now) = (self.database, self.now)
+            try await Blocking.run("unsubscribe") { try database.unsubscribe(panelistId: claims.panelist, now: now()) }
             return Page(
                 status: .ok, title: "U bent afgemeld",
                 body: "<p>U ontvangt geen e-mail meer van De Tweede Mening. Dank u wel voor uw deelname.</p>")

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import PanelMail
+import PanelStore
 
 /// `POST /inbound`: a raw RFC 5322 message as the body, for mail services that deliver by webhook.
 /// Authenticated by a shared secret (`Authorization: Bearer …`), compared in constant time.
@@ -37,14 +38,17 @@ public struct InboundController<Context: RequestContext>: Sendable {
             return Self.text(.contentTooLarge, "message larger than \(InboundMessage.maxSize) bytes")
         }
         let recipient = request.uri.queryParameters["recipient"].map(String.init)
+        let bytes = Array(buffer: body)
+        let (mailroom, now) = (self.mailroom, self.now)
+        // Storing (fsync) and filing (a database write) block: on a thread of their own, not the cooperative pool.
         let name: String
         do {
-            name = try mailroom.accept(Array(buffer: body), envelopeRecipient: recipient, now: now())
+            name = try await Blocking.run("inbound") { try mailroom.accept(bytes, envelopeRecipient: recipient, now: now()) }
         } catch {
             return Self.text(.serviceUnavailable, "cannot store the message now; try again later")
         }
         do {
-            switch try mailroom.process(name: name, now: now()) {
+            switch try await Blocking.run("inbound", { try mailroom.process(name: name, now: now()) }) {
             case .malformed(let reason): return Self.text(.unprocessableContent, "not a usable mail message: \(reason)")
             case .filed(let disposition): return Self.text(.ok, "accepted: \(disposition.rawValue)")
             }

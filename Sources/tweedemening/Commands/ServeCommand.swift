@@ -5,6 +5,7 @@ import HummingbirdCore
 import Logging
 import PanelCore
 import PanelIntake
+import PanelStore
 import ServiceLifecycle
 import Synchronization
 
@@ -109,7 +110,10 @@ struct SchedulerService: Service {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
                 let started = ContinuousClock.now
-                let outcome = try ticker.run(now: Date(), shouldStop: { stop.isSet })
+                // A tick waits for `.tick.lock` (held by a cron `tick`) and for the courier's threads: on a thread of
+                // its own, so the cooperative pool stays free for the intake's requests.
+                let ticker = self.ticker
+                let outcome = try await Blocking.run("tick") { try ticker.run(now: Date(), shouldStop: { stop.isSet }) }
                 DaemonMetrics.record(outcome, duration: ContinuousClock.now - started)
                 let delivery = outcome.delivery
                 if delivery.sent + delivery.deferred + delivery.failed + outcome.steps.count > 0 {
