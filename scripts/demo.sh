@@ -108,7 +108,7 @@ for path in sorted(pathlib.Path(sys.argv[1], "new").iterdir()):
     msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
     if msg["X-Tweedemening-Kind"] == "questions":
         text = msg.get_body(preferencelist=("plain",)).get_content()
-        print([l for l in text.splitlines() if l.startswith("Antwoord naar: ")][0].split(": ", 1)[1])
+        import re; print(re.search(r"^Antwoord naar:\s*(\S+)", text, re.M).group(1))  # the address may be on the next line (format=flowed)
 PY
 )
 step "the municipality answers the question by replying (our MTA notes DKIM pass: an answer needs the proof a case needs)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, testing and the demo need on a fresh Debian machine. Idempotent; no prompts.
 set -euo pipefail
-packages=(libcurl4-openssl-dev libsqlite3-dev python3-aiosmtpd postfix curl openssl sqlite3)
+# chromium and a font: scripts/render-mails.sh renders every kind of mail in headless Chromium.
+packages=(libcurl4-openssl-dev libsqlite3-dev python3-aiosmtpd postfix curl openssl sqlite3 chromium fonts-dejavu-core)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

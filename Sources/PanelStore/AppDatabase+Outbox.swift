@@ -268,6 +268,14 @@ extension AppDatabase {
         }
     }
 
+    /// How many messages were accepted by the relay since `start` (a warm-up's daily count).
+    public func sentCount(since start: Date) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'sent' AND sentAt >= ?", arguments: [start])
+                ?? 0
+        }
+    }
+
     public func markSent(_ id: Int64, code: Int, now: Date) throws {
         try markSent([(id, code)], now: now)
     }

@@ -26,6 +26,16 @@ struct ConfigFile: Decodable {
         var recycle_after_messages: Int?
         var recycle_after_seconds: Number?
         var stall_timeout_seconds: Int?
+        /// Provider name → messages per minute (`DestinationPacing.knownDomains`).
+        var pacing: [String: Number]?
+        var warm_up: WarmUp?
+    }
+    /// `[smtp.warm_up]`: a new sending domain's growing daily limit.
+    struct WarmUp: Decodable {
+        var start: String?
+        var first_day: Int?
+        var growth: Number?
+        var until: Int?
     }
     struct HTTP: Decodable {
         var base_url: String?
@@ -212,6 +222,15 @@ struct Configuration {
             guard rate > 0 else { throw CLIError.config("smtp.rate_per_second must be above 0 (leave it out for no limit)") }
             delivery.ratePerSecond = rate
         }
+        do {
+            delivery.pacing = try DestinationPacing.configured(
+                perMinute: (file.smtp?.pacing ?? [:]).mapValues(\.value), warmUpStart: file.smtp?.warm_up?.start,
+                firstDay: file.smtp?.warm_up?.first_day, growth: file.smtp?.warm_up?.growth?.value,
+                until: file.smtp?.warm_up?.until,
+                timeZone: TimeZone(identifier: file.mail?.time_zone ?? "Europe/Amsterdam") ?? .current)
+        } catch {
+            throw CLIError.config(error.description)
+        }
         if let messages = file.smtp?.recycle_after_messages { delivery.recycleAfterMessages = max(1, messages) }
         if let seconds = file.smtp?.recycle_after_seconds?.value { delivery.recycleAfterSeconds = max(1, seconds) }
         let stallTimeout = max(5, file.smtp?.stall_timeout_seconds ?? 30)
@@ -382,6 +401,20 @@ struct Configuration {
         recycle_after_messages = 1000                     # a fresh connection after this many messages...
         recycle_after_seconds = 300                       # ...or this many seconds
         stall_timeout_seconds = 30                        # give up a relay that stops answering
+
+        [smtp.pacing]                                     # messages per minute per mailbox provider (docs/operations.md)
+        # gmail = 600                                     # gmail.com, googlemail.com
+        # outlook = 300                                   # outlook.com, hotmail.com/.nl, live.com/.nl, msn.com
+        # kpn = 120                                       # kpnmail.nl, planet.nl, hetnet.nl, ...
+        # ziggo = 120                                     # ziggo.nl, home.nl, casema.nl, chello.nl, ...
+        # yahoo = 120
+        # apple = 120
+
+        [smtp.warm_up]                                    # a new sending domain: a growing daily limit
+        # start = "2026-12-01"                            # the first day this domain sends
+        # first_day = 200                                 # messages on that day...
+        # growth = 1.5                                    # ...times this each following day
+        # until = 100000                                  # no limit once the daily limit reaches this
 
         [http]
         base_url = "http://127.0.0.1:8080"                # public base of the links in mail

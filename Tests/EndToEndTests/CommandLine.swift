@@ -114,10 +114,12 @@ func freeLoopbackPort() throws -> Int {
 }
 
 extension CaughtMessage {
-    /// The decoded text/plain part (quoted-printable undone), where the vote links are.
+    /// The decoded text/plain part (quoted-printable undone, and format=flowed undone as a mail client does: the
+    /// lines of a paragraph joined), where the vote links are.
     var plainText: String {
         let raw = self.raw.replacingOccurrences(of: "\r\n", with: "\n")
         guard let start = raw.range(of: "Content-Type: text/plain") else { return "" }
+        let isFlowed = raw[start.upperBound...].prefix { $0 != "\n" }.contains("format=flowed")
         let afterHeaders = raw[start.upperBound...].range(of: "\n\n").map { raw[$0.upperBound...] } ?? ""
         // The part ends at our boundary ("--=_tm_…"). Not at any "\n--": after a soft line break, a quoted-printable
         // line may start with "--" (two dashes of a base64url token), and cutting there truncated a link now and
@@ -137,7 +139,21 @@ extension CaughtMessage {
                 i += 1
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        let text = String(decoding: bytes, as: UTF8.self)
+        return isFlowed ? Self.unflowed(text) : text
+    }
+
+    /// RFC 3676 §4.2 (DelSp=no): a line ending in a space (other than the signature separator "-- ") continues on
+    /// the next; a leading space is stuffing. Written here, apart from the program's encoder, as a reader would.
+    static func unflowed(_ text: String) -> String {
+        var lines: [String] = []
+        var open = false
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = rawLine.first == " " ? String(rawLine.dropFirst()) : String(rawLine)
+            if open { lines[lines.count - 1] += line } else { lines.append(line) }
+            open = line != "-- " && line.hasSuffix(" ")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Every http(s) link of the text part, in order.

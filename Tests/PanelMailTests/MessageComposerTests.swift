@@ -54,7 +54,7 @@ import Testing
         #expect(!message.subject.isEmpty && !message.subject.contains("\n"))
         #expect(!message.text.hasPrefix("\n") && message.text.count > 100)
         let html = try #require(message.html)
-        #expect(html.contains("<html lang=\"nl\">") && html.contains("width=device-width"))
+        #expect(html.contains("<html lang=\"nl\" ") && html.contains("width=device-width"))
         #expect(!html.contains("<script>") && !html.contains("<b>één</b>"))
         #expect(raw.contains("X-Tweedemening-Kind: \(kind.rawValue)\r\n"))
         #expect(raw.contains("Auto-Submitted: auto-generated\r\n"))

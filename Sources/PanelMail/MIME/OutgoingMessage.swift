@@ -16,6 +16,9 @@ public struct OutgoingMessage: Sendable {
     public var extraHeaders: [(name: String, value: String)]
     /// Plain-text body; any line-end convention.
     public var text: String
+    /// Sends the text part as RFC 3676 `format=flowed`: each line of `text` is a paragraph, wrapped at 72
+    /// columns with soft breaks (`FormatFlowed.flow`), so it reflows on a narrow screen. Off: lines as written.
+    public var flowed: Bool
     /// When set, the body becomes multipart/alternative with the text part first, as RFC 2046 §5.1.4 prescribes
     /// (least preferred first).
     public var html: String?
@@ -44,6 +47,7 @@ public struct OutgoingMessage: Sendable {
         date: Date,
         extraHeaders: [(name: String, value: String)] = [],
         text: String,
+        flowed: Bool = false,
         html: String? = nil,
         attachments: [Attachment] = []
     ) {
@@ -55,6 +59,7 @@ public struct OutgoingMessage: Sendable {
         self.date = date
         self.extraHeaders = extraHeaders
         self.text = text
+        self.flowed = flowed
         self.html = html
         self.attachments = attachments
     }
@@ -118,12 +123,16 @@ public struct OutgoingMessage: Sendable {
         var body: [UInt8]
     }
 
-    private func textBody() -> Part { Self.textPart(subtype: "plain", content: text) }
+    private func textBody() -> Part {
+        flowed
+            ? Self.textPart(subtype: "plain", content: FormatFlowed.flow(text), parameters: "; format=flowed")
+            : Self.textPart(subtype: "plain", content: text)
+    }
 
-    private static func textPart(subtype: String, content: String) -> Part {
+    private static func textPart(subtype: String, content: String, parameters: String = "") -> Part {
         Part(
             headers: [
-                "Content-Type: text/\(subtype); charset=utf-8",
+                "Content-Type: text/\(subtype); charset=utf-8\(parameters)",
                 "Content-Transfer-Encoding: quoted-printable",
             ],
             body: quotedPrintable(content))

@@ -271,6 +271,7 @@ public struct Courier: Sendable {
         }
         if session == nil { session = Session(connection: try SMTPConnection(settings: smtp), opened: clock) }
         pass.bucket?.take()
+        pass.pacer?.take(for: message.toAddress)
         let result = session!.connection.send(
             from: composer.envelopeSender(for: message), to: message.toAddress, message: bytes)
         session!.messages += 1

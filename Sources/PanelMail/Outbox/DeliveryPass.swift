@@ -14,6 +14,11 @@ final class DeliveryPass: @unchecked Sendable {
     let now: Date
     /// Shared by all connections when the relay demands a rate.
     let bucket: TokenBucket?
+    /// Per-provider rates (`DeliverySettings.pacing`), shared by all connections.
+    let pacer: DestinationPacer?
+    /// While a new sending domain warms up: how many more messages may go today (read at the first refill).
+    private var remainingToday: Int?
+    private var warmUpRead = false
     private let lock = NSLock()
     private var queue: [OutboxMessage] = []
     private var position = 0
@@ -35,6 +40,7 @@ final class DeliveryPass: @unchecked Sendable {
         self.report = report
         self.progress = progress
         self.bucket = courier.delivery.ratePerSecond.map { TokenBucket(rate: $0) }
+        self.pacer = DestinationPacer(courier.delivery.pacing)
     }
 
     /// The next due message, or nil when none is left (and the renderer, if any, has ended) or the pass stopped on
@@ -138,10 +144,19 @@ final class DeliveryPass: @unchecked Sendable {
         guard !exhausted else { return }
         // Record first, so the accepted messages no longer come back as due.
         try recordAccepted()
-        let batch = try courier.database.deliverableMessages(now: now, limit: Courier.batchSize)
+        if !warmUpRead {
+            warmUpRead = true
+            remainingToday = try courier.warmUpAllowance(now: now)
+        }
+        var batch = try courier.database.deliverableMessages(now: now, limit: Courier.batchSize)
             .filter { !seen.contains($0.id!) }
+        if let remaining = remainingToday {
+            // The day's warm-up limit reached: the rest stays queued for tomorrow's passes, untried.
+            batch = Array(batch.prefix(max(0, remaining)))
+            remainingToday = remaining - batch.count
+        }
         if batch.isEmpty {
-            if final { exhausted = true }
+            if final || remainingToday == 0 { exhausted = true }
             return
         }
         for message in batch { seen.insert(message.id!) }

@@ -84,7 +84,10 @@ extension MessageComposer {
             if let sent = context.version?.submittedAt { values["submitted_date"] = dutchDate(sent) }
             if let from = context.version?.fromAddress { values["submitted_by"] = from }
             values["via_mail"] = context.version?.via == .mail
-            if let reason = context.version?.returnReason { values["return_reason"] = reason }
+            if let reason = context.version?.returnReason {
+                values["return_reason"] = reason
+                values["return_reason_html"] = SimpleMarkdown.lineBreaks(reason)
+            }
             if context.message.kind == .caseReview {
                 for (purpose, key) in [(TokenPurpose.approveCase, "approve_url"), (.returnCase, "return_url")] {
                     let token = signer.sign(
@@ -150,7 +153,10 @@ extension MessageComposer {
             }
         }
         if let data = context.personalData { values["personal_data"] = data.text }
-        if let refusal = context.refusal { values["refusal"] = refusal }
+        if let refusal = context.refusal {
+            values["refusal"] = refusal
+            values["refusal_html"] = SimpleMarkdown.lineBreaks(refusal)
+        }
         if let subject = context.refusedSubject { values["refused_subject"] = HeaderEncoding.decode(subject) }
         return values
     }

@@ -109,14 +109,16 @@ public struct MessageComposer: Sendable {
         return (subject, text, try templates.render("layout-html", htmlValues))
     }
 
-    /// The message from our sender for an outbox row, with its deterministic Message-ID and date.
+    /// The message from our sender for an outbox row, with its deterministic Message-ID and date. The text part
+    /// goes out as `format=flowed`: every line of a text template is a paragraph, wrapped at 72 columns.
     func message(
         _ row: OutboxMessage, recipientName: String?, replyTo: MailAddress?, headers: [(name: String, value: String)],
         parts: (subject: String, text: String, html: String), attachments: [OutgoingMessage.Attachment]
     ) -> OutgoingMessage {
         OutgoingMessage(
             from: settings.from, to: MailAddress(row.toAddress, name: recipientName), replyTo: replyTo, subject: parts.subject,
-            messageID: row.messageId, date: row.createdAt, extraHeaders: headers, text: parts.text, html: parts.html,
+            messageID: row.messageId, date: row.createdAt, extraHeaders: headers, text: parts.text, flowed: true,
+            html: parts.html,
             attachments: attachments)
     }
 
@@ -175,6 +177,8 @@ public struct MessageComposer: Sendable {
             values["unsubscribe_mailto"] = "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=AFMELDEN"
             // The footer's one line on AFMELDEN, PAUZE and MIJN GEGEVENS names the address they work at.
             values["reply_address"] = "\(local)@\(settings.replyDomain ?? settings.messageDomain)"
+            // "See your data" as a link: a reply that already says MIJN GEGEVENS.
+            values["my_data_mailto"] = "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=MIJN%20GEGEVENS"
             // "Ik heb een vraag": opens a reply that already starts with "Vraag:".
             values["question_mailto"] =
                 "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=Vraag%20over%20zaak%20\(panelCase.id ?? 0)&body=Vraag%3A%20"
@@ -258,7 +262,8 @@ public struct MessageComposer: Sendable {
         let arguments = context.arguments.map { argument -> [String: Any] in
             var item: [String: Any] = [
                 "number": argument.number, "pseudonym": "Deelnemer \(argument.pseudonym)", "text": argument.text,
-                "reactions": argument.reactions, "has_reactions": argument.reactions > 0,
+                "text_html": SimpleMarkdown.lineBreaks(argument.text), "reactions": argument.reactions,
+                "has_reactions": argument.reactions > 0,
             ]
             if let parent = argument.parentNumber { item["parent"] = parent }
             return item
@@ -275,6 +280,7 @@ public struct MessageComposer: Sendable {
         addQuestionValues(context, into: &values)
         if let followUp = round.followUp {
             values["follow_up"] = followUp
+            values["follow_up_html"] = SimpleMarkdown.lineBreaks(followUp)
             values["follow_up_adopts"] = round.followUpDecision == .adopts
             values["follow_up_keeps"] = round.followUpDecision == .keeps
             values["follow_up_date"] = dutchDate(round.followUpAt ?? context.message.createdAt)
@@ -297,6 +303,7 @@ public struct MessageComposer: Sendable {
             let items = context.arguments.prefix(AppDatabase.moderationItems).map { argument -> [String: Any] in
                 var item: [String: Any] = [
                     "number": argument.number, "pseudonym": "Deelnemer \(argument.pseudonym)", "text": argument.text,
+                    "text_html": SimpleMarkdown.lineBreaks(argument.text),
                     "reasons": HoldReason.explain(argument.flags.joined(separator: ",")).joined(separator: "; "),
                 ]
                 if let parent = argument.parentNumber { item["parent"] = parent }
@@ -330,10 +337,14 @@ public struct MessageComposer: Sendable {
         let domain = settings.replyDomain ?? settings.messageDomain
         let items = context.questions.map { question -> [String: Any] in
             var item: [String: Any] = [
-                "number": question.number, "text": question.text, "ask_count": question.askCount,
+                "number": question.number, "text": question.text, "text_html": SimpleMarkdown.lineBreaks(question.text),
+                "ask_count": question.askCount,
                 "asked_by_several": question.askCount > 1, "answered": question.answer != nil,
             ]
-            if let answer = question.answer { item["answer"] = answer }
+            if let answer = question.answer {
+                item["answer"] = answer
+                item["answer_html"] = SimpleMarkdown.lineBreaks(answer)
+            }
             if context.message.kind == .questions {
                 let local = ReplyAddress(purpose: .answer, round: roundId, subject: question.id).localPart(signer: signer)
                 item["reply_address"] = "\(local)@\(domain)"
@@ -365,7 +376,10 @@ public struct MessageComposer: Sendable {
                 : median < 48 ? "binnen \(Int(median.rounded())) uur" : "binnen \(Int((median / 24).rounded())) dagen"
         }
         if context.message.kind == .moderation, let question = context.questions.first {
-            values["answer_question"] = ["number": question.number, "text": question.text, "answer": question.answer ?? ""]
+            values["answer_question"] = [
+                "number": question.number, "text": question.text, "answer": question.answer ?? "",
+                "answer_html": SimpleMarkdown.lineBreaks(question.answer ?? ""),
+            ]
             for (purpose, key) in [(TokenPurpose.approveAnswer, "approve_url"), (.rejectAnswer, "reject_url")] {
                 let token = signer.sign(
                     TokenClaims(

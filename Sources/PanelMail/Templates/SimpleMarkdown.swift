@@ -44,9 +44,48 @@ public enum SimpleMarkdown {
         return output.joined(separator: "\n")
     }
 
-    /// Plain text for the text part: Markdown is readable as it is, but `**` markers are noise on a phone.
+    /// Plain text for the text part: Markdown is readable as it is, but `**` markers are noise on a phone, and
+    /// the source's line breaks inside a paragraph or list item would make ragged lines on a narrow screen. So,
+    /// as in `html`, the lines of a paragraph are joined, and a list item's indented continuation joins its item:
+    /// one line per paragraph or item, which the flowed text part then wraps to the reader's screen.
     public static func text(_ markdown: String) -> String {
-        markdown.replacingOccurrences(of: "**", with: "")
+        var output: [String] = []
+        var inParagraph = false
+        var inList = false
+        let lines = markdown.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "\r\n", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        for rawLine in lines {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty {
+                output.append("")
+                inParagraph = false
+                inList = false
+            } else if inList, rawLine.first?.isWhitespace == true {
+                output[output.count - 1] += " " + line
+            } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
+                output.append(line)
+                inList = true
+                inParagraph = false
+            } else if line.hasPrefix("#") {
+                output.append(line)
+                inList = false
+                inParagraph = false
+            } else if inParagraph {
+                output[output.count - 1] += " " + line
+            } else {
+                output.append(line)
+                inParagraph = true
+                inList = false
+            }
+        }
+        return output.joined(separator: "\n")
+    }
+
+    /// Text someone wrote (an argument, an answer), escaped, with its line breaks as `<br>`: real breaks, where
+    /// `white-space: pre-line` is ignored by Outlook's Word engine.
+    public static func lineBreaks(_ text: String) -> String {
+        escape(text.trimmingCharacters(in: .whitespacesAndNewlines)).replacingOccurrences(of: "\r\n", with: "\n")
+            .replacingOccurrences(of: "\n", with: "<br>\n")
     }
 
     static func inline(_ text: String) -> String {

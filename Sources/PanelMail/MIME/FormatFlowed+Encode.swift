@@ -1,0 +1,54 @@
+/// Writing RFC 3676 `format=flowed` text: long lines wrap at spaces with soft breaks, so a narrow screen reflows
+/// them and a wide one shows them as written.
+extension FormatFlowed {
+    /// The width a flowed line aims at (RFC 3676 §4.5 recommends 72 characters, with 78 as the limit).
+    static let lineWidth = 72
+
+    /// Every line of `text` (any line-end convention) becomes one paragraph: a hard line break stays a hard break,
+    /// a line longer than `width` is cut after a space, and the space stays at the end of the line (a soft break,
+    /// DelSp=no). A word longer than `width` (a URL, a long address) is never cut: it gets a line of its own.
+    /// Trailing spaces of the input are dropped (they would read as soft breaks), except in the signature
+    /// separator "-- ". Lines beginning with a space, ">" or "From " are space-stuffed.
+    static func flow(_ text: String, width: Int = lineWidth) -> String {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        var output: [String] = []
+        output.reserveCapacity(lines.count)
+        for rawLine in lines {
+            if rawLine == "-- " {
+                output.append("-- ")
+                continue
+            }
+            var line = rawLine
+            while line.last == " " { line = line.dropLast() }
+            for piece in wrap(line, width: width) { output.append(stuffed(piece)) }
+        }
+        return output.joined(separator: "\n")
+    }
+
+    /// The pieces of one paragraph; every piece but the last ends with the space it was cut after.
+    private static func wrap(_ line: Substring, width: Int) -> [Substring] {
+        var pieces: [Substring] = []
+        var rest = line
+        while rest.count > width {
+            let window = rest.prefix(width)
+            let cut: Substring.Index
+            if let lastSpace = window.lastIndex(of: " "), lastSpace > rest.startIndex {
+                cut = rest.index(after: lastSpace)
+            } else if let nextSpace = rest.dropFirst().firstIndex(of: " ") {
+                cut = rest.index(after: nextSpace)  // an unbreakable word: the whole word, on a line of its own
+            } else {
+                break
+            }
+            guard cut < rest.endIndex else { break }
+            pieces.append(rest[..<cut])
+            rest = rest[cut...]
+        }
+        pieces.append(rest)
+        return pieces
+    }
+
+    private static func stuffed(_ line: Substring) -> String {
+        line.first == " " || line.first == ">" || line.hasPrefix("From ") ? " " + line : String(line)
+    }
+}
