@@ -3,6 +3,7 @@
 # a local SMTP catcher, SQLite, the HTTP intake, and simulated time via `tick --now`.
 # Prints what was sent and the verdict digest the municipality received.
 set -euo pipefail
+export TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1  # links on loopback: only for demos and tests (docs/operations.md)
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 scripts/setup.sh
