@@ -29,6 +29,9 @@ extension MessageComposer {
                 let local = ReplyAddress(purpose: .revision, round: 0, subject: caseId).localPart(signer: signer)
                 replyTo = MailAddress("\(local)@\(settings.replyDomain ?? settings.messageDomain)", name: "De Tweede Mening")
             }
+        case .caseApproved:
+            // Nothing reads the sender's address: a question about the approved case goes to the moderator.
+            if let moderator = settings.moderatorAddress { replyTo = MailAddress(moderator, name: "Moderator De Tweede Mening") }
         case .caseRefused, .caseSetup:
             headers.append(("X-Auto-Response-Suppress", "All"))
         case .caseReview:
