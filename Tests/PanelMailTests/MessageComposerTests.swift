@@ -249,9 +249,10 @@ extension MessageComposerTests {
                 #expect(!raw.contains("List-Id:") && !raw.contains("Feedback-ID:"), "\(kind.rawValue)")
             }
         }
-        // The outcome can be answered: the signed reply address, not the sender's panel@
-        let outcome = try composer().compose(context(.outcome))
-        #expect(outcome.replyTo?.address.hasPrefix("reply+k1.") == true)
+        // The outcome and the follow-up can be answered: the signed reply address, not the sender's panel@
+        for kind in [MailKind.outcome, .followUp] {
+            #expect(try composer().compose(context(kind)).replyTo?.address.hasPrefix("reply+k1.") == true, "\(kind)")
+        }
         // The case approval goes to the municipality; its answer reaches the moderator
         var settings = try composer().settings
         settings.moderatorAddress = "moderator@tweedemening.example"

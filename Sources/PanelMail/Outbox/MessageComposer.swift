@@ -148,7 +148,7 @@ public struct MessageComposer: Sendable {
     /// deadline, gets the polite late reply instead of landing unread at the sender's address).
     static let answerable: Set<MailKind> = [
         .caseMail, .digest, .replyReminder, .vote, .voteReminder, .acknowledgement, .timelineChange, .voteRecorded,
-        .howToVote, .outcome,
+        .howToVote, .outcome, .followUp,
     ]
 
     /// Mail to the whole panel of a round: it carries `List-Id` (RFC 2919), so filters and providers see one list
