@@ -65,6 +65,7 @@ struct App {
             timeZone: configuration.timeZone, replyDomain: configuration.replyDomain)
         settings.extensionDays = configuration.extensionDays
         settings.moderatorAddress = configuration.moderatorAddress
+        settings.joinAddress = configuration.joinAddress
         let composer = MessageComposer(templates: try templates(), signer: try signer(), settings: settings)
         return Courier(
             database: database, spool: spool, composer: composer, smtp: configuration.smtp, delivery: configuration.delivery,

@@ -267,5 +267,13 @@ extension MessageComposerTests {
             panelCase: context(.vote).panelCase,
             municipality: Municipality(id: "utrecht", name: "Gemeente Utrecht", email: "wmo@utrecht.example", createdAt: start))
         #expect(try approvalComposer.compose(approval).replyTo?.address == "moderator@tweedemening.example")
+        // Answers to the mail that says "stuur VERWIJDER MIJ" go to the join address, which the mailroom reads
+        settings.joinAddress = "aanmelden@reply.tweedemening.example"
+        let joinComposer = MessageComposer(
+            templates: try MailTemplates(directories: [Self.shipped]), signer: signer, settings: settings)
+        var paused = approval
+        paused.message.kind = .paused
+        paused.panelist = context(.vote).panelist
+        #expect(try joinComposer.compose(paused).replyTo?.address == "aanmelden@reply.tweedemening.example")
     }
 }

@@ -18,6 +18,8 @@ public struct MailSettings: Sendable {
     public var extensionDays: Int = 3
     /// Where a municipality's answer to mail about its case goes when no signed reply address fits (a person reads it).
     public var moderatorAddress: String?
+    /// The join address, which the mailroom reads: codes, and "MIJN GEGEVENS" / "VERWIJDER MIJ" from panelists.
+    public var joinAddress: String?
 
     public init(
         from: MailAddress, returnPath: String? = nil, baseURL: String,
