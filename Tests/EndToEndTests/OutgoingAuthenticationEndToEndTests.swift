@@ -34,7 +34,7 @@ import Testing
         let setup = try EndToEndRoot("dkim")
         defer { setup.remove() }
         let (cli, catcher, root) = (setup.cli, setup.catcher, setup.root)
-        let (_, publish, _, _) = try setup.publishableCase(panel: ["anna", "bert"])
+        let (_, publish, voteAt, _) = try setup.publishableCase(panel: ["anna", "bert"])
         // When the moderator creates keys: two records printed, the key files private
         let created = try cli.run(["keys", "dkim", "--selector", "2026a"])
         expectSuccess(created)
@@ -67,8 +67,19 @@ import Testing
         // Rotation: a second selector signs beside the first until the first is removed
         let rotated = try cli.run(["keys", "dkim", "--selector", "2026b"])
         expectSuccess(rotated)
-        let listed = try cli.run(["keys", "dkim", "--list"]).stdout.split(separator: "\n")
+        let listed = try cli.run(["keys", "dkim", "--list"]).stdout.split(separator: "\n").map(String.init)
         #expect(listed.count == 4)
+        try expectQuietTick(cli, at: voteAt.addingTimeInterval(1))
+        let votes = catcher.waitForMessages(count: 4, timeout: 10).filter { $0.header("X-Tweedemening-Kind") == "vote" }
+        #expect(votes.count == 2)
+        let rotating = try dkimpy(votes.map(\.messageData), records: listed, in: root)
+        // Four signatures a message (two selectors, two algorithms each), all valid
+        #expect(rotating.allSatisfy { $0.count == 2 && $0.values.allSatisfy { $0 } })
+        for message in votes {
+            let raw = String(decoding: message.messageData, as: UTF8.self)
+            #expect(raw.components(separatedBy: "DKIM-Signature:").count == 5)
+            #expect(raw.contains("s=2026a-rsa;") && raw.contains("s=2026b-ed25519;"))
+        }
         expectSuccess(try cli.run(["keys", "dkim", "--remove", "2026a"]))
         #expect(try cli.run(["keys", "dkim", "--list"]).stdout.split(separator: "\n").count == 2)
         #expect(try cli.run(["keys", "dkim", "--remove", "2026a"]).status != 0)
@@ -87,7 +98,7 @@ import Testing
         return formatter.date(from: text)
     }
 
-    /// Per message, per algorithm: did dkimpy verify it (`scripts/dkim-verify.py`).
+    /// Per message, per algorithm: did dkimpy verify every signature of it (`scripts/dkim-verify.py`).
     func dkimpy(_ messages: [Data], records: [String], in folder: URL) throws -> [[String: Bool]] {
         let recordFile = folder.appendingPathComponent("records.txt")
         try records.joined(separator: "\n").write(to: recordFile, atomically: true, encoding: .utf8)
@@ -114,7 +125,9 @@ import Testing
             let json = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             var result: [String: Bool] = [:]
             for signature in try #require(json["signatures"] as? [[String: Any]]) {
-                result[signature["a"] as? String ?? "?"] = signature["ok"] as? Bool ?? false
+                // Every signature of an algorithm must verify (two selectors sign during a rotation).
+                let algorithm = signature["a"] as? String ?? "?"
+                result[algorithm] = (result[algorithm] ?? true) && (signature["ok"] as? Bool ?? false)
             }
             return result
         }
