@@ -43,6 +43,9 @@ let package = Package(
                 "PanelCore", "PanelStore", "CCurl",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
+                // DKIM: Ed25519 from Crypto, RSA PKCS#1 v1.5 signing from _CryptoExtras.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         // HTTP intake: vote and unsubscribe pages, health.

@@ -3,13 +3,17 @@
 # a local SMTP catcher, SQLite, the HTTP intake, and simulated time via `tick --now`.
 # Prints what was sent and the verdict digest the municipality received.
 set -euo pipefail
+export TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1  # links on loopback: only for demos and tests (docs/operations.md)
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
-scripts/setup.sh
-swift build --product tweedemening
-bin="$(swift build --show-bin-path)/tweedemening"
+# TWEEDEMENING_BIN: a binary already built (scripts/deliverability.sh, scripts/test.sh); DEMO_ROOT: where the round runs.
+if [ -z "${TWEEDEMENING_BIN:-}" ]; then
+    scripts/setup.sh
+    swift build --product tweedemening
+fi
+bin="${TWEEDEMENING_BIN:-$(swift build --show-bin-path)/tweedemening}"
 
-demo="$(pwd)/demo-root"
+demo="${DEMO_ROOT:-$(pwd)/demo-root}"
 rm -rf "$demo"
 mkdir -p "$demo/maildir"
 pids=()
@@ -36,6 +40,9 @@ step() { printf '\n== %s\n' "$*"; }
 
 step "setting up: municipality, a panel of 24"
 "$bin" init
+# DKIM keys (rsa-sha256 and ed25519-sha256): every message is signed as it is handed to SMTP; the records a real
+# deployment publishes in DNS are kept for scripts/deliverability.sh, which verifies against them.
+"$bin" keys dkim --selector demo > "$demo/dkim-records.txt"
 sed -i 's/^quorum = 30 /quorum = 10 /' "$demo/tweedemening.toml"   # a demo panel of 24 cannot reach 30 votes
 # Trust the Authentication-Results our MTA writes as mx.tweedemening.example (the municipality's DKIM pass below);
 # without an authserv_id (or a secret per municipality) cases by mail are refused.

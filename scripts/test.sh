@@ -29,3 +29,6 @@ TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/eval/repl
 # The machine killed mid-round, the database restored from its Litestream replica on a fresh root: at most the
 # last second of acknowledged votes lost, the round resumed without extra duplicates (docs/operations.md).
 TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/drill/restore.sh 300 3
+# Deliverability (issue 15): a demo round's every kind of mail DKIM-signed (rsa and ed25519, verified by dkimpy),
+# SpamAssassin at most 1.0, no parser defects.
+TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/deliverability.sh

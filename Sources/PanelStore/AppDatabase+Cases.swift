@@ -345,7 +345,7 @@ struct IntakeOutbox {
         guard try AppDatabase.mayAnswer(db, kind: kind, to: address, now: now) else { return 0 }
         // Deterministic and unique: the Message-ID is the idempotency key of mail without a round.
         let subject = caseId.map { "c\($0).v\(version)" } ?? "i\(inboundId ?? 0)"
-        let messageId = "\(kind.rawValue).\(subject).\(recipientKey)@\(domain)"
+        let messageId = try AppDatabase.messageId(db, key: "\(kind.rawValue).\(subject).\(recipientKey)", domain: domain)
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO outbox

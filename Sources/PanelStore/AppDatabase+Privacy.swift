@@ -231,7 +231,7 @@ extension AppDatabase {
                     """,
                 arguments: [
                     kind, panelistId, panelist.municipalityId, "p\(panelistId)", inbound.id, panelist.email,
-                    "\(kind.rawValue).i\(inbound.id!).p\(panelistId)@\(messageDomain)", now,
+                    try Self.messageId(db, key: "\(kind.rawValue).i\(inbound.id!).p\(panelistId)", domain: messageDomain), now,
                 ])
         }
     }

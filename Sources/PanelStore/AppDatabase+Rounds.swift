@@ -272,7 +272,8 @@ struct OutboxWriter {
         guard try AppDatabase.mayAnswer(db, kind: kind, to: address, now: now) else { return 0 }
         // Deterministic: the same purpose, round, recipient and sequence always give the same Message-ID.
         let suffix = sequence == 0 ? "" : ".\(sequence)"
-        let messageId = "\(kind.rawValue).r\(roundId).\(recipientKey)\(suffix)@\(domain)"
+        let messageId = try AppDatabase.messageId(
+            db, key: "\(kind.rawValue).r\(roundId).\(recipientKey)\(suffix)", domain: domain)
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO outbox

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import PanelCore
 
 extension AppDatabase {
     /// Named migrations. Never edit a shipped one: add a new one.
@@ -414,6 +416,16 @@ extension AppDatabase {
                 // `VoteSequence` of the stored vote: a vote received earlier never replaces it (0: before v14).
                 t.add(column: "sequence", .integer).notNull().defaults(to: 0)
             }
+        }
+        // Another branch may add a v15 of its own; whichever merges second renames its migration to v16.
+        migrator.registerMigration("v15: the installation's Message-ID salt") { db in
+            try db.create(table: "installation") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                // Random per database: Message-IDs (`MessageID.make`) of two installations never meet.
+                t.column("messageIdSalt", .blob).notNull()
+            }
+            try db.execute(
+                sql: "INSERT INTO installation (id, messageIdSalt) VALUES (1, ?)", arguments: [Data(MessageID.newSalt())])
         }
         return migrator
     }

@@ -15,6 +15,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownPanelist
     case unknownArgument
     case unknownQuestion
+    /// The `installation` row (migration v15) is gone: someone deleted it by hand.
+    case missingInstallation
     case invalidExtension
     /// A one-time link (extend the discussion) was used before.
     case linkUsed
@@ -56,6 +58,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "no such argument"
         case .unknownQuestion:
             "no such question"
+        case .missingInstallation:
+            "the database has no installation row (its Message-ID salt); restore it from a backup"
         case .invalidExtension:
             "an extension must be 1 to 30 days"
         case .linkUsed:

@@ -64,10 +64,19 @@ struct App {
             from: configuration.from, returnPath: configuration.returnPath, baseURL: configuration.baseURL,
             timeZone: configuration.timeZone, replyDomain: configuration.replyDomain)
         settings.extensionDays = configuration.extensionDays
+        settings.moderatorAddress = configuration.moderatorAddress
+        settings.joinAddress = configuration.joinAddress
         let composer = MessageComposer(templates: try templates(), signer: try signer(), settings: settings)
         return Courier(
             database: database, spool: spool, composer: composer, smtp: configuration.smtp, delivery: configuration.delivery,
             retry: RetryPolicy(expireAfter: configuration.retryExpireDays * 86_400),
-            window: configuration.sendingWindow, logger: logger)
+            window: configuration.sendingWindow, handoff: try handoff(), logger: logger)
+    }
+
+    /// Dates and DKIM-signs each message as it leaves, with every key in `{root}/dkim/` (`keys dkim`).
+    func handoff() throws -> Handoff {
+        let signer = try DKIMKeyFiles.signer(root: configuration.root)
+        if signer == nil { logger.info("dkim.unsigned", metadata: ["dkim.hint": "tweedemening keys dkim --selector S"]) }
+        return Handoff(signer: signer)
     }
 }

@@ -243,9 +243,7 @@ struct Configuration {
         let metricsListen = try Self.metricsListen(
             env("TWEEDEMENING_METRICS_LISTEN") ?? file.http?.metrics_listen ?? "127.0.0.1:9464", intake: listen)
         let baseURL = env("TWEEDEMENING_BASE_URL") ?? file.http?.base_url ?? "http://127.0.0.1:8080"
-        guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
-            throw CLIError.config("base URL `\(baseURL)` must start with http:// or https://")
-        }
+        try Self.checkBaseURL(baseURL, allowInsecure: environment["TWEEDEMENING_ALLOW_INSECURE_BASE_URL"] == "1")
         let zoneName = file.mail?.time_zone ?? TimeZone.panelDefault.identifier
         guard let timeZone = TimeZone(identifier: zoneName) else {
             throw CLIError.config("time zone `\(zoneName)` is unknown; use a name such as Europe/Amsterdam")
@@ -417,7 +415,7 @@ struct Configuration {
         # until = 100000                                  # no limit once the daily limit reaches this
 
         [http]
-        base_url = "http://127.0.0.1:8080"                # public base of the links in mail
+        base_url = "http://127.0.0.1:8080"                # CHANGE: the public https:// base of links in mail (loopback is refused)
         listen = "127.0.0.1:8080"
         metrics_listen = "127.0.0.1:9464"                 # GET /metrics here only, never on listen; "off": nowhere
         posts_per_minute = 60                             # per client address (votes, links); 0: no limit
@@ -466,6 +464,39 @@ struct Configuration {
         tick_interval_seconds = 60
 
         """
+}
+
+extension Configuration {
+    /// The links in mail (votes, List-Unsubscribe) must reach a resident, and over TLS: a plain-http link sends a
+    /// token in the clear and a loopback link reaches nobody. Refused at start (exit 78) unless it is loopback and
+    /// `TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1` says so (the demo and the tests, which run on loopback).
+    static func checkBaseURL(_ baseURL: String, allowInsecure: Bool) throws {
+        guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = url.host, !host.isEmpty
+        else {
+            throw CLIError.config(
+                "base URL `\(baseURL)` must be an https:// address with a host, e.g. https://stem.tweedemening.nl "
+                    + "(http.base_url in tweedemening.toml or TWEEDEMENING_BASE_URL)")
+        }
+        let trimmed = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        let loopback =
+            trimmed == "localhost" || trimmed.hasSuffix(".localhost") || trimmed == "::1" || trimmed.hasPrefix("127.")
+        if loopback {
+            guard allowInsecure else {
+                throw CLIError.config(
+                    "base URL `\(baseURL)` is a loopback address: the links in mail would reach nobody. Set http.base_url "
+                        + "in tweedemening.toml (or TWEEDEMENING_BASE_URL) to the public https:// address of the intake; "
+                        + "for a demo or test on this machine only, set TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1")
+            }
+            return
+        }
+        guard scheme == "https" else {
+            throw CLIError.config(
+                "base URL `\(baseURL)` is plain http: vote and unsubscribe links would carry their tokens unencrypted. "
+                    + "Set http.base_url in tweedemening.toml (or TWEEDEMENING_BASE_URL) to https://\(host)… behind a TLS "
+                    + "proxy")
+        }
+    }
 }
 
 /// Errors a moderator can act on, with the sysexits code `tweedemening` exits with.

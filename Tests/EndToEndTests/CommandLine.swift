@@ -47,6 +47,8 @@ struct TweedemeningBinary {
         env["TWEEDEMENING_SENDING_WINDOW"] = env["TWEEDEMENING_SENDING_WINDOW"] ?? "always"
         // Many daemons run at once here: no metrics listener on the default port unless a test asks for one.
         env["TWEEDEMENING_METRICS_LISTEN"] = env["TWEEDEMENING_METRICS_LISTEN"] ?? "off"
+        // The tests' links point at loopback; a test of the refusal itself sets it to "0".
+        env["TWEEDEMENING_ALLOW_INSECURE_BASE_URL"] = env["TWEEDEMENING_ALLOW_INSECURE_BASE_URL"] ?? "1"
         process.environment = env
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input

@@ -16,14 +16,16 @@ import Testing
         try publishedRound(in: folder, emails: emails, start: start)
     }
 
-    func courier(_ database: AppDatabase, smtp: String, window: SendingWindow = .always) throws -> Courier {
+    func courier(
+        _ database: AppDatabase, smtp: String, window: SendingWindow = .always, handoff: Handoff = Handoff()
+    ) throws -> Courier {
         let composer = MessageComposer(
             templates: try MailTemplates(directories: [MessageComposerTests.shipped]),
             signer: TokenSigner(keys: [SigningKey(id: "k1", secret: Array(repeating: 5, count: 32))]),
             settings: MailSettings(from: MailAddress("panel@tweedemening.example"), baseURL: "http://127.0.0.1:1"))
         return Courier(
             database: database, spool: Spool(root: folder.appendingPathComponent("Queue")), composer: composer,
-            smtp: SMTPSettings(url: smtp), window: window, logger: Logger(label: "test"), renderThreads: 2)
+            smtp: SMTPSettings(url: smtp), window: window, handoff: handoff, logger: Logger(label: "test"), renderThreads: 2)
     }
 
     @Test func deliversSpooledMailAndCleansTheSpool() throws {
@@ -89,6 +91,29 @@ import Testing
         try courier.deliver(now: start.addingTimeInterval(4 * 86_400), into: &expired)
         #expect(expired.failed == 1 && expired.failReasons.first?.contains("expired") == true)
         #expect(try database.queueStatus().counts == [.sent: 1, .failed: 2])
+    }
+
+    @Test func mailRenderedAtNightIsDatedWhenItLeavesAtEight() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catcher = try SMTPCatcher()
+        defer { catcher.stop() }
+        let database = try published(["a@example.nl"])
+        let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
+        let leaving = ISOTime.parse("2026-12-02T08:00:05+01:00")!
+        let courier = try courier(
+            database, smtp: catcher.url, window: SendingWindow.parse("08:00-20:00", timeZone: amsterdam)!,
+            handoff: Handoff(clock: { leaving }))
+        try courier.spool.prepare()
+        // Given mail rendered at three in the morning (its step's time is the Date in the spool)
+        _ = try courier.run(now: ISOTime.parse("2026-12-02T03:00:00+01:00")!)
+        let spooled = try #require(courier.spool.names(in: .outgoing).first.flatMap { courier.spool.read(.outgoing, name: $0) })
+        #expect(!String(decoding: spooled, as: UTF8.self).contains("Date: Wed, 02 Dec 2026 07:00:05 +0000"))
+        // When it is delivered at eight
+        #expect(try courier.run(now: ISOTime.parse("2026-12-02T08:00:00+01:00")!).sent == 1)
+        // Then it carries the moment it was handed to SMTP, once
+        let caught = try #require(catcher.waitForMessages(count: 1, timeout: 5).first)
+        #expect(caught.header("Date") == "Wed, 02 Dec 2026 07:00:05 +0000")
+        #expect(caught.raw.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("Date:") }.count == 1)
     }
 
     @Test func nothingGoesOutAtNightButEverythingAtEight() throws {

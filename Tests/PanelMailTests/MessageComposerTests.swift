@@ -229,5 +229,51 @@ import Testing
         #expect(pointsText.contains("K1,\"De buren helpen haar elke dag.\",\"tegen het besluit\",11,5,6,0,\"#4 #5\"\r\n"))
         #expect(pointsText.contains("K2,\"Een traplift is duur.\",\"voor het besluit\",4,,,,\"#1\"\r\n"))
         #expect(String(decoding: message.rendered(), as: UTF8.self).contains("Content-Disposition: attachment"))
+        // As text/csv in UTF-8, not application/octet-stream
+        let rendered = String(decoding: message.rendered(), as: UTF8.self)
+        #expect(rendered.contains("Content-Type: text/csv; charset=utf-8; name=\"argumenten-zaak-3.csv\"\r\n"))
+        #expect(!rendered.contains("application/octet-stream"))
+    }
+}
+
+extension MessageComposerTests {
+    @Test func bulkMailNamesItsListAndEveryMailAResidentMayAnswerHasAReplyTo() throws {
+        for kind in MailKind.allCases {
+            let raw = String(decoding: try composer().compose(context(kind)).rendered(), as: UTF8.self)
+                .replacingOccurrences(of: "\r\n ", with: " ")
+            // Bulk kinds carry List-Id and Feedback-ID, nothing else does
+            if MessageComposer.bulk.contains(kind) {
+                #expect(raw.contains("List-Id: \"Burgerpanel Gemeente Utrecht\" <utrecht.panel.tweedemening.example>\r\n"))
+                #expect(raw.contains("Feedback-ID: \(kind.rawValue):utrecht:c3:tweedemening\r\n"))
+            } else {
+                #expect(!raw.contains("List-Id:") && !raw.contains("Feedback-ID:"), "\(kind.rawValue)")
+            }
+        }
+        // The outcome and the follow-up can be answered: the signed reply address, not the sender's panel@
+        for kind in [MailKind.outcome, .followUp] {
+            #expect(try composer().compose(context(kind)).replyTo?.address.hasPrefix("reply+k1.") == true, "\(kind)")
+        }
+        // The case approval goes to the municipality; its answer reaches the moderator
+        var settings = try composer().settings
+        settings.moderatorAddress = "moderator@tweedemening.example"
+        let approvalComposer = MessageComposer(
+            templates: try MailTemplates(directories: [Self.shipped]), signer: signer, settings: settings)
+        let start = ISOTime.parse("2026-12-01T09:00:00+01:00")!
+        let approval = IntakeMailContext(
+            message: OutboxMessage(
+                id: 5, kind: .caseApproved, roundId: nil, panelistId: nil, municipalityId: "utrecht", recipientKey: "mutrecht",
+                toAddress: "wmo@utrecht.example", messageId: "x@tweedemening.example", state: .pending, createdAt: start,
+                attempts: 0),
+            panelCase: context(.vote).panelCase,
+            municipality: Municipality(id: "utrecht", name: "Gemeente Utrecht", email: "wmo@utrecht.example", createdAt: start))
+        #expect(try approvalComposer.compose(approval).replyTo?.address == "moderator@tweedemening.example")
+        // Answers to the mail that says "stuur VERWIJDER MIJ" go to the join address, which the mailroom reads
+        settings.joinAddress = "aanmelden@reply.tweedemening.example"
+        let joinComposer = MessageComposer(
+            templates: try MailTemplates(directories: [Self.shipped]), signer: signer, settings: settings)
+        var paused = approval
+        paused.message.kind = .paused
+        paused.panelist = context(.vote).panelist
+        #expect(try joinComposer.compose(paused).replyTo?.address == "aanmelden@reply.tweedemening.example")
     }
 }

@@ -37,8 +37,30 @@ import Testing
         #expect(messages.count == 5)
         #expect(Set(messages.map(\.messageId)).count == 5)
         #expect(messages.allSatisfy { $0.kind == .caseMail && $0.state == .pending })
-        #expect(messages[0].messageId == "case.r\(id).p\(messages[0].panelistId!)@t.example")
+        let salt = try #require(
+            try fixture.database.reader.read { try Data.fetchOne($0, sql: "SELECT messageIdSalt FROM installation") })
+        #expect(
+            messages[0].messageId
+                == MessageID.make(salt: [UInt8](salt), key: "case.r\(id).p\(messages[0].panelistId!)", domain: "t.example"))
         #expect(try fixture.database.round(id)?.state == .discussion)
+    }
+
+    @Test func anotherInstallationGivesTheSameStepOtherMessageIDs() throws {
+        // Given two databases with the same panel and round (a rebuilt database, a second instance)
+        let first = try StoreFixture(panelSize: 3)
+        defer { first.remove() }
+        let second = try StoreFixture(panelSize: 3)
+        defer { second.remove() }
+        var ids: [Set<String>] = []
+        for fixture in [first, second] {
+            let round = try fixture.approvedRound()
+            // When each publishes
+            _ = try fixture.database.take(.publish, roundId: round.id!, now: fixture.start, messageDomain: "t.example")
+            ids.append(Set(try fixture.database.messages(roundId: round.id!).map(\.messageId)))
+        }
+        // Then no Message-ID repeats, and none shows the round or panelist number
+        #expect(ids[0].count == 3 && ids[1].count == 3 && ids[0].isDisjoint(with: ids[1]))
+        #expect(ids[0].union(ids[1]).allSatisfy { !$0.contains(".r") && !$0.hasPrefix("case") })
     }
 
     @Test func votesCountOnceAndOnlyWhileVotingIsOpen() throws {

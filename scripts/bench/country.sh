@@ -11,6 +11,7 @@
 #
 #   scripts/bench/country.sh [MUNICIPALITIES] [PANEL] [ROUNDS] [DAYS]
 set -euo pipefail
+export TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1  # links on loopback: only for demos and tests (docs/operations.md)
 cd "$(dirname "$0")/../.."
 source scripts/bench/lib.sh
 export MUNICIPALITIES="${1:-342}" PANEL="${2:-200}" ROUNDS="${3:-40}" DAYS="${4:-30}"

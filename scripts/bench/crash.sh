@@ -12,6 +12,7 @@
 #
 #   scripts/bench/crash.sh [RECIPIENTS] [KILLS]      # TWEEDEMENING_SMTP_CONNECTIONS default 4
 set -euo pipefail
+export TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1  # links on loopback: only for demos and tests (docs/operations.md)
 cd "$(dirname "$0")/../.."
 source scripts/bench/lib.sh
 count="${1:-5000}"

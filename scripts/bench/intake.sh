@@ -13,6 +13,7 @@
 # so that tick renders the mail but delivers none (no SMTP server needed); rendering is most of the setup time.
 # The root lives under ${BENCH_DIR:-/var/tmp}: on a disk, where fsync costs what it costs (tmpfs would flatter us).
 set -euo pipefail
+export TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1  # links on loopback: only for demos and tests (docs/operations.md)
 cd "$(dirname "$0")/../.."
 export PATH="/opt/swift/usr/bin:$PATH"
 votes="${1:-50000}"

@@ -7,6 +7,7 @@
 #   scripts/bench/send.sh [N] [CONNECTIONS]      # CONNECTIONS default 4 (TWEEDEMENING_SMTP_CONNECTIONS)
 #   PROFILE=/tmp/send.perf scripts/bench/send.sh   # also record a perf profile of the tick
 set -euo pipefail
+export TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1  # links on loopback: only for demos and tests (docs/operations.md)
 cd "$(dirname "$0")/../.."
 export PATH="/opt/swift/usr/bin:$PATH"
 count="${1:-10000}"

@@ -23,6 +23,7 @@
 #
 #   scripts/drill/restore.sh [PANELISTS] [KILL_AFTER]     # LITESTREAM=path, else litestream on PATH / pip's
 set -euo pipefail
+export TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1  # links on loopback: only for demos and tests (docs/operations.md)
 cd "$(dirname "$0")/../.."
 source scripts/bench/lib.sh
 count="${1:-2000}"

@@ -12,6 +12,7 @@
 #
 # The binary: $TWEEDEMENING_BIN, else `swift build --show-bin-path`/tweedemening (build it first).
 set -euo pipefail
+export TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1  # links on loopback: only for demos and tests (docs/operations.md)
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 export PATH="/opt/swift/usr/bin:$PATH"

@@ -8,6 +8,7 @@
 # The binary: $TWEEDEMENING_BIN, else `swift build --show-bin-path`/tweedemening (build it first).
 # The year is fixed (2026), so dates of birth score the same next year.
 set -euo pipefail
+export TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1  # links on loopback: only for demos and tests (docs/operations.md)
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 verbose=() sets=() limits=()

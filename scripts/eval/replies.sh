@@ -6,6 +6,7 @@
 #
 # The binary: $TWEEDEMENING_BIN, else .build/debug/tweedemening (build it first).
 set -euo pipefail
+export TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1  # links on loopback: only for demos and tests (docs/operations.md)
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 verbose=() folders=()
 for arg in "$@"; do

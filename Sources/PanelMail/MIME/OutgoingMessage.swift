@@ -162,9 +162,10 @@ public struct OutgoingMessage: Sendable {
 
     private static func attachmentPart(_ attachment: Attachment) -> Part {
         let filename = fileNameParameters(attachment.filename)
+        // `text/csv;` `charset=utf-8;` `name=…`: one atom per parameter, so the field folds between them.
+        let typeAtoms = cleanContentType(attachment.contentType).components(separatedBy: "; ").map { $0 + ";" }
         let contentType = HeaderEncoding.atomField(
-            name: "Content-Type",
-            atoms: [cleanContentType(attachment.contentType) + ";"] + parameterAtoms(filename.map { ("name" + $0) }))
+            name: "Content-Type", atoms: typeAtoms + parameterAtoms(filename.map { ("name" + $0) }))
         let disposition = HeaderEncoding.atomField(
             name: "Content-Disposition", atoms: ["attachment;"] + parameterAtoms(filename.map { ("filename" + $0) }))
         let base64 = Data(attachment.data).base64EncodedString()
@@ -216,9 +217,13 @@ public struct OutgoingMessage: Sendable {
     }
 
     /// Only `token/token` is accepted, so a content type cannot carry parameters or line breaks into the header.
-    private static func cleanContentType(_ value: String) -> String {
-        let parts = value.trimmingCharacters(in: .whitespaces).lowercased()
-            .split(separator: "/", omittingEmptySubsequences: false)
+    /// `type/subtype` with optional `; name=value` parameters of plain tokens (`text/csv; charset=utf-8`); anything
+    /// else falls back to application/octet-stream.
+    static func cleanContentType(_ value: String) -> String {
+        let pieces = value.split(separator: ";", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        let parts = pieces[0].split(separator: "/", omittingEmptySubsequences: false)
         let tokenSpecials = "()<>@,;:\\\"/[]?="
         let isToken: (Substring) -> Bool = { part in
             !part.isEmpty
@@ -227,7 +232,13 @@ public struct OutgoingMessage: Sendable {
                 }
         }
         guard parts.count == 2, isToken(parts[0]), isToken(parts[1]) else { return "application/octet-stream" }
-        return parts.joined(separator: "/")
+        var result = parts.joined(separator: "/")
+        for parameter in pieces.dropFirst() {
+            let pair = parameter.split(separator: "=", omittingEmptySubsequences: false)
+            guard pair.count == 2, isToken(pair[0]), isToken(pair[1]) else { return "application/octet-stream" }
+            result += "; \(pair[0])=\(pair[1])"
+        }
+        return result
     }
 
     private func addressField(_ name: String, _ address: MailAddress) -> String {

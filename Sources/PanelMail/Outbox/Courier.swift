@@ -51,6 +51,8 @@ public struct Courier: Sendable {
     public let delivery: DeliverySettings
     public let retry: RetryPolicy
     public let window: SendingWindow
+    /// Dates and signs each message as it leaves.
+    public let handoff: Handoff
     public let logger: Logger
     /// Consecutive connection-level failures after which a worker gives up for this pass; when every worker has,
     /// the rest of the pass is deferred untried, so a dead relay costs seconds, not a timeout per message.
@@ -66,7 +68,7 @@ public struct Courier: Sendable {
     public init(
         database: AppDatabase, spool: Spool, composer: MessageComposer, smtp: SMTPSettings,
         delivery: DeliverySettings = DeliverySettings(), retry: RetryPolicy = RetryPolicy(),
-        window: SendingWindow = .always, logger: Logger,
+        window: SendingWindow = .always, handoff: Handoff = Handoff(), logger: Logger,
         renderThreads: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
     ) {
         self.renderThreads = max(1, renderThreads)
@@ -77,6 +79,7 @@ public struct Courier: Sendable {
         self.delivery = delivery
         self.retry = retry
         self.window = window
+        self.handoff = handoff
         self.logger = logger
     }
 
@@ -225,7 +228,8 @@ public struct Courier: Sendable {
         defer { if session != nil { logger.debug("smtp.closed", metadata: ["smtp.worker": "\(worker)"]) } }
         while failuresInARow < Self.connectionFailureLimit, !shouldStop(), let message = pass.next() {
             do {
-                let bytes = try spoolBytes(message)
+                // Dated and signed now, not at rendering: the Date is the moment it leaves, and the signature covers it.
+                let bytes = try handoff.prepare(try spoolBytes(message))
                 var result = try attempt(message, bytes, on: &session, pass: pass)
                 failuresInARow = result.isConnectionFailure ? failuresInARow + 1 : 0
                 if result.sessionEnded && failuresInARow < Self.connectionFailureLimit {

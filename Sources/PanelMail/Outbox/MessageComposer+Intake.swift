@@ -29,6 +29,12 @@ extension MessageComposer {
                 let local = ReplyAddress(purpose: .revision, round: 0, subject: caseId).localPart(signer: signer)
                 replyTo = MailAddress("\(local)@\(settings.replyDomain ?? settings.messageDomain)", name: "De Tweede Mening")
             }
+        case .caseApproved:
+            // Nothing reads the sender's address: a question about the approved case goes to the moderator.
+            if let moderator = settings.moderatorAddress { replyTo = MailAddress(moderator, name: "Moderator De Tweede Mening") }
+        case .join, .joinUnknown, .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed:
+            // These tell a resident to mail a code or "VERWIJDER MIJ": an answer goes where the mailroom reads it.
+            if let join = settings.joinAddress { replyTo = MailAddress(join, name: "De Tweede Mening") }
         case .caseRefused, .caseSetup:
             headers.append(("X-Auto-Response-Suppress", "All"))
         case .caseReview:

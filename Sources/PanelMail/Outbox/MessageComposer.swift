@@ -16,6 +16,10 @@ public struct MailSettings: Sendable {
     public var replyDomain: String?
     /// Days a moderator's one-click extension adds to the discussion.
     public var extensionDays: Int = 3
+    /// Where a municipality's answer to mail about its case goes when no signed reply address fits (a person reads it).
+    public var moderatorAddress: String?
+    /// The join address, which the mailroom reads: codes, and "MIJN GEGEVENS" / "VERWIJDER MIJ" from panelists.
+    public var joinAddress: String?
 
     public init(
         from: MailAddress, returnPath: String? = nil, baseURL: String,
@@ -76,6 +80,9 @@ public struct MessageComposer: Sendable {
             let mailto = values["unsubscribe_mailto"] as? String
             headers.append(("List-Unsubscribe", "<\(unsubscribe)>" + (mailto.map { ", <\($0)>" } ?? "")))
             headers.append(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+        }
+        if Self.bulk.contains(kind) {
+            headers += bulkHeaders(kind, municipality: context.municipality, caseId: context.panelCase.id ?? 0)
         }
         var replyTo: MailAddress? = nil
         if Self.answerable.contains(kind), let panelistId = context.panelist?.id, let roundId = context.round.id {
@@ -141,11 +148,35 @@ public struct MessageComposer: Sendable {
         return files
     }
 
-    /// Mail a panelist can answer with an argument: it carries their signed reply address.
+    /// Mail a panelist can answer: it carries their signed reply address (an answer to the outcome, after the
+    /// deadline, gets the polite late reply instead of landing unread at the sender's address).
     static let answerable: Set<MailKind> = [
         .caseMail, .digest, .replyReminder, .vote, .voteReminder, .acknowledgement, .timelineChange, .voteRecorded,
-        .howToVote,
+        .howToVote, .outcome, .followUp,
     ]
+
+    /// Mail to the whole panel of a round: it carries `List-Id` (RFC 2919), so filters and providers see one list
+    /// per municipality, and `Feedback-ID`, so Gmail's Postmaster Tools report complaints per kind.
+    static let bulk: Set<MailKind> = [
+        .caseMail, .digest, .replyReminder, .vote, .voteReminder, .outcome, .followUp, .timelineChange,
+    ]
+
+    /// `List-Id: "Burgerpanel Gemeente Utrecht" <utrecht.panel.tweedemening.nl>` and
+    /// `Feedback-ID: vote:utrecht:c12:tweedemening` (Gmail's `a:b:c:SenderId`, most specific last but one).
+    func bulkHeaders(_ kind: MailKind, municipality: Municipality, caseId: Int64) -> [(name: String, value: String)] {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-".unicodeScalars)
+        let cleaned = String(String.UnicodeScalarView(municipality.id.lowercased().unicodeScalars.filter(allowed.contains)))
+        let label = cleaned.isEmpty ? "panel" : cleaned
+        // The phrase only when it is plain ASCII: a header field must stay 7-bit (the id identifies the list anyway).
+        let name = "Burgerpanel \(municipality.name)"
+        let phrase =
+            name.unicodeScalars.allSatisfy { $0.value >= 32 && $0.value < 127 && $0 != "\"" && $0 != "\\" }
+            ? "\"\(name)\" " : ""
+        return [
+            ("List-Id", "\(phrase)<\(label).panel.\(settings.messageDomain)>"),
+            ("Feedback-ID", "\(kind.rawValue):\(label):c\(caseId):tweedemening"),
+        ]
+    }
 
     /// The template context. Keys are snake_case; everything outside (titles, names) is escaped by
     /// Mustache in HTML templates, and case sections arrive pre-rendered as safe HTML.

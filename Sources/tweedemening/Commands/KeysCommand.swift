@@ -4,8 +4,8 @@ import PanelCore
 
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "keys", abstract: "Manage the keys that sign links and reply addresses.",
-        subcommands: [Rotate.self, List.self, Retire.self])
+        commandName: "keys", abstract: "Manage the keys that sign links, reply addresses and (DKIM) outgoing mail.",
+        subcommands: [Rotate.self, List.self, Retire.self, DKIM.self])
 
     struct Rotate: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -120,7 +120,9 @@ extension ReportCommand {
                     data: [0xEF, 0xBB, 0xBF] + Array(report.csv().utf8))
             ])
         let result = try SMTPConnection(settings: app.configuration.smtp)
-            .send(from: app.configuration.returnPath ?? app.configuration.from.address, to: address, message: message.rendered())
+            .send(
+                from: app.configuration.returnPath ?? app.configuration.from.address, to: address,
+                message: try app.handoff().prepare(message.rendered()))
         guard result.outcome == .accepted else {
             throw CLIError.unavailable("the report was not accepted by the SMTP server: \(result.detail); try again later")
         }
