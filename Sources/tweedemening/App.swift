@@ -76,7 +76,20 @@ struct App {
     /// Dates and DKIM-signs each message as it leaves, with every key in `{root}/dkim/` (`keys dkim`).
     func handoff() throws -> Handoff {
         let signer = try DKIMKeyFiles.signer(root: configuration.root)
-        if signer == nil { logger.info("dkim.unsigned", metadata: ["dkim.hint": "tweedemening keys dkim --selector S"]) }
+        if signer == nil {
+            // Gmail and Yahoo refuse bulk mail without DKIM: a real deployment says so every run (cron mails it); a demo
+            // or test on loopback only notes it.
+            let metadata: Logger.Metadata = [
+                "dkim.hint":
+                    "create a key with `tweedemening keys dkim --selector S` and publish the TXT records it prints, or have the relay sign"
+            ]
+            if configuration.isLocalOnly {
+                logger.info("dkim.unsigned", metadata: metadata)
+            } else {
+                logger.warning(
+                    "dkim.unsigned: no DKIM key in \(configuration.root.path)/dkim/, mail goes out unsigned", metadata: metadata)
+            }
+        }
         return Handoff(signer: signer)
     }
 }

@@ -470,6 +470,16 @@ extension Configuration {
     /// The links in mail (votes, List-Unsubscribe) must reach a resident, and over TLS: a plain-http link sends a
     /// token in the clear and a loopback link reaches nobody. Refused at start (exit 78) unless it is loopback and
     /// `TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1` says so (the demo and the tests, which run on loopback).
+    static func isLoopback(host: String) -> Bool {
+        let trimmed = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return trimmed == "localhost" || trimmed.hasSuffix(".localhost") || trimmed == "::1" || trimmed.hasPrefix("127.")
+    }
+
+    /// A demo or test on this machine (`TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1` with a loopback base URL).
+    var isLocalOnly: Bool {
+        URL(string: baseURL)?.host.map(Self.isLoopback(host:)) ?? false
+    }
+
     static func checkBaseURL(_ baseURL: String, allowInsecure: Bool) throws {
         guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = url.host, !host.isEmpty
@@ -478,10 +488,7 @@ extension Configuration {
                 "base URL `\(baseURL)` must be an https:// address with a host, e.g. https://stem.tweedemening.nl "
                     + "(http.base_url in tweedemening.toml or TWEEDEMENING_BASE_URL)")
         }
-        let trimmed = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
-        let loopback =
-            trimmed == "localhost" || trimmed.hasSuffix(".localhost") || trimmed == "::1" || trimmed.hasPrefix("127.")
-        if loopback {
+        if isLoopback(host: host) {
             guard allowInsecure else {
                 throw CLIError.config(
                     "base URL `\(baseURL)` is a loopback address: the links in mail would reach nobody. Set http.base_url "

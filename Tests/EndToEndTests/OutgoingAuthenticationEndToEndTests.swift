@@ -30,6 +30,29 @@ import Testing
         expectSuccess(try tick(baseURL: setup.base, allow: "1"))
     }
 
+    @Test func aDeploymentWithoutADkimKeySaysSoEveryRunAndInitSaysWhatToEdit() throws {
+        let setup = try EndToEndRoot("nodkim")
+        defer { setup.remove() }
+        // A fresh init outside a demo stops at the loopback base URL of the file it wrote, and says to edit it
+        var fresh = setup.cli
+        fresh.environment["TWEEDEMENING_BASE_URL"] = nil
+        fresh.environment["TWEEDEMENING_ALLOW_INSECURE_BASE_URL"] = "0"
+        let first = try fresh.run(["init"])
+        #expect(first.status == 78 && first.stderr.contains("was written with the defaults"), "\(first)")
+        #expect(first.stderr.contains("run `tweedemening init --root \(setup.root.path)` again"))
+        // A public https base URL and no key in dkim/: tick still runs, but warns on stderr (cron mails it)
+        var cli = setup.cli
+        cli.environment["TWEEDEMENING_BASE_URL"] = "https://stem.tweedemening.example"
+        cli.environment["TWEEDEMENING_ALLOW_INSECURE_BASE_URL"] = "0"
+        try expectSuccess(cli.run(["init"]))
+        let unsigned = try cli.run(["tick"])
+        #expect(unsigned.status == 0 && unsigned.stderr.contains("no DKIM key") && unsigned.stderr.contains("keys dkim"))
+        // With a key: quiet again
+        try expectSuccess(cli.run(["keys", "dkim", "--selector", "t1", "--domain", "tweedemening.example"]))
+        let signed = try cli.run(["tick"])
+        #expect(signed.status == 0 && signed.stderr.isEmpty, "\(signed)")
+    }
+
     @Test func keysDkimSignsEveryMessageAsItLeavesAndRotationKeepsTheOldSelector() throws {
         let setup = try EndToEndRoot("dkim")
         defer { setup.remove() }

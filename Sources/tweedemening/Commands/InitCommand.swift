@@ -16,10 +16,17 @@ struct InitCommand: ParsableCommand {
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
         let configPath = root.appendingPathComponent(Configuration.fileName).path
-        if !fileManager.fileExists(atPath: configPath) {
-            try Configuration.defaultFile.write(toFile: configPath, atomically: true, encoding: .utf8)
+        let written = !fileManager.fileExists(atPath: configPath)
+        if written { try Configuration.defaultFile.write(toFile: configPath, atomically: true, encoding: .utf8) }
+        let configuration: Configuration
+        do {
+            configuration = try Configuration.load(root: root)
+        } catch CLIError.config(let problem) where written {
+            // The fresh file's loopback base URL is refused outside a demo: say that the file is there to edit.
+            throw CLIError.config(
+                "\(problem)\n\(configPath) was written with the defaults: edit the lines marked CHANGE, "
+                    + "then run `tweedemening init --root \(root.path)` again to create the key and the database")
         }
-        let configuration = try Configuration.load(root: root)
         if !fileManager.fileExists(atPath: configuration.keyFilePath) {
             try SigningKeyFile.create(at: configuration.keyFilePath)
         }
