@@ -34,11 +34,6 @@ public struct AppDatabase: Sendable {
         return try AppDatabase(pool, replication: replication)
     }
 
-    /// An in-memory database for unit tests.
-    public static func inMemory() throws -> AppDatabase {
-        try AppDatabase(DatabaseQueue(configuration: configuration()))
-    }
-
     static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true

@@ -64,6 +64,7 @@ struct App {
             from: configuration.from, returnPath: configuration.returnPath, baseURL: configuration.baseURL,
             timeZone: configuration.timeZone, replyDomain: configuration.replyDomain)
         settings.extensionDays = configuration.extensionDays
+        settings.quorum = configuration.discussionPlan.quorum
         settings.moderatorAddress = configuration.moderatorAddress
         settings.joinAddress = configuration.joinAddress
         let composer = MessageComposer(templates: try templates(), signer: try signer(), settings: settings)

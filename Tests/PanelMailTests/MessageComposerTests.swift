@@ -68,6 +68,26 @@ import Testing
         }
     }
 
+    @Test func theConfiguredQuorumDecidesAVerdictNotYetStored() throws {
+        // Given a verdict mail for a round whose verdict is not stored yet: 8 votes, 5 for
+        var unstored = context(.verdict)
+        unstored.round.verdict = nil
+        func verdictHeader(quorum: Int) throws -> String {
+            var composer = try composer()
+            composer = MessageComposer(
+                templates: composer.templates, signer: composer.signer,
+                settings: {
+                    var settings = composer.settings; settings.quorum = quorum; return settings
+                }())
+            let raw = String(decoding: try composer.compose(unstored).rendered(), as: UTF8.self)
+            let line = raw.components(separatedBy: "\r\n").first { $0.hasPrefix("X-Tweedemening-Verdict: ") }
+            return String(try #require(line).dropFirst("X-Tweedemening-Verdict: ".count))
+        }
+        // Then `verdict.quorum` decides, not a number written in the composer
+        #expect(try verdictHeader(quorum: 30) == "no-quorum")
+        #expect(try verdictHeader(quorum: 5) != "no-quorum")
+    }
+
     @Test func voteMailTextStartsWithSupportThenOpposeLinks() throws {
         for kind in [MailKind.vote, .voteReminder] {
             let message = try composer().compose(context(kind))

@@ -60,9 +60,6 @@ public struct RoundProgress: Sendable, Equatable {
         self.followUpReported = followUpReported
         self.noAnswerReported = noAnswerReported
     }
-
-    /// Whether the scheduler may still have something to do for this round.
-    public var isOpen: Bool { state != .closed || !followUpReported }
 }
 
 /// Decides what must happen to a round at `now`, from its state alone. Pure: the shell makes it happen.

@@ -16,6 +16,8 @@ public struct MailSettings: Sendable {
     public var replyDomain: String?
     /// Days a moderator's one-click extension adds to the discussion.
     public var extensionDays: Int = 3
+    /// Fewer votes give no verdict: `verdict.quorum`, for a round whose verdict is not stored yet.
+    public var quorum: Int = DiscussionPlan().quorum
     /// Where a municipality's answer to mail about its case goes when no signed reply address fits (a person reads it).
     public var moderatorAddress: String?
     /// The join address, which the mailroom reads: codes, and "MIJN GEGEVENS" / "VERWIJDER MIJ" from panelists.
@@ -74,7 +76,8 @@ public struct MessageComposer: Sendable {
             ("X-Tweedemening-Case", String(context.panelCase.id ?? 0)),
         ]
         if kind == .verdict {
-            headers.append(("X-Tweedemening-Verdict", (context.round.verdict ?? context.tally.verdict(quorum: 30)).rawValue))
+            headers.append(
+                ("X-Tweedemening-Verdict", (context.round.verdict ?? context.tally.verdict(quorum: settings.quorum)).rawValue))
         }
         if let unsubscribe = values["unsubscribe_url"] as? String {
             let mailto = values["unsubscribe_mailto"] as? String
@@ -257,7 +260,7 @@ public struct MessageComposer: Sendable {
         let round = context.round
         let panelCase = context.panelCase
         let tally = context.tally
-        let verdict = round.verdict ?? tally.verdict(quorum: 30)
+        let verdict = round.verdict ?? tally.verdict(quorum: settings.quorum)
         var values: [String: Any] = [
             "case_id": String(panelCase.id ?? 0),
             "case_title": panelCase.title,

@@ -206,7 +206,9 @@ struct CouncilReport {
         let onTime = answered.filter { $0 <= Self.followUpOnTimeDays }.count
         return [
             "Casussen afgerond: \(cases.count)",
-            "Het panel steunde de gemeente in \(agreement) van de casussen met een duidelijk oordeel (\(decided.count) van \(cases.count)).",
+            decided.isEmpty
+                ? "Geen casus had een duidelijk oordeel van het panel (verdeeld of te weinig stemmen)."
+                : "Het panel steunde de gemeente in \(agreement) van de casussen met een duidelijk oordeel (\(decided.count) van \(cases.count)).",
             "Verdeeld of te weinig stemmen: \(cases.count - decided.count)",
             "Gemiddelde opkomst: \(meanTurnout)",
             "Reactie van de gemeente op het oordeel: \(answered.count) van \(cases.count), waarvan \(onTime) binnen \(Int(Self.followUpOnTimeDays)) dagen.",
