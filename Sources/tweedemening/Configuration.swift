@@ -227,13 +227,17 @@ struct Configuration {
                 perMinute: (file.smtp?.pacing ?? [:]).mapValues(\.value), warmUpStart: file.smtp?.warm_up?.start,
                 firstDay: file.smtp?.warm_up?.first_day, growth: file.smtp?.warm_up?.growth?.value,
                 until: file.smtp?.warm_up?.until,
-                timeZone: TimeZone(identifier: file.mail?.time_zone ?? "Europe/Amsterdam") ?? .current)
+                timeZone: TimeZone(identifier: file.mail?.time_zone ?? TimeZone.panelDefault.identifier) ?? .panelDefault)
         } catch {
             throw CLIError.config(error.description)
         }
-        if let messages = file.smtp?.recycle_after_messages { delivery.recycleAfterMessages = max(1, messages) }
-        if let seconds = file.smtp?.recycle_after_seconds?.value { delivery.recycleAfterSeconds = max(1, seconds) }
-        let stallTimeout = max(5, file.smtp?.stall_timeout_seconds ?? 30)
+        if let messages = file.smtp?.recycle_after_messages {
+            delivery.recycleAfterMessages = try Self.bounded(messages, "smtp.recycle_after_messages", 1...1_000_000)
+        }
+        if let seconds = file.smtp?.recycle_after_seconds?.value {
+            delivery.recycleAfterSeconds = try Self.bounded(seconds, "smtp.recycle_after_seconds", 1...86_400)
+        }
+        let stallTimeout = try Self.bounded(file.smtp?.stall_timeout_seconds ?? 30, "smtp.stall_timeout_seconds", 5...3_600)
         let listen = env("TWEEDEMENING_LISTEN") ?? file.http?.listen ?? "127.0.0.1:8080"
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
             (0...65535).contains(port)
@@ -319,7 +323,7 @@ struct Configuration {
                 password: password,
                 verifyPeer: file.mail?.smtp_verify_tls ?? true, stallTimeout: stallTimeout),
             delivery: delivery,
-            retryExpireDays: file.mail?.retry_expire_days?.value ?? 3,
+            retryExpireDays: try Self.bounded(file.mail?.retry_expire_days?.value ?? 3, "mail.retry_expire_days", 0.01...30),
             sendingWindow: window,
             timeZone: timeZone,
             baseURL: baseURL,
@@ -327,31 +331,48 @@ struct Configuration {
             listenPort: port,
             metricsListen: metricsListen,
             intakeLimits: IntakeLimits(
-                postsPerMinute: max(0, file.http?.posts_per_minute ?? 60), burst: 30,
+                postsPerMinute: try Self.bounded(file.http?.posts_per_minute ?? 60, "http.posts_per_minute", 0...1_000_000),
+                burst: 30,
                 trustForwardedFor: file.http?.trust_forwarded_for ?? false),
-            idleTimeout: min(300, max(5, file.http?.idle_timeout_seconds ?? 30)),
+            idleTimeout: try Self.bounded(file.http?.idle_timeout_seconds ?? 30, "http.idle_timeout_seconds", 5...300),
             connectionLimits: ConnectionLimits(
-                headerTimeout: .seconds(Int64(min(120, max(1, file.http?.header_timeout_seconds ?? 10)))),
-                bodyTimeout: .seconds(Int64(min(600, max(1, file.http?.body_timeout_seconds ?? 30)))),
-                perClient: max(0, file.http?.max_connections_per_client ?? 128),
-                total: max(1, file.http?.max_connections ?? 4_096)),
+                headerTimeout: .seconds(
+                    Int64(try Self.bounded(file.http?.header_timeout_seconds ?? 10, "http.header_timeout_seconds", 1...120))),
+                bodyTimeout: .seconds(
+                    Int64(try Self.bounded(file.http?.body_timeout_seconds ?? 30, "http.body_timeout_seconds", 1...600))),
+                perClient: try Self.bounded(
+                    file.http?.max_connections_per_client ?? 128, "http.max_connections_per_client", 0...1_000_000),
+                total: try Self.bounded(file.http?.max_connections ?? 4_096, "http.max_connections", 1...1_000_000)),
             timelineDefaults: timeline,
             timelines: timelines,
             discussionPlan: DiscussionPlan(
-                digestInterval: (file.discussion?.digest_every_days?.value ?? 3) * 86_400,
-                followUpReminderAfter: max(1, file.verdict?.follow_up_reminder_days?.value ?? 14) * 86_400,
-                quorum: max(1, file.verdict?.quorum ?? 30),
-                maxOpenRounds: max(0, file.panel?.max_open_rounds ?? 3),
+                digestInterval: try Self.bounded(
+                    file.discussion?.digest_every_days?.value ?? 3, "discussion.digest_every_days", 0.01...60) * 86_400,
+                followUpReminderAfter: try Self.bounded(
+                    file.verdict?.follow_up_reminder_days?.value ?? 14, "verdict.follow_up_reminder_days", 1...365) * 86_400,
+                quorum: try Self.bounded(file.verdict?.quorum ?? 30, "verdict.quorum", 1...1_000_000),
+                maxOpenRounds: try Self.bounded(file.panel?.max_open_rounds ?? 3, "panel.max_open_rounds", 0...1_000),
                 timeZone: timeZone),
             casesAddress: casesAddress,
             joinAddress: joinAddress,
             authservID: file.inbound?.authserv_id.flatMap { $0.isEmpty ? nil : $0.lowercased() },
-            extensionDays: min(30, max(1, file.discussion?.extension_days ?? 3)),
+            extensionDays: try Self.bounded(file.discussion?.extension_days ?? 3, "discussion.extension_days", 1...30),
             replyDomain: replyDomain,
             moderatorAddress: moderator?.lowercased(),
             inboundSecret: inboundSecret,
-            tickInterval: max(1, file.serve?.tick_interval_seconds ?? 60),
-            retentionDays: max(30, file.privacy?.retention_days ?? 365))
+            tickInterval: try Self.bounded(file.serve?.tick_interval_seconds ?? 60, "serve.tick_interval_seconds", 1...86_400),
+            retentionDays: try Self.bounded(file.privacy?.retention_days ?? 365, "privacy.retention_days", 30...3_650))
+    }
+
+    /// A number from the file within what makes sense, or an error that names the key and the range: a bad value is
+    /// never quietly replaced by another.
+    static func bounded<T: Comparable & CustomStringConvertible>(_ value: T, _ key: String, _ range: ClosedRange<T>) throws -> T {
+        guard range.contains(value) else {
+            throw CLIError.config(
+                "\(key) = \(value) is out of range: give a value from \(range.lowerBound) to \(range.upperBound) in tweedemening.toml"
+            )
+        }
+        return value
     }
 
     /// `http.metrics_listen`: HOST:PORT, or `off` (or empty) for no metrics listener. Never the intake's own address:
