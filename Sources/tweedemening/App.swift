@@ -46,7 +46,7 @@ struct App {
 
     /// The domain of deterministic Message-IDs: the sender's.
     var messageDomain: String {
-        String(configuration.from.address.split(separator: "@").last ?? "tweedemening.example")
+        configuration.from.domain
     }
 
     func mailroom() throws -> Mailroom {

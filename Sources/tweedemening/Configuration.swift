@@ -282,7 +282,7 @@ struct Configuration {
         }
         let replyDomain =
             env("TWEEDEMENING_REPLY_DOMAIN") ?? file.inbound?.reply_domain
-            ?? String(from.address.split(separator: "@").last ?? "tweedemening.example")
+            ?? from.domain
         let moderator = env("TWEEDEMENING_MODERATOR") ?? file.inbound?.moderator.flatMap { $0.isEmpty ? nil : $0 }
         if let moderator, !EmailAddress.isPlausible(moderator) {
             throw CLIError.config("moderator address `\(moderator)` is not a valid e-mail address (inbound.moderator)")

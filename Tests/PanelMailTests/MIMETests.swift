@@ -64,6 +64,14 @@ import Testing
 
     // MARK: - Line ends and determinism
 
+    @Test func theMailDomainIsDerivedOnceAndLowercased() {
+        #expect(MailAddress("Panel@TweedeMening.NL", name: "De Tweede Mening").domain == "tweedemening.nl")
+        #expect(MailAddress("zonder-apenstaart").domain == "tweedemening.invalid")
+        #expect(
+            MailSettings(from: MailAddress("panel@Stem.Example"), baseURL: "https://stem.example").messageDomain
+                == "stem.example")
+    }
+
     @Test func renderedMessageUsesCRLFEverywhere() {
         // Given a message whose bodies mix LF, CR and CRLF, with html and an attachment
         let message = Self.sampleMessage(

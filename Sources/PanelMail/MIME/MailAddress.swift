@@ -12,6 +12,15 @@ public struct MailAddress: Sendable, Equatable, Hashable {
         self.name = name
     }
 
+    /// The part after the `@`, lowercased: the one derivation of our mail domain (Message-IDs, the reply domain's
+    /// default, DKIM's d=). An address without one gives `tweedemening.invalid` (RFC 2606), never a real domain.
+    public var domain: String {
+        guard let at = address.lastIndex(of: "@"), address.index(after: at) < address.endIndex else {
+            return "tweedemening.invalid"
+        }
+        return address[address.index(after: at)...].lowercased()
+    }
+
     /// Parses `Name <addr>`, `"Quoted, Name" <addr>` or a bare `addr`; encoded-words in the name are decoded.
     ///
     /// Returns nil unless the address passes `isValidAddress`, so anything accepted here can be mailed and

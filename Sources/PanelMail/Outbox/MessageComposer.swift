@@ -37,9 +37,7 @@ public struct MailSettings: Sendable {
     }
 
     /// The domain of deterministic Message-IDs: the sender's.
-    public var messageDomain: String {
-        from.address.split(separator: "@").last.map(String.init) ?? "tweedemening.invalid"
-    }
+    public var messageDomain: String { from.domain }
 }
 
 /// Turns an outbox row and its context into a complete message, the same bytes every time.

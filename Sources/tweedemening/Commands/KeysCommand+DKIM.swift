@@ -55,7 +55,7 @@ extension KeysCommand {
         func run() throws {
             let configuration = try Configuration.load(root: options.url)
             let root = configuration.root
-            let domain = (self.domain ?? String(configuration.from.address.split(separator: "@").last ?? "")).lowercased()
+            let domain = (self.domain ?? configuration.from.domain).lowercased()
             if list {
                 let keys = try DKIMKeyFiles.load(root: root)
                 if keys.isEmpty { print("no DKIM keys; create them with: tweedemening keys dkim --selector 2026a") }

@@ -107,7 +107,7 @@ struct ReportCommand: ParsableCommand {
 extension ReportCommand {
     /// Sends the report straight over SMTP (it belongs to no round, so it skips the outbox). Quiet on success.
     func mail(_ report: CouncilReport, to address: String, app: App) throws {
-        let domain = String(app.configuration.from.address.split(separator: "@").last ?? "tweedemening.example")
+        let domain = app.messageDomain
         let message = OutgoingMessage(
             from: app.configuration.from, to: MailAddress(address), subject: report.title,
             messageID: "report.\(report.municipality.id).\(report.from).\(report.to)@\(domain)", date: Date(),
