@@ -103,8 +103,9 @@ public final class SMTPSink: @unchecked Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// A port that was free a moment ago (the kernel's pick for port 0).
-    static func freePort() throws -> Int {
+    /// A port on loopback that was free a moment ago (the kernel's pick for port 0, bound and released): for a test to
+    /// hand to a daemon. The one helper for it (the end-to-end tests use it too).
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw SMTPCatcherError.launchFailed("socket: errno \(errno)") }
         defer { close(fd) }

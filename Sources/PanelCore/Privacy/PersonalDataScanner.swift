@@ -176,6 +176,11 @@ struct PersonalDataTextScanner {
         i >= 0 && i < chars.count ? chars[i] : nil
     }
 
+    /// A word as the particle list spells it: lowercased, an apostrophe of "'t" dropped.
+    static func particleForm(_ word: String) -> String {
+        word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "'’"))
+    }
+
     static func isDigit(_ c: Character?) -> Bool {
         guard let value = c?.asciiValue else { return false }
         return value >= 48 && value <= 57
@@ -616,7 +621,6 @@ struct PersonalDataTextScanner {
         "EN", "IN", "OP", "DE", "IK", "JE", "ZE", "WE", "OF", "AL", "NU", "ZO", "TE", "ER", "EU", "NL", "PM", "AM", "KM",
         "CM", "MM", "KG", "UUR", "MB", "GB", "TV", "PC", "ID",
     ]
-    static let nameParticles: Set<String> = ["de", "van", "der", "den", "het", "'t", "ter", "ten", "la", "le", "du"]
 
     func addresses() -> [PersonalDataCandidate] {
         var pieces: [(candidate: PersonalDataCandidate, supported: Bool)] = []
@@ -771,7 +775,7 @@ struct PersonalDataTextScanner {
             while let c = char(j), c.isLetter || c == "'" || c == "-" { j += 1 }
             guard j > i + 1 else { return nil }
             let word = String(chars[(i + 1)..<j])
-            if Self.nameParticles.contains(word.lowercased()) {
+            if PanelistNames.particles.contains(Self.particleForm(word)) {
                 // "van", "der": part of the name
             } else if word.first!.isUppercase {
                 sawName = true
@@ -794,7 +798,7 @@ struct PersonalDataTextScanner {
 
     func previousWordIsCapitalised(before start: Int) -> Bool {
         guard let word = previousWord(before: start), let first = word.text.first else { return false }
-        return first.isUppercase && !Self.nameParticles.contains(word.text.lowercased())
+        return first.isUppercase && !PanelistNames.particles.contains(Self.particleForm(word.text))
     }
 
     /// Extends a street name back over capitalised words and name particles: "Burgemeester de Withstraat".
@@ -803,7 +807,7 @@ struct PersonalDataTextScanner {
         var cursor = start
         for _ in 0..<4 {
             guard let word = previousWord(before: cursor), let first = word.text.first else { break }
-            if Self.nameParticles.contains(word.text.lowercased()) {
+            if PanelistNames.particles.contains(Self.particleForm(word.text)) {
                 // "Van Limburg Stirumstraat": a capitalised particle begins the name.
                 if first.isUppercase { nameStart = word.start }
                 cursor = word.start
