@@ -24,6 +24,20 @@ import Testing
         Steunt u het besluit?
         """
 
+    @Test func oneValueIsReadFromTheSameFrontMatterTheParserReads() throws {
+        let file = "\n---\ntitle: \"Traplift\"\ngemeente: Ede\ndomain: Wmo\nconsent_reference: X\n---\n# Besluit\nNee.\n"
+        #expect(CaseFile.frontMatterValue("gemeente", in: file) == "Ede")
+        // Quotes go as the parser takes them off
+        #expect(CaseFile.frontMatterValue("title", in: file) == "Traplift")
+        // Text before the first `---` means no front matter, for both readers
+        let late = "Beste moderator,\n" + file
+        #expect(CaseFile.frontMatterValue("gemeente", in: late) == nil)
+        let error = try #require(throws: CaseFileError.self) { try CaseFile.parse(late) }
+        #expect(error.problems.contains(.frontMatterMissing))
+        // And a key after the closing `---` is body text, not front matter
+        #expect(CaseFile.frontMatterValue("nee", in: file + "nee: ja\n") == nil)
+    }
+
     @Test func parsesFrontMatterAndSections() throws {
         let file = try CaseFile.parse(Self.valid)
         #expect(file.title == "Traplift voor mevrouw")

@@ -309,14 +309,7 @@ struct CaseDocument {
 
     init(_ text: String) {
         let raw = Readability.lineSplit(text)
-        // Front matter as CaseFile.parse finds it: between the first non-blank "---" line and the next one.
-        var frontMatter: ClosedRange<Int>?
-        if let first = raw.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
-            raw[first].trimmingCharacters(in: .whitespaces) == "---",
-            let end = raw[(first + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
-        {
-            frontMatter = first...end
-        }
+        let frontMatter = FrontMatter.bounds(raw).map { $0.open...$0.close }
         var current: CaseSection?
         for (index, text) in raw.enumerated() {
             let inFrontMatter = frontMatter?.contains(index) ?? false

@@ -25,18 +25,10 @@ public struct CaseFile: Sendable, Equatable {
 
     /// One front matter value (`key: value` between the opening `---` lines), without parsing the rest.
     public static func frontMatterValue(_ key: String, in text: String) -> String? {
-        var inside = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed == "---" {
-                if inside { return nil }
-                inside = true
-                continue
-            }
-            guard inside, let colon = trimmed.firstIndex(of: ":") else { continue }
-            if trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == key {
-                return trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            }
+        let lines = Readability.lineSplit(text)
+        guard let bounds = FrontMatter.bounds(lines) else { return nil }
+        for line in lines[(bounds.open + 1)..<bounds.close] {
+            if case .field(key, let value) = FrontMatter.read(line) { return value }
         }
         return nil
     }
@@ -134,28 +126,15 @@ extension CaseFile {
         // Front matter: between the first two lines that are exactly "---".
         var fields: [String: String] = [:]
         var bodyStart = 0
-        var firstContent = 0
-        while firstContent < lines.count, lines[firstContent].trimmingCharacters(in: .whitespaces).isEmpty {
-            firstContent += 1
-        }
-        if firstContent < lines.count, lines[firstContent].trimmingCharacters(in: .whitespaces) == "---",
-            let end = lines[(firstContent + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
-        {
-            for (offset, line) in lines[(firstContent + 1)..<end].enumerated() {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                guard let colon = trimmed.firstIndex(of: ":") else {
-                    problems.append(.frontMatterLine(line: firstContent + offset + 2, text: trimmed))
-                    continue
+        if let bounds = FrontMatter.bounds(lines) {
+            for index in (bounds.open + 1)..<bounds.close {
+                switch FrontMatter.read(lines[index]) {
+                case .nothing: continue
+                case .malformed(let text): problems.append(.frontMatterLine(line: index + 1, text: text))
+                case .field(let key, let value): fields[key] = value
                 }
-                let key = trimmed[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-                var value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-                if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                    value = String(value.dropFirst().dropLast())
-                }
-                fields[key] = value
             }
-            bodyStart = end + 1
+            bodyStart = bounds.close + 1
         } else {
             problems.append(.frontMatterMissing)
         }

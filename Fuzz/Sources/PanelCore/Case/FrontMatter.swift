@@ -1,0 +1,1 @@
+../../../../Sources/PanelCore/Case/FrontMatter.swift
