@@ -393,8 +393,10 @@ struct Configuration {
 
     static let defaultFile = """
         # De Tweede Mening — configuration.
-        # Environment variables override: TWEEDEMENING_SMTP_URL, TWEEDEMENING_BASE_URL, TWEEDEMENING_LISTEN,
-        # TWEEDEMENING_FROM, TWEEDEMENING_SMTP_USER, TWEEDEMENING_SMTP_PASSWORD, TWEEDEMENING_SENDING_WINDOW.
+        # Precedence: an environment variable over this file, this file over the built-in default. Variables:
+        # TWEEDEMENING_SMTP_URL, _SMTP_USER, _SMTP_PASSWORD, _SMTP_CONNECTIONS, _FROM, _BASE_URL, _LISTEN,
+        # _METRICS_LISTEN, _SENDING_WINDOW, _REPLY_DOMAIN, _MODERATOR, _INBOUND_SECRET (TWEEDEMENING_ROOT picks the
+        # folder; TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1 allows a loopback base_url for a demo or test).
         # Relative paths are relative to this folder. docs/operations.md explains every setting.
 
         database = "tweedemening.sqlite"
