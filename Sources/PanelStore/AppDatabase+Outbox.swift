@@ -301,6 +301,18 @@ extension AppDatabase {
         }
     }
 
+    /// Several deferrals with one reason in one transaction (a pass that found the relay dead).
+    public func markDeferred(_ entries: [(id: Int64, retryAt: Date)], code: Int, error: String) throws {
+        guard !entries.isEmpty else { return }
+        try writer.write { db in
+            let statement = try db.cachedStatement(
+                sql:
+                    "UPDATE outbox SET state = 'deferred', nextAttemptAt = ?, lastCode = ?, lastError = ?, attempts = attempts + 1 WHERE id = ?"
+            )
+            for entry in entries { try statement.execute(arguments: [entry.retryAt, code, error, entry.id]) }
+        }
+    }
+
     public func markFailed(_ id: Int64, code: Int, error: String) throws {
         try writer.write { db in
             try db.execute(

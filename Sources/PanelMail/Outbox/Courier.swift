@@ -21,6 +21,18 @@ public struct DeliveryReport: Sendable, Equatable {
     mutating func note(_ reason: String, in list: WritableKeyPath<DeliveryReport, [String]>) {
         if !self[keyPath: list].contains(reason), self[keyPath: list].count < 5 { self[keyPath: list].append(reason) }
     }
+
+    /// Adds what another part of the pass recorded.
+    mutating func add(_ other: DeliveryReport) {
+        rendered += other.rendered
+        sent += other.sent
+        deferred += other.deferred
+        failed += other.failed
+        for reason in other.deferReasons { note(reason, in: \.deferReasons) }
+        for reason in other.failReasons { note(reason, in: \.failReasons) }
+        if let next = other.nextAttempt { nextAttempt = min(nextAttempt ?? next, next) }
+        if let held = other.heldUntil { heldUntil = min(heldUntil ?? held, held) }
+    }
 }
 
 /// When a temporary failure is tried again, and when it is given up.
@@ -306,6 +318,24 @@ public struct Courier: Sendable {
         report.note(reason, in: \.deferReasons)
         report.nextAttempt = min(report.nextAttempt ?? retryAt, retryAt)
         logger.info("mail.deferred", metadata: ["outbox.id": "\(message.id!)", "smtp.code": "\(code)"])
+    }
+
+    /// Defers many messages with one reason in one transaction (the expired among them fail one by one).
+    func deferAll(_ messages: [OutboxMessage], code: Int, reason: String, now: Date, report: inout DeliveryReport) throws {
+        var deferred: [(id: Int64, retryAt: Date)] = []
+        for message in messages {
+            if now.timeIntervalSince(message.createdAt) >= retry.expireAfter {
+                try defer_(message, code: code, reason: reason, now: now, report: &report)
+            } else {
+                deferred.append((message.id!, now.addingTimeInterval(retry.delay(afterAttempts: message.attempts + 1))))
+            }
+        }
+        guard !deferred.isEmpty else { return }
+        try database.markDeferred(deferred, code: code, error: reason)
+        report.deferred += deferred.count
+        report.note(reason, in: \.deferReasons)
+        for entry in deferred { report.nextAttempt = min(report.nextAttempt ?? entry.retryAt, entry.retryAt) }
+        logger.info("mail.deferred", metadata: ["outbox.count": "\(deferred.count)", "smtp.code": "\(code)"])
     }
 
     func fail(_ message: OutboxMessage, code: Int, reason: String, report: inout DeliveryReport) throws {

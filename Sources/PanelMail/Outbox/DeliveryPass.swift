@@ -26,6 +26,9 @@ final class DeliveryPass: @unchecked Sendable {
     private var seen = Set<Int64>()
     private var exhausted = false
     private var accepted: [(id: Int64, code: Int, file: String)] = []
+    /// Accepted messages a worker is marking sent outside the lock: still `queued` in the database meanwhile, so a
+    /// refill reads that many more (they are in `seen` and filtered out).
+    private var beingRecorded = 0
     private var report: DeliveryReport
     private var error: (any Error)?
     /// The last connection-level failure, the reason given to messages deferred untried.
@@ -75,21 +78,41 @@ final class DeliveryPass: @unchecked Sendable {
         }
     }
 
-    /// Records what became of one message (after its retry, if any).
+    /// Records what became of one message (after its retry, if any). The database writes (each an fsync) happen
+    /// outside `lock`: the other connections go on taking and recording messages meanwhile.
     func record(_ message: OutboxMessage, _ result: SMTPResult) throws {
-        lock.lock()
-        defer { lock.unlock() }
         switch result.outcome {
         case .accepted:
-            accepted.append((message.id!, result.code, message.spoolName))
-            report.sent += 1
-            if accepted.count >= Courier.acceptedBatch { try recordAccepted() }
+            let full: [(id: Int64, code: Int, file: String)]? = locked {
+                accepted.append((message.id!, result.code, message.spoolName))
+                report.sent += 1
+                guard accepted.count >= Courier.acceptedBatch else { return nil }
+                defer { accepted.removeAll(keepingCapacity: true) }
+                beingRecorded += accepted.count
+                return accepted
+            }
+            if let full {
+                defer { locked { beingRecorded -= full.count } }
+                try write(accepted: full)
+            }
         case .deferred:
-            if result.isConnectionFailure { lastConnectionFailure = result.detail }
-            try courier.defer_(message, code: result.code, reason: result.detail, now: now, report: &report)
+            var outcome = DeliveryReport()
+            try courier.defer_(message, code: result.code, reason: result.detail, now: now, report: &outcome)
+            locked {
+                if result.isConnectionFailure { lastConnectionFailure = result.detail }
+                report.add(outcome)
+            }
         case .rejected:
-            try courier.fail(message, code: result.code, reason: result.detail, report: &report)
+            var outcome = DeliveryReport()
+            try courier.fail(message, code: result.code, reason: result.detail, report: &outcome)
+            locked { report.add(outcome) }
         }
+    }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
     }
 
     /// Stops the pass: workers get no more messages, and `finish` throws `error`.
@@ -106,14 +129,16 @@ final class DeliveryPass: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if error == nil, deferUntried {
+            // Every worker has returned: nobody waits for the lock. What is left is deferred a batch per transaction
+            // (a dead relay with 10,000 queued messages costs 10,000 / `Courier.batchSize` commits, not 10,000).
             do {
                 while true {
                     if position == queue.count { try refill() }
                     guard position < queue.count else { break }
-                    let message = queue[position]
-                    position += 1
-                    try courier.defer_(
-                        message, code: 0, reason: lastConnectionFailure ?? "SMTP server unreachable", now: now,
+                    let untried = Array(queue[position...])
+                    position = queue.count
+                    try courier.deferAll(
+                        untried, code: 0, reason: lastConnectionFailure ?? "SMTP server unreachable", now: now,
                         report: &report)
                 }
             } catch {
@@ -148,8 +173,11 @@ final class DeliveryPass: @unchecked Sendable {
             warmUpRead = true
             remainingToday = try courier.warmUpAllowance(now: now)
         }
-        var batch = try courier.database.deliverableMessages(now: now, limit: Courier.batchSize)
-            .filter { !seen.contains($0.id!) }
+        // Messages in the workers' hands and those being marked sent are still due in the database: read past them.
+        var batch = try courier.database.deliverableMessages(
+            now: now, limit: Courier.batchSize + beingRecorded + courier.delivery.connections
+        )
+        .filter { !seen.contains($0.id!) }
         if let remaining = remainingToday {
             // The day's warm-up limit reached: the rest stays queued for tomorrow's passes, untried.
             batch = Array(batch.prefix(max(0, remaining)))
@@ -163,10 +191,18 @@ final class DeliveryPass: @unchecked Sendable {
         queue = batch
     }
 
+    /// Under `lock`, from `refill` and `finish`: before the next read of due messages, so that accepted ones do not
+    /// come back as due (once per `Courier.batchSize` messages, not per message).
     private func recordAccepted() throws {
         guard !accepted.isEmpty else { return }
-        try courier.database.markSent(accepted.map { ($0.id, $0.code) }, now: now)
-        for entry in accepted { courier.spool.remove(.outgoing, name: entry.file) }
+        try write(accepted: accepted)
         accepted.removeAll(keepingCapacity: true)
+    }
+
+    /// Marks a batch sent in one transaction, then removes its spool files (a crash in between re-sends the batch
+    /// with the same Message-IDs, never loses it).
+    private func write(accepted batch: [(id: Int64, code: Int, file: String)]) throws {
+        try courier.database.markSent(batch.map { ($0.id, $0.code) }, now: now)
+        for entry in batch { courier.spool.remove(.outgoing, name: entry.file) }
     }
 }
