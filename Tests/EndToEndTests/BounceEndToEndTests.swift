@@ -54,7 +54,7 @@ import Testing
 
         // Then the moderator sees that Bram is suspended, since when and why
         let listed = try cli.run(["panel", "list", "--municipality", "utrecht"])
-        try expectSuccess(listed)
+        expectSuccess(listed)
         let bramLine = try #require(listed.stdout.split(separator: "\n").first { $0.contains("bram@bewoners.example") })
         #expect(bramLine.contains("suspended 20") && bramLine.contains("hard bounce 5.1.1"), "\(bramLine)")
         #expect(bramLine.contains("User unknown") && !bramLine.contains("<bram@"), "\(bramLine)")
