@@ -114,9 +114,7 @@ import Testing
                 return try await group.reduce(into: [Int64: StoreError?]()) { $0[$1.0] = $1.1 }
             }
         }
-        while box.state.withLock({ $0.waiting.count }) < panel.count - 1 + refused.count {
-            try await Task.sleep(for: .milliseconds(5))
-        }
+        try await waitUntil { box.state.withLock({ $0.waiting.count }) >= panel.count - 1 + refused.count }
         gate.signal()
         let results = try await outcomes.value
 
@@ -140,11 +138,11 @@ import Testing
         let first = Task {
             try await box.cast(roundId: round.id!, panelistId: panel[0], choice: .support, now: round.voteAt)
         }
-        while box.state.withLock({ $0.waiting.count }) < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        try await waitUntil { box.state.withLock({ $0.waiting.count }) >= 1 }
         let second = Task {
             try await box.cast(roundId: round.id!, panelistId: panel[0], choice: .oppose, now: round.voteAt)
         }
-        while box.state.withLock({ $0.waiting.count }) < 2 { try await Task.sleep(for: .milliseconds(5)) }
+        try await waitUntil { box.state.withLock({ $0.waiting.count }) >= 2 }
         gate.signal()
         let answers = [try await first.value, try await second.value]
 
@@ -190,7 +188,7 @@ import Testing
 
         // When "voor" commits alone, before "tegen" has even been cast (its body is still coming)
         let answer = Task { try await box.cast(first, choice: .support, now: round.voteAt) }
-        while box.state.withLock({ $0.held.isEmpty }) { try await Task.sleep(for: .milliseconds(5)) }
+        try await waitUntil { !box.state.withLock({ $0.held.isEmpty }) }
         #expect(try fixture.database.tally(roundId: round.id!).support == 1)
         let counted = try await box.cast(second, choice: .oppose, now: round.voteAt)
 
@@ -211,7 +209,7 @@ import Testing
         let first = box.receive(roundId: round.id!, panelistId: panel[0])
         let second = box.receive(roundId: round.id!, panelistId: panel[0])
         let answer = Task { try await box.cast(first, choice: .support, now: round.voteAt) }
-        while box.state.withLock({ $0.held.isEmpty }) { try await Task.sleep(for: .milliseconds(5)) }
+        try await waitUntil { !box.state.withLock({ $0.held.isEmpty }) }
 
         // When that request fails before its vote is cast (its body never came)
         box.withdraw(second)
@@ -219,5 +217,19 @@ import Testing
         // Then the first vote is answered with itself
         #expect(try await answer.value.vote.choice == .support)
         #expect(box.state.withLock { $0.held.isEmpty && $0.received.isEmpty })
+    }
+}
+
+/// Polls `condition` every 5 ms; fails the test after `seconds` instead of hanging it.
+func waitUntil(
+    seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation, _ condition: () -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    while !condition() {
+        guard ContinuousClock.now < deadline else {
+            Issue.record("condition not met within \(seconds) s", sourceLocation: sourceLocation)
+            throw CancellationError()
+        }
+        try await Task.sleep(for: .milliseconds(5))
     }
 }
