@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PanelCore
 import PanelStore
+import Synchronization
 
 /// What one pass of rendering and delivery did, for `tick` to report.
 public struct DeliveryReport: Sendable, Equatable {
@@ -401,45 +402,29 @@ public final class RenderProgress: @unchecked Sendable {
 }
 
 /// The messages of a batch, filled in by several render threads (each index by one thread).
-///
-/// `@unchecked Sendable`: `messages` is read and written only while holding `lock`.
-final class RenderedBatch: @unchecked Sendable {
-    private let lock = NSLock()
-    private var messages: [[UInt8]]
+final class RenderedBatch: Sendable {
+    private let messages: Mutex<[[UInt8]]>
 
     init(count: Int) {
-        messages = Array(repeating: [], count: count)
+        messages = Mutex(Array(repeating: [], count: count))
     }
 
     func set(_ index: Int, _ bytes: [UInt8]) {
-        lock.lock()
-        defer { lock.unlock() }
-        messages[index] = bytes
+        messages.withLock { $0[index] = bytes }
     }
 
-    var all: [[UInt8]] {
-        lock.lock()
-        defer { lock.unlock() }
-        return messages
-    }
+    var all: [[UInt8]] { messages.withLock { $0 } }
 }
 
 /// The first error of several threads.
-final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: (any Error)?
+final class FirstError: Sendable {
+    private let first = Mutex<(any Error)?>(nil)
 
     var isSet: Bool { error != nil }
 
-    var error: (any Error)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return first
-    }
+    var error: (any Error)? { first.withLock { $0 } }
 
     func set(_ error: any Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if first == nil { first = error }
+        first.withLock { first in if first == nil { first = error } }
     }
 }
