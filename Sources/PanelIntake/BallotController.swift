@@ -48,11 +48,13 @@ public struct BallotController<Context: RequestContext>: Sendable {
         let token = context.parameters.get("token") ?? ""
         let claims: TokenClaims
         do { claims = try signer.verify(token, purpose: .vote, now: now()) } catch { return Self.page(for: error) }
+        guard case .vote(let roundId, let panelistId, let choice) = claims.subject else {
+            return Self.page(for: TokenError.malformed)
+        }
         let ballot: BallotContext
-        do { ballot = try database.ballot(roundId: claims.round, panelistId: claims.panelist, now: now()) } catch {
+        do { ballot = try database.ballot(roundId: roundId, panelistId: panelistId, now: now()) } catch {
             return Self.page(for: error)
         }
-        guard let choice = claims.choice else { return Self.page(for: TokenError.malformed) }
         var note = ""
         if let current = ballot.currentChoice {
             note =
@@ -62,7 +64,7 @@ public struct BallotController<Context: RequestContext>: Sendable {
         }
         let other: VoteChoice = choice == .support ? .oppose : .support
         let otherToken = signer.sign(
-            TokenClaims(purpose: .vote, round: claims.round, panelist: claims.panelist, choice: other, expires: claims.expires))
+            TokenClaims(.vote(round: roundId, panelist: panelistId, choice: other), expires: claims.expires))
         return Page(
             status: .ok, title: "Bevestig uw stem",
             body: """
@@ -81,17 +83,17 @@ public struct BallotController<Context: RequestContext>: Sendable {
     func castVote(_ request: Request, _ context: Context) async throws -> Page {
         let token = context.parameters.get("token") ?? ""
         let claims: TokenClaims
-        let choice: VoteChoice
+        let (roundId, panelistId, choice): (Int64, Int64, VoteChoice)
         do {
             claims = try signer.verify(token, purpose: .vote, now: now())
-            guard let chosen = claims.choice else { throw TokenError.malformed }
-            choice = chosen
+            guard case .vote(let round, let panelist, let chosen) = claims.subject else { throw TokenError.malformed }
+            (roundId, panelistId, choice) = (round, panelist, chosen)
         } catch {
             _ = try await request.body.collect(upTo: 16 * 1024)
             return Self.page(for: error)
         }
         // "The last vote counts" means the last one received: its place in that order is taken now, before the body.
-        let ticket = ballotBox.receive(roundId: claims.round, panelistId: claims.panelist)
+        let ticket = ballotBox.receive(roundId: roundId, panelistId: panelistId)
         do {
             _ = try await request.body.collect(upTo: 16 * 1024)
         } catch {
@@ -148,8 +150,9 @@ public struct BallotController<Context: RequestContext>: Sendable {
         let token = context.parameters.get("token") ?? ""
         do {
             let claims = try signer.verify(token, purpose: .unsubscribe, now: now())
+            guard case .unsubscribe(_, let panelistId) = claims.subject else { throw TokenError.malformed }
             let (database, now) = (self.database, self.now)
-            try await Blocking.run("unsubscribe") { try database.unsubscribe(panelistId: claims.panelist, now: now()) }
+            try await Blocking.run("unsubscribe") { try database.unsubscribe(panelistId: panelistId, now: now()) }
             return Page(
                 status: .ok, title: "U bent afgemeld",
                 body: "<p>U ontvangt geen e-mail meer van De Tweede Mening. Dank u wel voor uw deelname.</p>")

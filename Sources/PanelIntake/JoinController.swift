@@ -35,7 +35,14 @@ public struct JoinController<Context: RequestContext>: Sendable {
         let token = context.parameters.get("token") ?? ""
         do {
             let claims = try verify(token)
-            guard let volunteer = try database.volunteer(claims.round), volunteer.status != .withdrawn else {
+            let volunteerId: Int64
+            var answer: String?
+            switch claims.subject {
+            case .joinConfirm(let volunteer): volunteerId = volunteer
+            case .joinAnswer(let volunteer, let given): (volunteerId, answer) = (volunteer, given)
+            default: throw TokenError.malformed
+            }
+            guard let volunteer = try database.volunteer(volunteerId), volunteer.status != .withdrawn else {
                 throw StoreError.unknownPanelist
             }
             if claims.purpose == .joinConfirm {
@@ -55,7 +62,7 @@ public struct JoinController<Context: RequestContext>: Sendable {
                         "<p>Na de loting krijgt u bericht. Heeft u de vragen in de e-mail nog niet beantwoord? Dat kan nog steeds.</p>"
                 )
             }
-            guard let detail = claims.detail, let equals = detail.firstIndex(of: "=") else { throw TokenError.malformed }
+            guard let detail = answer, let equals = detail.firstIndex(of: "=") else { throw TokenError.malformed }
             let category = String(detail[..<equals])
             let value = String(detail[detail.index(after: equals)...])
             let question = BackgroundQuestion.text(for: category)

@@ -7,8 +7,7 @@ extension PreferenceController {
     /// The moderator's links in a review mail: approve (with the standard timeline) or return with a reason.
     /// GET shows the case and a form; only POST decides. A link is for one version of the case.
     func reviewCase(_ claims: TokenClaims, apply: Bool, form: [String: String]) throws -> Page {
-        let caseId = claims.round
-        let version = Int(claims.panelist)
+        guard case .reviewCase(let caseId, let version, let approve) = claims.subject else { throw TokenError.malformed }
         let overview = try database.caseOverview(caseId)
         let panelCase = overview.panelCase
         guard panelCase.version == version else {
@@ -38,7 +37,7 @@ extension PreferenceController {
                 + blocking.map {
                     "<li>\($0.line.map { "regel \($0): " } ?? "")\(Page.escape($0.message))</li>"
                 }.joined() + "</ul>"
-        if claims.purpose == .returnCase {
+        if !approve {
             let reason = (form["reden"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard apply, reason.count >= 5 else {
                 return Page(

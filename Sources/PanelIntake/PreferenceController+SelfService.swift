@@ -7,7 +7,12 @@ extension PreferenceController {
     /// A panelist pauses for some weeks, confirms their erasure, or undoes an unsubscribe made by mail. GET shows the
     /// choice; POST acts.
     func selfService(_ claims: TokenClaims, apply: Bool, form: [String: String]) throws -> Page {
-        guard let panelist = try database.panelist(claims.panelist), panelist.erasedAt == nil else {
+        let panelistId: Int64
+        switch claims.subject {
+        case .pause(_, let panelist), .erase(let panelist), .resubscribe(let panelist): panelistId = panelist
+        default: throw TokenError.malformed
+        }
+        guard let panelist = try database.panelist(panelistId), panelist.erasedAt == nil else {
             if claims.purpose == .erase {
                 return Page(status: .ok, title: "Uw gegevens zijn gewist", body: "<p>U krijgt geen e-mail meer van ons.</p>")
             }

@@ -72,9 +72,14 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
             if [.pause, .erase, .resubscribe].contains(claims.purpose) {
                 return try selfService(claims, apply: apply, form: form)
             }
-            let quiet = claims.purpose == .quiet
+            let (roundId, panelistId, quiet): (Int64, Int64, Bool)
+            switch claims.subject {
+            case .quiet(let round, let panelist): (roundId, panelistId, quiet) = (round, panelist, true)
+            case .noDigest(let round, let panelist): (roundId, panelistId, quiet) = (round, panelist, false)
+            default: throw TokenError.malformed
+            }
             guard apply else {
-                guard try database.isMember(roundId: claims.round, panelistId: claims.panelist) else {
+                guard try database.isMember(roundId: roundId, panelistId: panelistId) else {
                     throw StoreError.notInPanel
                 }
                 return Page(
@@ -88,9 +93,9 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
                         """)
             }
             if quiet {
-                try database.setPreference(roundId: claims.round, panelistId: claims.panelist, wantsReminder: false)
+                try database.setPreference(roundId: roundId, panelistId: panelistId, wantsReminder: false)
             } else {
-                try database.setPreference(roundId: claims.round, panelistId: claims.panelist, wantsDigest: false)
+                try database.setPreference(roundId: roundId, panelistId: panelistId, wantsDigest: false)
             }
             return Page(status: .ok, title: "Geregeld", body: "<p>Dat is aangepast. U kunt nog steeds reageren en stemmen.</p>")
         } catch {
@@ -101,8 +106,8 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
     /// One-time: a second POST of the same link changes nothing (the outside test moved the vote 15 days and sent
     /// 70 mails with five).
     func extend(_ claims: TokenClaims, token: String, apply: Bool) throws -> Page {
-        let days = Int(claims.panelist)
-        guard let round = try database.round(claims.round) else { throw StoreError.unknownRound(claims.round) }
+        guard case .extendDiscussion(let roundId, let days) = claims.subject else { throw TokenError.malformed }
+        guard let round = try database.round(roundId) else { throw StoreError.unknownRound(roundId) }
         guard apply else {
             return Page(
                 status: .ok, title: "Discussie \(days) dagen verlengen?",
@@ -133,8 +138,10 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
     }
 
     func moderateAnswer(_ claims: TokenClaims, apply: Bool) throws -> Page {
-        let approve = claims.purpose == .approveAnswer
-        guard let question = try database.question(claims.panelist), question.roundId == claims.round else {
+        guard case .moderateAnswer(let roundId, let questionId, let approve) = claims.subject else {
+            throw TokenError.malformed
+        }
+        guard let question = try database.question(questionId), question.roundId == roundId else {
             throw StoreError.unknownQuestion
         }
         guard apply else {
@@ -174,9 +181,9 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
         let token = context.parameters.get("token") ?? ""
         do {
             let claims = try signer.verify(token, purpose: .evaluate, now: now())
-            guard let answer = claims.answer else { throw TokenError.malformed }
+            guard case .evaluate(let roundId, let panelistId, let answer) = claims.subject else { throw TokenError.malformed }
             guard apply else {
-                guard try database.isMember(roundId: claims.round, panelistId: claims.panelist) else {
+                guard try database.isMember(roundId: roundId, panelistId: panelistId) else {
                     throw StoreError.notInPanel
                 }
                 return Page(
@@ -189,7 +196,7 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
                         <p class="muted">Uw antwoord is anoniem: de gemeente ziet alleen totalen.</p>
                         """)
             }
-            try database.recordEvaluation(roundId: claims.round, panelistId: claims.panelist, answer: answer, now: now())
+            try database.recordEvaluation(roundId: roundId, panelistId: panelistId, answer: answer, now: now())
             return Page(
                 status: .ok, title: "Dank u wel",
                 body: "<p>Uw antwoord is bewaard. U kunt de andere vragen in de e-mail ook met één klik beantwoorden.</p>")
@@ -204,17 +211,16 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
             let claims = try verify(
                 token,
                 [.approveArgument, .rejectArgument, .approveAnswer, .rejectAnswer, .extendDiscussion, .approveCase, .returnCase])
-            if claims.purpose == .approveCase || claims.purpose == .returnCase {
-                return try reviewCase(claims, apply: apply, form: form)
+            let (roundId, argumentId, approve): (Int64, Int64, Bool)
+            switch claims.subject {
+            case .reviewCase: return try reviewCase(claims, apply: apply, form: form)
+            case .extendDiscussion: return try extend(claims, token: token, apply: apply)
+            case .moderateAnswer: return try moderateAnswer(claims, apply: apply)
+            case .moderateArgument(let round, let argument, let publish):
+                (roundId, argumentId, approve) = (round, argument, publish)
+            default: throw TokenError.malformed
             }
-            if claims.purpose == .extendDiscussion {
-                return try extend(claims, token: token, apply: apply)
-            }
-            if claims.purpose == .approveAnswer || claims.purpose == .rejectAnswer {
-                return try moderateAnswer(claims, apply: apply)
-            }
-            let approve = claims.purpose == .approveArgument
-            guard let argument = try database.argument(claims.argument), argument.roundId == claims.round else {
+            guard let argument = try database.argument(argumentId), argument.roundId == roundId else {
                 throw StoreError.unknownArgument
             }
             guard apply else {

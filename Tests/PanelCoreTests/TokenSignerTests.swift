@@ -82,3 +82,46 @@ import Testing
         #expect(accepted == 0)
     }
 }
+
+/// Typed link subjects: one per purpose, the same wire format as before (links already sent keep working).
+@Suite struct LinkSubjectTests {
+    let signer = TokenSigner(keys: [SigningKey(id: "k1", secret: Array(repeating: 7, count: 32))])
+    let expires = Date(timeIntervalSince1970: 1_900_000_000)
+
+    static let subjects: [LinkSubject] = [
+        .vote(round: 4, panelist: 9, choice: .oppose), .unsubscribe(round: 4, panelist: 9), .unsubscribe(round: 0, panelist: 9),
+        .quiet(round: 4, panelist: 9), .noDigest(round: 4, panelist: 9),
+        .moderateArgument(round: 4, argument: 31, publish: true), .moderateArgument(round: 4, argument: 31, publish: false),
+        .moderateAnswer(round: 4, question: 12, publish: true), .moderateAnswer(round: 4, question: 12, publish: false),
+        .extendDiscussion(round: 4, days: 3),
+        .evaluate(round: 4, panelist: 9, answer: EvaluationAnswer(question: .satisfaction, value: "4")!),
+        .reviewCase(caseId: 17, version: 2, approve: true), .reviewCase(caseId: 17, version: 2, approve: false),
+        .joinAnswer(volunteer: 55, answer: "age_band=65-74"), .joinConfirm(volunteer: 55), .pause(round: 0, panelist: 9),
+        .erase(panelist: 9), .resubscribe(panelist: 9),
+    ]
+
+    @Test func everyPurposeHasASubjectAndEverySubjectComesBackAsItWent() throws {
+        #expect(Set(Self.subjects.map(\.purpose.rawValue)) == Set(TokenPurpose.allCases.map(\.rawValue)))
+        for subject in Self.subjects {
+            let token = signer.sign(TokenClaims(subject, expires: expires))
+            let claims = try signer.verify(token, purpose: subject.purpose, now: expires.addingTimeInterval(-1))
+            #expect(claims.subject == subject)
+        }
+    }
+
+    @Test func theWireFormatIsTheOldOne() {
+        // A case review link signed the old way (case id in `round`, version in `panelist`) and the typed way are the
+        // same token, so review mails already sent keep working
+        let old = signer.sign(TokenClaims(purpose: .approveCase, round: 17, panelist: 2, expires: expires))
+        #expect(signer.sign(TokenClaims(.reviewCase(caseId: 17, version: 2, approve: true), expires: expires)) == old)
+        let oldJoin = signer.sign(
+            TokenClaims(purpose: .joinAnswer, round: 55, panelist: 0, detail: "age_band=65-74", expires: expires))
+        #expect(signer.sign(TokenClaims(.joinAnswer(volunteer: 55, answer: "age_band=65-74"), expires: expires)) == oldJoin)
+    }
+
+    @Test func aLinkWhoseFieldsDoNotFitItsPurposeHasNoSubject() throws {
+        // A vote link without a choice is damaged: no subject, so every route refuses it
+        let token = signer.sign(TokenClaims(purpose: .vote, round: 4, panelist: 9, expires: expires))
+        #expect(try signer.verify(token, purpose: .vote, now: expires.addingTimeInterval(-1)).subject == nil)
+    }
+}

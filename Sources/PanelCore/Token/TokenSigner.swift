@@ -48,9 +48,6 @@ public struct TokenClaims: Sendable, Equatable {
     public var detail: String?
     public var expires: Date
 
-    /// For moderation purposes the subject is an argument, not a panelist.
-    public var argument: Int64 { panelist }
-
     public init(
         purpose: TokenPurpose, round: Int64, panelist: Int64, choice: VoteChoice? = nil, answer: EvaluationAnswer? = nil,
         detail: String? = nil, expires: Date

@@ -95,10 +95,10 @@ extension MessageComposer {
                 values["return_reason_html"] = SimpleMarkdown.lineBreaks(reason)
             }
             if context.message.kind == .caseReview {
-                for (purpose, key) in [(TokenPurpose.approveCase, "approve_url"), (.returnCase, "return_url")] {
+                for (approve, key) in [(true, "approve_url"), (false, "return_url")] {
                     let token = signer.sign(
                         TokenClaims(
-                            purpose: purpose, round: caseId, panelist: Int64(version),
+                            .reviewCase(caseId: caseId, version: version, approve: approve),
                             expires: context.message.createdAt.addingTimeInterval(60 * 86_400)))
                     values[key] = "\(settings.baseURL)/m/\(token)"
                 }
@@ -119,8 +119,7 @@ extension MessageComposer {
                     "options": question.options.map { option -> [String: Any] in
                         let token = signer.sign(
                             TokenClaims(
-                                purpose: .joinAnswer, round: volunteerId, panelist: 0, detail: "\(question.category)=\(option)",
-                                expires: expires))
+                                .joinAnswer(volunteer: volunteerId, answer: "\(question.category)=\(option)"), expires: expires))
                         return [
                             "label": option, "url": "\(settings.baseURL)/j/\(token)",
                             "chosen": answers[question.category] == option,
@@ -128,7 +127,7 @@ extension MessageComposer {
                     },
                 ]
             }
-            let confirm = signer.sign(TokenClaims(purpose: .joinConfirm, round: volunteerId, panelist: 0, expires: expires))
+            let confirm = signer.sign(TokenClaims(.joinConfirm(volunteer: volunteerId), expires: expires))
             values["confirm_url"] = "\(settings.baseURL)/j/\(confirm)"
             values["greeting"] = "Beste inwoner,"
         }
@@ -137,24 +136,21 @@ extension MessageComposer {
             if let until = panelist.pausedUntil { values["paused_until"] = dutchDate(until) }
             if context.message.kind == .eraseConfirm {
                 let token = signer.sign(
-                    TokenClaims(
-                        purpose: .erase, round: 0, panelist: panelistId,
-                        expires: context.message.createdAt.addingTimeInterval(14 * 86_400)))
+                    TokenClaims(.erase(panelist: panelistId), expires: context.message.createdAt.addingTimeInterval(14 * 86_400)))
                 values["erase_url"] = "\(settings.baseURL)/p/\(token)"
             }
             if context.message.kind == .unsubscribed {
                 let token = signer.sign(
                     TokenClaims(
-                        purpose: .resubscribe, round: 0, panelist: panelistId,
-                        expires: context.message.createdAt.addingTimeInterval(60 * 86_400)))
+                        .resubscribe(panelist: panelistId), expires: context.message.createdAt.addingTimeInterval(60 * 86_400)))
                 values["resubscribe_url"] = "\(settings.baseURL)/p/\(token)"
             }
             if context.message.kind == .requestConfirm {
                 let expires = context.message.createdAt.addingTimeInterval(14 * 86_400)
                 let unsubscribe = signer.sign(
-                    TokenClaims(purpose: .unsubscribe, round: 0, panelist: panelistId, expires: expires))
+                    TokenClaims(.unsubscribe(round: 0, panelist: panelistId), expires: expires))
                 values["unsubscribe_url"] = "\(settings.baseURL)/u/\(unsubscribe)"
-                let pause = signer.sign(TokenClaims(purpose: .pause, round: 0, panelist: panelistId, expires: expires))
+                let pause = signer.sign(TokenClaims(.pause(round: 0, panelist: panelistId), expires: expires))
                 values["pause_url"] = "\(settings.baseURL)/p/\(pause)"
             }
         }

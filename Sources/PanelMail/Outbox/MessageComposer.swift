@@ -196,12 +196,12 @@ public struct MessageComposer: Sendable {
             values["greeting"] = panelist.name.map { "Beste \($0)," } ?? "Beste panellid,"
             let unsubscribe = signer.sign(
                 TokenClaims(
-                    purpose: .unsubscribe, round: roundId, panelist: panelistId,
+                    .unsubscribe(round: roundId, panelist: panelistId),
                     expires: round.deadline.addingTimeInterval(settings.unsubscribeValidity)))
             values["unsubscribe_url"] = "\(settings.baseURL)/u/\(unsubscribe)"
             let pause = signer.sign(
                 TokenClaims(
-                    purpose: .pause, round: roundId, panelist: panelistId,
+                    .pause(round: roundId, panelist: panelistId),
                     expires: round.deadline.addingTimeInterval(settings.unsubscribeValidity)))
             values["pause_url"] = "\(settings.baseURL)/p/\(pause)"
             // RFC 2369/8058: the mailto form, for clients that unsubscribe by mail.
@@ -216,16 +216,18 @@ public struct MessageComposer: Sendable {
                 "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=Vraag%20over%20zaak%20\(panelCase.id ?? 0)&body=Vraag%3A%20"
             for choice in VoteChoice.allCases {
                 let token = signer.sign(
-                    TokenClaims(
-                        purpose: .vote, round: roundId, panelist: panelistId, choice: choice, expires: round.deadline))
+                    TokenClaims(.vote(round: roundId, panelist: panelistId, choice: choice), expires: round.deadline))
                 values["\(choice.rawValue)_url"] = "\(settings.baseURL)/v/\(token)"
             }
             if context.message.kind == .outcome {
                 func link(_ question: EvaluationQuestion, _ value: String) -> String {
+                    // The values below are the questions' own answers: one that is not is a bug here, not input.
+                    guard let answer = EvaluationAnswer(question: question, value: value) else {
+                        preconditionFailure("\(value) is not an answer to \(question)")
+                    }
                     let token = signer.sign(
                         TokenClaims(
-                            purpose: .evaluate, round: roundId, panelist: panelistId,
-                            answer: EvaluationAnswer(question: question, value: value),
+                            .evaluate(round: roundId, panelist: panelistId, answer: answer),
                             expires: round.deadline.addingTimeInterval(60 * 86_400)))
                     return "\(settings.baseURL)/e/\(token)"
                 }
@@ -241,9 +243,11 @@ public struct MessageComposer: Sendable {
             values["voted_support"] = context.vote == .support
             values["voted_oppose"] = context.vote == .oppose
             values["did_not_vote"] = context.vote == nil
-            for (purpose, key) in [(TokenPurpose.quiet, "quiet_url"), (.noDigest, "no_digest_url")] {
-                let token = signer.sign(
-                    TokenClaims(purpose: purpose, round: roundId, panelist: panelistId, expires: round.deadline))
+            for (subject, key) in [
+                (LinkSubject.quiet(round: roundId, panelist: panelistId), "quiet_url"),
+                (.noDigest(round: roundId, panelist: panelistId), "no_digest_url"),
+            ] {
+                let token = signer.sign(TokenClaims(subject, expires: round.deadline))
                 values[key] = "\(settings.baseURL)/p/\(token)"
             }
         } else {
@@ -339,10 +343,10 @@ public struct MessageComposer: Sendable {
                     "reasons": HoldReason.explain(argument.flags.joined(separator: ",")).joined(separator: "; "),
                 ]
                 if let parent = argument.parentNumber { item["parent"] = parent }
-                for (purpose, key) in [(TokenPurpose.approveArgument, "approve_url"), (.rejectArgument, "reject_url")] {
+                for (publish, key) in [(true, "approve_url"), (false, "reject_url")] {
                     let token = signer.sign(
                         TokenClaims(
-                            purpose: purpose, round: roundId, panelist: argument.id,
+                            .moderateArgument(round: roundId, argument: argument.id, publish: publish),
                             expires: round.deadline.addingTimeInterval(30 * 86_400)))
                     item[key] = "\(settings.baseURL)/m/\(token)"
                 }
@@ -412,19 +416,17 @@ public struct MessageComposer: Sendable {
                 "number": question.number, "text": question.text, "answer": question.answer ?? "",
                 "answer_html": SimpleMarkdown.lineBreaks(question.answer ?? ""),
             ]
-            for (purpose, key) in [(TokenPurpose.approveAnswer, "approve_url"), (.rejectAnswer, "reject_url")] {
+            for (publish, key) in [(true, "approve_url"), (false, "reject_url")] {
                 let token = signer.sign(
                     TokenClaims(
-                        purpose: purpose, round: roundId, panelist: question.id,
+                        .moderateAnswer(round: roundId, question: question.id, publish: publish),
                         expires: context.round.deadline.addingTimeInterval(30 * 86_400)))
                 values[key] = "\(settings.baseURL)/m/\(token)"
             }
         }
         if context.message.kind == .extensionOffer {
             let token = signer.sign(
-                TokenClaims(
-                    purpose: .extendDiscussion, round: roundId, panelist: Int64(settings.extensionDays),
-                    expires: context.round.voteAt))
+                TokenClaims(.extendDiscussion(round: roundId, days: settings.extensionDays), expires: context.round.voteAt))
             values["extend_url"] = "\(settings.baseURL)/m/\(token)"
             values["extension_days"] = settings.extensionDays
         }
