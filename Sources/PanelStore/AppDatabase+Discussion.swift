@@ -157,7 +157,8 @@ extension AppDatabase {
                 spoolName: filing.spoolName, receivedAt: now, messageId: filing.messageId, fromAddress: filing.fromAddress,
                 roundId: filing.roundId, panelistId: filing.panelistId,
                 disposition: filing.flags.isEmpty ? .argument : .held,
-                detail: filing.attachmentCount > 0 ? "attachments:\(filing.attachmentCount)" : nil, raw: filing.raw)
+                detail: filing.attachmentCount > 0 ? InboundDetail.attachments(filing.attachmentCount).rawValue : nil,
+                raw: filing.raw)
             try mail.insert(db)
             let number =
                 (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM argument WHERE roundId = ?", arguments: [filing.roundId]) ?? 0)
@@ -247,7 +248,7 @@ extension AppDatabase {
                     FROM inbound i
                     LEFT JOIN round r ON r.id = i.roundId
                     LEFT JOIN argument a ON a.inboundId = i.id
-                    LEFT JOIN question q ON i.disposition = 'answer' AND i.detail = 'question:' || q.id
+                    LEFT JOIN question q ON i.disposition = 'answer' AND i.detail = '\(InboundDetail.questionPrefix)' || q.id
                       AND i.id = (SELECT MAX(id) FROM inbound WHERE disposition = 'answer' AND detail = i.detail)
                     WHERE i.disposition IN ('held', 'answer')
                     ORDER BY i.id

@@ -202,10 +202,10 @@ extension AppDatabase {
                 content.arguments = try Self.argumentViews(db, roundId: roundId, filter: "a.id = ?", arguments: [argumentId])
             }
             if let inboundId = message.inboundId,
-                let detail = try String.fetchOne(db, sql: "SELECT detail FROM inbound WHERE id = ?", arguments: [inboundId]),
-                detail.hasPrefix("attachments:")
+                case .attachments(let count) = InboundDetail(
+                    try String.fetchOne(db, sql: "SELECT detail FROM inbound WHERE id = ?", arguments: [inboundId]))
             {
-                content.attachmentCount = Int(detail.dropFirst("attachments:".count)) ?? 0
+                content.attachmentCount = count
             }
         default:
             break
@@ -225,8 +225,8 @@ extension AppDatabase {
                 arguments: [message.inboundId])
         case .moderation:
             if let inboundId = message.inboundId,
-                let detail = try String.fetchOne(db, sql: "SELECT detail FROM inbound WHERE id = ?", arguments: [inboundId]),
-                detail.hasPrefix("question:"), let questionId = Int64(detail.dropFirst("question:".count)),
+                case .question(let questionId) = InboundDetail(
+                    try String.fetchOne(db, sql: "SELECT detail FROM inbound WHERE id = ?", arguments: [inboundId])),
                 let question = try Question.fetchOne(db, key: questionId)
             {
                 content.questions = [

@@ -158,7 +158,7 @@ extension AppDatabase {
             if try InboundMail.filter(Column("spoolName") == spoolName).fetchCount(db) > 0 { return question }
             var mail = InboundMail(
                 spoolName: spoolName, receivedAt: now, messageId: messageId, fromAddress: fromAddress, roundId: question.roundId,
-                panelistId: nil, disposition: .answer, detail: "question:\(questionId)", raw: raw)
+                panelistId: nil, disposition: .answer, detail: InboundDetail.question(questionId).rawValue, raw: raw)
             try mail.insert(db)
             question.answer = text
             question.answerStatus = flags.isEmpty ? .published : .held

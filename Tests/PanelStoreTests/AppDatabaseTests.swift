@@ -551,3 +551,16 @@ import Testing
         #expect(try fixture.database.hold(.all, now: fixture.start) == 2)
     }
 }
+
+@Suite struct InboundDetailTests {
+    @Test func theStructuredDetailsComeBackAsTheyWentAndFreeTextIsNoneOfThem() {
+        for detail in [InboundDetail.attachments(3), .question(42)] {
+            #expect(InboundDetail(detail.rawValue) == detail)
+        }
+        #expect(InboundDetail.question(42).rawValue == "question:42")  // what rows already stored hold
+        #expect(InboundDetail.attachments(2).rawValue == "attachments:2")
+        for text in [nil, "thanks", "vote-word:other-address", "question:", "attachments:x", "follow-up:link"] {
+            #expect(InboundDetail(text) == nil, "\(text ?? "nil")")
+        }
+    }
+}

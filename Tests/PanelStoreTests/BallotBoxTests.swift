@@ -220,9 +220,11 @@ import Testing
     }
 }
 
-/// Polls `condition` every 5 ms; fails the test after `seconds` instead of hanging it.
+/// Polls `condition` every 5 ms; fails the test after `seconds` instead of hanging it. Generous: under
+/// `swift test --parallel` on two cores, end-to-end tests waiting on processes can hold the cooperative pool for a
+/// while, and these tasks need it.
 func waitUntil(
-    seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation, _ condition: () -> Bool
+    seconds: Double = 120, sourceLocation: SourceLocation = #_sourceLocation, _ condition: () -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
     while !condition() {
