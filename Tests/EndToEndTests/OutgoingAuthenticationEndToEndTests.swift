@@ -122,35 +122,12 @@ import Testing
     }
 
     /// Per message, per algorithm: did dkimpy verify every signature of it (`scripts/dkim-verify.py`).
+    /// Per message: whether every signature of each algorithm verifies (two selectors sign during a rotation).
     func dkimpy(_ messages: [Data], records: [String], in folder: URL) throws -> [[String: Bool]] {
-        let recordFile = folder.appendingPathComponent("records.txt")
-        try records.joined(separator: "\n").write(to: recordFile, atomically: true, encoding: .utf8)
-        var paths: [String] = []
-        for (index, message) in messages.enumerated() {
-            let file = folder.appendingPathComponent("caught-\(index).eml")
-            try message.write(to: file)
-            paths.append(file.path)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments =
-            [SMTPCatcher.packageRoot().appendingPathComponent("scripts/dkim-verify.py").path, recordFile.path] + paths
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "dkim-verify.py failed (run scripts/setup.sh): \(errorText)")
-        return try String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
-            let json = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        try DKIMVerifier.verify(messages, records: records, in: folder).map { signatures in
             var result: [String: Bool] = [:]
-            for signature in try #require(json["signatures"] as? [[String: Any]]) {
-                // Every signature of an algorithm must verify (two selectors sign during a rotation).
-                let algorithm = signature["a"] as? String ?? "?"
-                result[algorithm] = (result[algorithm] ?? true) && (signature["ok"] as? Bool ?? false)
+            for signature in signatures {
+                result[signature.algorithm] = (result[signature.algorithm] ?? true) && signature.verified
             }
             return result
         }

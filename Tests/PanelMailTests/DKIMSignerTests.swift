@@ -28,33 +28,8 @@ import Testing
 
     /// Runs `scripts/dkim-verify.py` on the messages; per message, per signature: (algorithm, h=, verified).
     func dkimpy(_ messages: [[UInt8]]) throws -> [[(a: String, h: String, ok: Bool)]] {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let records = folder.appendingPathComponent("records.txt")
-        try Self.keys.map(\.zoneFileLine).joined(separator: "\n").write(to: records, atomically: true, encoding: .utf8)
-        var paths: [String] = []
-        for (index, message) in messages.enumerated() {
-            let file = folder.appendingPathComponent("m\(index).eml")
-            try Data(message).write(to: file)
-            paths.append(file.path)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments =
-            [SMTPCatcher.packageRoot().appendingPathComponent("scripts/dkim-verify.py").path, records.path] + paths
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        // No dkimpy is a failure, not a skip: scripts/setup.sh installs it.
-        try #require(process.terminationStatus == 0, "dkim-verify.py failed (run scripts/setup.sh): \(errorText)")
-        return try String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
-            let json = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            let signatures = try #require(json["signatures"] as? [[String: Any]])
-            return signatures.map { ($0["a"] as? String ?? "", $0["h"] as? String ?? "", $0["ok"] as? Bool ?? false) }
+        try DKIMVerifier.verify(messages.map { Data($0) }, records: Self.keys.map(\.zoneFileLine), in: folder).map {
+            $0.map { ($0.algorithm, $0.headers, $0.verified) }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PanelCore
+import TestSupport
 import Testing
 
 @testable import PanelMail
@@ -609,18 +610,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
 
         // When Python's email package parses it
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
-        process.arguments = ["-c", Self.parserScript, file.path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "python failed: \(errorText)")
+        let (status, data, errorText) = try ChildProcess.run(
+            try #require(Self.python, "python3 is missing: run scripts/setup.sh"), ["-c", Self.parserScript, file.path])
+        #expect(status == 0, "python failed: \(errorText)")
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
 
         // Then it sees exactly the inputs, without defects
