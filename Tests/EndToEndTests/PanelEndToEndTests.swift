@@ -130,6 +130,13 @@ import Testing
         let volunteers = try cli.run(["panel", "volunteers", "--municipality", "ede"]).stdout
         #expect(volunteers.components(separatedBy: "\tconfirmed\t").count - 1 == 18, "\(volunteers)")
         #expect(volunteers.contains("age_band=") && volunteers.contains("gender=man"))
+        // The same as JSON, for scripts
+        let listed = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(cli.run(["panel", "volunteers", "--municipality", "ede", "--json"]).stdout.utf8))
+                as? [[String: Any]])
+        #expect(listed.count == 20 && listed.filter { $0["status"] as? String == "confirmed" }.count == 18)
+        #expect(listed.contains { ($0["answers"] as? [String: String])?["gender"] == "man" })
 
         // When the moderator selects 10 with gender quotas
         let quotas = root.appendingPathComponent("quotas.csv")

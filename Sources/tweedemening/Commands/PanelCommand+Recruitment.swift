@@ -110,13 +110,30 @@ extension PanelCommand {
     }
 
     struct Volunteers: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the residents who joined, with their answers.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the residents who joined, with their answers.",
+            discussion: """
+                One line each: id, status, e-mail and the answers as key=value, tab-separated. A value that is empty \
+                or holds a space, = " or \\ is in double quotes (district="Oud Zuid"). --json writes an array of objects.
+                """)
         @OptionGroup var options: RootOptions
         @Option(help: "The municipality's id.") var municipality: String
+        @Flag(help: "Write JSON: [{\"id\", \"status\", \"email\", \"answers\": {category: value}}].") var json = false
 
         func run() throws {
-            for volunteer in try options.open().database.volunteers(municipalityId: municipality) {
-                let answers = volunteer.answerValues.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            let volunteers = try options.open().database.volunteers(municipalityId: municipality)
+            if json {
+                let objects: [[String: Any]] = volunteers.map {
+                    ["id": $0.id!, "status": $0.status.rawValue, "email": $0.email, "answers": $0.answerValues]
+                }
+                let data = try JSONSerialization.data(withJSONObject: objects, options: [.prettyPrinted, .sortedKeys])
+                print(String(decoding: data, as: UTF8.self))
+                return
+            }
+            for volunteer in volunteers {
+                let answers = volunteer.answerValues.sorted { $0.key < $1.key }.map {
+                    "\(ListingValue.quoted($0.key))=\(ListingValue.quoted($0.value))"
+                }
                 print("\(volunteer.id!)\t\(volunteer.status.rawValue)\t\(volunteer.email)\t\(answers.joined(separator: " "))")
             }
         }
