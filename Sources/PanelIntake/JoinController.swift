@@ -26,9 +26,10 @@ public struct JoinController<Context: RequestContext>: Sendable {
     }
 
     func verify(_ token: String) throws -> TokenClaims {
-        do { return try signer.verify(token, purpose: .joinAnswer, now: now()) } catch TokenError.wrongPurpose {
-            return try signer.verify(token, purpose: .joinConfirm, now: now())
+        for purpose in [TokenPurpose.joinAnswer, .joinConfirm] {
+            do { return try signer.verify(token, purpose: purpose, now: now()) } catch TokenError.wrongPurpose { continue }
         }
+        return try signer.verify(token, purpose: .takeSeat, now: now())
     }
 
     func handle(_ context: Context, apply: Bool) -> Page {
@@ -38,6 +39,7 @@ public struct JoinController<Context: RequestContext>: Sendable {
             let volunteerId: Int64
             var answer: String?
             switch claims.subject {
+            case .takeSeat(let volunteer): return try takeSeat(volunteer, apply: apply)
             case .joinConfirm(let volunteer): volunteerId = volunteer
             case .joinAnswer(let volunteer, let given): (volunteerId, answer) = (volunteer, given)
             default: throw TokenError.malformed
@@ -83,6 +85,38 @@ public struct JoinController<Context: RequestContext>: Sendable {
             )
         } catch {
             return BallotController<Context>.page(for: error)
+        }
+    }
+
+    /// A reserve's answer to a seat offer: GET asks, POST seats them (once).
+    func takeSeat(_ volunteerId: Int64, apply: Bool) throws -> Page {
+        guard let volunteer = try database.volunteer(volunteerId), volunteer.status != .withdrawn else {
+            throw StoreError.unknownPanelist
+        }
+        guard apply else {
+            return Page(
+                status: .ok, title: "Een plek in het panel",
+                body: """
+                    <p>Er is een plek vrij in het inwonerspanel. Wilt u die innemen? U krijgt dan de volgende casus per e-mail.</p>
+                    <form method="post"><button type="submit">Ja, ik neem de plek in</button></form>
+                    <p class="muted">U kunt altijd stoppen door "VERWIJDER MIJ" te mailen.</p>
+                    """)
+        }
+        switch try database.takeSeat(volunteerId: volunteerId, now: now()) {
+        case .seated:
+            return Page(
+                status: .ok, title: "Welkom in het panel",
+                body: "<p>Dank u wel. U zit nu in het panel en krijgt de volgende casus per e-mail.</p>")
+        case .alreadySeated:
+            return Page(
+                status: .ok, title: "U zit al in het panel",
+                body: "<p>U heeft de plek al ingenomen. U hoeft niets meer te doen.</p>")
+        case .notOffered:
+            return Page(
+                status: .gone, title: "Dit aanbod is verlopen",
+                body:
+                    "<p>Deze plek is niet meer voor u vrij: het aanbod is verlopen of de plek is al ingenomen. U hoeft niets te doen.</p>"
+            )
         }
     }
 }

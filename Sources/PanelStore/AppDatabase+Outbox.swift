@@ -87,7 +87,7 @@ extension AppDatabase {
                 context.version = try CaseVersion.fetchOne(db, key: ["caseId": caseId, "version": message.sequence])
                 context.round = try Round.filter(Round.Columns.caseId == caseId).fetchOne(db)
             }
-            if message.kind == .join {
+            if message.kind == .join || message.kind == .seatOffer {
                 context.volunteer = try VolunteerRecord.fetchOne(db, key: Int64(message.sequence))
                 if let volunteer = context.volunteer {
                     context.questions = try Self.backgroundQuestions(db, municipalityId: volunteer.municipalityId)

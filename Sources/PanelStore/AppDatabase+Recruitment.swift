@@ -204,33 +204,7 @@ extension AppDatabase {
     /// Makes the selected volunteers panelists (term ending at `termEndsAt`), in one transaction.
     public func admitVolunteers(_ ids: [Int64], termEndsAt: Date?, now: Date) throws -> Int {
         try writer.write { db in
-            var admitted = 0
-            for id in ids {
-                guard var volunteer = try VolunteerRecord.fetchOne(db, key: id), volunteer.status == .confirmed else { continue }
-                let answers = volunteer.answerValues
-                if var existing = try Panelist.filter(
-                    Panelist.Columns.municipalityId == volunteer.municipalityId && Panelist.Columns.email == volunteer.email
-                ).fetchOne(db) {
-                    existing.status = .active
-                    existing.volunteerId = id
-                    existing.termEndsAt = termEndsAt
-                    existing.updatedAt = now
-                    try existing.update(db)
-                } else {
-                    var panelist = Panelist(
-                        id: nil, municipalityId: volunteer.municipalityId, email: volunteer.email, name: nil,
-                        ageBand: answers["age_band"], gender: answers["gender"], district: answers["district"],
-                        education: answers["education"], status: .active, createdAt: now, updatedAt: now)
-                    panelist.household = volunteer.household
-                    panelist.volunteerId = id
-                    panelist.termEndsAt = termEndsAt
-                    try panelist.insert(db)
-                }
-                volunteer.status = .selected
-                volunteer.selectedAt = now
-                try volunteer.update(db)
-                admitted += 1
-            }
+            let admitted = try Self.admit(db, ids, termEndsAt: termEndsAt, now: now)
             try Self.audit(
                 db, actor: "moderator", action: "panel.select", subject: "volunteers", detail: "\(admitted) admitted", now: now)
             return admitted

@@ -146,6 +146,8 @@ extension AppDatabase {
                     round.weightedUpper = weighted.interval?.upper
                     round.effectiveVotes = weighted.effective
                 }
+                round.participation = try Self.participation(db, roundId: roundId).encoded()
+                round.panelDraw = try Self.panelDrawSummary(db, municipalityId: panelCase.municipalityId)?.encoded()
                 try round.update(db)
                 guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else {
                     throw StoreError.unknownMunicipality(panelCase.municipalityId)

@@ -417,7 +417,6 @@ extension AppDatabase {
                 t.add(column: "sequence", .integer).notNull().defaults(to: 0)
             }
         }
-        // Another branch may add a v15 of its own; whichever merges second renames its migration to v16.
         migrator.registerMigration("v15: the installation's Message-ID salt") { db in
             try db.create(table: "installation") { t in
                 t.primaryKey("id", .integer).check { $0 == 1 }
@@ -426,6 +425,74 @@ extension AppDatabase {
             }
             try db.execute(
                 sql: "INSERT INTO installation (id, messageIdSalt) VALUES (1, ?)", arguments: [Data(MessageID.newSalt())])
+        }
+        migrator.registerMigration("v16: panel draws, reserves and empty seats; who took part per group") { db in
+            // Every `panel select`: its inputs and outcome (`SelectionRecord` as JSON), so `panel audit` can repeat it.
+            try db.create(table: "selectionRun") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("municipality", onDelete: .cascade).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("record", .text).notNull()
+            }
+            // The reserve list of a draw, in order; a reserve is invited when a seat falls empty.
+            try db.create(table: "reserve") { t in
+                t.belongsTo("selectionRun", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("volunteerId", .integer).notNull().references("volunteer", onDelete: .cascade)
+                t.column("status", .text).notNull().defaults(to: "waiting")
+                    .check { ["waiting", "invited", "seated", "lapsed", "gone"].contains($0) }
+                t.column("invitedAt", .datetime)
+                t.column("answeredAt", .datetime)
+                t.primaryKey(["selectionRunId", "position"])
+            }
+            // A seat that fell empty (hard bounce, unsubscribed, silent through two rounds) and who filled it.
+            try db.create(table: "vacancy") { t in
+                t.primaryKey("panelistId", .integer).references("panelist", onDelete: .cascade)
+                t.belongsTo("municipality", onDelete: .cascade).notNull()
+                t.column("reason", .text).notNull().check { ["bounced", "unsubscribed", "silent"].contains($0) }
+                t.column("openedAt", .datetime).notNull()
+                t.column("filledAt", .datetime)
+                t.column("filledBy", .integer).references("volunteer", onDelete: .setNull)
+            }
+            try db.alter(table: "round") { t in
+                // Fixed when the round closes: `Participation` (who took part, per group, small counts hidden) and
+                // `PanelDrawSummary` (how the panel was drawn), both JSON.
+                t.add(column: "participation", .text)
+                t.add(column: "panelDraw", .text)
+            }
+            // A seat offer to a reserve belongs to no round, case or inbound mail: allow it (a rebuild: SQLite cannot
+            // change a CHECK constraint).
+            try db.create(table: "outbox_v16") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("roundId", .integer).references("round", onDelete: .cascade)
+                t.column("caseId", .integer).references("panelCase", onDelete: .cascade)
+                t.column("panelistId", .integer).references("panelist", onDelete: .setNull)
+                t.column("municipalityId", .text).references("municipality", onDelete: .setNull)
+                t.column("recipientKey", .text).notNull()
+                t.column("sequence", .integer).notNull().defaults(to: 0)
+                t.column("argumentId", .integer).references("argument", onDelete: .setNull)
+                t.column("inboundId", .integer).references("inbound", onDelete: .setNull)
+                t.column("toAddress", .text).notNull()
+                t.column("messageId", .text).notNull().unique()
+                t.column("state", .text).notNull()
+                    .check { ["pending", "queued", "deferred", "sent", "failed", "held"].contains($0) }
+                t.column("createdAt", .datetime).notNull()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .datetime)
+                t.column("lastCode", .integer)
+                t.column("lastError", .text)
+                t.column("sentAt", .datetime)
+                t.uniqueKey(["kind", "roundId", "recipientKey", "sequence"])
+                t.check(
+                    sql:
+                        "roundId IS NOT NULL OR caseId IS NOT NULL OR inboundId IS NOT NULL OR kind = 'seat-offer'")
+            }
+            try db.execute(sql: "INSERT INTO outbox_v16 SELECT * FROM outbox")
+            try db.drop(table: "outbox")
+            try db.rename(table: "outbox_v16", to: "outbox")
+            try db.create(index: "outbox_on_state_nextAttemptAt", on: "outbox", columns: ["state", "nextAttemptAt"])
+            try db.create(index: "outbox_on_panelist_kind", on: "outbox", columns: ["panelistId", "kind", "createdAt"])
         }
         return migrator
     }

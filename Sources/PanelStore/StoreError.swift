@@ -31,6 +31,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case caseOfOtherMunicipality(Int64)
     /// The case check found what must change first (personal data, a missing part); approving takes an override.
     case blockingFindings(Int64, CaseCheckReport)
+    /// A stored panel draw that cannot be read back (damaged, or written by a newer version).
+    case unreadableSelection(Int64)
 
     public var description: String {
         switch self {
@@ -76,6 +78,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "case \(id) cannot be approved yet: the check found \(report.findings.count { $0.blocking }) thing(s) to change "
                 + "first; return it to the municipality (`tweedemening case return \(id) --reason …`), or approve with "
                 + "--override if you accept them"
+        case .unreadableSelection(let id):
+            "panel draw \(id) cannot be read back; restore the database from a backup, or run `panel select` again"
         case .unknownMessage(let id):
             "no message #\(id) in the outbox; `tweedemening queue status` lists failed ones"
         }

@@ -17,6 +17,8 @@ struct Ticker {
     struct Outcome {
         var steps: [(Int64, RoundStep)] = []
         var problems: [String] = []
+        /// Worth a line in cron's mail, but nothing failed (exit 0).
+        var warnings: [String] = []
         var delivery = DeliveryReport()
         var inbound = 0
     }
@@ -45,6 +47,18 @@ struct Ticker {
                         break
                     }
                 }
+            }
+            // Empty seats: members who left are replaced by the next fitting reserve, by mail.
+            let seats = try app.database.fillVacancies(now: now, messageDomain: courier.composer.settings.messageDomain)
+            for vacancy in seats.opened {
+                app.logger.info(
+                    "panel.vacancy", metadata: ["panelist.id": "\(vacancy.panelistId)", "reason": "\(vacancy.reason.rawValue)"])
+            }
+            if !seats.invited.isEmpty { app.logger.info("panel.seat-offer", metadata: ["reserves": "\(seats.invited.count)"]) }
+            for municipality in seats.unfilled {
+                outcome.warnings.append(
+                    "municipality \(municipality): an empty seat has no fitting reserve left; "
+                        + "run `tweedemening panel select --municipality \(municipality) --top-up …`")
             }
             // Personal data of rounds closed longer than the retention period, and unconfirmed joiners after 30 days.
             let cleaned = try app.database.applyRetention(

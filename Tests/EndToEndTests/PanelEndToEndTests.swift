@@ -155,7 +155,12 @@ import Testing
             "panel", "select", "--municipality", "ede", "--size", "10", "--quotas", impossible.path, "--seed", "3",
         ])
         #expect(failed.status == 65 && failed.stderr.contains("short by"), "\(failed.stderr)")
-        try expectSuccess(cli.run(select))
+        let selected = try cli.run(select)
+        #expect(selected.status == 0 && selected.stdout.contains("stored as draw 1"), "\(selected)")
+        #expect(selected.stdout.contains("reserves: 8, in order"), "every other confirmed volunteer, one per household")
+        // Then the draw can be repeated from what was stored, and it matches
+        let audit = try cli.run(["panel", "audit", "--municipality", "ede"])
+        #expect(audit.status == 0 && audit.stdout.contains("draw 1 of ") && audit.stdout.contains("matches"), "\(audit)")
         // Then the panel has 10 members and the report shows the quotas met
         let report = try cli.run(["panel", "report", "--municipality", "ede", "--quotas", quotas.path])
         #expect(report.status == 0 && report.stdout.contains("panel of ede: 10 members"), "\(report.stdout)\(report.stderr)")
@@ -220,5 +225,35 @@ import Testing
         #expect(try cli.run(["panelist", "export", "--email", fourth.rcptTo]).status == 65)
         let exported = try cli.run(["panelist", "export", "--email", third.rcptTo])
         #expect(exported.status == 0 && exported.stdout.contains("\"email\" : \"\(third.rcptTo)\""))
+
+        // When a member unsubscribed mid-term (the one-click above), the next fitting reserve was offered the seat
+        let offer = try #require(
+            catcher.waitForMessages(count: 35, timeout: 10).first { $0.header("X-Tweedemening-Kind") == "seat-offer" })
+        #expect(!caseMail.contains { $0.rcptTo == offer.rcptTo }, "a reserve, not a member")
+        #expect(offer.plainText.contains("reservelijst") && offer.plainText.contains("Het aanbod geldt tot"))
+        let waiting = try cli.run(["panel", "report", "--municipality", "ede"]).stdout
+        #expect(waiting.contains("empty seats: 1 open") && waiting.contains("1 invited"), "\(waiting)")
+        let seatLink = try #require(offer.links.first { $0.contains("/j/") })
+        // a mail scanner's GET takes nothing; the reserve's POST takes the seat, once
+        #expect(try await http("GET", seatLink).0 == 200)
+        #expect(try !cli.run(["panel", "list", "--municipality", "ede"]).stdout.contains("\(offer.rcptTo)\t\tactive"))
+        #expect(try await Self.post(seatLink, body: "").0 == 200)
+        #expect(try cli.run(["panel", "list", "--municipality", "ede"]).stdout.contains("\(offer.rcptTo)\t\tactive"))
+        let twice = try await Self.post(seatLink, body: "")
+        #expect(twice.0 == 200 && twice.1.contains("al ingenomen"))
+        let filled = try cli.run(["panel", "report", "--municipality", "ede"]).stdout
+        #expect(filled.contains("empty seats: 0 open, 1 filled by a reserve") && filled.contains("1 seated"), "\(filled)")
+
+        // When the round closes, the verdict says how the panel was drawn and who took part, per group
+        try expectQuietTick(cli, at: Date().addingTimeInterval(90 * 86_400))
+        let verdict = try #require(
+            catcher.waitForMessages(count: 45, timeout: 10).first { $0.header("X-Tweedemening-Kind") == "verdict" })
+        let verdictText = verdict.plainText
+        #expect(verdictText.contains("HOE HET PANEL IS SAMENGESTELD") && verdictText.contains("door loting samengesteld"))
+        #expect(verdictText.contains("Uit het bevolkingsregister zijn 40 inwoners uitgenodigd"), "\(verdictText)")
+        #expect(verdictText.contains("Uit 18 aanmelders zijn 10 panelleden geloot"))
+        #expect(verdictText.contains("lotingsgetal 3 (loting 1): tweedemening panel audit --municipality ede"))
+        #expect(verdictText.contains("Eén reservelid nam een lege plek in."))
+        #expect(verdictText.contains("WIE STEMDEN, PER GROEP") && verdictText.contains("niet getoond (minder dan 5)"))
     }
 }

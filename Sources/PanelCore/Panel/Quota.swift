@@ -1,7 +1,7 @@
 import Foundation
 
 /// How many panel members may have one value of one category, e.g. `district=Noord` between 38 and 42.
-public struct Quota: Sendable, Equatable, CustomStringConvertible {
+public struct Quota: Sendable, Equatable, Codable, CustomStringConvertible {
     public var category: String
     public var value: String
     public var minimum: Int

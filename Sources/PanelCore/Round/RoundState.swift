@@ -169,6 +169,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case howToVote = "how-to-vote"
     /// To a panelist who asked in their own words to stop ("graag afmelden"): done, with a link to undo it.
     case unsubscribed
+    /// To a reserve: a seat on the panel fell empty; a link takes it.
+    case seatOffer = "seat-offer"
 
     /// Mail the program sends because mail came in, not on a schedule: anyone who can send us mail can make
     /// us send these, so they are capped per address (`AppDatabase.mayAnswer`).
@@ -193,7 +195,7 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     public var isIntake: Bool {
         switch self {
         case .caseReview, .caseReceived, .caseRefused, .caseSetup, .caseReturned, .caseApproved, .join, .joinUnknown,
-            .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed:
+            .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed, .seatOffer:
             true
         default: false
         }

@@ -26,6 +26,8 @@ public enum LinkSubject: Sendable, Equatable {
     case pause(round: Int64, panelist: Int64)
     case erase(panelist: Int64)
     case resubscribe(panelist: Int64)
+    /// A reserve accepts an empty seat on the panel.
+    case takeSeat(volunteer: Int64)
 
     public var purpose: TokenPurpose {
         switch self {
@@ -43,6 +45,7 @@ public enum LinkSubject: Sendable, Equatable {
         case .pause: .pause
         case .erase: .erase
         case .resubscribe: .resubscribe
+        case .takeSeat: .takeSeat
         }
     }
 }
@@ -70,6 +73,8 @@ extension TokenClaims {
             self.init(purpose: .joinAnswer, round: volunteer, panelist: 0, detail: answer, expires: expires)
         case .joinConfirm(let volunteer):
             self.init(purpose: .joinConfirm, round: volunteer, panelist: 0, expires: expires)
+        case .takeSeat(let volunteer):
+            self.init(purpose: .takeSeat, round: volunteer, panelist: 0, expires: expires)
         case .erase(let panelist), .resubscribe(let panelist):
             self.init(purpose: subject.purpose, round: 0, panelist: panelist, expires: expires)
         }
@@ -96,6 +101,7 @@ extension TokenClaims {
         case .pause: .pause(round: round, panelist: panelist)
         case .erase: .erase(panelist: panelist)
         case .resubscribe: .resubscribe(panelist: panelist)
+        case .takeSeat: .takeSeat(volunteer: round)
         }
     }
 }

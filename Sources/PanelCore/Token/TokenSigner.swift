@@ -34,6 +34,8 @@ public enum TokenPurpose: String, Sendable, CaseIterable {
     case erase = "er"
     /// A panelist undoes an unsubscribe made by mail ("graag afmelden"); `panelist` carries the id.
     case resubscribe = "rs"
+    /// A reserve takes the empty seat they were offered; `round` is the volunteer's id.
+    case takeSeat = "ts"
 }
 
 /// The facts a token vouches for. Nothing here is stored: the signature is the proof.

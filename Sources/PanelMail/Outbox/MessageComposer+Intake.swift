@@ -32,7 +32,7 @@ extension MessageComposer {
         case .caseApproved:
             // Nothing reads the sender's address: a question about the approved case goes to the moderator.
             if let moderator = settings.moderatorAddress { replyTo = MailAddress(moderator, name: "Moderator De Tweede Mening") }
-        case .join, .joinUnknown, .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed:
+        case .join, .joinUnknown, .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed, .seatOffer:
             // These tell a resident to mail a code or "VERWIJDER MIJ": an answer goes where the mailroom reads it.
             if let join = settings.joinAddress { replyTo = MailAddress(join, name: "De Tweede Mening") }
         case .caseRefused, .caseSetup:
@@ -130,6 +130,16 @@ extension MessageComposer {
             let confirm = signer.sign(TokenClaims(.joinConfirm(volunteer: volunteerId), expires: expires))
             values["confirm_url"] = "\(settings.baseURL)/j/\(confirm)"
             values["greeting"] = "Beste inwoner,"
+            if context.message.kind == .seatOffer {
+                let days = AppDatabase.seatOfferDays
+                let seat = signer.sign(
+                    TokenClaims(
+                        .takeSeat(volunteer: volunteerId),
+                        expires: context.message.createdAt.addingTimeInterval(Double(days) * 86_400)))
+                values["seat_url"] = "\(settings.baseURL)/j/\(seat)"
+                values["offer_until"] = DutchDate.day(
+                    context.message.createdAt.addingTimeInterval(Double(days) * 86_400), timeZone: settings.timeZone)
+            }
         }
         if let panelist = context.panelist, let panelistId = panelist.id {
             values["greeting"] = panelist.name.map { "Beste \($0)," } ?? "Beste panellid,"

@@ -334,6 +334,7 @@ public struct MessageComposer: Sendable {
         if let argumentation = Argumentation.decode(round.argumentation) {
             addArgumentationValues(argumentation, into: &values)
         }
+        if context.message.kind == .verdict { addPanelValues(round, municipalityId: context.municipality.id, into: &values) }
         if context.message.kind == .moderation, !context.arguments.isEmpty, let roundId = round.id {
             // A burst of held arguments is one mail: each with its reasons and its own two links.
             let items = context.arguments.prefix(AppDatabase.moderationItems).map { argument -> [String: Any] in

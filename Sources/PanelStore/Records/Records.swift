@@ -135,6 +135,10 @@ public struct Round: Sendable, Equatable, Codable, FetchableRecord, MutablePersi
     public var timelineName: String? = nil
     /// How many panelists to draw when the case needs only part of the panel; nil: everyone eligible.
     public var panelTarget: Int? = nil
+    /// Who took part, per group (JSON of `Participation`, small counts hidden), fixed when the round closes.
+    public var participation: String? = nil
+    /// How the panel was drawn (JSON of `PanelDrawSummary`), fixed when the round closes; nil for an imported panel.
+    public var panelDraw: String? = nil
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

@@ -156,7 +156,8 @@ struct PanelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "panel", abstract: "Manage a municipality's panel.",
         subcommands: [
-            Import.self, List.self, Invite.self, Questions.self, Volunteers.self, Select.self, Report.self, Export.self,
+            Import.self, List.self, Invite.self, Questions.self, Volunteers.self, Select.self, Audit.self, Report.self,
+            Export.self,
             Resume.self,
         ])
 

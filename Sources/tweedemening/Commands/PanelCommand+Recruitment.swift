@@ -139,86 +139,6 @@ extension PanelCommand {
         }
     }
 
-    struct Select: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Select the panel from confirmed volunteers: quotas always met, fair, reproducible for a seed.",
-            discussion: """
-                Quotas: CSV `category,value,min,max`. At most one person per household. Prints every volunteer's
-                selection probability summary (estimated over many seeded replicas) and the quota counts.
-                --top-up fills the panel back to --size around the current panelists (those whose term ended leave first).
-                """)
-        @OptionGroup var options: RootOptions
-        @Option(help: "The municipality's id.") var municipality: String
-        @Option(help: "The panel size.") var size: Int
-        @Option(help: "The quotas (CSV category,value,min,max).") var quotas: String
-        @Option(help: "The seed; write it down to repeat the selection.") var seed: String
-        @Option(help: "Replicas for the probability estimate.") var replicas: Int = 1000
-        @Option(name: .customLong("term-months"), help: "Each new panelist's term.") var termMonths: Int = 12
-        @Flag(name: .customLong("top-up"), help: "Keep the current panel and add members until it has --size.") var topUp = false
-        @Flag(name: .customLong("dry-run"), help: "Only print the selection; change nothing.") var dryRun = false
-        @Option(help: "Also write every volunteer's selection probability to this CSV.") var probabilities: String?
-
-        func validate() throws {
-            guard size > 0 else { throw ValidationError("--size must be at least 1") }
-            guard (10...100_000).contains(replicas) else { throw ValidationError("--replicas must be 10 to 100000") }
-            _ = try parseSeed(seed)
-        }
-
-        func run() throws {
-            let app = try options.open()
-            let seed = try parseSeed(seed)
-            let quotaList = try readQuotas(quotas)
-            let now = Date()
-            if topUp, !dryRun { _ = try app.database.endTerms(municipalityId: municipality, now: now) }
-            let pool = try app.database.volunteers(municipalityId: municipality, status: .confirmed).map {
-                Volunteer(id: $0.id!, household: $0.household, features: $0.answerValues)
-            }
-            var settings = SelectionSettings.standard
-            settings.replicas = replicas
-            let selection: PanelSelection
-            do {
-                if topUp {
-                    let current = try app.database.panelists(municipalityId: municipality).filter { $0.isReachable(at: now) }
-                    let panel = current.map { panelist in
-                        Volunteer(
-                            id: -panelist.id!, household: panelist.household,
-                            features: Dictionary(
-                                uniqueKeysWithValues: BackgroundQuestion.panelCategories.compactMap { category in
-                                    panelist.value(of: category).map { (category, $0) }
-                                }))
-                    }
-                    guard size > panel.count else {
-                        print("the panel has \(panel.count) members, not fewer than --size \(size): nothing to add")
-                        return
-                    }
-                    selection = try PanelSelection.topUp(
-                        adding: size - panel.count, to: panel, from: pool, quotas: quotaList, seed: seed, settings: settings)
-                } else {
-                    selection = try PanelSelection.select(
-                        size: size, from: pool, quotas: quotaList, seed: seed, settings: settings)
-                }
-            } catch {
-                throw CLIError.data("no panel selected: \(error)")
-            }
-            print("selected \(selection.selected.count) of \(pool.count) confirmed volunteers (seed \(seed))")
-            print("selection probabilities over \(selection.replicas) replicas: \(selection.fairness)")
-            for count in selection.quotaCounts {
-                print(
-                    "  \(count.quota.category)=\(count.quota.value): \(count.selected) (min \(count.quota.minimum), max \(count.quota.maximum))\(count.isMet ? "" : "  NOT MET")"
-                )
-            }
-            if let probabilities {
-                var lines = ["volunteer,probability"]
-                lines += selection.probabilities.map { "\($0.id),\(String(format: "%.4f", $0.probability))" }
-                try (lines.joined(separator: "\n") + "\n").write(toFile: probabilities, atomically: true, encoding: .utf8)
-            }
-            guard !dryRun else { return }
-            let term = Calendar(identifier: .gregorian).date(byAdding: .month, value: termMonths, to: now)
-            let admitted = try app.database.admitVolunteers(selection.selected, termEndsAt: term, now: now)
-            print("\(admitted) volunteers are now panelists of \(municipality)")
-        }
-    }
-
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The panel's composition against the population margins (and quotas, if given).")
@@ -259,7 +179,41 @@ extension PanelCommand {
                         + String(format: "%5d  %5.1f%%", row.panel, row.panelShare * 100)
                         + "      \(population)       \(difference)  \(quotaText)")
             }
+            try Self.printDrawAndReserves(app.database, municipality: municipality)
             if broken > 0 { throw CLIError.data("\(broken) quota(s) not met; `panel select --top-up` can repair the panel") }
+        }
+
+        /// The latest draw, its reserve list and the empty seats.
+        static func printDrawAndReserves(_ database: AppDatabase, municipality: String) throws {
+            print("")
+            guard let draw = try database.selectionRuns(municipalityId: municipality).last else {
+                print("no stored draw (the panel was imported); `panel select` draws one with reserves")
+                return
+            }
+            let record = draw.record
+            print(
+                "latest draw \(draw.id) (\(ISOTime.format(draw.createdAt))\(record.isTopUp ? ", top-up" : "")): seed \(record.seed), "
+                    + "lowest chance \(Select.percent(record.minimumProbability)), median \(Select.percent(record.medianProbability)); "
+                    + "`panel audit --municipality \(municipality)` repeats it")
+            let reserves = try database.reserves(municipalityId: municipality)
+            let counts = Dictionary(grouping: reserves, by: \.status).mapValues(\.count)
+            let tally = [ReservePlace.Status.waiting, .invited, .seated, .lapsed, .gone].compactMap { status in
+                counts[status].map { "\($0) \(status.rawValue)" }
+            }
+            print("reserves: \(reserves.count)\(tally.isEmpty ? "" : " (\(tally.joined(separator: ", ")))")")
+            let next = reserves.filter { $0.status == .waiting }.prefix(10).map { "#\($0.position) volunteer \($0.volunteerId)" }
+            if !next.isEmpty { print("  next in line: \(next.joined(separator: ", "))") }
+            for place in reserves where place.status == .invited {
+                print(
+                    "  offered a seat: #\(place.position) volunteer \(place.volunteerId) on \(place.invitedAt.map { ISOTime.format($0) } ?? "-")"
+                )
+            }
+            let vacancies = try database.vacancies(municipalityId: municipality)
+            let open = vacancies.filter { $0.filledAt == nil }
+            print("empty seats: \(open.count) open, \(vacancies.count - open.count) filled by a reserve")
+            for vacancy in open {
+                print("  panelist \(vacancy.panelistId): \(vacancy.reason.rawValue) on \(ISOTime.format(vacancy.openedAt))")
+            }
         }
     }
 

@@ -125,6 +125,7 @@ struct SchedulerService: Service {
                         ])
                 }
                 for problem in outcome.problems { logger.error("tick.problem", metadata: ["problem": "\(problem)"]) }
+                for warning in outcome.warnings { logger.warning("tick.warning", metadata: ["warning": "\(warning)"]) }
             } catch {
                 logger.error("tick.failed", metadata: ["error": "\(error)"])
             }

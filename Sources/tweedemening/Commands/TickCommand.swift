@@ -24,6 +24,7 @@ struct TickCommand: ParsableCommand {
     /// Deferrals are a warning (the queue retries by itself); permanent failures and blocked steps exit 1.
     static func report(_ outcome: Ticker.Outcome) throws {
         let delivery = outcome.delivery
+        for warning in outcome.warnings { warn("warning: \(warning)") }
         if delivery.deferred > 0 {
             let next = delivery.nextAttempt.map { " next attempt \(ISOTime.format($0))" } ?? ""
             warn("warning: \(delivery.deferred) message(s) deferred (\(delivery.deferReasons.joined(separator: "; ")));\(next)")
