@@ -97,7 +97,7 @@ import Testing
         .evaluate(round: 4, panelist: 9, answer: EvaluationAnswer(question: .satisfaction, value: "4")!),
         .reviewCase(caseId: 17, version: 2, approve: true), .reviewCase(caseId: 17, version: 2, approve: false),
         .joinAnswer(volunteer: 55, answer: "age_band=65-74"), .joinConfirm(volunteer: 55), .pause(round: 0, panelist: 9),
-        .erase(panelist: 9), .resubscribe(panelist: 9),
+        .erase(panelist: 9), .resubscribe(panelist: 9), .takeSeat(volunteer: 12),
     ]
 
     @Test func everyPurposeHasASubjectAndEverySubjectComesBackAsItWent() throws {

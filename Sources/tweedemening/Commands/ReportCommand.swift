@@ -176,7 +176,7 @@ struct CouncilReport {
                 }
             return Line(
                 number: item.panelCase.id ?? 0, title: item.panelCase.title,
-                closed: DutchDay.format(round.closedAt ?? round.deadline, timeZone),
+                closed: DutchDate.day(round.closedAt ?? round.deadline, timeZone: timeZone),
                 verdict: Self.verdictText(round.verdict), supportPercent: (tally.supportPercent ?? 0).dutchPercent + "%",
                 interval: interval, turnout: (tally.turnoutPercent ?? 0).dutchPercent + "%",
                 votes: "\(tally.votes)/\(tally.panelSize)",
@@ -213,7 +213,26 @@ struct CouncilReport {
             "Gemiddelde opkomst: \(meanTurnout)",
             "Reactie van de gemeente op het oordeel: \(answered.count) van \(cases.count), waarvan \(onTime) binnen \(Int(Self.followUpOnTimeDays)) dagen.",
             evaluationLine,
-        ]
+        ] + (panelLine.map { [$0] } ?? [])
+    }
+
+    /// How the panel of the latest case in the period was drawn (fixed when its round closed).
+    var panelLine: String? {
+        guard let latest = cases.max(by: { ($0.round.closedAt ?? .distantPast) < ($1.round.closedAt ?? .distantPast) })
+        else { return nil }
+        guard let draw = PanelDrawSummary.decode(latest.round.panelDraw) else {
+            return
+                "Samenstelling van het panel: door de gemeente aangeleverd, niet door loting; er is geen loting om na te rekenen."
+        }
+        let invited = draw.invited.map { ", \($0) inwoners uitgenodigd uit het bevolkingsregister" } ?? ""
+        return
+            "Samenstelling van het panel: op \(DutchDate.day(draw.drawnAt, timeZone: timeZone)) door loting \(draw.size) leden "
+            + "uit \(draw.volunteers) aanmelders\(invited); \(draw.quotasMet) van \(draw.quotas.count) quota gehaald; "
+            + "laagste kans om gekozen te worden \((draw.minimumProbability * 100).dutchPercent)%, mediaan "
+            + "\((draw.medianProbability * 100).dutchPercent)%; lotingsgetal \(draw.seed), na te rekenen met "
+            + "`tweedemening panel audit --municipality \(municipality.id)`"
+            + (draw.topUps > 0 ? "; daarna \(draw.topUps) keer aangevuld" : "")
+            + (draw.reservesSeated > 0 ? "; \(draw.reservesSeated) lege plek(ken) gevuld uit de reservelijst" : "") + "."
     }
 
     /// The pilot's measures: satisfied (4–5 of 5), more trust, information sufficient.
@@ -278,19 +297,5 @@ struct CouncilReport {
                 ].joined(separator: ","))
         }
         return rows.joined(separator: "\r\n") + "\r\n"
-    }
-}
-
-/// "3 december 2026".
-enum DutchDay {
-    static func format(_ date: Date, _ timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.day, .month, .year], from: date)
-        let months = [
-            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
-            "december",
-        ]
-        return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
     }
 }
