@@ -5,7 +5,10 @@ let package = Package(
     name: "tweedemening",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "tweedemening", targets: ["tweedemening"])
+        .executable(name: "tweedemening", targets: ["tweedemening"]),
+        // For the fuzz package in Fuzz/, which builds the parsers with -sanitize=fuzzer.
+        .library(name: "MailFormat", targets: ["MailFormat"]),
+        .library(name: "PanelCore", targets: ["PanelCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -36,16 +39,23 @@ let package = Package(
             name: "PanelStore",
             dependencies: ["PanelCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Mail: MIME compose, templates, the Queue/ spool, SMTP through libcurl.
+        // Mail formats, pure: MIME writing and parsing, bounces and feedback reports, DKIM, Markdown to text and HTML.
+        // No database, no network: the fuzz package (Fuzz/) depends on this module as a whole.
         .target(
-            name: "PanelMail",
+            name: "MailFormat",
             dependencies: [
-                "PanelCore", "PanelStore", "CCurl",
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Logging", package: "swift-log"),
                 // DKIM: Ed25519 from Crypto, RSA PKCS#1 v1.5 signing from _CryptoExtras.
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // Mail: composing from templates, the Queue/ spool, SMTP through libcurl, filing inbound mail.
+        .target(
+            name: "PanelMail",
+            dependencies: [
+                "MailFormat", "PanelCore", "PanelStore", "CCurl",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // HTTP intake: vote and unsubscribe pages, health.
@@ -81,7 +91,7 @@ let package = Package(
             name: "PanelStoreTests",
             dependencies: ["PanelStore", "PanelCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "PanelMailTests", dependencies: ["PanelMail", "PanelStore", "PanelCore", "TestSupport"]),
+        .testTarget(name: "PanelMailTests", dependencies: ["MailFormat", "PanelMail", "PanelStore", "PanelCore", "TestSupport"]),
         .testTarget(
             name: "PanelIntakeTests",
             dependencies: [

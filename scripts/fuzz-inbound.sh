@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the inbound mail parser (Sources/PanelMail/Inbound) with libFuzzer for SECONDS (default 120).
+# Fuzzes the inbound mail parser (Sources/MailFormat/Parsing) with libFuzzer for SECONDS (default 120).
 #
 #   scripts/fuzz-inbound.sh [SECONDS]
 #

@@ -3,16 +3,16 @@
 #
 #   scripts/fuzz.sh TARGET|all [SECONDS]
 #
-#   inbound   InboundMessage.parse: inbound mail, MIME (Sources/PanelMail/Inbound, MIME)
+#   inbound   InboundMessage.parse: inbound mail, MIME (Sources/MailFormat)
 #   token     TokenSigner.verify for every purpose and ReplyAddress.verify: a forged or re-spelled token that
 #             verifies is a finding, like a crash
 #   casefile  CaseFile.parse and CaseCheck.check (Sources/PanelCore/Case, Privacy)
 #   csv       PanelCSV.parse (Sources/PanelCore/Panel)
 #   all       the four in turn, SECONDS each
 #
-# Builds the separate package in Fuzz/ (its sources are symlinks to the real ones) with -sanitize=fuzzer and runs
-# each target over a scratch copy of its committed seed corpus Fuzz/corpus/TARGET, so the committed corpus never
-# changes by itself. Prints one line per target with the executions and executions per second. Exits non-zero if
+# Builds the separate package in Fuzz/ (it depends on the main package's MailFormat and PanelCore modules) with
+# -sanitize=fuzzer and runs each target over a scratch copy of its committed seed corpus Fuzz/corpus/TARGET, so the
+# committed corpus never changes by itself. Prints one line per target with the executions and executions per second. Exits non-zero if
 # libFuzzer finds a crash, a hang (over 10 s for one input) or runaway memory; the input that did it is kept in
 # Fuzz/.build/fuzz-artifacts/ (replay it: <binary> <file>), libFuzzer's log in Fuzz/.build/fuzz-logs/TARGET.log.
 # Worth adding to the corpus once fixed.

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import MailFormat
 import PanelMail
 import PanelStore
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import MailFormat
 import PanelMail
 
 /// A small, accessible HTML page: large text and buttons, no scripts, no outside resources.

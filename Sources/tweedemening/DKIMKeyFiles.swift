@@ -1,4 +1,5 @@
 import Foundation
+import MailFormat
 import PanelMail
 
 /// The DKIM keys in `{root}/dkim/{domain}/`: `{selector}-rsa.pem` (RSA 2048, PKCS#8) and `{selector}-ed25519.key`

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Reading the MTA's verdict on a case mail: which checks passed, for which domain, written by whom.

@@ -2,6 +2,7 @@ import Foundation
 import PanelCore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Replies as twenty languages' mail clients write them (Tests/Corpus/clients, FORMAT.md there), through the MIME

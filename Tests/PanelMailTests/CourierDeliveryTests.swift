@@ -6,6 +6,7 @@ import Synchronization
 import TestSupport
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Parallel delivery and failure handling, against real servers on loopback: Postfix's `smtp-sink` (which

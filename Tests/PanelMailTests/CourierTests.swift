@@ -5,6 +5,7 @@ import PanelStore
 import TestSupport
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// The outbox from database row to SMTP server: spool, delivery, deferral, failure.

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// DKIM signatures (RFC 6376 relaxed/relaxed, rsa-sha256 and RFC 8463 ed25519-sha256), checked by dkimpy — an

@@ -4,6 +4,7 @@ import Logging
 import PanelCore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 @testable import PanelStore
 

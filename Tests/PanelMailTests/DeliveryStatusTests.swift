@@ -2,6 +2,7 @@ import Foundation
 import PanelCore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Bounces as MTAs send them (`Tests/Corpus/bounces`): the two Postfix reports were captured from a private Postfix

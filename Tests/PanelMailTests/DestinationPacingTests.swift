@@ -5,6 +5,7 @@ import PanelStore
 import TestSupport
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Per-destination pacing and a new domain's warm-up (issue 15, item 7).

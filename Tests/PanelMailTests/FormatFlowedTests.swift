@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// The flowed text part (RFC 3676): wrapped at 72 columns, and a reader that un-flows gets the paragraphs back.

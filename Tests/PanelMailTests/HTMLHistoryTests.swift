@@ -1,6 +1,7 @@
 import PanelCore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// HTML quote and signature containers of the common clients (issue 14, item 1).

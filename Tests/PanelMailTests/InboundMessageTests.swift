@@ -2,6 +2,7 @@ import Foundation
 import PanelCore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 @Suite struct InboundMessageTests {

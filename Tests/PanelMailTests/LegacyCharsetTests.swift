@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Mail in the charsets panelists' own mailers still use: CJK, Cyrillic, the Windows code pages and ISO-8859-*.

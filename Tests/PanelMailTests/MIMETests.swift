@@ -3,6 +3,7 @@ import PanelCore
 import TestSupport
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 @Suite struct MIMETests {

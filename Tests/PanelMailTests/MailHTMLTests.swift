@@ -2,6 +2,7 @@ import Foundation
 import PanelCore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// The HTML part for every client: Outlook's Word engine, narrow phones, dark mode and screen readers.

@@ -5,6 +5,7 @@ import PanelStore
 import TestSupport
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Bounces through the mailroom: every corpus bounce, rewritten to come back to the VERP address of a real outbox row,

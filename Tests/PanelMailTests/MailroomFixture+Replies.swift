@@ -3,6 +3,7 @@ import PanelCore
 import PanelStore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// What the mailroom tests send: a panelist's signed reply address and a plain-text reply to it.

@@ -4,6 +4,7 @@ import PanelCore
 import PanelStore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Size and count limits on what one panelist can publish (issue #17, finding 6), and one moderation mail for a

@@ -3,6 +3,7 @@ import PanelCore
 import PanelStore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// One scanner, with the round's names, for every reply (issue #17, finding 2).

@@ -4,6 +4,7 @@ import PanelCore
 import PanelStore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Questions through the mailroom follow the same hold rules as arguments (issue #17, finding 5).

@@ -3,6 +3,7 @@ import PanelCore
 import PanelStore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Replies that are not arguments get what the resident meant (issue 14, item 3): a vote by reply, how to vote for

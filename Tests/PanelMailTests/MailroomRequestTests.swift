@@ -3,6 +3,7 @@ import PanelCore
 import PanelStore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Mail commands from another address than the panelist's do not act; the registered address gets links

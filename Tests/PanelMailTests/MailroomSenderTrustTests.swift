@@ -4,6 +4,7 @@ import PanelCore
 import PanelStore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Who mail may claim to be (issue #17, findings 3, 4 and 12): a reply our MTA marks as forged is held; an answer or

@@ -3,6 +3,7 @@ import GRDB
 import PanelCore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 @testable import PanelStore
 

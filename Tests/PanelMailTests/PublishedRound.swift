@@ -2,6 +2,8 @@ import Foundation
 import PanelCore
 import PanelStore
 
+@testable import MailFormat
+
 /// A real SQLite file in `folder` with one municipality, a panel of `emails` (in this order) and a minimal case
 /// published at `start`: its case mail is pending in the outbox.
 func publishedRound(in folder: URL, emails: [String], start: Date) throws -> AppDatabase {

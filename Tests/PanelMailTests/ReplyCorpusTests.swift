@@ -2,6 +2,7 @@ import Foundation
 import PanelCore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// Whole messages as mail clients send them (HTML only, Windows-1252, base64, format=flowed,

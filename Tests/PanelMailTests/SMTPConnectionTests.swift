@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// End-to-end tests of `SMTPConnection` (libcurl) against `scripts/smtp-catcher.py` on loopback.

@@ -4,6 +4,7 @@ import PanelCore
 import PanelStore
 import Testing
 
+@testable import MailFormat
 @testable import PanelMail
 
 /// A render batch is one pack file; its messages are read, deferred, buried and erased by name, and the pack

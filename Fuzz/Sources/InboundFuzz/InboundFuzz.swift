@@ -1,4 +1,4 @@
-import PanelMail
+import MailFormat
 
 /// libFuzzer entry point: parse arbitrary bytes and touch everything the parser derives from them, including the
 /// Authentication-Results and delivery-status readers that run on mail from outside.

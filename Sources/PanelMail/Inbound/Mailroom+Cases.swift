@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import MailFormat
 import PanelCore
 import PanelStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MailFormat
 import PanelCore
 import PanelStore
 

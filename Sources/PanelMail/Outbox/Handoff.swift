@@ -1,4 +1,5 @@
 import Foundation
+import MailFormat
 
 /// What a message gets at the moment it is handed to SMTP, not when it was rendered: the `Date` of that moment
 /// (a step rendered at 02:00 and sent when the window opens at 08:00, a deferred retry and a `queue release` all

@@ -1,3 +1,4 @@
+import MailFormat
 import Foundation
 import PanelCore
 import PanelStore

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MailFormat
 import PanelCore
 import PanelMail
 import PanelStore

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MailFormat
 import PanelMail
 
 extension KeysCommand {

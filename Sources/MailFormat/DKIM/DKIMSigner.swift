@@ -77,7 +77,7 @@ public struct DKIMSigner: Sendable {
     }
 
     /// Where the header ends (before its last CRLF) and the body starts (after the empty line).
-    static func headerEnd(_ message: [UInt8]) -> (headerEnd: Int, bodyStart: Int)? {
+    public static func headerEnd(_ message: [UInt8]) -> (headerEnd: Int, bodyStart: Int)? {
         var index = 0
         while index + 3 < message.count {
             if message[index] == 13, message[index + 1] == 10, message[index + 2] == 13, message[index + 3] == 10 {
@@ -89,7 +89,7 @@ public struct DKIMSigner: Sendable {
     }
 
     /// The header fields, each with its continuation lines, without the final CRLF.
-    static func fields(_ header: ArraySlice<UInt8>) -> [(name: String, raw: ArraySlice<UInt8>)] {
+    public static func fields(_ header: ArraySlice<UInt8>) -> [(name: String, raw: ArraySlice<UInt8>)] {
         var result: [(name: String, raw: ArraySlice<UInt8>)] = []
         var start = header.startIndex
         var index = header.startIndex

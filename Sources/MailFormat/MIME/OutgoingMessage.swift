@@ -276,7 +276,7 @@ public struct OutgoingMessage: Sendable {
 
     /// RFC 5322 §3.3 date in UTC, e.g. "Tue, 24 Nov 2026 08:00:00 +0000". Computed with a fixed Gregorian calendar
     /// and English names, so neither the host locale nor its time zone can change the output.
-    static func rfc5322Date(_ date: Date) -> String {
+    public static func rfc5322Date(_ date: Date) -> String {
         let parts = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
         let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

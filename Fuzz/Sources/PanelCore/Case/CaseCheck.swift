@@ -1,1 +1,0 @@
-../../../../Sources/PanelCore/Case/CaseCheck.swift

@@ -1,1 +1,0 @@
-../../../../Sources/PanelCore/Panel/PanelCSV.swift

@@ -1,1 +1,0 @@
-../../../../Sources/PanelCore/Privacy/CommonDutchWords.swift

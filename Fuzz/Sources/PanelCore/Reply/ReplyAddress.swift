@@ -1,1 +1,0 @@
-../../../../Sources/PanelCore/Reply/ReplyAddress.swift

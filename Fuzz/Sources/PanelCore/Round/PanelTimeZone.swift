@@ -1,1 +1,0 @@
-../../../../Sources/PanelCore/Round/PanelTimeZone.swift

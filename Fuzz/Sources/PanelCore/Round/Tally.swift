@@ -1,1 +1,0 @@
-../../../../Sources/PanelCore/Round/Tally.swift

@@ -1,1 +1,0 @@
-../../../../Sources/PanelCore/Token/TokenSigner.swift

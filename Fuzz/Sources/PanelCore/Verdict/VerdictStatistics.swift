@@ -1,1 +1,0 @@
-../../../../Sources/PanelCore/Verdict/VerdictStatistics.swift
