@@ -1,5 +1,5 @@
-import MailFormat
 import Foundation
+import MailFormat
 import PanelCore
 import PanelStore
 
@@ -78,9 +78,8 @@ public struct MessageComposer: Sendable {
             headers.append(
                 ("X-Tweedemening-Verdict", (context.round.verdict ?? context.tally.verdict(quorum: settings.quorum)).rawValue))
         }
-        if let unsubscribe = values["unsubscribe_url"] as? String {
-            let mailto = values["unsubscribe_mailto"] as? String
-            headers.append(("List-Unsubscribe", "<\(unsubscribe)>" + (mailto.map { ", <\($0)>" } ?? "")))
+        if let links = recipientLinks(context) {
+            headers.append(("List-Unsubscribe", "<\(links.unsubscribeURL)>, <\(links.unsubscribeMailto)>"))
             headers.append(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
         }
         if Self.bulk.contains(kind) {
@@ -95,8 +94,9 @@ public struct MessageComposer: Sendable {
             let local = ReplyAddress(purpose: .municipality, round: roundId, subject: 0).localPart(signer: signer)
             replyTo = MailAddress("\(local)@\(settings.replyDomain ?? settings.messageDomain)", name: "De Tweede Mening")
         }
-        if kind == .questions, let single = values["single_reply_address"] as? String {
-            replyTo = MailAddress(single, name: "De Tweede Mening")
+        if kind == .questions, context.questions.count == 1, let only = context.questions.first, let roundId = context.round.id {
+            // One question: a plain reply answers it.
+            replyTo = MailAddress(answerAddress(round: roundId, question: only.id), name: "De Tweede Mening")
         }
         if kind == .moderation || kind == .lateReply {
             // Never invite an answer that would come back to us as a new argument.
@@ -193,21 +193,18 @@ public struct MessageComposer: Sendable {
     func addRecipientValues(_ context: MessageContext, into values: inout [String: Any]) {
         let round = context.round
         let panelCase = context.panelCase
-        if let panelist = context.panelist, let panelistId = panelist.id, let roundId = round.id {
+        if let panelist = context.panelist, let panelistId = panelist.id, let roundId = round.id,
+            let links = recipientLinks(context)
+        {
             values["greeting"] = panelist.name.map { "Beste \($0)," } ?? "Beste panellid,"
-            let unsubscribe = signer.sign(
-                TokenClaims(
-                    .unsubscribe(round: roundId, panelist: panelistId),
-                    expires: round.deadline.addingTimeInterval(settings.unsubscribeValidity)))
-            values["unsubscribe_url"] = "\(settings.baseURL)/u/\(unsubscribe)"
+            values["unsubscribe_url"] = links.unsubscribeURL
             let pause = signer.sign(
                 TokenClaims(
                     .pause(round: roundId, panelist: panelistId),
                     expires: round.deadline.addingTimeInterval(settings.unsubscribeValidity)))
             values["pause_url"] = "\(settings.baseURL)/p/\(pause)"
-            // RFC 2369/8058: the mailto form, for clients that unsubscribe by mail.
             let local = ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer)
-            values["unsubscribe_mailto"] = "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=AFMELDEN"
+            values["unsubscribe_mailto"] = links.unsubscribeMailto
             // The footer's one line on AFMELDEN, PAUZE and MIJN GEGEVENS names the address they work at.
             values["reply_address"] = "\(local)@\(settings.replyDomain ?? settings.messageDomain)"
             // "See your data" as a link: a reply that already says MIJN GEGEVENS.
@@ -372,7 +369,6 @@ public struct MessageComposer: Sendable {
     /// digests (new answers), vote and verdict mail (all, answered or not), acknowledgements and moderation.
     func addQuestionValues(_ context: MessageContext, into values: inout [String: Any]) {
         guard let roundId = context.round.id else { return }
-        let domain = settings.replyDomain ?? settings.messageDomain
         let items = context.questions.map { question -> [String: Any] in
             var item: [String: Any] = [
                 "number": question.number, "text": question.text, "text_html": SimpleMarkdown.lineBreaks(question.text),
@@ -384,9 +380,9 @@ public struct MessageComposer: Sendable {
                 item["answer_html"] = SimpleMarkdown.lineBreaks(answer)
             }
             if context.message.kind == .questions {
-                let local = ReplyAddress(purpose: .answer, round: roundId, subject: question.id).localPart(signer: signer)
-                item["reply_address"] = "\(local)@\(domain)"
-                item["mailto"] = "mailto:\(local)@\(domain)?subject=Antwoord%20op%20vraag%20\(question.number)"
+                let address = answerAddress(round: roundId, question: question.id)
+                item["reply_address"] = address
+                item["mailto"] = "mailto:\(address)?subject=Antwoord%20op%20vraag%20\(question.number)"
             }
             return item
         }
@@ -432,9 +428,33 @@ public struct MessageComposer: Sendable {
             values["extend_url"] = "\(settings.baseURL)/m/\(token)"
             values["extension_days"] = settings.extensionDays
         }
-        if context.message.kind == .questions, context.questions.count == 1, let only = items.first?["reply_address"] as? String {
-            values["single_reply_address"] = only
-        }
+    }
+
+    /// The links a panelist's mail carries in its headers as well as its text: computed once, read by both.
+    struct RecipientLinks {
+        /// RFC 8058 one-click unsubscribe.
+        var unsubscribeURL: String
+        /// RFC 2369: the mailto form, for clients that unsubscribe by mail.
+        var unsubscribeMailto: String
+    }
+
+    /// Nil for mail to no panelist (the municipality, the moderator).
+    func recipientLinks(_ context: MessageContext) -> RecipientLinks? {
+        guard let panelistId = context.panelist?.id, let roundId = context.round.id else { return nil }
+        let unsubscribe = signer.sign(
+            TokenClaims(
+                .unsubscribe(round: roundId, panelist: panelistId),
+                expires: context.round.deadline.addingTimeInterval(settings.unsubscribeValidity)))
+        let local = ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer)
+        return RecipientLinks(
+            unsubscribeURL: "\(settings.baseURL)/u/\(unsubscribe)",
+            unsubscribeMailto: "mailto:\(local)@\(settings.replyDomain ?? settings.messageDomain)?subject=AFMELDEN")
+    }
+
+    /// The address whose mail the mailroom files as the municipality's answer to one question.
+    func answerAddress(round roundId: Int64, question questionId: Int64) -> String {
+        let local = ReplyAddress(purpose: .answer, round: roundId, subject: questionId).localPart(signer: signer)
+        return "\(local)@\(settings.replyDomain ?? settings.messageDomain)"
     }
 
     /// At most about 300 characters, cut at a word.
