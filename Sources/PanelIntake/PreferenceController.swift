@@ -226,7 +226,7 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
             guard apply else {
                 let reasons =
                     argument.flags.isEmpty
-                    ? "" : " — vastgehouden omdat: " + Page.escape(HoldReason.explain(argument.flags).joined(separator: "; "))
+                    ? "" : " — vastgehouden omdat: " + Page.escape(argument.flags.explained.joined(separator: "; "))
                 return Page(
                     status: .ok,
                     title: approve ? "Bijdrage #\(argument.number) publiceren?" : "Bijdrage #\(argument.number) afwijzen?",

@@ -14,12 +14,12 @@ public struct ReplyFiling: Sendable {
     public var text: String
     public var parentNumber: Int?
     /// Reasons to hold it for the moderator; empty publishes it.
-    public var flags: [String]
+    public var flags: HoldFlags
     public var attachmentCount: Int
 
     public init(
         spoolName: String, raw: Data, messageId: String?, fromAddress: String?, roundId: Int64, panelistId: Int64,
-        text: String, parentNumber: Int?, flags: [String], attachmentCount: Int
+        text: String, parentNumber: Int?, flags: HoldFlags, attachmentCount: Int
     ) {
         self.spoolName = spoolName
         self.raw = raw
@@ -44,7 +44,7 @@ public struct ArgumentView: Sendable, Equatable {
     public var reactions: Int
     public var status: PanelArgument.Status
     /// Why it is held: `link`, `personal-data`, `other-sender`, `too-long`, `too-many`, … (empty when published).
-    public var flags: [String] = []
+    public var flags = HoldFlags()
 }
 
 extension AppDatabase {
@@ -152,7 +152,7 @@ extension AppDatabase {
                 Column("roundId") == filing.roundId && Column("panelistId") == filing.panelistId
                     && Column("createdAt") > now.addingTimeInterval(-86_400)
             ).fetchCount(db)
-            if today >= Self.argumentsPerDay { filing.flags.append("too-many") }
+            if today >= Self.argumentsPerDay { filing.flags.insert(.tooMany) }
             var mail = InboundMail(
                 spoolName: filing.spoolName, receivedAt: now, messageId: filing.messageId, fromAddress: filing.fromAddress,
                 roundId: filing.roundId, panelistId: filing.panelistId,
@@ -174,7 +174,7 @@ extension AppDatabase {
             }
             var argument = PanelArgument(
                 roundId: filing.roundId, panelistId: filing.panelistId, number: number, parentNumber: parent, text: filing.text,
-                status: filing.flags.isEmpty ? .published : .held, flags: filing.flags.joined(separator: ","), createdAt: now,
+                status: filing.flags.isEmpty ? .published : .held, flags: filing.flags, createdAt: now,
                 inboundId: mail.id)
             try argument.insert(db)
             try Self.assignPseudonym(db, roundId: filing.roundId, panelistId: filing.panelistId)
@@ -255,13 +255,13 @@ extension AppDatabase {
                     """)
             for row in rows {
                 let kind: HeldMail.Kind
-                let flags: String
+                let flags: HoldFlags
                 if let number: Int = row["number"] {
                     guard row["status"] as String? == PanelArgument.Status.held.rawValue else { continue }
-                    (kind, flags) = (.argument(number: number), row["flags"] ?? "")
+                    (kind, flags) = (.argument(number: number), row["flags"] ?? HoldFlags())
                 } else if let number: Int = row["questionNumber"] {
                     guard row["answerStatus"] as String? == PanelArgument.Status.held.rawValue else { continue }
-                    (kind, flags) = (.answer(questionNumber: number), row["answerFlags"] ?? "")
+                    (kind, flags) = (.answer(questionNumber: number), row["answerFlags"] ?? HoldFlags())
                 } else if let followUp = HoldReason.followUpFlags(detail: row["detail"]) {
                     (kind, flags) = (.followUp, followUp)
                 } else {
@@ -329,7 +329,7 @@ extension AppDatabase {
                 id: row["id"], number: row["number"], pseudonym: row["pseudonym"], text: row["text"],
                 parentNumber: row["parentNumber"],
                 reactions: row["reactions"], status: PanelArgument.Status(rawValue: row["status"]) ?? .held,
-                flags: (row["flags"] as String? ?? "").split(separator: ",").map(String.init))
+                flags: row["flags"] ?? HoldFlags())
         }
     }
 }

@@ -195,7 +195,7 @@ extension AppDatabase {
                 content.arguments = try Self.argumentViews(
                     db, roundId: roundId, filter: "(a.id = ? OR (a.id > ? AND a.status = 'held'))",
                     arguments: [argumentId, argumentId])
-                content.heldReasons = HoldReason.explain(content.arguments.first?.flags.joined(separator: ",") ?? "")
+                content.heldReasons = content.arguments.first?.flags.explained ?? []
             }
         case .acknowledgement:
             if let argumentId = message.argumentId {
@@ -235,7 +235,7 @@ extension AppDatabase {
                         answer: question.answer, answerStatus: question.answerStatus, askedAt: question.createdAt,
                         answeredAt: question.answeredAt)
                 ]
-                content.heldReasons = HoldReason.explain(question.answerFlags ?? "")
+                content.heldReasons = question.answerFlags?.explained ?? []
             }
         default:
             break

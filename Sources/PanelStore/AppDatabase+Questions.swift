@@ -134,7 +134,7 @@ extension AppDatabase {
                     .fetchOne(db)
             else { throw StoreError.unknownArgument }
             argument.status = .rejected
-            argument.flags = argument.flags.isEmpty ? "question" : argument.flags + ",question"
+            argument.flags.insert(.question)
             try argument.update(db)
             let number =
                 (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM question WHERE roundId = ?", arguments: [round.id!]) ?? 0) + 1
@@ -150,7 +150,7 @@ extension AppDatabase {
     /// Files the municipality's answer to a question; held for the moderator when flagged.
     @discardableResult
     public func fileAnswer(
-        questionId: Int64, spoolName: String, raw: Data, messageId: String?, fromAddress: String?, text: String, flags: [String],
+        questionId: Int64, spoolName: String, raw: Data, messageId: String?, fromAddress: String?, text: String, flags: HoldFlags,
         now: Date, messageDomain: String, moderatorAddress: String?
     ) throws -> Question {
         try writer.write { db in
@@ -162,7 +162,7 @@ extension AppDatabase {
             try mail.insert(db)
             question.answer = text
             question.answerStatus = flags.isEmpty ? .published : .held
-            question.answerFlags = flags.joined(separator: ",")
+            question.answerFlags = flags
             question.answeredAt = now
             question.answerDigestNumber = nil
             try question.update(db)

@@ -159,7 +159,7 @@ import Testing
                 ReplyFiling(
                     spoolName: "m\(index)", raw: Data(), messageId: "m\(index)@x", fromAddress: nil, roundId: id,
                     panelistId: panelistId, text: "Argument \(index): de kosten = hoog, en de buurt telt.\n. Punt.",
-                    parentNumber: index > 2 ? 1 : nil, flags: index == 5 ? ["personal-data"] : [],
+                    parentNumber: index > 2 ? 1 : nil, flags: index == 5 ? [.personalData] : [],
                     attachmentCount: index == 4 ? 2 : 0),
                 now: round.publishAt.addingTimeInterval(3_600), messageDomain: domain, moderatorAddress: "mod@example.nl")
         }

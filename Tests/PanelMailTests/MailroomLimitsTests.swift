@@ -34,7 +34,7 @@ import Testing
         let argument = try #require(try mailroom.database.argument(1))
         #expect(argument.text.count <= MessageComposer.argumentCharacters + 4)
         #expect(argument.text.hasSuffix(" […]"))
-        #expect(argument.flags.contains("too-long"))
+        #expect(argument.flags.contains(.tooLong))
         // Not a timing test (those are benchmarks): a guard against reading all 2 MB quadratically.
         #expect(elapsed < .seconds(20), "\(elapsed)")
     }

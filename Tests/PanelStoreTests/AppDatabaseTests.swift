@@ -230,7 +230,7 @@ import Testing
         defer { fixture.remove() }
         let (round, panel) = try fixture.publishedRound()
         let id = round.id!
-        func file(_ index: Int, _ text: String, flags: [String] = []) throws {
+        func file(_ index: Int, _ text: String, flags: HoldFlags = []) throws {
             try fixture.database.fileReply(
                 ReplyFiling(
                     spoolName: "q\(index)", raw: Data(), messageId: "q\(index)@x", fromAddress: nil, roundId: id,
@@ -243,7 +243,7 @@ import Testing
         try file(1, "Verhuizen is zwaar. Heeft de gemeente wel gekeken of die traplift in het huis past?")
         try file(2, "Sparen? Waarvan? Ze heeft niks.")
         // And one asks inside an argument held for the moderator
-        try file(3, "Is er met haar huisarts gesproken over haar gezondheid?", flags: ["personal-data"])
+        try file(3, "Is er met haar huisarts gesproken over haar gezondheid?", flags: [.personalData])
         // Then the municipality has one question, asked by two, and the arguments stay arguments
         let questions = try fixture.database.questions(roundId: id)
         #expect(questions.map(\.text) == ["Heeft de gemeente gekeken of een traplift in dit huis past?"])

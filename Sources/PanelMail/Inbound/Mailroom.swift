@@ -239,21 +239,21 @@ public struct Mailroom: Sendable {
         case .argument, .stop, .thanks:
             break
         }
-        var flags: [String] = []
+        var flags = HoldFlags()
         if reply.count > MessageComposer.argumentCharacters {
             reply = Self.cut(reply, to: MessageComposer.argumentCharacters)
-            flags.append("too-long")
+            flags.insert(.tooLong)
         }
         let quoted = body.split(separator: "\n").filter { $0.hasPrefix(">") }.joined(separator: "\n")
         let masked = PersonalDataScanner.mask(reply, context: try scanContext(roundId: round.id!, now: now))
-        if message.from?.address.lowercased() != panelist.email.lowercased() { flags.append("other-sender") }
-        if PersonalDataScanner.containsLink(reply) { flags.append("link") }
-        if Self.holdsForPersonalData(masked.kinds) { flags.append("personal-data") }
+        if message.from?.address.lowercased() != panelist.email.lowercased() { flags.insert(.otherSender) }
+        if PersonalDataScanner.containsLink(reply) { flags.insert(.link) }
+        if Self.holdsForPersonalData(masked.kinds) { flags.insert(.personalData) }
         let words = Set(reply.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
-        if !words.isDisjoint(with: Self.flaggedWords) { flags.append("language") }
+        if !words.isDisjoint(with: Self.flaggedWords) { flags.insert(.language) }
         // Our MTA says the sender is forged: held (a question too). Without a verdict (no `inbound.authserv_id`, or a
         // provider without DKIM/SPF) the reply is filed as before: we cannot demand proof from panelists' providers.
-        if authentication(of: message) == .fail { flags.append(HoldReason.authenticationFailed.rawValue) }
+        if authentication(of: message) == .fail { flags.insert(.authenticationFailed) }
         if let asked = QuestionText.question(in: masked.text), flags.isEmpty {
             // "Vraag: …": a question for the municipality rather than an argument for the panel. A question with a
             // link, personal data, another sender or bad language is held like an argument (the moderator can still
@@ -323,11 +323,11 @@ public struct Mailroom: Sendable {
         }
         // The same scan as a case: a municipality may name the applicant by accident.
         let masked = PersonalDataScanner.mask(answer, context: try scanContext(roundId: round.id!, now: now))
-        var flags: [String] = []
-        if message.from?.address.lowercased() != municipality.email.lowercased() { flags.append("other-sender") }
-        if Self.holdsForPersonalData(masked.kinds) { flags.append("personal-data") }
-        if PersonalDataScanner.containsLink(answer) { flags.append("link") }
-        if !trust.speaks(for: municipality) { flags.append(HoldReason.unverified.rawValue) }
+        var flags = HoldFlags()
+        if message.from?.address.lowercased() != municipality.email.lowercased() { flags.insert(.otherSender) }
+        if Self.holdsForPersonalData(masked.kinds) { flags.insert(.personalData) }
+        if PersonalDataScanner.containsLink(answer) { flags.insert(.link) }
+        if !trust.speaks(for: municipality) { flags.insert(.unverified) }
         try database.fileAnswer(
             questionId: question.id!, spoolName: name, raw: Data(bytes), messageId: message.messageID,
             fromAddress: message.from?.address, text: masked.text, flags: flags, now: now, messageDomain: messageDomain,
@@ -349,18 +349,18 @@ public struct Mailroom: Sendable {
         // A follow-up goes to the whole panel: it needs the proof a case needs, no link and no personal data.
         let trust = senderTrust(message, bytes: bytes)
         let (message, bytes) = (trust.message, trust.bytes)
-        var held: [HoldReason] = []
-        if trust.from != municipality.email.lowercased() { held.append(.otherSender) }
-        if !trust.speaks(for: municipality) { held.append(.unverified) }
+        var held = HoldFlags()
+        if trust.from != municipality.email.lowercased() { held.insert(.otherSender) }
+        if !trust.speaks(for: municipality) { held.insert(.unverified) }
         let masked = PersonalDataScanner.mask(
             ReplyTrimmer.trim(Self.bounded(message.text)), context: try scanContext(roundId: round.id!, now: now))
         let text = masked.text
-        if Self.holdsForPersonalData(masked.kinds) { held.append(.personalData) }
+        if Self.holdsForPersonalData(masked.kinds) { held.insert(.personalData) }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             try record(name, bytes, message, .empty, round: round.id, now: now)
             return .filed(.empty)
         }
-        if PersonalDataScanner.containsLink(text) { held.append(.link) }
+        if PersonalDataScanner.containsLink(text) { held.insert(.link) }
         guard held.isEmpty else {
             // Not passed on; the moderator reads it and why (`inbound held`), the municipality can send it again.
             try record(name, bytes, message, .held, detail: HoldReason.followUpDetail(held), round: round.id, now: now)

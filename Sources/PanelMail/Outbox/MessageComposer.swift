@@ -339,7 +339,7 @@ public struct MessageComposer: Sendable {
                 var item: [String: Any] = [
                     "number": argument.number, "pseudonym": "Deelnemer \(argument.pseudonym)", "text": argument.text,
                     "text_html": SimpleMarkdown.lineBreaks(argument.text),
-                    "reasons": HoldReason.explain(argument.flags.joined(separator: ",")).joined(separator: "; "),
+                    "reasons": argument.flags.explained.joined(separator: "; "),
                 ]
                 if let parent = argument.parentNumber { item["parent"] = parent }
                 for (publish, key) in [(true, "approve_url"), (false, "reject_url")] {

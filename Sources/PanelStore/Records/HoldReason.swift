@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Why mail from outside is held for the moderator instead of reaching the panel: stored comma-separated in
 /// `argument.flags`, `question.answerFlags` and (after `follow-up:`) a held follow-up's `inbound.detail`.
@@ -33,26 +34,98 @@ public enum HoldReason: String, Sendable, CaseIterable, CustomStringConvertible 
         }
     }
 
-    /// The moderator's reading of stored flags: each known flag in Dutch, an unknown one as it is stored.
-    public static func explain(_ flags: String) -> [String] {
-        flags.split(separator: ",").map { flag in
-            let flag = flag.trimmingCharacters(in: .whitespaces)
-            return HoldReason(rawValue: flag)?.description ?? flag
-        }
-    }
-
     /// The `inbound.detail` of a held follow-up: `follow-up:unverified,link`.
-    public static func followUpDetail(_ reasons: [HoldReason]) -> String {
-        followUpPrefix + reasons.map(\.rawValue).joined(separator: ",")
-    }
+    public static func followUpDetail(_ flags: HoldFlags) -> String { followUpPrefix + flags.stored }
 
     static let followUpPrefix = "follow-up:"
 
     /// The flags of a held follow-up's detail; before these reasons were stored, the only one was another sender.
-    static func followUpFlags(detail: String?) -> String? {
+    static func followUpFlags(detail: String?) -> HoldFlags? {
         guard let detail else { return nil }
-        if detail.hasPrefix(followUpPrefix) { return String(detail.dropFirst(followUpPrefix.count)) }
-        return detail == "follow-up from another address" ? HoldReason.otherSender.rawValue : nil
+        if detail.hasPrefix(followUpPrefix) { return HoldFlags(stored: String(detail.dropFirst(followUpPrefix.count))) }
+        return detail == "follow-up from another address" ? [.otherSender] : nil
+    }
+}
+
+/// The flags stored with mail kept from the panel: why it is held (`HoldReason`s), and `question` when the moderator
+/// turned an argument into a question. In the database one comma-separated text (`argument.flags`,
+/// `question.answerFlags`, a held follow-up's `inbound.detail`); everywhere else this type, read and written here only.
+public struct HoldFlags: Sendable, Equatable, ExpressibleByArrayLiteral {
+    public enum Flag: Sendable, Hashable {
+        case reason(HoldReason)
+        /// The moderator made the argument a question for the municipality.
+        case question
+        /// Written by another version of the program: kept, and shown as stored.
+        case unknown(String)
+
+        init(stored: String) {
+            if stored == "question" {
+                self = .question
+            } else if let reason = HoldReason(rawValue: stored) {
+                self = .reason(reason)
+            } else {
+                self = .unknown(stored)
+            }
+        }
+
+        var stored: String {
+            switch self {
+            case .reason(let reason): reason.rawValue
+            case .question: "question"
+            case .unknown(let text): text
+            }
+        }
+    }
+
+    public private(set) var flags: [Flag]
+
+    public init(_ flags: [Flag] = []) { self.flags = flags }
+
+    public init(arrayLiteral reasons: HoldReason...) { flags = reasons.map(Flag.reason) }
+
+    public init(stored: String) {
+        flags = stored.split(separator: ",").map { Flag(stored: $0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// The text the database holds.
+    public var stored: String { flags.map(\.stored).joined(separator: ",") }
+
+    public var isEmpty: Bool { flags.isEmpty }
+
+    public func contains(_ reason: HoldReason) -> Bool { flags.contains(.reason(reason)) }
+
+    public mutating func insert(_ reason: HoldReason) { insert(.reason(reason)) }
+
+    public mutating func insert(_ flag: Flag) {
+        if !flags.contains(flag) { flags.append(flag) }
+    }
+
+    /// The moderator's reading: each reason in Dutch, a flag this version does not know as it is stored.
+    public var explained: [String] {
+        flags.compactMap { flag in
+            switch flag {
+            case .reason(let reason): reason.description
+            case .question: "door de moderator een vraag gemaakt"
+            case .unknown(let text): text
+            }
+        }
+    }
+}
+
+extension HoldFlags: Codable, DatabaseValueConvertible {
+    public init(from decoder: any Decoder) throws {
+        self.init(stored: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(stored)
+    }
+
+    public var databaseValue: DatabaseValue { stored.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> HoldFlags? {
+        String.fromDatabaseValue(dbValue).map(HoldFlags.init(stored:))
     }
 }
 
@@ -68,6 +141,5 @@ public struct HeldMail: Sendable, Equatable {
     public var fromAddress: String?
     public var caseId: Int64?
     public var kind: Kind
-    /// Comma-separated `HoldReason` raw values.
-    public var flags: String
+    public var flags: HoldFlags
 }

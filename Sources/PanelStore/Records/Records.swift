@@ -304,8 +304,8 @@ public struct PanelArgument: Sendable, Equatable, Codable, FetchableRecord, Muta
     /// As shown to others: trimmed and with personal data masked.
     public var text: String
     public var status: Status
-    /// Why it was held, comma-separated `HoldReason`s: `link`, `personal-data`, `other-sender`, `auth-fail`, ….
-    public var flags: String
+    /// Why it was held (`link`, `personal-data`, `other-sender`, `auth-fail`, …); stored comma-separated.
+    public var flags: HoldFlags
     public var createdAt: Date
     public var inboundId: Int64?
     /// The digest that carried it to the panel.
@@ -380,7 +380,7 @@ public struct Question: Sendable, Equatable, Codable, FetchableRecord, MutablePe
     public var mailNumber: Int?
     public var answer: String?
     public var answerStatus: PanelArgument.Status?
-    public var answerFlags: String?
+    public var answerFlags: HoldFlags?
     public var answeredAt: Date?
     public var answerDigestNumber: Int?
 

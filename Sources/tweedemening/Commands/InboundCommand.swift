@@ -120,7 +120,7 @@ struct InboundCommand: ParsableCommand {
                 let fields = [
                     String(held.inboundId), ISO8601DateFormatter().string(from: held.receivedAt), held.fromAddress ?? "-",
                     held.caseId.map { "zaak \($0)" } ?? "-", what,
-                    "vastgehouden omdat: " + HoldReason.explain(held.flags).joined(separator: "; "),
+                    "vastgehouden omdat: " + held.flags.explained.joined(separator: "; "),
                 ]
                 print(fields.joined(separator: "\t"))
             }
