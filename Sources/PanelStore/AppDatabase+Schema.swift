@@ -460,7 +460,8 @@ extension AppDatabase {
                 t.add(column: "participation", .text)
                 t.add(column: "panelDraw", .text)
             }
-            // A seat offer to a reserve belongs to no round, case or inbound mail: allow it (a rebuild: SQLite cannot
+            // A seat offer to a reserve, and the notice to a member whose seat is released, belong to no round, case or inbound
+            // mail: allow them (a rebuild: SQLite cannot
             // change a CHECK constraint).
             try db.create(table: "outbox_v16") { t in
                 t.autoIncrementedPrimaryKey("id")
@@ -486,7 +487,7 @@ extension AppDatabase {
                 t.uniqueKey(["kind", "roundId", "recipientKey", "sequence"])
                 t.check(
                     sql:
-                        "roundId IS NOT NULL OR caseId IS NOT NULL OR inboundId IS NOT NULL OR kind = 'seat-offer'")
+                        "roundId IS NOT NULL OR caseId IS NOT NULL OR inboundId IS NOT NULL OR kind IN ('seat-offer', 'seat-released')")
             }
             try db.execute(sql: "INSERT INTO outbox_v16 SELECT * FROM outbox")
             try db.drop(table: "outbox")

@@ -234,7 +234,8 @@ extension AppDatabase {
                     ORDER BY s.municipalityId
                     """)
             for municipalityId in municipalities {
-                let opened = try Self.openVacancies(db, municipalityId: municipalityId, now: now)
+                let opened = try Self.openVacancies(
+                    db, municipalityId: municipalityId, now: now, messageDomain: messageDomain)
                 let lapsed = try Self.lapseOffers(db, municipalityId: municipalityId, now: now)
                 let (invited, unfilled) = try Self.offerSeats(
                     db, municipalityId: municipalityId, now: now, messageDomain: messageDomain)
@@ -248,7 +249,8 @@ extension AppDatabase {
         }
     }
 
-    static func openVacancies(_ db: Database, municipalityId: String, now: Date) throws -> [Vacancy] {
+    static func openVacancies(_ db: Database, municipalityId: String, now: Date, messageDomain: String) throws -> [Vacancy]
+    {
         var opened: [Vacancy] = []
         // Who left before the latest draw (or top-up) was accounted for by it: only later departures open a seat.
         guard
@@ -281,6 +283,19 @@ extension AppDatabase {
                     sql: "UPDATE volunteer SET status = 'withdrawn' WHERE id = (SELECT volunteerId FROM panelist WHERE id = ?)",
                     arguments: [id])
                 try cancelUnsentMail(db, panelistId: id, reason: "left the panel: silent through two rounds")
+                // They are told, once: thanks, and how to join again.
+                if let panelist = try Panelist.fetchOne(db, key: id) {
+                    try db.execute(
+                        sql: """
+                            INSERT OR IGNORE INTO outbox (kind, panelistId, municipalityId, recipientKey, sequence, toAddress,
+                              messageId, state, createdAt, attempts)
+                            VALUES (?, ?, ?, ?, 0, ?, ?, 'pending', ?, 0)
+                            """,
+                        arguments: [
+                            MailKind.seatReleased, id, municipalityId, "p\(id)", panelist.email,
+                            try messageId(db, key: "seat-released.p\(id)", domain: messageDomain), now,
+                        ])
+                }
             } else {
                 reason = nil
             }

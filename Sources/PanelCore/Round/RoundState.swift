@@ -171,6 +171,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case unsubscribed
     /// To a reserve: a seat on the panel fell empty; a link takes it.
     case seatOffer = "seat-offer"
+    /// To a member who neither voted nor argued in two rounds: their seat goes to a reserve; thanks, and how to come back.
+    case seatReleased = "seat-released"
 
     /// Mail the program sends because mail came in, not on a schedule: anyone who can send us mail can make
     /// us send these, so they are capped per address (`AppDatabase.mayAnswer`).
@@ -195,7 +197,7 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     public var isIntake: Bool {
         switch self {
         case .caseReview, .caseReceived, .caseRefused, .caseSetup, .caseReturned, .caseApproved, .join, .joinUnknown,
-            .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed, .seatOffer:
+            .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed, .seatOffer, .seatReleased:
             true
         default: false
         }

@@ -33,7 +33,7 @@ extension MessageComposer {
         case .caseApproved:
             // Nothing reads the sender's address: a question about the approved case goes to the moderator.
             if let moderator = settings.moderatorAddress { replyTo = MailAddress(moderator, name: "Moderator De Tweede Mening") }
-        case .join, .joinUnknown, .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed, .seatOffer:
+        case .join, .joinUnknown, .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed, .seatOffer, .seatReleased:
             // These tell a resident to mail a code or "VERWIJDER MIJ": an answer goes where the mailroom reads it.
             if let join = settings.joinAddress { replyTo = MailAddress(join, name: "De Tweede Mening") }
         case .caseRefused, .caseSetup:
@@ -47,7 +47,7 @@ extension MessageComposer {
         let recipientName: String? =
             switch kind {
             case .caseReceived, .caseReturned, .caseApproved: context.municipality?.name
-            case .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed: context.panelist?.name
+            case .myData, .eraseConfirm, .paused, .requestConfirm, .unsubscribed, .seatReleased: context.panelist?.name
             default: nil
             }
         return message(
