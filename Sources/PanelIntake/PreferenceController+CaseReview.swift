@@ -6,7 +6,7 @@ import PanelStore
 extension PreferenceController {
     /// The moderator's links in a review mail: approve (with the standard timeline) or return with a reason.
     /// GET shows the case and a form; only POST decides. A link is for one version of the case.
-    func reviewCase(_ claims: TokenClaims, apply: Bool, form: [String: String]) throws -> Page {
+    func reviewCase(_ claims: TokenClaims, apply: Bool, form: PageForm) throws -> Page {
         guard case .reviewCase(let caseId, let version, let approve) = claims.subject else { throw TokenError.malformed }
         let overview = try database.caseOverview(caseId)
         let panelCase = overview.panelCase
@@ -38,7 +38,7 @@ extension PreferenceController {
                     "<li>\($0.line.map { "regel \($0): " } ?? "")\(Page.escape($0.message))</li>"
                 }.joined() + "</ul>"
         if !approve {
-            let reason = (form["reden"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let reason = (form.reden ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard apply, reason.count >= 5 else {
                 return Page(
                     status: apply ? .unprocessableContent : .ok, title: "Zaak terugsturen",
@@ -60,7 +60,7 @@ extension PreferenceController {
                 body: "<p>De gemeente krijgt uw reden per e-mail en kan een nieuwe versie sturen door te antwoorden.</p>")
         }
         let timeline = try Timeline.make(publishAt: now(), defaults: caseTimeline)
-        let override = form["override"] == "ja"
+        let override = form.override == "ja"
         // The store refuses blocking findings without the override; asking first here is for the form only.
         guard apply, blocking.isEmpty || override else {
             return Page(
@@ -91,22 +91,5 @@ extension PreferenceController {
                 <p>\(Page.escape(title)) gaat naar het panel. Stemmen vanaf \(Page.escape(dates.format(round.voteAt))),
                 sluiting \(Page.escape(dates.format(round.deadline))). De gemeente krijgt bericht.</p>
                 """)
-    }
-}
-
-/// `application/x-www-form-urlencoded` fields: the first value of each name.
-enum FormFields {
-    static func parse(_ body: String) -> [String: String] {
-        var fields: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String {
-                String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            let name = decode(parts[0])
-            guard !name.isEmpty, fields[name] == nil else { continue }
-            fields[name] = parts.count > 1 ? decode(parts[1]) : ""
-        }
-        return fields
     }
 }

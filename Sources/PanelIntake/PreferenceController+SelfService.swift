@@ -6,7 +6,7 @@ import PanelStore
 extension PreferenceController {
     /// A panelist pauses for some weeks, confirms their erasure, or undoes an unsubscribe made by mail. GET shows the
     /// choice; POST acts.
-    func selfService(_ claims: TokenClaims, apply: Bool, form: [String: String]) throws -> Page {
+    func selfService(_ claims: TokenClaims, apply: Bool, form: PageForm) throws -> Page {
         let panelistId: Int64
         switch claims.subject {
         case .pause(_, let panelist), .erase(let panelist), .resubscribe(let panelist): panelistId = panelist
@@ -66,7 +66,7 @@ extension PreferenceController {
                     </form>
                     """)
         }
-        let weeks = Int(form["weken"] ?? "") ?? 4
+        let weeks = Int(form.weken ?? "") ?? 4
         let until = try database.pause(panelistId: panelist.id!, weeks: weeks, now: now())
         return Page(
             status: .ok, title: "Gepauzeerd",

@@ -34,7 +34,7 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
             .head("/p/{token}") { _, context in self.preference(context, apply: false).response(includeBody: false) }
             .post("/p/{token}") { request, context in
                 let body = try await request.body.collect(upTo: 16 * 1024)
-                return self.preference(context, apply: true, form: FormFields.parse(String(buffer: body))).response()
+                return self.preference(context, apply: true, form: PageForm(body: String(buffer: body))).response()
             }
             .get("/e/{token}") { _, context in self.evaluation(context, apply: false).response() }
             .head("/e/{token}") { _, context in self.evaluation(context, apply: false).response(includeBody: false) }
@@ -46,7 +46,7 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
             .head("/m/{token}") { _, context in self.moderation(context, apply: false).response(includeBody: false) }
             .post("/m/{token}") { request, context in
                 let body = try await request.body.collect(upTo: 16 * 1024)
-                let form = FormFields.parse(String(buffer: body))
+                let form = PageForm(body: String(buffer: body))
                 return self.moderation(context, apply: true, form: form).response()
             }
     }
@@ -65,7 +65,7 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
         throw lastError
     }
 
-    func preference(_ context: Context, apply: Bool, form: [String: String] = [:]) -> Page {
+    func preference(_ context: Context, apply: Bool, form: PageForm = PageForm()) -> Page {
         let token = context.parameters.get("token") ?? ""
         do {
             let claims = try verify(token, [.quiet, .noDigest, .pause, .erase, .resubscribe])
@@ -205,7 +205,7 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
         }
     }
 
-    func moderation(_ context: Context, apply: Bool, form: [String: String] = [:]) -> Page {
+    func moderation(_ context: Context, apply: Bool, form: PageForm = PageForm()) -> Page {
         let token = context.parameters.get("token") ?? ""
         do {
             let claims = try verify(
@@ -249,5 +249,21 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
         } catch {
             return BallotController<Context>.page(for: error)
         }
+    }
+}
+
+/// What the forms of these pages post (`application/x-www-form-urlencoded`), read by Hummingbird's
+/// `URLEncodedFormDecoder`: `reden` and `override` of the moderator's case review, `weken` of the pause page. Other
+/// fields are ignored. A body the decoder cannot read (a field twice, broken percent-encoding, a malformed `a[b]`
+/// name) counts as an empty form: the page is shown again, as for a form with nothing filled in.
+struct PageForm: Decodable, Equatable {
+    var reden: String?
+    var override: String?
+    var weken: String?
+
+    init() {}
+
+    init(body: String) {
+        self = (try? URLEncodedFormDecoder().decode(PageForm.self, from: body)) ?? PageForm()
     }
 }

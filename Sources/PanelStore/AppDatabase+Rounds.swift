@@ -22,142 +22,203 @@ extension AppDatabase {
         moderatorAddress: String? = nil
     ) throws -> Int {
         try writer.write { db in
-            guard var round = try Round.fetchOne(db, key: roundId) else { throw StoreError.unknownRound(roundId) }
+            guard let round = try Round.fetchOne(db, key: roundId) else { throw StoreError.unknownRound(roundId) }
             guard let panelCase = try PanelCase.fetchOne(db, key: round.caseId) else {
                 throw StoreError.unknownCase(round.caseId)
             }
-            let outbox = OutboxWriter(db: db, roundId: roundId, now: now, domain: messageDomain)
-            switch step {
-            case .publish:
-                guard round.state == .scheduled else { return 0 }
-                let members = try Self.drawPanel(
-                    db, round: round, municipalityId: panelCase.municipalityId, plan: plan, now: now)
-                for panelistId in members {
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO roundMember (roundId, panelistId) VALUES (?, ?)",
-                        arguments: [roundId, panelistId])
-                }
-                let size =
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
-                guard size > 0 else { throw StoreError.emptyPanel(panelCase.municipalityId) }
-                round.state = .discussion
-                round.publishedAt = now
-                round.panelSize = size
-                try round.update(db)
-                let added = try outbox.addForMembers(.caseMail)
-                try Self.spaceCaseMail(db, roundId: roundId, now: now, timeZone: plan.timeZone)
-                return added
-            case .sendQuestions:
-                guard round.state == .discussion || round.state == .voting else { return 0 }
-                let number = round.questionMailsSent + 1
-                try db.execute(
-                    sql: "UPDATE question SET mailNumber = ? WHERE roundId = ? AND mailNumber IS NULL",
-                    arguments: [number, roundId])
-                guard db.changesCount > 0 else { return 0 }
-                round.questionMailsSent = number
-                round.questionsMailedAt = now
-                try round.update(db)
-                guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else {
-                    throw StoreError.unknownMunicipality(panelCase.municipalityId)
-                }
-                try Self.offerExtensionIfLate(
-                    db, round: round, now: now, domain: messageDomain, moderatorAddress: moderatorAddress)
-                return try outbox.add(
-                    .questions, recipientKey: "m\(municipality.id)", to: municipality.email, municipalityId: municipality.id,
-                    sequence: number)
-            case .sendDigest:
-                guard round.state == .discussion else { return 0 }
-                let due = plan.digestsDue(timeline: round.timeline, now: now)
-                guard due > round.digestsSent else { return 0 }
-                let number = round.digestsSent + 1
-                round.digestsSent = due
-                try round.update(db)
-                // The digest carries the published arguments no digest has carried yet, oldest first and at most
-                // `digestArguments` (the rest go in the next one, so a flood cannot make a 25 MB mail); none, no mail.
-                try db.execute(
-                    sql: """
-                        UPDATE argument SET digestNumber = ? WHERE id IN (
-                          SELECT id FROM argument WHERE roundId = ? AND status = 'published' AND digestNumber IS NULL
-                          ORDER BY number LIMIT ?)
-                        """,
-                    arguments: [number, roundId, AppDatabase.digestArguments])
-                var news = db.changesCount
-                // ...and every answer of the municipality published since the last one.
-                try db.execute(
-                    sql: """
-                        UPDATE question SET answerDigestNumber = ?
-                        WHERE roundId = ? AND answerStatus = 'published' AND answerDigestNumber IS NULL
-                        """,
-                    arguments: [number, roundId])
-                news += db.changesCount
-                guard news > 0 else { return 0 }
-                return try outbox.addForMembers(.digest, audience: .digestReaders, sequence: number)
-            case .remindRepliers:
-                guard round.state == .discussion, round.replyReminderSentAt == nil else { return 0 }
-                round.replyReminderSentAt = now
-                try round.update(db)
-                return try outbox.addForMembers(.replyReminder, audience: .silentMembers)
-            case .openVoting:
-                guard round.state == .discussion else { return 0 }
-                round.state = .voting
-                round.votingOpenedAt = now
-                try round.update(db)
-                return try outbox.addForMembers(.vote)
-            case .remindVoters:
-                guard round.state == .voting, round.reminderSentAt == nil else { return 0 }
-                round.reminderSentAt = now
-                try round.update(db)
-                return try outbox.addForMembers(.voteReminder, audience: .nonVoters)
-            case .remindMunicipality:
-                guard round.state == .closed, round.followUpAt == nil, round.followUpReminderSentAt == nil else { return 0 }
-                round.followUpReminderSentAt = now
-                try round.update(db)
-                guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else { return 0 }
-                return try outbox.add(
-                    .followUpReminder, recipientKey: "m\(municipality.id)", to: municipality.email,
-                    municipalityId: municipality.id)
-            case .reportFollowUp:
-                guard round.state == .closed else { return 0 }
-                if round.followUpAt != nil {
-                    guard round.followUpReportedAt == nil else { return 0 }
-                    round.followUpReportedAt = now
-                    try round.update(db)
-                    return try outbox.addForMembers(.followUp, sequence: 2)
-                }
-                guard round.noAnswerReportedAt == nil else { return 0 }
-                round.noAnswerReportedAt = now
-                try round.update(db)
-                return try outbox.addForMembers(.followUp, sequence: 1)
-            case .close:
-                guard round.state == .voting else { return 0 }
-                let size =
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
-                let tally = try Self.tally(db, roundId: roundId, panelSize: size)
-                round.state = .closed
-                round.closedAt = now
-                round.panelSize = size
-                round.supportCount = tally.support
-                round.opposeCount = tally.oppose
-                round.verdict = tally.verdict(quorum: plan.quorum)
-                round.argumentation = try Self.argumentation(db, round: round, panelCase: panelCase).encoded()
-                if let weighted = try Self.weightedSupport(db, roundId: roundId, municipalityId: panelCase.municipalityId) {
-                    round.weightedSupport = weighted.share
-                    round.weightedLower = weighted.interval?.lower
-                    round.weightedUpper = weighted.interval?.upper
-                    round.effectiveVotes = weighted.effective
-                }
-                round.participation = try Self.participation(db, roundId: roundId).encoded()
-                round.panelDraw = try Self.panelDrawSummary(db, municipalityId: panelCase.municipalityId)?.encoded()
-                try round.update(db)
-                guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else {
-                    throw StoreError.unknownMunicipality(panelCase.municipalityId)
-                }
-                var added = try outbox.add(
-                    .verdict, recipientKey: "m\(municipality.id)", to: municipality.email, municipalityId: municipality.id)
-                added += try outbox.addForMembers(.outcome)
-                return added
-            }
+            var stepper = RoundStepper(
+                db: db, round: round, panelCase: panelCase,
+                outbox: OutboxWriter(db: db, roundId: roundId, now: now, domain: messageDomain), now: now, plan: plan,
+                moderatorAddress: moderatorAddress)
+            return try stepper.take(step)
         }
+    }
+}
+
+/// One scheduler step on one round, inside `AppDatabase.take`'s transaction: each method checks that the round is
+/// in the state the step needs (else adds nothing and returns 0), moves it on, and returns the messages it added.
+struct RoundStepper {
+    let db: Database
+    var round: Round
+    let panelCase: PanelCase
+    let outbox: OutboxWriter
+    let now: Date
+    let plan: DiscussionPlan
+    let moderatorAddress: String?
+
+    var roundId: Int64 { outbox.roundId }
+
+    mutating func take(_ step: RoundStep) throws -> Int {
+        switch step {
+        case .publish: try publish()
+        case .sendQuestions: try sendQuestions()
+        case .sendDigest: try sendDigest()
+        case .remindRepliers: try remindRepliers()
+        case .openVoting: try openVoting()
+        case .remindVoters: try remindVoters()
+        case .remindMunicipality: try remindMunicipality()
+        case .reportFollowUp: try reportFollowUp()
+        case .close: try close()
+        }
+    }
+
+    /// Draws the panel, opens the discussion and mails the case to every member (spread over days, see
+    /// `AppDatabase.spaceCaseMail`).
+    private mutating func publish() throws -> Int {
+        guard round.state == .scheduled else { return 0 }
+        let members = try AppDatabase.drawPanel(
+            db, round: round, municipalityId: panelCase.municipalityId, plan: plan, now: now)
+        for panelistId in members {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO roundMember (roundId, panelistId) VALUES (?, ?)",
+                arguments: [roundId, panelistId])
+        }
+        let size = try panelSize()
+        guard size > 0 else { throw StoreError.emptyPanel(panelCase.municipalityId) }
+        round.state = .discussion
+        round.publishedAt = now
+        round.panelSize = size
+        try round.update(db)
+        let added = try outbox.addForMembers(.caseMail)
+        try AppDatabase.spaceCaseMail(db, roundId: roundId, now: now, timeZone: plan.timeZone)
+        return added
+    }
+
+    /// Mails the municipality the questions no mail has carried yet (none: no mail), and offers the moderator an
+    /// extension when they come late.
+    private mutating func sendQuestions() throws -> Int {
+        guard round.state == .discussion || round.state == .voting else { return 0 }
+        let number = round.questionMailsSent + 1
+        try db.execute(
+            sql: "UPDATE question SET mailNumber = ? WHERE roundId = ? AND mailNumber IS NULL",
+            arguments: [number, roundId])
+        guard db.changesCount > 0 else { return 0 }
+        round.questionMailsSent = number
+        round.questionsMailedAt = now
+        try round.update(db)
+        let municipality = try requireMunicipality()
+        try AppDatabase.offerExtensionIfLate(
+            db, round: round, now: now, domain: outbox.domain, moderatorAddress: moderatorAddress)
+        return try outbox.add(
+            .questions, recipientKey: "m\(municipality.id)", to: municipality.email, municipalityId: municipality.id,
+            sequence: number)
+    }
+
+    /// The digest due by the plan, when there is news for it.
+    private mutating func sendDigest() throws -> Int {
+        guard round.state == .discussion else { return 0 }
+        let due = plan.digestsDue(timeline: round.timeline, now: now)
+        guard due > round.digestsSent else { return 0 }
+        let number = round.digestsSent + 1
+        round.digestsSent = due
+        try round.update(db)
+        // The digest carries the published arguments no digest has carried yet, oldest first and at most
+        // `digestArguments` (the rest go in the next one, so a flood cannot make a 25 MB mail); none, no mail.
+        try db.execute(
+            sql: """
+                UPDATE argument SET digestNumber = ? WHERE id IN (
+                  SELECT id FROM argument WHERE roundId = ? AND status = 'published' AND digestNumber IS NULL
+                  ORDER BY number LIMIT ?)
+                """,
+            arguments: [number, roundId, AppDatabase.digestArguments])
+        var news = db.changesCount
+        // ...and every answer of the municipality published since the last one.
+        try db.execute(
+            sql: """
+                UPDATE question SET answerDigestNumber = ?
+                WHERE roundId = ? AND answerStatus = 'published' AND answerDigestNumber IS NULL
+                """,
+            arguments: [number, roundId])
+        news += db.changesCount
+        guard news > 0 else { return 0 }
+        return try outbox.addForMembers(.digest, audience: .digestReaders, sequence: number)
+    }
+
+    private mutating func remindRepliers() throws -> Int {
+        guard round.state == .discussion, round.replyReminderSentAt == nil else { return 0 }
+        round.replyReminderSentAt = now
+        try round.update(db)
+        return try outbox.addForMembers(.replyReminder, audience: .silentMembers)
+    }
+
+    private mutating func openVoting() throws -> Int {
+        guard round.state == .discussion else { return 0 }
+        round.state = .voting
+        round.votingOpenedAt = now
+        try round.update(db)
+        return try outbox.addForMembers(.vote)
+    }
+
+    private mutating func remindVoters() throws -> Int {
+        guard round.state == .voting, round.reminderSentAt == nil else { return 0 }
+        round.reminderSentAt = now
+        try round.update(db)
+        return try outbox.addForMembers(.voteReminder, audience: .nonVoters)
+    }
+
+    private mutating func remindMunicipality() throws -> Int {
+        guard round.state == .closed, round.followUpAt == nil, round.followUpReminderSentAt == nil else { return 0 }
+        round.followUpReminderSentAt = now
+        try round.update(db)
+        guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else { return 0 }
+        return try outbox.add(
+            .followUpReminder, recipientKey: "m\(municipality.id)", to: municipality.email,
+            municipalityId: municipality.id)
+    }
+
+    /// Tells the panel what the municipality did with the verdict (sequence 2), or that it did not answer (1).
+    private mutating func reportFollowUp() throws -> Int {
+        guard round.state == .closed else { return 0 }
+        if round.followUpAt != nil {
+            guard round.followUpReportedAt == nil else { return 0 }
+            round.followUpReportedAt = now
+            try round.update(db)
+            return try outbox.addForMembers(.followUp, sequence: 2)
+        }
+        guard round.noAnswerReportedAt == nil else { return 0 }
+        round.noAnswerReportedAt = now
+        try round.update(db)
+        return try outbox.addForMembers(.followUp, sequence: 1)
+    }
+
+    /// Counts the votes, records the verdict, its argumentation and the weighted support, and mails the verdict to
+    /// the municipality and the outcome to the panel.
+    private mutating func close() throws -> Int {
+        guard round.state == .voting else { return 0 }
+        let size = try panelSize()
+        let tally = try AppDatabase.tally(db, roundId: roundId, panelSize: size)
+        round.state = .closed
+        round.closedAt = now
+        round.panelSize = size
+        round.supportCount = tally.support
+        round.opposeCount = tally.oppose
+        round.verdict = tally.verdict(quorum: plan.quorum)
+        round.argumentation = try AppDatabase.argumentation(db, round: round, panelCase: panelCase).encoded()
+        if let weighted = try AppDatabase.weightedSupport(db, roundId: roundId, municipalityId: panelCase.municipalityId) {
+            round.weightedSupport = weighted.share
+            round.weightedLower = weighted.interval?.lower
+            round.weightedUpper = weighted.interval?.upper
+            round.effectiveVotes = weighted.effective
+        }
+        round.participation = try AppDatabase.participation(db, roundId: roundId).encoded()
+        round.panelDraw = try AppDatabase.panelDrawSummary(db, municipalityId: panelCase.municipalityId)?.encoded()
+        try round.update(db)
+        let municipality = try requireMunicipality()
+        var added = try outbox.add(
+            .verdict, recipientKey: "m\(municipality.id)", to: municipality.email, municipalityId: municipality.id)
+        added += try outbox.addForMembers(.outcome)
+        return added
+    }
+
+    private func panelSize() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM roundMember WHERE roundId = ?", arguments: [roundId]) ?? 0
+    }
+
+    private func requireMunicipality() throws -> Municipality {
+        guard let municipality = try Municipality.fetchOne(db, key: panelCase.municipalityId) else {
+            throw StoreError.unknownMunicipality(panelCase.municipalityId)
+        }
+        return municipality
     }
 }
 

@@ -487,7 +487,8 @@ extension AppDatabase {
                 t.uniqueKey(["kind", "roundId", "recipientKey", "sequence"])
                 t.check(
                     sql:
-                        "roundId IS NOT NULL OR caseId IS NOT NULL OR inboundId IS NOT NULL OR kind IN ('seat-offer', 'seat-released')")
+                        "roundId IS NOT NULL OR caseId IS NOT NULL OR inboundId IS NOT NULL OR kind IN ('seat-offer', 'seat-released')"
+                )
             }
             try db.execute(sql: "INSERT INTO outbox_v16 SELECT * FROM outbox")
             try db.drop(table: "outbox")

@@ -249,8 +249,7 @@ extension AppDatabase {
         }
     }
 
-    static func openVacancies(_ db: Database, municipalityId: String, now: Date, messageDomain: String) throws -> [Vacancy]
-    {
+    static func openVacancies(_ db: Database, municipalityId: String, now: Date, messageDomain: String) throws -> [Vacancy] {
         var opened: [Vacancy] = []
         // Who left before the latest draw (or top-up) was accounted for by it: only later departures open a seat.
         guard

@@ -165,204 +165,70 @@ struct Configuration {
 
     var keyFilePath: String { root.appendingPathComponent(Self.keyFileName).path }
 
+    /// The settings for `root`: its `tweedemening.toml` (if any), the environment over the file, defaults for the
+    /// rest. Each section is read by a reader of its own (`ConfigReader`); a bad value stops the program with an
+    /// error that names its key (and its variable, where the environment can set it).
     static func load(root: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
-        let path = root.appendingPathComponent(fileName).path
-        var file = ConfigFile()
-        if FileManager.default.fileExists(atPath: path) {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw CLIError.config("cannot read \(path)")
-            }
-            do {
-                file = try TOMLDecoder().decode(ConfigFile.self, from: text)
-            } catch let error as TOMLParseError {
-                throw CLIError.config("\(path): \(error.source.begin.debugDescription): \(error.description)")
-            } catch {
-                throw CLIError.config("\(path): \(error)")
-            }
-        }
-        func resolve(_ value: String) -> String {
-            value.hasPrefix("/") ? value : root.appendingPathComponent(value).path
-        }
-        let env = { (name: String) -> String? in
-            guard let value = environment[name], !value.isEmpty else { return nil }
-            return value
-        }
-        let replicationText = file.replication ?? Replication.none.rawValue
-        guard let replication = Replication(rawValue: replicationText) else {
-            throw CLIError.config(
-                "replication `\(replicationText)` must be \"none\" or \"litestream\" (docs/operations.md, Replication)")
-        }
-        let fromText = env("TWEEDEMENING_FROM") ?? file.mail?.from ?? "De Tweede Mening <panel@tweedemening.example>"
-        guard let from = MailAddress(parsing: fromText) else {
-            throw CLIError.config(
-                "sender address `\(fromText)` is not valid; set mail.from in \(fileName) or TWEEDEMENING_FROM, e.g. \"De Tweede Mening <panel@example.nl>\""
-            )
-        }
-        var password = env("TWEEDEMENING_SMTP_PASSWORD")
-        if password == nil, let passwordFile = file.mail?.smtp_password_file, !passwordFile.isEmpty {
-            guard let text = try? String(contentsOfFile: resolve(passwordFile), encoding: .utf8) else {
-                throw CLIError.config("cannot read the SMTP password file \(resolve(passwordFile))")
-            }
-            password = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        let smtpURL = env("TWEEDEMENING_SMTP_URL") ?? file.mail?.smtp_url ?? "smtp://127.0.0.1:25"
-        guard smtpURL.hasPrefix("smtp://") || smtpURL.hasPrefix("smtps://") else {
-            throw CLIError.config("SMTP URL `\(smtpURL)` must start with smtp:// or smtps://")
-        }
-        var delivery = DeliverySettings()
-        if let text = env("TWEEDEMENING_SMTP_CONNECTIONS") {
-            guard let connections = Int(text), (1...64).contains(connections) else {
-                throw CLIError.config("TWEEDEMENING_SMTP_CONNECTIONS=`\(text)` must be a whole number from 1 to 64")
-            }
-            delivery.connections = connections
-        } else if let connections = file.smtp?.connections {
-            guard (1...64).contains(connections) else { throw CLIError.config("smtp.connections must be 1 to 64") }
-            delivery.connections = connections
-        }
-        if let rate = file.smtp?.rate_per_second?.value {
-            guard rate > 0 else { throw CLIError.config("smtp.rate_per_second must be above 0 (leave it out for no limit)") }
-            delivery.ratePerSecond = rate
-        }
-        do {
-            delivery.pacing = try DestinationPacing.configured(
-                perMinute: (file.smtp?.pacing ?? [:]).mapValues(\.value), warmUpStart: file.smtp?.warm_up?.start,
-                firstDay: file.smtp?.warm_up?.first_day, growth: file.smtp?.warm_up?.growth?.value,
-                until: file.smtp?.warm_up?.until,
-                timeZone: TimeZone(identifier: file.mail?.time_zone ?? TimeZone.panelDefault.identifier) ?? .panelDefault)
-        } catch {
-            throw CLIError.config(error.description)
-        }
-        if let messages = file.smtp?.recycle_after_messages {
-            delivery.recycleAfterMessages = try Self.bounded(messages, "smtp.recycle_after_messages", 1...1_000_000)
-        }
-        if let seconds = file.smtp?.recycle_after_seconds?.value {
-            delivery.recycleAfterSeconds = try Self.bounded(seconds, "smtp.recycle_after_seconds", 1...86_400)
-        }
-        let stallTimeout = try Self.bounded(file.smtp?.stall_timeout_seconds ?? 30, "smtp.stall_timeout_seconds", 5...3_600)
-        let listen = env("TWEEDEMENING_LISTEN") ?? file.http?.listen ?? "127.0.0.1:8080"
-        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
-            (0...65535).contains(port)
-        else {
-            throw CLIError.config("listen address `\(listen)` must be HOST:PORT, e.g. 127.0.0.1:8080")
-        }
-        let metricsListen = try Self.metricsListen(
-            env("TWEEDEMENING_METRICS_LISTEN") ?? file.http?.metrics_listen ?? "127.0.0.1:9464", intake: listen)
-        let baseURL = env("TWEEDEMENING_BASE_URL") ?? file.http?.base_url ?? "http://127.0.0.1:8080"
-        try Self.checkBaseURL(baseURL, allowInsecure: environment["TWEEDEMENING_ALLOW_INSECURE_BASE_URL"] == "1")
-        let zoneName = file.mail?.time_zone ?? TimeZone.panelDefault.identifier
-        guard let timeZone = TimeZone(identifier: zoneName) else {
-            throw CLIError.config("time zone `\(zoneName)` is unknown; use a name such as Europe/Amsterdam")
-        }
-        let windowText = env("TWEEDEMENING_SENDING_WINDOW") ?? file.mail?.sending_window ?? "08:00-20:00"
-        guard let window = SendingWindow.parse(windowText, timeZone: timeZone) else {
-            throw CLIError.config("sending window `\(windowText)` must be HH:MM-HH:MM (e.g. 08:00-20:00) or `always`")
-        }
-        var timeline = TimelineDefaults()
-        if let days = file.timeline?.vote_opens_after_days { timeline.voteOpensAfterDays = days.value }
-        if let days = file.timeline?.deadline_after_days { timeline.deadlineAfterDays = days.value }
-        if let hours = file.timeline?.vote_reminder_hours_before_deadline {
-            timeline.voteReminderHoursBeforeDeadline = hours.value
-        }
-        var timelines = Dictionary(uniqueKeysWithValues: TimelineTemplate.builtIn.map { ($0.name, $0.defaults) })
-        timelines[TimelineTemplate.defaultName] = timeline
-        for (name, section) in file.timelines ?? [:] {
-            guard name.range(of: "^[a-z0-9-]{1,32}$", options: .regularExpression) != nil else {
-                throw CLIError.config("timeline name `\(name)` must be lowercase letters, digits or - (e.g. [timelines.kort])")
-            }
-            var defaults = timelines[name] ?? timeline
-            if let days = section.vote_opens_after_days { defaults.voteOpensAfterDays = days.value }
-            if let days = section.deadline_after_days { defaults.deadlineAfterDays = days.value }
-            if let hours = section.vote_reminder_hours_before_deadline {
-                defaults.voteReminderHoursBeforeDeadline = hours.value
-            }
-            guard defaults.deadlineAfterDays > defaults.voteOpensAfterDays, defaults.voteOpensAfterDays >= 0 else {
-                throw CLIError.config(
-                    "[timelines.\(name)]: deadline_after_days must be larger than vote_opens_after_days")
-            }
-            timelines[name] = defaults
-        }
-        let replyDomain =
-            env("TWEEDEMENING_REPLY_DOMAIN") ?? file.inbound?.reply_domain
-            ?? from.domain
-        let moderator = env("TWEEDEMENING_MODERATOR") ?? file.inbound?.moderator.flatMap { $0.isEmpty ? nil : $0 }
-        if let moderator, !EmailAddress.isPlausible(moderator) {
-            throw CLIError.config("moderator address `\(moderator)` is not a valid e-mail address (inbound.moderator)")
-        }
-        var inboundSecret = env("TWEEDEMENING_INBOUND_SECRET")
-        if inboundSecret == nil, let secretFile = file.inbound?.secret_file, !secretFile.isEmpty {
-            guard let text = try? String(contentsOfFile: resolve(secretFile), encoding: .utf8) else {
-                throw CLIError.config("cannot read the inbound secret file \(resolve(secretFile))")
-            }
-            inboundSecret = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        let casesAddress = (file.inbound?.cases_address.flatMap { $0.isEmpty ? nil : $0 } ?? "zaken@\(replyDomain)").lowercased()
-        guard EmailAddress.isPlausible(casesAddress) else {
-            throw CLIError.config("cases address `\(casesAddress)` is not a valid e-mail address (inbound.cases_address)")
-        }
-        let joinAddress = (file.inbound?.join_address.flatMap { $0.isEmpty ? nil : $0 } ?? "aanmelden@\(replyDomain)")
-            .lowercased()
-        guard EmailAddress.isPlausible(joinAddress), joinAddress != casesAddress else {
-            throw CLIError.config(
-                "join address `\(joinAddress)` must be a valid e-mail address other than the cases address (inbound.join_address)"
-            )
-        }
-        if let secret = inboundSecret, secret.count < 16 {
-            throw CLIError.config("the inbound secret must be at least 16 characters")
-        }
+        let reader = ConfigReader(
+            root: root, file: try readFile(at: root.appendingPathComponent(fileName).path), environment: environment)
+        let replication = try reader.replication()
+        let mail = try reader.mail()
+        let smtp = try reader.smtp(timeZone: mail.timeZone)
+        let http = try reader.http()
+        let timelines = try reader.timelines()
+        let inbound = try reader.inbound(from: mail.from)
         return Configuration(
             root: root,
-            databasePath: resolve(file.database ?? "tweedemening.sqlite"),
+            databasePath: reader.resolve(reader.file.database ?? "tweedemening.sqlite"),
             replication: replication,
-            spoolPath: resolve(file.spool ?? "Queue"),
-            language: file.language ?? "nl",
-            from: from,
-            returnPath: file.mail?.return_path,
+            spoolPath: reader.resolve(reader.file.spool ?? "Queue"),
+            language: reader.file.language ?? "nl",
+            from: mail.from,
+            returnPath: reader.file.mail?.return_path,
             smtp: SMTPSettings(
-                url: smtpURL,
-                requireStartTLS: file.mail?.smtp_starttls ?? false,
-                username: env("TWEEDEMENING_SMTP_USER") ?? file.mail?.smtp_user.flatMap { $0.isEmpty ? nil : $0 },
-                password: password,
-                verifyPeer: file.mail?.smtp_verify_tls ?? true, stallTimeout: stallTimeout),
-            delivery: delivery,
-            retryExpireDays: try Self.bounded(file.mail?.retry_expire_days?.value ?? 3, "mail.retry_expire_days", 0.01...30),
-            sendingWindow: window,
-            timeZone: timeZone,
-            baseURL: baseURL,
-            listenHost: String(listen[..<colon]),
-            listenPort: port,
-            metricsListen: metricsListen,
-            intakeLimits: IntakeLimits(
-                postsPerMinute: try Self.bounded(file.http?.posts_per_minute ?? 60, "http.posts_per_minute", 0...1_000_000),
-                burst: 30,
-                trustForwardedFor: file.http?.trust_forwarded_for ?? false),
-            idleTimeout: try Self.bounded(file.http?.idle_timeout_seconds ?? 30, "http.idle_timeout_seconds", 5...300),
-            connectionLimits: ConnectionLimits(
-                headerTimeout: .seconds(
-                    Int64(try Self.bounded(file.http?.header_timeout_seconds ?? 10, "http.header_timeout_seconds", 1...120))),
-                bodyTimeout: .seconds(
-                    Int64(try Self.bounded(file.http?.body_timeout_seconds ?? 30, "http.body_timeout_seconds", 1...600))),
-                perClient: try Self.bounded(
-                    file.http?.max_connections_per_client ?? 128, "http.max_connections_per_client", 0...1_000_000),
-                total: try Self.bounded(file.http?.max_connections ?? 4_096, "http.max_connections", 1...1_000_000)),
-            timelineDefaults: timeline,
-            timelines: timelines,
-            discussionPlan: DiscussionPlan(
-                digestInterval: try Self.bounded(
-                    file.discussion?.digest_every_days?.value ?? 3, "discussion.digest_every_days", 0.01...60) * 86_400,
-                followUpReminderAfter: try Self.bounded(
-                    file.verdict?.follow_up_reminder_days?.value ?? 14, "verdict.follow_up_reminder_days", 1...365) * 86_400,
-                quorum: try Self.bounded(file.verdict?.quorum ?? 30, "verdict.quorum", 1...1_000_000),
-                maxOpenRounds: try Self.bounded(file.panel?.max_open_rounds ?? 3, "panel.max_open_rounds", 0...1_000),
-                timeZone: timeZone),
-            casesAddress: casesAddress,
-            joinAddress: joinAddress,
-            authservID: file.inbound?.authserv_id.flatMap { $0.isEmpty ? nil : $0.lowercased() },
-            extensionDays: try Self.bounded(file.discussion?.extension_days ?? 3, "discussion.extension_days", 1...30),
-            replyDomain: replyDomain,
-            moderatorAddress: moderator?.lowercased(),
-            inboundSecret: inboundSecret,
-            tickInterval: try Self.bounded(file.serve?.tick_interval_seconds ?? 60, "serve.tick_interval_seconds", 1...86_400),
-            retentionDays: try Self.bounded(file.privacy?.retention_days ?? 365, "privacy.retention_days", 30...3_650))
+                url: mail.smtpURL,
+                requireStartTLS: reader.file.mail?.smtp_starttls ?? false,
+                username: reader.env("TWEEDEMENING_SMTP_USER") ?? reader.file.mail?.smtp_user.flatMap { $0.isEmpty ? nil : $0 },
+                password: mail.password,
+                verifyPeer: reader.file.mail?.smtp_verify_tls ?? true, stallTimeout: smtp.stallTimeout),
+            delivery: smtp.delivery,
+            retryExpireDays: mail.retryExpireDays,
+            sendingWindow: mail.sendingWindow,
+            timeZone: mail.timeZone,
+            baseURL: http.baseURL,
+            listenHost: http.listenHost,
+            listenPort: http.listenPort,
+            metricsListen: http.metricsListen,
+            intakeLimits: http.intakeLimits,
+            idleTimeout: http.idleTimeout,
+            connectionLimits: http.connectionLimits,
+            timelineDefaults: timelines.standard,
+            timelines: timelines.named,
+            discussionPlan: try reader.discussionPlan(timeZone: mail.timeZone),
+            casesAddress: inbound.casesAddress,
+            joinAddress: inbound.joinAddress,
+            authservID: reader.file.inbound?.authserv_id.flatMap { $0.isEmpty ? nil : $0.lowercased() },
+            extensionDays: try bounded(reader.file.discussion?.extension_days ?? 3, "discussion.extension_days", 1...30),
+            replyDomain: inbound.replyDomain,
+            moderatorAddress: inbound.moderator,
+            inboundSecret: inbound.secret,
+            tickInterval: try bounded(reader.file.serve?.tick_interval_seconds ?? 60, "serve.tick_interval_seconds", 1...86_400),
+            retentionDays: try bounded(reader.file.privacy?.retention_days ?? 365, "privacy.retention_days", 30...3_650))
+    }
+
+    /// The file at `path` as written, or an empty one (every default) when there is none.
+    static func readFile(at path: String) throws -> ConfigFile {
+        guard FileManager.default.fileExists(atPath: path) else { return ConfigFile() }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CLIError.config("cannot read \(path)")
+        }
+        do {
+            return try TOMLDecoder().decode(ConfigFile.self, from: text)
+        } catch let error as TOMLParseError {
+            throw CLIError.config("\(path): \(error.source.begin.debugDescription): \(error.description)")
+        } catch {
+            throw CLIError.config("\(path): \(error)")
+        }
     }
 
     /// A number from the file within what makes sense, or an error that names the key and the range: a bad value is
@@ -488,6 +354,252 @@ struct Configuration {
         tick_interval_seconds = 60
 
         """
+}
+
+/// Reads `tweedemening.toml` and the environment a section at a time, for `Configuration.load`. Each reader checks
+/// its values and throws `CLIError.config` naming the key (and the environment variable, where one can set it).
+struct ConfigReader {
+    let root: URL
+    let file: ConfigFile
+    let environment: [String: String]
+
+    /// An environment variable, nil when unset or empty.
+    func env(_ name: String) -> String? {
+        guard let value = environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// A path from the file: absolute as given, else relative to the root.
+    func resolve(_ value: String) -> String {
+        value.hasPrefix("/") ? value : root.appendingPathComponent(value).path
+    }
+
+    /// A secret from `variable`, else read from the file a key names (trimmed), else nil.
+    func secret(variable: String, path: String?, what: String) throws -> String? {
+        if let value = env(variable) { return value }
+        guard let path, !path.isEmpty else { return nil }
+        guard let text = try? String(contentsOfFile: resolve(path), encoding: .utf8) else {
+            throw CLIError.config("cannot read the \(what) file \(resolve(path))")
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `replication`.
+    func replication() throws -> Replication {
+        let text = file.replication ?? Replication.none.rawValue
+        guard let replication = Replication(rawValue: text) else {
+            throw CLIError.config(
+                "replication `\(text)` must be \"none\" or \"litestream\" (docs/operations.md, Replication)")
+        }
+        return replication
+    }
+
+    /// `[mail]`: the sender, the relay and how long a deferred message is retried, the time zone and sending window.
+    struct Mail {
+        var from: MailAddress
+        var password: String?
+        var smtpURL: String
+        var retryExpireDays: Double
+        var timeZone: TimeZone
+        var sendingWindow: SendingWindow
+    }
+
+    func mail() throws -> Mail {
+        let fromText = env("TWEEDEMENING_FROM") ?? file.mail?.from ?? "De Tweede Mening <panel@tweedemening.example>"
+        guard let from = MailAddress(parsing: fromText) else {
+            throw CLIError.config(
+                "sender address `\(fromText)` is not valid; set mail.from in \(Configuration.fileName) or TWEEDEMENING_FROM, e.g. \"De Tweede Mening <panel@example.nl>\""
+            )
+        }
+        let password = try secret(
+            variable: "TWEEDEMENING_SMTP_PASSWORD", path: file.mail?.smtp_password_file, what: "SMTP password")
+        let smtpURL = env("TWEEDEMENING_SMTP_URL") ?? file.mail?.smtp_url ?? "smtp://127.0.0.1:25"
+        guard smtpURL.hasPrefix("smtp://") || smtpURL.hasPrefix("smtps://") else {
+            throw CLIError.config(
+                "SMTP URL `\(smtpURL)` must start with smtp:// or smtps:// (mail.smtp_url or TWEEDEMENING_SMTP_URL)")
+        }
+        let retryExpireDays = try Configuration.bounded(
+            file.mail?.retry_expire_days?.value ?? 3, "mail.retry_expire_days", 0.01...30)
+        let zoneName = file.mail?.time_zone ?? TimeZone.panelDefault.identifier
+        guard let timeZone = TimeZone(identifier: zoneName) else {
+            throw CLIError.config(
+                "time zone `\(zoneName)` is unknown; use a name such as Europe/Amsterdam (mail.time_zone)")
+        }
+        let windowText = env("TWEEDEMENING_SENDING_WINDOW") ?? file.mail?.sending_window ?? "08:00-20:00"
+        guard let window = SendingWindow.parse(windowText, timeZone: timeZone) else {
+            throw CLIError.config(
+                "sending window `\(windowText)` must be HH:MM-HH:MM (e.g. 08:00-20:00) or `always` "
+                    + "(mail.sending_window or TWEEDEMENING_SENDING_WINDOW)")
+        }
+        return Mail(
+            from: from, password: password, smtpURL: smtpURL, retryExpireDays: retryExpireDays, timeZone: timeZone,
+            sendingWindow: window)
+    }
+
+    /// `[smtp]`, `[smtp.pacing]` and `[smtp.warm_up]`: how delivery uses the relay; `timeZone` dates the warm-up.
+    func smtp(timeZone: TimeZone) throws -> (delivery: DeliverySettings, stallTimeout: Int) {
+        let section = file.smtp
+        var delivery = DeliverySettings()
+        if let text = env("TWEEDEMENING_SMTP_CONNECTIONS") {
+            guard let connections = Int(text), (1...64).contains(connections) else {
+                throw CLIError.config("TWEEDEMENING_SMTP_CONNECTIONS=`\(text)` must be a whole number from 1 to 64")
+            }
+            delivery.connections = connections
+        } else if let connections = section?.connections {
+            guard (1...64).contains(connections) else { throw CLIError.config("smtp.connections must be 1 to 64") }
+            delivery.connections = connections
+        }
+        if let rate = section?.rate_per_second?.value {
+            guard rate > 0 else { throw CLIError.config("smtp.rate_per_second must be above 0 (leave it out for no limit)") }
+            delivery.ratePerSecond = rate
+        }
+        do {
+            delivery.pacing = try DestinationPacing.configured(
+                perMinute: (section?.pacing ?? [:]).mapValues(\.value), warmUpStart: section?.warm_up?.start,
+                firstDay: section?.warm_up?.first_day, growth: section?.warm_up?.growth?.value,
+                until: section?.warm_up?.until, timeZone: timeZone)
+        } catch {
+            throw CLIError.config(error.description)
+        }
+        if let messages = section?.recycle_after_messages {
+            delivery.recycleAfterMessages = try Configuration.bounded(
+                messages, "smtp.recycle_after_messages", 1...1_000_000)
+        }
+        if let seconds = section?.recycle_after_seconds?.value {
+            delivery.recycleAfterSeconds = try Configuration.bounded(seconds, "smtp.recycle_after_seconds", 1...86_400)
+        }
+        let stallTimeout = try Configuration.bounded(
+            section?.stall_timeout_seconds ?? 30, "smtp.stall_timeout_seconds", 5...3_600)
+        return (delivery, stallTimeout)
+    }
+
+    /// `[http]`: where the intake listens, the links' base, and its limits.
+    struct HTTP {
+        var listenHost: String
+        var listenPort: Int
+        var metricsListen: (host: String, port: Int)?
+        var baseURL: String
+        var intakeLimits: IntakeLimits
+        var idleTimeout: Int
+        var connectionLimits: ConnectionLimits
+    }
+
+    func http() throws -> HTTP {
+        let section = file.http
+        let listen = env("TWEEDEMENING_LISTEN") ?? section?.listen ?? "127.0.0.1:8080"
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+            (0...65535).contains(port)
+        else {
+            throw CLIError.config(
+                "listen address `\(listen)` must be HOST:PORT, e.g. 127.0.0.1:8080 (http.listen or TWEEDEMENING_LISTEN)")
+        }
+        let metricsListen = try Configuration.metricsListen(
+            env("TWEEDEMENING_METRICS_LISTEN") ?? section?.metrics_listen ?? "127.0.0.1:9464", intake: listen)
+        let baseURL = env("TWEEDEMENING_BASE_URL") ?? section?.base_url ?? "http://127.0.0.1:8080"
+        try Configuration.checkBaseURL(baseURL, allowInsecure: environment["TWEEDEMENING_ALLOW_INSECURE_BASE_URL"] == "1")
+        return HTTP(
+            listenHost: String(listen[..<colon]),
+            listenPort: port,
+            metricsListen: metricsListen,
+            baseURL: baseURL,
+            intakeLimits: IntakeLimits(
+                postsPerMinute: try Configuration.bounded(
+                    section?.posts_per_minute ?? 60, "http.posts_per_minute", 0...1_000_000),
+                burst: 30,
+                trustForwardedFor: section?.trust_forwarded_for ?? false),
+            idleTimeout: try Configuration.bounded(section?.idle_timeout_seconds ?? 30, "http.idle_timeout_seconds", 5...300),
+            connectionLimits: ConnectionLimits(
+                headerTimeout: .seconds(
+                    Int64(
+                        try Configuration.bounded(
+                            section?.header_timeout_seconds ?? 10, "http.header_timeout_seconds", 1...120))),
+                bodyTimeout: .seconds(
+                    Int64(
+                        try Configuration.bounded(section?.body_timeout_seconds ?? 30, "http.body_timeout_seconds", 1...600))),
+                perClient: try Configuration.bounded(
+                    section?.max_connections_per_client ?? 128, "http.max_connections_per_client", 0...1_000_000),
+                total: try Configuration.bounded(section?.max_connections ?? 4_096, "http.max_connections", 1...1_000_000)))
+    }
+
+    /// `[timeline]` (the standard timeline) and `[timelines.NAME]` over the built-in named ones.
+    func timelines() throws -> (standard: TimelineDefaults, named: [String: TimelineDefaults]) {
+        var standard = TimelineDefaults()
+        if let section = file.timeline { Self.apply(section, to: &standard) }
+        var named = Dictionary(uniqueKeysWithValues: TimelineTemplate.builtIn.map { ($0.name, $0.defaults) })
+        named[TimelineTemplate.defaultName] = standard
+        for (name, section) in file.timelines ?? [:] {
+            guard name.range(of: "^[a-z0-9-]{1,32}$", options: .regularExpression) != nil else {
+                throw CLIError.config("timeline name `\(name)` must be lowercase letters, digits or - (e.g. [timelines.kort])")
+            }
+            var defaults = named[name] ?? standard
+            Self.apply(section, to: &defaults)
+            guard defaults.deadlineAfterDays > defaults.voteOpensAfterDays, defaults.voteOpensAfterDays >= 0 else {
+                throw CLIError.config(
+                    "[timelines.\(name)]: deadline_after_days must be larger than vote_opens_after_days")
+            }
+            named[name] = defaults
+        }
+        return (standard, named)
+    }
+
+    /// The keys a timeline section sets, over `defaults`.
+    static func apply(_ section: ConfigFile.TimelineSection, to defaults: inout TimelineDefaults) {
+        if let days = section.vote_opens_after_days { defaults.voteOpensAfterDays = days.value }
+        if let days = section.deadline_after_days { defaults.deadlineAfterDays = days.value }
+        if let hours = section.vote_reminder_hours_before_deadline {
+            defaults.voteReminderHoursBeforeDeadline = hours.value
+        }
+    }
+
+    /// `[inbound]`: the addresses mail comes in on, the moderator, and the secret of `POST /inbound`.
+    struct Inbound {
+        var replyDomain: String
+        /// Lowercased.
+        var moderator: String?
+        var secret: String?
+        var casesAddress: String
+        var joinAddress: String
+    }
+
+    func inbound(from: MailAddress) throws -> Inbound {
+        let section = file.inbound
+        let replyDomain = env("TWEEDEMENING_REPLY_DOMAIN") ?? section?.reply_domain ?? from.domain
+        let moderator = env("TWEEDEMENING_MODERATOR") ?? section?.moderator.flatMap { $0.isEmpty ? nil : $0 }
+        if let moderator, !EmailAddress.isPlausible(moderator) {
+            throw CLIError.config("moderator address `\(moderator)` is not a valid e-mail address (inbound.moderator)")
+        }
+        let secret = try secret(variable: "TWEEDEMENING_INBOUND_SECRET", path: section?.secret_file, what: "inbound secret")
+        let casesAddress = (section?.cases_address.flatMap { $0.isEmpty ? nil : $0 } ?? "zaken@\(replyDomain)").lowercased()
+        guard EmailAddress.isPlausible(casesAddress) else {
+            throw CLIError.config("cases address `\(casesAddress)` is not a valid e-mail address (inbound.cases_address)")
+        }
+        let joinAddress = (section?.join_address.flatMap { $0.isEmpty ? nil : $0 } ?? "aanmelden@\(replyDomain)")
+            .lowercased()
+        guard EmailAddress.isPlausible(joinAddress), joinAddress != casesAddress else {
+            throw CLIError.config(
+                "join address `\(joinAddress)` must be a valid e-mail address other than the cases address (inbound.join_address)"
+            )
+        }
+        if let secret, secret.count < 16 {
+            throw CLIError.config(
+                "the inbound secret must be at least 16 characters (inbound.secret_file or TWEEDEMENING_INBOUND_SECRET)")
+        }
+        return Inbound(
+            replyDomain: replyDomain, moderator: moderator?.lowercased(), secret: secret, casesAddress: casesAddress,
+            joinAddress: joinAddress)
+    }
+
+    /// `[discussion]`, `[verdict]` and `[panel]`: the rhythm of a round's discussion and its verdict.
+    func discussionPlan(timeZone: TimeZone) throws -> DiscussionPlan {
+        DiscussionPlan(
+            digestInterval: try Configuration.bounded(
+                file.discussion?.digest_every_days?.value ?? 3, "discussion.digest_every_days", 0.01...60) * 86_400,
+            followUpReminderAfter: try Configuration.bounded(
+                file.verdict?.follow_up_reminder_days?.value ?? 14, "verdict.follow_up_reminder_days", 1...365) * 86_400,
+            quorum: try Configuration.bounded(file.verdict?.quorum ?? 30, "verdict.quorum", 1...1_000_000),
+            maxOpenRounds: try Configuration.bounded(file.panel?.max_open_rounds ?? 3, "panel.max_open_rounds", 0...1_000),
+            timeZone: timeZone)
+    }
 }
 
 extension Configuration {

@@ -11,7 +11,7 @@ enum Main {
         // The database holds raw panel mail: nothing we create is for other users of the machine.
         umask(0o027)
         do {
-            var command = try Tweedemening.parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
+            var command = try Tweedemening.parseAsRoot()
             bootstrapLogging(for: command)
             if var command = command as? AsyncParsableCommand {
                 try await command.run()
@@ -29,28 +29,6 @@ enum Main {
         } catch {
             Tweedemening.exit(withError: error)
         }
-    }
-
-    /// `--root DIR` is global: `tweedemening --root DIR tick` works as well as `tweedemening tick --root DIR`.
-    /// A leading `--root` is moved behind the subcommand path, where every command declares it.
-    static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
-        var leading: [String] = []
-        var rest = arguments[...]
-        while let first = rest.first {
-            if first == "--root", rest.count >= 2 {
-                leading += rest.prefix(2)
-                rest = rest.dropFirst(2)
-            } else if first.hasPrefix("--root=") {
-                leading.append(first)
-                rest = rest.dropFirst()
-            } else {
-                break
-            }
-        }
-        guard !leading.isEmpty else { return arguments }
-        // The subcommand path: the leading words that are not options.
-        let path = rest.prefix { !$0.hasPrefix("-") }
-        return Array(path) + leading + Array(rest.dropFirst(path.count))
     }
 
     /// Quiet by default (cron mails any output); `serve` logs at info. TWEEDEMENING_LOG_LEVEL overrides.
@@ -76,6 +54,13 @@ struct Tweedemening: AsyncParsableCommand {
             ServeCommand.self, QueueCommand.self, InboundCommand.self, QuestionCommand.self, ReportCommand.self, KeysCommand.self,
             BackupCommand.self, AuditCommand.self, ScanCommand.self,
         ])
+
+    /// `--root DIR` is global: `tweedemening --root DIR tick` works as well as `tweedemening tick --root DIR`.
+    /// Argument-parser reads this command's options wherever they stand in the arguments (before or after the
+    /// subcommand's name), and hands an option group it decoded here to every subcommand that declares the same type
+    /// (`@OptionGroup var options: RootOptions`): the subcommand reads this value, whichever side `--root` was on.
+    /// (The commands without a root — `scan`, `inbound parse`, `inbound trim` — accept `--root` and ignore it.)
+    @OptionGroup var options: RootOptions
 }
 
 /// `--root DIR`, shared by every command.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -68,6 +69,159 @@ struct TweedemeningBinary {
         return Result(
             status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
             stderr: String(decoding: err, as: UTF8.self))
+    }
+}
+
+extension TweedemeningBinary {
+    /// Starts `serve` (by default the intake only) and returns once it answers `/healthz` on the port its environment
+    /// names (`TWEEDEMENING_LISTEN`). A free port is found by binding and releasing it, so under `swift test --parallel`
+    /// another test's daemon, or a client's outgoing connection, may take it before `serve` binds it: when `serve`
+    /// stops on "Address already in use", it is started again on fresh ports (the intake's, and the metrics listener's
+    /// if it has one). `ServeProcess.base` is where it listens; `ServeProcess.link(_:)` moves a link from mail sent
+    /// before the start there.
+    ///
+    /// `meanwhile` runs once, right after the first start and before the wait: for a test of what runs beside a daemon
+    /// that is still starting.
+    func startServe(
+        _ arguments: [String] = ["serve", "--intake-only"], attempts: Int = 5, meanwhile: () throws -> Void = {}
+    ) async throws -> ServeProcess {
+        let firstBase = environment["TWEEDEMENING_BASE_URL"] ?? ""
+        var cli = self
+        for attempt in 1...attempts {
+            let serve = try ServeProcess(cli: cli, arguments: arguments, firstBase: firstBase)
+            if attempt == 1 { try meanwhile() }
+            if try await serve.waitUntilServing() { return serve }
+            guard attempt < attempts else { break }
+            cli = try cli.onFreshPorts()
+        }
+        throw TestFailure("serve found its port taken \(attempts) times in a row")
+    }
+
+    /// This binary with new free ports for the intake (and its base URL, when that is the intake's loopback address)
+    /// and for the metrics listener, when it listens on loopback.
+    func onFreshPorts() throws -> TweedemeningBinary {
+        var cli = self
+        let old = try Self.loopbackPort(environment["TWEEDEMENING_LISTEN"])
+        let port = try freeLoopbackPort()
+        cli.environment["TWEEDEMENING_LISTEN"] = "127.0.0.1:\(port)"
+        if environment["TWEEDEMENING_BASE_URL"] == "http://127.0.0.1:\(old)" {
+            cli.environment["TWEEDEMENING_BASE_URL"] = "http://127.0.0.1:\(port)"
+        }
+        if (try? Self.loopbackPort(environment["TWEEDEMENING_METRICS_LISTEN"])) != nil {
+            cli.environment["TWEEDEMENING_METRICS_LISTEN"] = "127.0.0.1:\(try freeLoopbackPort())"
+        }
+        return cli
+    }
+
+    /// The port of `127.0.0.1:PORT`.
+    static func loopbackPort(_ listen: String?) throws -> Int {
+        guard let listen, listen.hasPrefix("127.0.0.1:"), let port = Int(listen.dropFirst("127.0.0.1:".count)) else {
+            throw TestFailure("not a loopback listen address: \(listen ?? "(none)")")
+        }
+        return port
+    }
+}
+
+/// A `serve` a test started with `startServe`. Its stdout and stderr are read while it runs (a pipe nobody reads fills
+/// up, and the daemon stalls at its next log line); it is stopped by `stop()` or, at the latest, when the test lets go
+/// of it.
+final class ServeProcess: Sendable {
+    /// The binary that started it, with the ports it listens on in its environment (ticks run with it render links
+    /// to this daemon).
+    let cli: TweedemeningBinary
+    let process: Process
+    let port: Int
+    /// The metrics listener's port, when it has one on loopback.
+    let metricsPort: Int?
+    /// The base URL of links in mail rendered before `startServe` (by ticks of the test's own binary).
+    let firstBase: String
+    private let input: Pipe
+    private let output = OutputBuffer()
+    private let drained = DispatchGroup()
+
+    /// `http://127.0.0.1:PORT`.
+    var base: String { "http://127.0.0.1:\(port)" }
+
+    /// What serve wrote to stderr so far.
+    var stderr: String { output.text(stderr: true) }
+
+    init(cli: TweedemeningBinary, arguments: [String], firstBase: String) throws {
+        self.cli = cli
+        self.firstBase = firstBase
+        port = try TweedemeningBinary.loopbackPort(cli.environment["TWEEDEMENING_LISTEN"])
+        metricsPort = try? TweedemeningBinary.loopbackPort(cli.environment["TWEEDEMENING_METRICS_LISTEN"])
+        let (process, input, stdout, stderr) = try cli.start(arguments)
+        self.process = process
+        self.input = input
+        for (pipe, isStderr) in [(stdout, false), (stderr, true)] {
+            drained.enter()
+            let handle = pipe.fileHandleForReading
+            Thread { [output, drained] in
+                while case let data = handle.availableData, !data.isEmpty { output.append(data, stderr: isStderr) }
+                drained.leave()
+            }.start()
+        }
+    }
+
+    deinit {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    /// `link` (from mail) pointing at this daemon, when it pointed at the base URL of before the start.
+    func link(_ link: String) -> String {
+        guard !firstBase.isEmpty, firstBase != base, link.hasPrefix(firstBase) else { return link }
+        return base + link.dropFirst(firstBase.count)
+    }
+
+    /// Waits until serve answers `/healthz` (after logging that it listens on its port, when it logs at info, so that
+    /// another daemon that holds the port does not answer for it). False: serve stopped because the port was taken.
+    func waitUntilServing(timeout: Duration = .seconds(30)) async throws -> Bool {
+        let level = cli.environment["TWEEDEMENING_LOG_LEVEL"] ?? ProcessInfo.processInfo.environment["TWEEDEMENING_LOG_LEVEL"]
+        let announces = level == nil || ["trace", "debug", "info"].contains(level!)
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if !process.isRunning {
+                let result = stop()
+                if result.stderr.contains("Address already in use") { return false }
+                throw TestFailure("serve exited with status \(result.status) before it answered /healthz: \(result.stderr)")
+            }
+            let listening =
+                !announces
+                || stderr.split(separator: "\n").contains { $0.hasSuffix("listening on 127.0.0.1:\(port)") }
+            if listening, let (status, _) = try? await http("GET", "\(base)/healthz"), status == 200 { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let result = stop()
+        throw TestFailure("serve did not answer /healthz at \(base) within \(timeout): \(result.stderr)")
+    }
+
+    /// Stops serve (SIGTERM) and returns its exit status and everything it wrote. Safe to call more than once.
+    @discardableResult
+    func stop() -> TweedemeningBinary.Result {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        drained.wait()
+        return TweedemeningBinary.Result(
+            status: process.terminationStatus, stdout: output.text(stderr: false), stderr: output.text(stderr: true))
+    }
+}
+
+/// Output of a child process, appended to by the threads that read its pipes.
+final class OutputBuffer: Sendable {
+    private let data = Mutex((stdout: Data(), stderr: Data()))
+
+    func append(_ bytes: Data, stderr: Bool) {
+        data.withLock { data in
+            if stderr { data.stderr.append(bytes) } else { data.stdout.append(bytes) }
+        }
+    }
+
+    func text(stderr: Bool) -> String {
+        String(decoding: data.withLock { stderr ? $0.stderr : $0.stdout }, as: UTF8.self)
     }
 }
 
@@ -169,6 +323,11 @@ struct EndToEndRoot {
         ]
         settings.merge(environment) { $1 }
         cli = TweedemeningBinary(url: try TweedemeningBinary.locate(), root: root, environment: settings)
+    }
+
+    /// `serve` for this root (see `TweedemeningBinary.startServe`): use its `base`, which may differ from `self.base`.
+    func startServe(_ arguments: [String] = ["serve", "--intake-only"]) async throws -> ServeProcess {
+        try await cli.startServe(arguments)
     }
 
     func remove() {

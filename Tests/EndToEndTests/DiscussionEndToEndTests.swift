@@ -36,7 +36,7 @@ import Testing
                 "TWEEDEMENING_MODERATOR": "moderator@tweedemening.example",
             ])
         defer { e2e.remove() }
-        let (catcher, cli, base) = (e2e.catcher, e2e.cli, e2e.base)
+        let (catcher, cli) = (e2e.catcher, e2e.cli)
         let (_, publish, voteAt, deadline) = try e2e.publishableCase(panel: Self.panel) {
             $0.replacingOccurrences(of: "digest_every_days = 3", with: "digest_every_days = 1")
         }
@@ -118,14 +118,10 @@ import Testing
         let approve = try #require(bramModeration.links.first { $0.contains("/m/") })
 
         // When the moderator approves Bram's argument (GET shows, POST decides)
-        let serve = try cli.start(["serve", "--intake-only"])
-        defer {
-            serve.0.terminate()
-            _ = try? cli.finish(serve)
-        }
-        try await waitForHealth(base)
-        #expect(try await http("GET", approve).0 == 200)
-        #expect(try await http("POST", approve).0 == 200)
+        let serve = try await cli.startServe()
+        defer { serve.stop() }
+        #expect(try await http("GET", serve.link(approve)).0 == 200)
+        #expect(try await http("POST", serve.link(approve)).0 == 200)
 
         // And the first digest goes out a day after publication
         try expectQuietTick(cli, at: publish.addingTimeInterval(86_400 + 1))

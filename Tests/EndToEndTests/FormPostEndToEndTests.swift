@@ -14,13 +14,9 @@ import Testing
         let setup = try EndToEndRoot("forms")
         defer { setup.remove() }
         try expectSuccess(setup.cli.run(["init"]))
-        let serve = try setup.cli.start(["serve", "--intake-only"])
-        defer {
-            serve.0.terminate()
-            _ = try? setup.cli.finish(serve)
-        }
-        try await waitForHealth(setup.base)
-        let port = setup.port
+        let serve = try await setup.cli.startServe()
+        defer { serve.stop() }
+        let port = serve.port
 
         // When a POST carries no Content-Type at all, then it is refused with 415
         let untyped = try await Self.exchange(
@@ -28,15 +24,15 @@ import Testing
         #expect(untyped.status == 415, "\(untyped)")
         // When a browser posts a form from another site, then it is refused with 403 and a page that says so
         let crossSite = try await HTTPClient.send(
-            "POST", "\(setup.base)/v/x", headers: [("Sec-Fetch-Site", "cross-site"), ("Origin", "https://evil.example")])
+            "POST", "\(serve.base)/v/x", headers: [("Sec-Fetch-Site", "cross-site"), ("Origin", "https://evil.example")])
         #expect(crossSite.status == 403 && crossSite.body.contains("komt niet van De Tweede Mening"), "\(crossSite.status)")
         // And our own form, as a browser posts it under our no-referrer policy, reaches the route (a malformed link: 400)
         let own = try await HTTPClient.send(
-            "POST", "\(setup.base)/v/x", headers: [("Sec-Fetch-Site", "same-origin"), ("Origin", "null")])
+            "POST", "\(serve.base)/v/x", headers: [("Sec-Fetch-Site", "same-origin"), ("Origin", "null")])
         #expect(own.status == 400, "\(own.status)")
         // And RFC 8058's one-click POST from a webmail's page reaches the unsubscribe route
         let oneClick = try await HTTPClient.send(
-            "POST", "\(setup.base)/u/x", headers: [("Sec-Fetch-Site", "cross-site"), ("Origin", "https://webmail.example")],
+            "POST", "\(serve.base)/u/x", headers: [("Sec-Fetch-Site", "cross-site"), ("Origin", "https://webmail.example")],
             body: Array("List-Unsubscribe=One-Click".utf8))
         #expect(oneClick.status == 400, "\(oneClick.status)")
     }

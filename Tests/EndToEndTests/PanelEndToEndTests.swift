@@ -102,9 +102,8 @@ import Testing
         // only where our MTA vouched for the sender
         #expect(countByKind(mail) == ["join": 20, "join-unknown": 1])
         #expect(!mail.contains { $0.rcptTo == "y@elders.example" })
-        let serve = try cli.start(["serve", "--intake-only"])
-        defer { serve.0.terminate(); _ = try? cli.finish(serve) }
-        try await waitForHealth(base)
+        let serve = try await cli.startServe()
+        defer { serve.stop() }
         for message in mail where message.header("X-Tweedemening-Kind") == "join" {
             let index = Int(message.rcptTo.dropFirst().prefix { $0.isNumber })!
             let text = message.plainText
@@ -119,13 +118,13 @@ import Testing
             for choice in choices {
                 let link = try #require(answer(choice))
                 // a mail scanner's GET records nothing; the resident's POST does
-                #expect(try await http("GET", link).0 == 200)
-                #expect(try await Self.post(link, body: "").0 == 200)
+                #expect(try await http("GET", serve.link(link)).0 == 200)
+                #expect(try await Self.post(serve.link(link), body: "").0 == 200)
             }
             let lines = text.split(separator: "\n").map(String.init)
             let heading = try #require(lines.firstIndex { $0.hasPrefix("BEVESTIG UW AANMELDING") })
             let confirm = try #require(lines[heading...].first { $0.hasPrefix(base + "/j/") })
-            if index < 18 { #expect(try await Self.post(confirm, body: "").0 == 200) }
+            if index < 18 { #expect(try await Self.post(serve.link(confirm), body: "").0 == 200) }
         }
         let volunteers = try cli.run(["panel", "volunteers", "--municipality", "ede"]).stdout
         #expect(volunteers.components(separatedBy: "\tconfirmed\t").count - 1 == 18, "\(volunteers)")
@@ -183,9 +182,9 @@ import Testing
         #expect(first.header("List-Unsubscribe-Post") == "List-Unsubscribe=One-Click")
         let oneClick = String(header.trimmingCharacters(in: .whitespaces).dropFirst().prefix { $0 != ">" })
         // a GET shows a confirmation page and changes nothing; the mail client's POST unsubscribes, no cookie needed
-        #expect(try await http("GET", oneClick).0 == 200)
+        #expect(try await http("GET", serve.link(oneClick)).0 == 200)
         #expect(try cli.run(["panel", "list", "--municipality", "ede"]).stdout.contains("\(first.rcptTo)\t\tactive"))
-        #expect(try await Self.post(oneClick, body: "List-Unsubscribe=One-Click").0 == 200)
+        #expect(try await Self.post(serve.link(oneClick), body: "List-Unsubscribe=One-Click").0 == 200)
         #expect(try cli.run(["panel", "list", "--municipality", "ede"]).stdout.contains("\(first.rcptTo)\t\tunsubscribed"))
 
         // When panelists reply PAUZE, MIJN GEGEVENS (to the join address) and VERWIJDER MIJ
@@ -219,8 +218,8 @@ import Testing
         #expect(try cli.run(["panel", "report", "--municipality", "ede"]).stdout.contains("(1 paused"))
         // And after the click nothing in the database names the erased panelist
         #expect(try Self.fileContains(root, fourth.rcptTo))
-        #expect(try await http("GET", eraseLink).0 == 200)
-        #expect(try await Self.post(eraseLink, body: "").0 == 200)
+        #expect(try await http("GET", serve.link(eraseLink)).0 == 200)
+        #expect(try await Self.post(serve.link(eraseLink), body: "").0 == 200)
         #expect(try !Self.fileContains(root, fourth.rcptTo))
         #expect(try cli.run(["panelist", "export", "--email", fourth.rcptTo]).status == 65)
         let exported = try cli.run(["panelist", "export", "--email", third.rcptTo])

@@ -35,7 +35,7 @@ import Testing
                 "TWEEDEMENING_MODERATOR": "moderator@tweedemening.example", "TWEEDEMENING_LOG_LEVEL": "trace",
             ])
         defer { e2e.remove() }
-        let (catcher, root, cli, base) = (e2e.catcher, e2e.root, e2e.cli, e2e.base)
+        let (catcher, root, cli) = (e2e.catcher, e2e.root, e2e.cli)
         let logs = LogCapture()
         _ = try logs.run(cli, ["init"])
         try trustOurMTA(root: root)
@@ -50,9 +50,8 @@ import Testing
             .write(to: csv, atomically: true, encoding: .utf8)
         _ = try logs.run(cli, ["panel", "import", "--municipality", "ede", csv.path])
         let caseFile = SMTPCatcher.packageRoot().appendingPathComponent("examples/case-traplift.md").path
-        let serve = try cli.start(["serve", "--intake-only"])
-        defer { serve.0.terminate(); _ = try? cli.finish(serve) }
-        try await waitForHealth(base)
+        let serve = try await cli.startServe()
+        defer { serve.stop() }
 
         var seen = 0
         var texts: [String] = []
@@ -105,7 +104,7 @@ import Testing
             mail = catcher.waitForMessages(count: mail.count + 4, timeout: 10)
             for message in mail.dropFirst(seen) where message.header("X-Tweedemening-Kind") == "vote" {
                 let support = try #require(message.links.first { $0.contains("/v/") })
-                #expect(try await PanelEndToEndTests.post(support, body: "").0 == 200)
+                #expect(try await PanelEndToEndTests.post(serve.link(support), body: "").0 == 200)
             }
             _ = try logs.run(cli, ["tick", "--now", iso(deadline.addingTimeInterval(60))])
             mail = catcher.waitForMessages(count: mail.count + 5, timeout: 10)
@@ -182,8 +181,7 @@ import Testing
         #expect(two["bram"] == ["Deelnemer 1"] && two["anna"] == ["Deelnemer 2"], "\(two)")
 
         // No secret, token, address or mail text in any log line, at trace level
-        serve.0.terminate()
-        let serveLog = try cli.finish(serve).stderr
+        let serveLog = serve.stop().stderr
         let log = logs.text + serveLog
         #expect(log.count > 1_000, "the logs were captured: \(log.count) characters")
         for secret in [Self.password, Self.inboundSecret, "v1.k1.", "reply+", "bounce+", "Subject:", "Vraag: Hoeveel"] {

@@ -30,27 +30,23 @@ import Testing
         let setup = try EndToEndRoot("proxy")
         defer { setup.remove() }
         try expectSuccess(setup.cli.run(["init"]))
-        let serve = try setup.cli.start(["serve", "--intake-only"])
-        defer {
-            serve.0.terminate()
-            _ = try? setup.cli.finish(serve)
-        }
-        try await waitForHealth(setup.base)
+        let serve = try await setup.cli.startServe()
+        defer { serve.stop() }
 
         // When the proxy (127.0.0.1) forwards 50 POSTs of one client at once
-        let proxied = try await Self.post(setup.base, count: 50, from: "127.0.0.1") { _ in "10.9.9.9, 203.0.113.9" }
+        let proxied = try await Self.post(serve.base, count: 50, from: "127.0.0.1") { _ in "10.9.9.9, 203.0.113.9" }
         // Then that client is slowed after its burst of 30 (not slowed: 20 tokens refilled, which takes 20 seconds)
         #expect(proxied.filter { $0 != 429 }.count >= 30, "\(proxied)")
         #expect(proxied.contains(429), "\(proxied)")
         // And another client behind the same proxy is not, nor is this machine itself (no header)
-        #expect(try await Self.post(setup.base, count: 1, from: "127.0.0.1") { _ in "198.51.100.7" } != [429])
-        #expect(try await Self.post(setup.base, count: 1, from: "127.0.0.1") { _ in nil } != [429])
+        #expect(try await Self.post(serve.base, count: 1, from: "127.0.0.1") { _ in "198.51.100.7" } != [429])
+        #expect(try await Self.post(serve.base, count: 1, from: "127.0.0.1") { _ in nil } != [429])
 
         // When a client that connects directly (127.0.0.2: not the proxy) names another address in each request
-        let direct = try await Self.post(setup.base, count: 50, from: "127.0.0.2") { "192.0.2.\($0 + 1)" }
+        let direct = try await Self.post(serve.base, count: 50, from: "127.0.0.2") { "192.0.2.\($0 + 1)" }
         // Then its header is ignored: it is limited as itself
         #expect(direct.filter { $0 != 429 }.count >= 30, "\(direct)")
         #expect(direct.contains(429), "\(direct)")
-        #expect(serve.0.isRunning)
+        #expect(serve.process.isRunning)
     }
 }

@@ -107,17 +107,13 @@ import Testing
         let extend = try #require(offer.links.first { $0.contains("/m/") })
         #expect(mail.filter { $0.header("X-Tweedemening-Kind") == "questions" }.count == 2)
         // When the moderator extends by the link (GET shows, POST acts)
-        let serve = try cli.start(["serve", "--intake-only"])
-        defer {
-            serve.0.terminate()
-            _ = try? cli.finish(serve)
-        }
-        try await waitForHealth("http://127.0.0.1:\(port)")
-        #expect(try await http("GET", extend).0 == 200)
-        #expect(try await http("POST", extend).0 == 200)
+        let serve = try await cli.startServe()
+        defer { serve.stop() }
+        #expect(try await http("GET", serve.link(extend)).0 == 200)
+        #expect(try await http("POST", serve.link(extend)).0 == 200)
         // And a replayed POST of the same link changes nothing (one-time link, finding 8 of the outside test)
-        #expect(try await http("POST", extend).0 == 409)
-        #expect(try await http("POST", extend).0 == 409)
+        #expect(try await http("POST", serve.link(extend)).0 == 409)
+        #expect(try await http("POST", serve.link(extend)).0 == 409)
         try expectQuietTick(cli, at: voteAt.addingTimeInterval(-86_400 + 120))
         mail = catcher.waitForMessages(count: 15 + 4, timeout: 10)
         // Then every panelist is told once, and voting opens three days later

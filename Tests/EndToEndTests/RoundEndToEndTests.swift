@@ -83,15 +83,14 @@ import Testing
             uniqueKeysWithValues: mail.filter { $0.header("X-Tweedemening-Kind") == "vote" }.map { ($0.rcptTo, $0) })
 
         // And panelists vote through the intake
-        let serve = try cli.start(["serve", "--intake-only"])
-        defer { serve.0.terminate(); _ = try? cli.finish(serve) }
-        try await waitForHealth(base)
+        let serve = try await cli.startServe()
+        defer { serve.stop() }
         func links(_ who: String) throws -> (support: String, oppose: String) {
             let message = try #require(voteMail["\(who)@bewoners.example"])
             let links = message.links
             try #require(links.count >= 2)
             #expect(links[0].contains("/v/") && links[1].contains("/v/"))
-            return (links[0], links[1])
+            return (serve.link(links[0]), serve.link(links[1]))
         }
         let anna = try links("anna"), bram = try links("bram"), celine = try links("celine"), daan = try links("daan")
         // a GET (what a mail scanner does) records nothing
@@ -105,7 +104,7 @@ import Testing
         func tokenParts(_ link: String) -> [String] { link.components(separatedBy: "/v/")[1].components(separatedBy: ".") }
         var forged = tokenParts(daan.oppose)
         forged[2] = tokenParts(daan.support)[2]
-        #expect(try await http("POST", "\(base)/v/\(forged.joined(separator: "."))").0 == 403)
+        #expect(try await http("POST", "\(serve.base)/v/\(forged.joined(separator: "."))").0 == 403)
         // One character of Anna's signature changed (always to another one): refused, nothing recorded.
         var signature = Array(anna.oppose)
         signature[signature.count - 10] = signature[signature.count - 10] == "A" ? "B" : "A"
@@ -257,11 +256,11 @@ import Testing
                 String.init) ?? ""
         try expectSuccess(cli.run(["case", "approve", caseId, "--publish-at", iso(Date().addingTimeInterval(-60))]))
         // When serve and three cron ticks run at the same moment
-        let serve = try cli.start(["serve"])
-        defer { serve.0.terminate(); _ = try? cli.finish(serve) }
-        let ticks = try (0..<3).map { _ in try cli.start(["tick"]) }
-        for tick in ticks { expectSuccess(try cli.finish(tick)) }
-        try await waitForHealth("http://127.0.0.1:\(port)")
+        let serve = try await cli.startServe(["serve"]) {
+            let ticks = try (0..<3).map { _ in try cli.start(["tick"]) }
+            for tick in ticks { expectSuccess(try cli.finish(tick)) }
+        }
+        defer { serve.stop() }
         try await Task.sleep(for: .seconds(2))
         // Then every panelist got the case exactly once
         let mail = catcher.waitForMessages(count: 40, timeout: 10)
@@ -269,21 +268,20 @@ import Testing
         #expect(Set(mail.map(\.rcptTo)) == Set(panel))
         #expect(Set(mail.compactMap { $0.header("Message-ID") }).count == 40)
         // And /metrics, on its own listener, shows the queue, the ticks and the intake's requests
-        let (status, metrics) = try await http("GET", "http://127.0.0.1:\(metricsPort)/metrics")
+        let (status, metrics) = try await http("GET", "http://127.0.0.1:\(try #require(serve.metricsPort))/metrics")
         #expect(status == 200)
         // …while the public listener does not serve it, even to loopback — a proxy on this machine connects from
         // there (issue 17, finding 14)
-        #expect(try await http("GET", "http://127.0.0.1:\(port)/metrics").0 == 404)
+        #expect(try await http("GET", "\(serve.base)/metrics").0 == 404)
         #expect(metrics.contains("tweedemening_queue_messages{state=\"sent\"} 40"), "\(metrics)")
         #expect(metrics.contains("tweedemening_tick_duration_seconds_count"))
         #expect(metrics.contains("hb_requests{http_route=\"/healthz\""))
         #expect(!metrics.contains("v1.k1."))
         // And SIGTERM stops the daemon promptly
         let stopped = Date()
-        serve.0.terminate()
-        serve.0.waitUntilExit()
+        let stoppedServe = serve.stop()
         #expect(Date().timeIntervalSince(stopped) < 10)
-        #expect(serve.0.terminationStatus == 0)
+        #expect(stoppedServe.status == 0, "\(stoppedServe.stderr)")
     }
 
     @Test func keysRotateAndTheDatabaseBacksUp() throws {
@@ -448,12 +446,4 @@ func countByKind(_ messages: [CaughtMessage]) -> [String: Int] {
 func http(_ method: String, _ url: String) async throws -> (Int, String) {
     let response = try await HTTPClient.send(method, url)
     return (response.status, response.body)
-}
-
-func waitForHealth(_ base: String) async throws {
-    for _ in 0..<100 {
-        if let (status, _) = try? await http("GET", "\(base)/healthz"), status == 200 { return }
-        try await Task.sleep(for: .milliseconds(100))
-    }
-    throw TestFailure("the intake did not answer /healthz at \(base)")
 }

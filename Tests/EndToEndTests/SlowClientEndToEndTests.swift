@@ -19,15 +19,11 @@ import Testing
         #expect(text.contains("idle_timeout_seconds = 30"))
         try text.replacingOccurrences(of: "idle_timeout_seconds = 30", with: "idle_timeout_seconds = 5")
             .write(to: config, atomically: true, encoding: .utf8)
-        let serve = try setup.cli.start(["serve", "--intake-only"])
-        defer {
-            serve.0.terminate()
-            _ = try? setup.cli.finish(serve)
-        }
-        try await waitForHealth(setup.base)
+        let serve = try await setup.cli.startServe()
+        defer { serve.stop() }
 
         // When a client sends half a request and then nothing
-        let port = setup.port
+        let port = serve.port
         let closedAfter = try await Task.detached {
             try Self.secondsUntilClosed(port: port, sending: "GET /healthz HTTP/1.1\r\nHost: x\r\n")
         }
@@ -37,10 +33,10 @@ import Testing
 
         // When a request carries a header over the 8 KB limit, it is refused (an error status or a closed connection)
         let huge = try? await HTTPClient.send(
-            "GET", "\(setup.base)/healthz", headers: [("X-Padding", String(repeating: "a", count: 20_000))])
+            "GET", "\(serve.base)/healthz", headers: [("X-Padding", String(repeating: "a", count: 20_000))])
         #expect(huge.map { (400..<500).contains($0.status) } ?? true, "answered \(huge?.status ?? 0)")
         // And the intake still answers everyone else
-        #expect(try await http("GET", "\(setup.base)/healthz").0 == 200)
+        #expect(try await http("GET", "\(serve.base)/healthz").0 == 200)
     }
 
     @Test func tricklingClientsAreCutOffAndOneAddressCannotHoldTheIntake() async throws {
@@ -51,17 +47,13 @@ import Testing
         try Self.configureHTTP(
             setup.root,
             ["header_timeout_seconds": "2", "body_timeout_seconds": "4", "max_connections_per_client": "8"])
-        let serve = try setup.cli.start(["serve", "--intake-only"])
-        defer {
-            serve.0.terminate()
-            _ = try? setup.cli.finish(serve)
-        }
-        try await waitForHealth(setup.base)
+        let serve = try await setup.cli.startServe()
+        defer { serve.stop() }
 
         // When 12 connections from 127.0.0.4 each send a POST head promising 1000 bytes, then one byte a second —
         // which kept a connection open for ever, however short the idle timeout — and one from 127.0.0.3 trickles
         // its head a line a second
-        let port = setup.port
+        let port = serve.port
         let head =
             "POST /v/x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
             + "Content-Length: 1000\r\n\r\n"
@@ -77,7 +69,7 @@ import Testing
         var healthy = 0
         for _ in 0..<12 {
             try await Task.sleep(for: .milliseconds(500))
-            if try await HTTPClient.send("GET", "\(setup.base)/healthz", timeout: 5, from: "127.0.0.2").status == 200 {
+            if try await HTTPClient.send("GET", "\(serve.base)/healthz", timeout: 5, from: "127.0.0.2").status == 200 {
                 healthy += 1
             }
         }
@@ -92,8 +84,8 @@ import Testing
         let headClosed = try await slowHead.value ?? .infinity
         #expect(headClosed >= 1 && headClosed < 5, "closed after \(headClosed) s")
         // And the intake is alive and answers 127.0.0.1 again
-        #expect(serve.0.isRunning)
-        #expect(try await http("GET", "\(setup.base)/healthz").0 == 200)
+        #expect(serve.process.isRunning)
+        #expect(try await http("GET", "\(serve.base)/healthz").0 == 200)
     }
 
     /// Finding 1 of the outside test: 2,000 trickling connections exhausted the file handles and the process died.
@@ -110,15 +102,11 @@ import Testing
         limited = TweedemeningBinary(
             url: URL(fileURLWithPath: "/bin/sh"), root: setup.root, environment: setup.cli.environment,
             leadingArguments: limited.leadingArguments)
-        let serve = try limited.start(["serve", "--intake-only", "--root", setup.root.path])
-        defer {
-            serve.0.terminate()
-            _ = try? limited.finish(serve)
-        }
-        try await waitForHealth(setup.base)
+        let serve = try await limited.startServe(["serve", "--intake-only", "--root", setup.root.path])
+        defer { serve.stop() }
 
         // When 200 connections from 20 addresses each promise a body and trickle it a byte a second
-        let port = setup.port
+        let port = serve.port
         let head =
             "POST /v/x HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
             + "Content-Length: 1000\r\n\r\n"
@@ -129,15 +117,15 @@ import Testing
         var healthy = 0
         for _ in 0..<4 {
             try await Task.sleep(for: .seconds(1))
-            if (try? await HTTPClient.send("GET", "\(setup.base)/healthz", timeout: 15, from: "127.0.0.2"))?.status == 200 {
+            if (try? await HTTPClient.send("GET", "\(serve.base)/healthz", timeout: 15, from: "127.0.0.2"))?.status == 200 {
                 healthy += 1
             }
         }
         for task in flood { _ = await task.value }
         #expect(healthy >= 3, "/healthz answered \(healthy) of 4 times during the flood")
         // And afterwards the process is alive and answers at once
-        #expect(serve.0.isRunning)
-        #expect(try await http("GET", "\(setup.base)/healthz").0 == 200)
+        #expect(serve.process.isRunning)
+        #expect(try await http("GET", "\(serve.base)/healthz").0 == 200)
     }
 
     /// Sets keys of `[http]` in the root's `tweedemening.toml` (replacing the lines `init` wrote for them, if any).

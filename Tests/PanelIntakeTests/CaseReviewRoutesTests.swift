@@ -145,3 +145,21 @@ import Testing
         #expect(try database.caseOverview(caseId).round == nil)
     }
 }
+
+/// The review and pause forms as Hummingbird's URL-encoded form decoder reads them.
+@Suite struct PageFormTests {
+    @Test func fieldsAreDecodedAndOthersIgnored() {
+        let form = PageForm(body: "reden=Graag+de+kosten%20noemen%3A+%E2%82%AC&override=ja&weken=8&submit=")
+        #expect(form.reden == "Graag de kosten noemen: €")
+        #expect(form.override == "ja")
+        #expect(form.weken == "8")
+        #expect(PageForm(body: "") == PageForm())
+        #expect(PageForm(body: "reden=").reden == "")
+    }
+
+    @Test func aBodyTheDecoderCannotReadIsAnEmptyForm() {
+        #expect(PageForm(body: "reden=%ZZ") == PageForm())
+        #expect(PageForm(body: "override=ja&override=ja") == PageForm())
+        #expect(PageForm(body: "reden[=x") == PageForm())
+    }
+}

@@ -86,6 +86,14 @@ public enum SubmissionSecret {
     }
 }
 
+/// Why a case mail is not taken: the text of the answer, whether the sender hears it, and the municipality whose
+/// moderator must act (when nothing can verify its senders). Thrown by `fileCase`'s steps, filed by `refuseCase`.
+struct CaseRefusal: Error {
+    var reason: String
+    var answer: Bool
+    var tellModerator: Municipality? = nil
+}
+
 extension Mailroom {
     /// A case (or a new version, `revisionOf`) mailed by a municipality. Taken only from a registered
     /// address whose mail DKIM/SPF/DMARC vouches for, or that carries the municipality's secret;
@@ -93,64 +101,94 @@ extension Mailroom {
     func fileCase(name: String, bytes: [UInt8], message: InboundMessage, revisionOf: Int64?, now: Date) throws
         -> MailroomResult
     {
+        // The secret is not kept, not even in the raw mail (`trust.bytes`): a stolen backup must not reveal it.
         let trust = senderTrust(message, bytes: bytes)
-        let (from, domain, authenticated, secret, body) = (
-            trust.from, trust.domain, trust.isAuthenticated, trust.secret, trust.message.text
-        )
-        // The secret is not kept, not even in the raw mail: a stolen backup must not reveal it.
-        let bytes = trust.bytes
-
-        func refuse(_ reason: String, answer: Bool, tellModerator municipality: Municipality? = nil) throws -> MailroomResult {
+        do {
+            let municipality = try verifiedMunicipality(trust)
+            let (file, source) = try caseFile(in: message, body: trust.message.text)
             let mail = InboundMail(
                 spoolName: name, receivedAt: now, messageId: message.messageID, fromAddress: message.from?.address,
-                roundId: nil, panelistId: nil, disposition: .caseRefused, detail: reason, raw: Data(bytes))
-            // Only a sender we can trust hears why: no answers to forged senders (backscatter).
-            try database.refuseSubmission(
-                mail, answerTo: answer && !from.isEmpty ? from : nil,
-                tellModerator: municipality.flatMap { municipality in moderatorAddress.map { ($0, municipality.id) } },
-                now: now, messageDomain: messageDomain)
-            logger.info("inbound.case_refused", metadata: ["inbound.answered": "\(answer)"])
-            return .filed(.caseRefused)
+                roundId: nil, panelistId: nil, disposition: .caseSubmission, detail: revisionOf.map { "revision-of:\($0)" },
+                raw: Data(trust.bytes))
+            try submitCase(
+                CaseSubmission(
+                    municipalityId: municipality.id, file: file, source: source, via: .mail, fromAddress: trust.from,
+                    revisionOf: revisionOf, inbound: mail),
+                now: now)
+            return .filed(.caseSubmission)
+        } catch let refusal as CaseRefusal {
+            return try refuseCase(refusal, name: name, message: message, bytes: trust.bytes, from: trust.from, now: now)
         }
+    }
 
-        let candidates = try database.municipalities(email: from)
-        guard !from.isEmpty, !candidates.isEmpty else {
-            return try refuse(
-                "Het adres \(from.isEmpty ? "(geen afzender)" : from) is niet bij ons bekend als adres van een gemeente. "
-                    + "Vraag de moderator om het adres te registreren, of stuur de zaak vanaf het geregistreerde adres.",
-                answer: authenticated)
-        }
-        var municipality = candidates[0]
-        if candidates.count > 1 {
-            // One address for several municipalities (a shared service): the case names which one.
-            let named = CaseFile.frontMatterValue("municipality", in: body) ?? CaseFile.frontMatterValue("gemeente", in: body)
-            guard let named, let match = candidates.first(where: { $0.id == named.lowercased() }) else {
-                return try refuse(
-                    "Dit adres hoort bij meer dan één gemeente (\(candidates.map(\.id).joined(separator: ", "))). "
-                        + "Zet in de kop van de zaak een regel `gemeente: \(candidates[0].id)` met de juiste gemeente.",
-                    answer: true)
-            }
-            municipality = match
-        }
+    /// Files the refused mail, answers the sender if `refusal.answer` (and there is one), and tells the moderator.
+    private func refuseCase(
+        _ refusal: CaseRefusal, name: String, message: InboundMessage, bytes: [UInt8], from: String, now: Date
+    ) throws -> MailroomResult {
+        let mail = InboundMail(
+            spoolName: name, receivedAt: now, messageId: message.messageID, fromAddress: message.from?.address,
+            roundId: nil, panelistId: nil, disposition: .caseRefused, detail: refusal.reason, raw: Data(bytes))
+        // Only a sender we can trust hears why: no answers to forged senders (backscatter).
+        try database.refuseSubmission(
+            mail, answerTo: refusal.answer && !from.isEmpty ? from : nil,
+            tellModerator: refusal.tellModerator.flatMap { municipality in moderatorAddress.map { ($0, municipality.id) } },
+            now: now, messageDomain: messageDomain)
+        logger.info("inbound.case_refused", metadata: ["inbound.answered": "\(refusal.answer)"])
+        return .filed(.caseRefused)
+    }
+
+    /// The municipality the sender's registered address belongs to, once the mail is shown to come from it;
+    /// else a `CaseRefusal` saying why.
+    private func verifiedMunicipality(_ trust: SenderTrust) throws -> Municipality {
+        let from = trust.from
+        let municipality = try addressedMunicipality(trust)
         guard canVerify(municipality) else {
             // Neither our MTA's verdict (no `inbound.authserv_id`) nor a secret can prove this sender: anyone can
             // write this From. Refused; the moderator hears what to configure, the registered address why.
-            return try refuse(
-                "Zaken per e-mail kunnen voor \(municipality.name) nog niet worden aangenomen: wij kunnen niet controleren "
-                    + "dat een e-mail echt van \(from) komt. De moderator is gevraagd dit in te stellen; tot dan kunt u de "
-                    + "zaak aan de moderator geven.",
+            throw CaseRefusal(
+                reason: "Zaken per e-mail kunnen voor \(municipality.name) nog niet worden aangenomen: wij kunnen niet "
+                    + "controleren dat een e-mail echt van \(from) komt. De moderator is gevraagd dit in te stellen; tot dan "
+                    + "kunt u de zaak aan de moderator geven.",
                 answer: true, tellModerator: municipality)
         }
         guard trust.speaks(for: municipality) else {
-            let checks = trust.checks
-            return try refuse(
-                "Wij konden niet vaststellen dat deze e-mail echt van \(from) komt (\(checks)"
-                    + (secret == nil ? "" : "; het geheim in de e-mail klopt niet") + "). "
-                    + "Laat uw ICT-afdeling DKIM of SPF voor \(domain) instellen, of zet de regel `Geheim: …` met het geheim "
-                    + "van uw gemeente in de e-mail (de moderator geeft het u).",
+            throw CaseRefusal(
+                reason: "Wij konden niet vaststellen dat deze e-mail echt van \(from) komt (\(trust.checks)"
+                    + (trust.secret == nil ? "" : "; het geheim in de e-mail klopt niet") + "). "
+                    + "Laat uw ICT-afdeling DKIM of SPF voor \(trust.domain) instellen, of zet de regel `Geheim: …` met het "
+                    + "geheim van uw gemeente in de e-mail (de moderator geeft het u).",
                 answer: true)
         }
-        // The case: a Markdown attachment, else the body (without the quoted mail a reply carries).
+        return municipality
+    }
+
+    /// The municipality registered with the sender's address; when the address serves several (a shared service),
+    /// the one the case's front matter names (`gemeente:` or `municipality:`).
+    private func addressedMunicipality(_ trust: SenderTrust) throws -> Municipality {
+        let from = trust.from
+        let candidates = try database.municipalities(email: from)
+        guard !from.isEmpty, !candidates.isEmpty else {
+            throw CaseRefusal(
+                reason: "Het adres \(from.isEmpty ? "(geen afzender)" : from) is niet bij ons bekend als adres van een "
+                    + "gemeente. Vraag de moderator om het adres te registreren, of stuur de zaak vanaf het geregistreerde "
+                    + "adres.",
+                answer: trust.isAuthenticated)
+        }
+        guard candidates.count > 1 else { return candidates[0] }
+        let body = trust.message.text
+        let named = CaseFile.frontMatterValue("municipality", in: body) ?? CaseFile.frontMatterValue("gemeente", in: body)
+        guard let named, let match = candidates.first(where: { $0.id == named.lowercased() }) else {
+            throw CaseRefusal(
+                reason: "Dit adres hoort bij meer dan één gemeente (\(candidates.map(\.id).joined(separator: ", "))). "
+                    + "Zet in de kop van de zaak een regel `gemeente: \(candidates[0].id)` met de juiste gemeente.",
+                answer: true)
+        }
+        return match
+    }
+
+    /// The case and its source text: a Markdown attachment, else the body (first without the quoted mail a reply
+    /// carries, then whole); a `CaseRefusal` listing what is missing when none parses.
+    private func caseFile(in message: InboundMessage, body: String) throws -> (CaseFile, String) {
         let attachment = message.attachments.first { attachment in
             let name = attachment.filename?.lowercased() ?? ""
             return attachment.text != nil
@@ -158,45 +196,35 @@ extension Mailroom {
                     || attachment.contentType == "text/markdown")
         }
         let candidatesText = attachment?.text.map { [$0] } ?? [ReplyTrimmer.trim(body), body]
-        var parsed: (CaseFile, String)?
         for text in candidatesText {
             let text = text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
-            if let file = try? CaseFile.parse(text) {
-                parsed = (file, text)
-                break
-            }
+            if let file = try? CaseFile.parse(text) { return (file, text) }
         }
-        guard let (file, source) = parsed else {
-            let report = CaseCheck.check(candidatesText[0])
-            let problems = report.findings.filter { $0.kind == .completeness }.map {
-                "- " + ($0.line.map { "regel \($0): " } ?? "") + $0.message
-            }
-            return try refuse(
-                "De zaak is niet compleet of niet te lezen"
-                    + (attachment == nil ? " (wij zochten in de tekst van de e-mail en in bijlagen .md)" : "") + ":\n"
-                    + (problems.isEmpty
-                        ? "- de kop (titel, domein, consent_reference) of de vijf onderdelen ontbreken"
-                        : problems.joined(separator: "\n"))
-                    + "\n\nEen voorbeeld van een goede zaak staat in de handleiding voor gemeenten.",
-                answer: true)
+        let report = CaseCheck.check(candidatesText[0])
+        let problems = report.findings.filter { $0.kind == .completeness }.map {
+            "- " + ($0.line.map { "regel \($0): " } ?? "") + $0.message
         }
-        let mail = InboundMail(
-            spoolName: name, receivedAt: now, messageId: message.messageID, fromAddress: message.from?.address,
-            roundId: nil, panelistId: nil, disposition: .caseSubmission, detail: revisionOf.map { "revision-of:\($0)" },
-            raw: Data(bytes))
+        throw CaseRefusal(
+            reason: "De zaak is niet compleet of niet te lezen"
+                + (attachment == nil ? " (wij zochten in de tekst van de e-mail en in bijlagen .md)" : "") + ":\n"
+                + (problems.isEmpty
+                    ? "- de kop (titel, domein, consent_reference) of de vijf onderdelen ontbreken"
+                    : problems.joined(separator: "\n"))
+                + "\n\nEen voorbeeld van een goede zaak staat in de handleiding voor gemeenten.",
+            answer: true)
+    }
+
+    /// Stores the case (or its new version); a version the store cannot take is a `CaseRefusal`.
+    private func submitCase(_ submission: CaseSubmission, now: Date) throws {
         do {
             let (caseId, version) = try database.submitCase(
-                CaseSubmission(
-                    municipalityId: municipality.id, file: file, source: source, via: .mail, fromAddress: from,
-                    revisionOf: revisionOf, inbound: mail),
-                now: now, messageDomain: messageDomain, moderatorAddress: moderatorAddress)
+                submission, now: now, messageDomain: messageDomain, moderatorAddress: moderatorAddress)
             logger.info("inbound.case", metadata: ["case.id": "\(caseId)", "case.version": "\(version)"])
-            return .filed(.caseSubmission)
         } catch let error as StoreError {
             switch error {
             case .caseAlreadyApproved, .caseOfOtherMunicipality, .unknownCase:
-                return try refuse(
-                    "Deze nieuwe versie kan niet worden verwerkt: "
+                throw CaseRefusal(
+                    reason: "Deze nieuwe versie kan niet worden verwerkt: "
                         + (error.isAlreadyApproved
                             ? "de zaak is al goedgekeurd en gaat naar het panel. Neem contact op met de moderator."
                             : "de zaak hoort niet bij uw gemeente."),

@@ -350,54 +350,68 @@ public struct Courier: Sendable {
 
 /// How far the renderer of a pass is, for delivery workers that wait for its next batch.
 ///
-/// `@unchecked Sendable`: every mutable property is read and written only while holding `condition`.
-public final class RenderProgress: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var batches = 0
-    private var done = false
-    private var count = 0
-    private var failure: (any Error)?
+/// A worker with nothing to do parks on a semaphore of its own, registered under the lock; `advance` and `finish`
+/// signal every parked worker after changing the state, so no wake-up is lost between a worker's look and its wait.
+public final class RenderProgress: Sendable {
+    private struct State {
+        var batches = 0
+        var done = false
+        var count = 0
+        var failure: (any Error)?
+        /// Workers waiting for the next batch or the end.
+        var waiting: [DispatchSemaphore] = []
+
+        mutating func takeWaiting() -> [DispatchSemaphore] {
+            defer { waiting.removeAll() }
+            return waiting
+        }
+    }
+
+    private let shared = Mutex(State())
 
     /// Batches queued so far, and whether the renderer has ended.
     var state: (batches: Int, done: Bool) {
-        condition.lock()
-        defer { condition.unlock() }
-        return (batches, done)
+        shared.withLock { ($0.batches, $0.done) }
     }
 
-    var rendered: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return count
-    }
+    var rendered: Int { shared.withLock { $0.count } }
 
-    var error: (any Error)? {
-        condition.lock()
-        defer { condition.unlock() }
-        return failure
-    }
+    var error: (any Error)? { shared.withLock { $0.failure } }
 
     func advance() {
-        condition.lock()
-        batches += 1
-        condition.broadcast()
-        condition.unlock()
+        wake(
+            shared.withLock { state in
+                state.batches += 1
+                return state.takeWaiting()
+            })
     }
 
     func finish(rendered: Int = 0, error: (any Error)? = nil) {
-        condition.lock()
-        done = true
-        count = rendered
-        failure = error
-        condition.broadcast()
-        condition.unlock()
+        wake(
+            shared.withLock { state in
+                state.done = true
+                state.count = rendered
+                state.failure = error
+                return state.takeWaiting()
+            })
     }
 
     /// Returns once a batch after the `batches`-th is queued, or the renderer has ended.
     func wait(past batches: Int) {
-        condition.lock()
-        while self.batches == batches && !done { condition.wait() }
-        condition.unlock()
+        while true {
+            let parked: DispatchSemaphore? = shared.withLock { state in
+                guard state.batches == batches && !state.done else { return nil }
+                let semaphore = DispatchSemaphore(value: 0)
+                state.waiting.append(semaphore)
+                return semaphore
+            }
+            guard let parked else { return }
+            parked.wait()
+        }
+    }
+
+    private func wake(_ waiting: [DispatchSemaphore]) {
+        for semaphore in waiting { semaphore.signal() }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PanelStore
+import Synchronization
 
 /// One delivery pass, shared by the courier's workers (one per SMTP connection): the queue of due messages
 /// they pull from, the accepted messages waiting to be recorded, and the report.
@@ -8,42 +9,57 @@ import PanelStore
 /// only after the record: a crash re-sends at most the unrecorded batch (plus the messages in flight), with
 /// the same Message-IDs. Deferrals and failures are recorded at once.
 ///
-/// `@unchecked Sendable`: every mutable property is read and written only while holding `lock`.
-final class DeliveryPass: @unchecked Sendable {
+/// The mutable part is `State`, behind one `Mutex`. A worker's database writes (`record`) happen outside it; only
+/// `refill` (once per `Courier.batchSize` messages: the accepted ones must be recorded before due messages are read
+/// again) and `finish` (after every worker has returned) write under it.
+final class DeliveryPass: Sendable {
     let courier: Courier
     let now: Date
     /// Shared by all connections when the relay demands a rate.
     let bucket: TokenBucket?
     /// Per-provider rates (`DeliverySettings.pacing`), shared by all connections.
     let pacer: DestinationPacer?
-    /// While a new sending domain warms up: how many more messages may go today (read at the first refill).
-    private var remainingToday: Int?
-    private var warmUpRead = false
-    private let lock = NSLock()
-    private var queue: [OutboxMessage] = []
-    private var position = 0
-    /// Every message handed to a worker this pass: messages in flight are still `queued` in the database.
-    private var seen = Set<Int64>()
-    private var exhausted = false
-    private var accepted: [(id: Int64, code: Int, file: String)] = []
-    /// Accepted messages a worker is marking sent outside the lock: still `queued` in the database meanwhile, so a
-    /// refill reads that many more (they are in `seen` and filtered out).
-    private var beingRecorded = 0
-    private var report: DeliveryReport
-    private var error: (any Error)?
-    /// The last connection-level failure, the reason given to messages deferred untried.
-    private var lastConnectionFailure: String?
-
     /// The renderer still queueing mail for this pass, if any.
     let progress: RenderProgress?
+    private let state: Mutex<State>
+
+    typealias Accepted = (id: Int64, code: Int, file: String)
+
+    struct State {
+        /// While a new sending domain warms up: how many more messages may go today (read at the first refill).
+        var remainingToday: Int?
+        var warmUpRead = false
+        var queue: [OutboxMessage] = []
+        var position = 0
+        /// Every message handed to a worker this pass: messages in flight are still `queued` in the database.
+        var seen = Set<Int64>()
+        var exhausted = false
+        var accepted: [Accepted] = []
+        /// Accepted messages a worker is marking sent outside the lock: still `queued` in the database meanwhile, so a
+        /// refill reads that many more (they are in `seen` and filtered out).
+        var beingRecorded = 0
+        var report: DeliveryReport
+        var error: (any Error)?
+        /// The last connection-level failure, the reason given to messages deferred untried.
+        var lastConnectionFailure: String?
+    }
 
     init(courier: Courier, now: Date, report: DeliveryReport, progress: RenderProgress? = nil) {
         self.courier = courier
         self.now = now
-        self.report = report
+        self.state = Mutex(State(report: report))
         self.progress = progress
         self.bucket = courier.delivery.ratePerSecond.map { TokenBucket(rate: $0) }
         self.pacer = DestinationPacer(courier.delivery.pacing)
+    }
+
+    /// What a worker found when it asked for the next message.
+    private enum Take {
+        case message(OutboxMessage)
+        /// The pass stopped on an error.
+        case stopped
+        /// Nothing due right now.
+        case empty
     }
 
     /// The next due message, or nil when none is left (and the renderer, if any, has ended) or the pass stopped on
@@ -52,156 +68,148 @@ final class DeliveryPass: @unchecked Sendable {
         while true {
             // Read before looking: a batch queued after this is waited for, not missed.
             let rendering = progress?.state
-            lock.lock()
-            guard error == nil else {
-                lock.unlock()
-                return nil
-            }
-            if position == queue.count {
-                do {
-                    try refill(final: rendering?.done ?? true)
-                } catch {
-                    self.error = error
-                    lock.unlock()
-                    return nil
+            let take: Take = state.withLock { state in
+                guard state.error == nil else { return .stopped }
+                if state.position == state.queue.count {
+                    do {
+                        try refill(&state, final: rendering?.done ?? true)
+                    } catch {
+                        state.error = error
+                        return .stopped
+                    }
                 }
+                guard state.position < state.queue.count else { return .empty }
+                state.position += 1
+                return .message(state.queue[state.position - 1])
             }
-            if position < queue.count {
-                position += 1
-                let message = queue[position - 1]
-                lock.unlock()
-                return message
+            switch take {
+            case .message(let message): return message
+            case .stopped: return nil
+            case .empty:
+                guard let progress, let rendering, !rendering.done else { return nil }
+                progress.wait(past: rendering.batches)
             }
-            lock.unlock()
-            guard let progress, let rendering, !rendering.done else { return nil }
-            progress.wait(past: rendering.batches)
         }
     }
 
     /// Records what became of one message (after its retry, if any). The database writes (each an fsync) happen
-    /// outside `lock`: the other connections go on taking and recording messages meanwhile.
+    /// outside the lock: the other connections go on taking and recording messages meanwhile.
     func record(_ message: OutboxMessage, _ result: SMTPResult) throws {
         switch result.outcome {
         case .accepted:
-            let full: [(id: Int64, code: Int, file: String)]? = locked {
-                accepted.append((message.id!, result.code, message.spoolName))
-                report.sent += 1
-                guard accepted.count >= Courier.acceptedBatch else { return nil }
-                defer { accepted.removeAll(keepingCapacity: true) }
-                beingRecorded += accepted.count
-                return accepted
+            let full: [Accepted]? = state.withLock { state in
+                state.accepted.append((message.id!, result.code, message.spoolName))
+                state.report.sent += 1
+                guard state.accepted.count >= Courier.acceptedBatch else { return nil }
+                defer { state.accepted.removeAll(keepingCapacity: true) }
+                state.beingRecorded += state.accepted.count
+                return state.accepted
             }
             if let full {
-                defer { locked { beingRecorded -= full.count } }
+                defer { state.withLock { $0.beingRecorded -= full.count } }
                 try write(accepted: full)
             }
         case .deferred:
             var outcome = DeliveryReport()
             try courier.defer_(message, code: result.code, reason: result.detail, now: now, report: &outcome)
-            locked {
-                if result.isConnectionFailure { lastConnectionFailure = result.detail }
-                report.add(outcome)
+            state.withLock { state in
+                if result.isConnectionFailure { state.lastConnectionFailure = result.detail }
+                state.report.add(outcome)
             }
         case .rejected:
             var outcome = DeliveryReport()
             try courier.fail(message, code: result.code, reason: result.detail, report: &outcome)
-            locked { report.add(outcome) }
+            state.withLock { $0.report.add(outcome) }
         }
-    }
-
-    private func locked<T>(_ body: () throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body()
     }
 
     /// Stops the pass: workers get no more messages, and `finish` throws `error`.
     func stop(_ error: any Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if self.error == nil { self.error = error }
+        state.withLock { state in
+            if state.error == nil { state.error = error }
+        }
     }
 
     /// After every worker has returned: defers untried what is left (every worker gave up on the relay) unless
     /// `deferUntried` is false (the workers were told to stop), records the last accepted messages, and returns
     /// the report — or throws the error that stopped the pass.
     func finish(deferUntried: Bool = true) throws -> DeliveryReport {
-        lock.lock()
-        defer { lock.unlock() }
-        if error == nil, deferUntried {
-            // Every worker has returned: nobody waits for the lock. What is left is deferred a batch per transaction
-            // (a dead relay with 10,000 queued messages costs 10,000 / `Courier.batchSize` commits, not 10,000).
-            do {
-                while true {
-                    if position == queue.count { try refill() }
-                    guard position < queue.count else { break }
-                    let untried = Array(queue[position...])
-                    position = queue.count
-                    try courier.deferAll(
-                        untried, code: 0, reason: lastConnectionFailure ?? "SMTP server unreachable", now: now,
-                        report: &report)
+        try state.withLock { state in
+            if state.error == nil, deferUntried {
+                // Every worker has returned: nobody waits for the lock. What is left is deferred a batch per
+                // transaction (a dead relay with 10,000 queued messages costs 10,000 / `Courier.batchSize` commits,
+                // not 10,000).
+                do {
+                    while true {
+                        if state.position == state.queue.count { try refill(&state) }
+                        guard state.position < state.queue.count else { break }
+                        let untried = Array(state.queue[state.position...])
+                        state.position = state.queue.count
+                        try courier.deferAll(
+                            untried, code: 0, reason: state.lastConnectionFailure ?? "SMTP server unreachable",
+                            now: now, report: &state.report)
+                    }
+                } catch {
+                    state.error = error
                 }
-            } catch {
-                self.error = error
             }
+            if let error = state.error {
+                try? recordAccepted(&state)
+                throw error
+            }
+            try recordAccepted(&state)
+            return state.report
         }
-        if let error {
-            try? recordAccepted()
-            throw error
-        }
-        try recordAccepted()
-        return report
     }
 
     /// The report so far (for a caller that got an error from `finish`).
     var currentReport: DeliveryReport {
-        lock.lock()
-        defer { lock.unlock() }
-        return report
+        state.withLock { $0.report }
     }
 
-    // MARK: Called with `lock` held
+    // MARK: Called with the lock held, on the locked state
 
     /// The next due messages; `final`: nothing more will be queued this pass, so none left means the pass is over.
-    private func refill(final: Bool = true) throws {
-        queue.removeAll(keepingCapacity: true)
-        position = 0
-        guard !exhausted else { return }
+    private func refill(_ state: inout State, final: Bool = true) throws {
+        state.queue.removeAll(keepingCapacity: true)
+        state.position = 0
+        guard !state.exhausted else { return }
         // Record first, so the accepted messages no longer come back as due.
-        try recordAccepted()
-        if !warmUpRead {
-            warmUpRead = true
-            remainingToday = try courier.warmUpAllowance(now: now)
+        try recordAccepted(&state)
+        if !state.warmUpRead {
+            state.warmUpRead = true
+            state.remainingToday = try courier.warmUpAllowance(now: now)
         }
         // Messages in the workers' hands and those being marked sent are still due in the database: read past them.
+        let seen = state.seen
         var batch = try courier.database.deliverableMessages(
-            now: now, limit: Courier.batchSize + beingRecorded + courier.delivery.connections
+            now: now, limit: Courier.batchSize + state.beingRecorded + courier.delivery.connections
         )
         .filter { !seen.contains($0.id!) }
-        if let remaining = remainingToday {
+        if let remaining = state.remainingToday {
             // The day's warm-up limit reached: the rest stays queued for tomorrow's passes, untried.
             batch = Array(batch.prefix(max(0, remaining)))
-            remainingToday = remaining - batch.count
+            state.remainingToday = remaining - batch.count
         }
         if batch.isEmpty {
-            if final || remainingToday == 0 { exhausted = true }
+            if final || state.remainingToday == 0 { state.exhausted = true }
             return
         }
-        for message in batch { seen.insert(message.id!) }
-        queue = batch
+        for message in batch { state.seen.insert(message.id!) }
+        state.queue = batch
     }
 
-    /// Under `lock`, from `refill` and `finish`: before the next read of due messages, so that accepted ones do not
-    /// come back as due (once per `Courier.batchSize` messages, not per message).
-    private func recordAccepted() throws {
-        guard !accepted.isEmpty else { return }
-        try write(accepted: accepted)
-        accepted.removeAll(keepingCapacity: true)
+    /// From `refill` and `finish`, on the locked state: before the next read of due messages, so that accepted ones
+    /// do not come back as due (once per `Courier.batchSize` messages, not per message).
+    private func recordAccepted(_ state: inout State) throws {
+        guard !state.accepted.isEmpty else { return }
+        try write(accepted: state.accepted)
+        state.accepted.removeAll(keepingCapacity: true)
     }
 
     /// Marks a batch sent in one transaction, then removes its spool files (a crash in between re-sends the batch
     /// with the same Message-IDs, never loses it).
-    private func write(accepted batch: [(id: Int64, code: Int, file: String)]) throws {
+    private func write(accepted batch: [Accepted]) throws {
         try courier.database.markSent(batch.map { ($0.id, $0.code) }, now: now)
         for entry in batch { courier.spool.remove(.outgoing, name: entry.file) }
     }

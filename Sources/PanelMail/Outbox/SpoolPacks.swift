@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Outgoing mail of one render batch, in one file: `Queue/outgoing/{first message}.pack`.
 ///
@@ -74,84 +75,87 @@ enum SpoolPack {
 /// `serve` that rendered) are read in when a name is missing or the live names are listed. A message is *live*
 /// until it is removed, buried or moved out to a file of its own; a pack with no live message left is deleted.
 ///
-/// `@unchecked Sendable`: every mutable property is read and written only while holding `lock`.
-final class PackShelf: @unchecked Sendable {
+/// Every method holds `state`'s lock for its whole call, directory scans and pack deletion included (file system
+/// calls, no database write).
+final class PackShelf: Sendable {
     struct Pack {
         var members: [String: SpoolPack.Slice]
         var live: Set<String>
     }
 
-    private let lock = NSLock()
-    private var packs: [String: Pack] = [:]
-    /// The newest pack holding each name.
-    private var owner: [String: String] = [:]
+    /// What the shelf knows, read and written only under the mutex.
+    struct State {
+        var packs: [String: Pack] = [:]
+        /// The newest pack holding each name.
+        var owner: [String: String] = [:]
+    }
+
+    private let state = Mutex(State())
 
     /// Registers a pack this process just wrote (replacing a pack of the same name read earlier).
     func register(_ pack: String, members: [String: SpoolPack.Slice]) {
-        lock.lock()
-        defer { lock.unlock() }
-        add(pack, members: members)
+        state.withLock { $0.add(pack, members: members) }
     }
 
     /// The pack and slice holding `name`, reading in unknown packs from `folder` when it is not known.
     func locate(_ name: String, folder: String) -> (pack: String, slice: SpoolPack.Slice)? {
-        lock.lock()
-        defer { lock.unlock() }
-        if owner[name] == nil { scan(folder) }
-        guard let pack = owner[name], let slice = packs[pack]?.members[name] else { return nil }
-        return (pack, slice)
+        state.withLock { state in
+            if state.owner[name] == nil { state.scan(folder) }
+            guard let pack = state.owner[name], let slice = state.packs[pack]?.members[name] else { return nil }
+            return (pack, slice)
+        }
     }
 
     /// Marks `name` done in every pack holding it, and deletes each pack that has no live message left.
     /// Returns how many pack files were deleted.
     @discardableResult
     func release(_ name: String, folder: String) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        var deleted = 0
-        for (pack, var entry) in packs where entry.live.contains(name) {
-            entry.live.remove(name)
-            if entry.live.isEmpty {
-                forget(pack)
-                // Under the lock: a scan cannot read the pack in again between forgetting and deleting it.
-                unlink(folder + "/" + pack)
-                deleted += 1
-            } else {
-                packs[pack] = entry
+        state.withLock { state in
+            var deleted = 0
+            for (pack, var entry) in state.packs where entry.live.contains(name) {
+                entry.live.remove(name)
+                if entry.live.isEmpty {
+                    state.forget(pack)
+                    // Under the lock: a scan cannot read the pack in again between forgetting and deleting it.
+                    unlink(folder + "/" + pack)
+                    deleted += 1
+                } else {
+                    state.packs[pack] = entry
+                }
             }
+            return deleted
         }
-        return deleted
     }
 
     /// Live names in packs, and the pack holding each.
     func liveNames(folder: String) -> [String: String] {
-        lock.lock()
-        defer { lock.unlock() }
-        scan(folder)
-        var names: [String: String] = [:]
-        for (pack, entry) in packs {
-            for name in entry.live { names[name] = pack }
+        state.withLock { state in
+            state.scan(folder)
+            var names: [String: String] = [:]
+            for (pack, entry) in state.packs {
+                for name in entry.live { names[name] = pack }
+            }
+            return names
         }
-        return names
     }
 
     /// The packs holding `name` live, and their other live names.
     func companions(of name: String, folder: String) -> [String: Set<String>] {
-        lock.lock()
-        defer { lock.unlock() }
-        scan(folder)
-        return packs.filter { $0.value.live.contains(name) }.mapValues { $0.live.subtracting([name]) }
+        state.withLock { state in
+            state.scan(folder)
+            return state.packs.filter { $0.value.live.contains(name) }.mapValues { $0.live.subtracting([name]) }
+        }
     }
+}
 
-    // MARK: Called with `lock` held
-
-    private func add(_ pack: String, members: [String: SpoolPack.Slice]) {
+extension PackShelf.State {
+    mutating func add(_ pack: String, members: [String: SpoolPack.Slice]) {
         if packs[pack] != nil { forget(pack) }
-        packs[pack] = Pack(members: members, live: Set(members.keys))
+        packs[pack] = PackShelf.Pack(members: members, live: Set(members.keys))
         for name in members.keys { owner[name] = pack }
     }
 
-    private func forget(_ pack: String) {
+    mutating func forget(_ pack: String) {
         guard let entry = packs.removeValue(forKey: pack) else { return }
         for name in entry.members.keys where owner[name] == pack {
             owner[name] = packs.first { $0.value.members[name] != nil }?.key
@@ -160,7 +164,7 @@ final class PackShelf: @unchecked Sendable {
 
     /// Reads in the packs in `folder` this process does not know yet: a crashed process's, or those another
     /// process (`tick` from cron beside `serve`) wrote since…
-    private func scan(_ folder: String) {
+    mutating func scan(_ folder: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         // …and forgets packs another process split up or finished meanwhile.
         let present = Set(names)
