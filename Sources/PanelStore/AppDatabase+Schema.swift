@@ -460,9 +460,10 @@ extension AppDatabase {
                 t.add(column: "participation", .text)
                 t.add(column: "panelDraw", .text)
             }
-            // A seat offer to a reserve, and the notice to a member whose seat is released, belong to no round, case or inbound
-            // mail: allow them (a rebuild: SQLite cannot
-            // change a CHECK constraint).
+            // A seat offer to a reserve, and the notice to a member whose seat is released, belong to no round, case or
+            // inbound mail: allow them. A rebuild, as SQLite cannot change a CHECK constraint. The columns repeat v9's on
+            // purpose: a migration is a frozen record of what it did; a helper shared with v9 would let a later edit
+            // change both.
             try db.create(table: "outbox_v16") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("kind", .text).notNull()
