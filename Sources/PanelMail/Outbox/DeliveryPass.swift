@@ -9,9 +9,9 @@ import Synchronization
 /// only after the record: a crash re-sends at most the unrecorded batch (plus the messages in flight), with
 /// the same Message-IDs. Deferrals and failures are recorded at once.
 ///
-/// The mutable part is `State`, behind one `Mutex`. A worker's database writes (`record`) happen outside it; only
-/// `refill` (once per `Courier.batchSize` messages: the accepted ones must be recorded before due messages are read
-/// again) and `finish` (after every worker has returned) write under it.
+/// The mutable part is `State`, behind one `Mutex`. No database write happens under it while a worker can wait for it:
+/// workers record (`record`) outside it; `refill` only reads (it reads past the accepted messages not yet recorded,
+/// which are in `seen`); only `finish`, after every worker has returned, writes under it.
 final class DeliveryPass: Sendable {
     let courier: Courier
     let now: Date
@@ -174,16 +174,17 @@ final class DeliveryPass: Sendable {
         state.queue.removeAll(keepingCapacity: true)
         state.position = 0
         guard !state.exhausted else { return }
-        // Record first, so the accepted messages no longer come back as due.
-        try recordAccepted(&state)
         if !state.warmUpRead {
             state.warmUpRead = true
             state.remainingToday = try courier.warmUpAllowance(now: now)
         }
-        // Messages in the workers' hands and those being marked sent are still due in the database: read past them.
+        // Messages in the workers' hands, those accepted but not yet recorded (fewer than `Courier.acceptedBatch`: a
+        // worker records a full batch, outside the lock) and those being recorded are still due in the database: they
+        // are in `seen`, so read that many more.
         let seen = state.seen
         var batch = try courier.database.deliverableMessages(
-            now: now, limit: Courier.batchSize + state.beingRecorded + courier.delivery.connections
+            now: now,
+            limit: Courier.batchSize + state.accepted.count + state.beingRecorded + courier.delivery.connections
         )
         .filter { !seen.contains($0.id!) }
         if let remaining = state.remainingToday {
@@ -199,8 +200,8 @@ final class DeliveryPass: Sendable {
         state.queue = batch
     }
 
-    /// From `refill` and `finish`, on the locked state: before the next read of due messages, so that accepted ones
-    /// do not come back as due (once per `Courier.batchSize` messages, not per message).
+    /// From `finish`, on the locked state, after every worker has returned (nobody waits for the lock): the last
+    /// accepted messages, fewer than a batch.
     private func recordAccepted(_ state: inout State) throws {
         guard !state.accepted.isEmpty else { return }
         try write(accepted: state.accepted)
