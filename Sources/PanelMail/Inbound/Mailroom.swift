@@ -187,6 +187,14 @@ public struct Mailroom: Sendable {
             try record(name, bytes, message, .unknownRecipient, now: now)
             return .filed(.unknownRecipient)
         }
+        return try fileReply(name: name, bytes: bytes, message: message, round: round, panelist: panelist, now: now)
+    }
+
+    /// A panelist's reply to their own reply address: a request (AFMELDEN, PAUZE, …), thanks, a vote word, a question
+    /// or an argument.
+    func fileReply(
+        name: String, bytes: [UInt8], message: InboundMessage, round: Round, panelist: Panelist, now: Date
+    ) throws -> MailroomResult {
         let body = Self.bounded(message.text)
         var reply = ReplyTrimmer.trim(body)
         let isEmpty = reply.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
@@ -211,27 +219,8 @@ public struct Mailroom: Sendable {
         }
         switch intent {
         case .vote(let choice):
-            // Only from the reply address we gave this panelist, sent from their registered address, and not called
-            // forged by our MTA: anyone else gets nothing counted, and the panelist is told how to vote.
-            let registered = message.from?.address.lowercased() == panelist.email.lowercased()
-            guard registered, authentication(of: message) != .fail else {
-                return try fileNotArgument(
-                    "vote-word:other-address", answer: .howToVote, round: round, panelist: panelist, name: name,
-                    bytes: bytes, message: message, now: now)
-            }
-            guard round.state == .voting else {
-                return try fileNotArgument(
-                    "vote-word:not-open", answer: .howToVote, round: round, panelist: panelist, name: name, bytes: bytes,
-                    message: message, now: now)
-            }
-            let mail = InboundMail(
-                spoolName: name, receivedAt: now, messageId: message.messageID, fromAddress: message.from?.address,
-                roundId: round.id, panelistId: panelist.id, disposition: .vote, detail: nil, raw: Data(bytes))
-            let filed = try database.fileVoteByReply(mail, choice: choice, now: now, messageDomain: messageDomain)
-            logger.info(
-                "inbound.vote",
-                metadata: ["inbound.id": "\(filed.id ?? 0)", "inbound.disposition": "\(filed.disposition.rawValue)"])
-            return .filed(filed.disposition)
+            return try fileVoteWord(
+                choice, name: name, bytes: bytes, message: message, round: round, panelist: panelist, now: now)
         case .ambiguousVote:
             return try fileNotArgument(
                 "ambiguous-vote", answer: .howToVote, round: round, panelist: panelist, name: name, bytes: bytes,
@@ -246,14 +235,7 @@ public struct Mailroom: Sendable {
         }
         let quoted = body.split(separator: "\n").filter { $0.hasPrefix(">") }.joined(separator: "\n")
         let masked = PersonalDataScanner.mask(reply, context: try scanContext(roundId: round.id!, now: now))
-        if message.from?.address.lowercased() != panelist.email.lowercased() { flags.insert(.otherSender) }
-        if PersonalDataScanner.containsLink(reply) { flags.insert(.link) }
-        if Self.holdsForPersonalData(masked.kinds) { flags.insert(.personalData) }
-        let words = Set(reply.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
-        if !words.isDisjoint(with: Self.flaggedWords) { flags.insert(.language) }
-        // Our MTA says the sender is forged: held (a question too). Without a verdict (no `inbound.authserv_id`, or a
-        // provider without DKIM/SPF) the reply is filed as before: we cannot demand proof from panelists' providers.
-        if authentication(of: message) == .fail { flags.insert(.authenticationFailed) }
+        flags.insert(contentsOf: holdFlags(reply: reply, masked: masked, message: message, panelist: panelist))
         if let asked = QuestionText.question(in: masked.text), flags.isEmpty {
             // "Vraag: …": a question for the municipality rather than an argument for the panel. A question with a
             // link, personal data, another sender or bad language is held like an argument (the moderator can still
@@ -282,6 +264,50 @@ public struct Mailroom: Sendable {
         logger.info(
             "inbound.filed", metadata: ["inbound.id": "\(mail.id ?? 0)", "inbound.disposition": "\(mail.disposition.rawValue)"])
         return .filed(mail.disposition)
+    }
+
+    /// VOOR or TEGEN as a reply: counted only from the reply address we gave this panelist, sent from their registered
+    /// address, not called forged by our MTA, while voting is open; otherwise the panelist is told how to vote.
+    func fileVoteWord(
+        _ choice: VoteChoice, name: String, bytes: [UInt8], message: InboundMessage, round: Round, panelist: Panelist,
+        now: Date
+    ) throws -> MailroomResult {
+        let registered = message.from?.address.lowercased() == panelist.email.lowercased()
+        guard registered, authentication(of: message) != .fail else {
+            return try fileNotArgument(
+                "vote-word:other-address", answer: .howToVote, round: round, panelist: panelist, name: name,
+                bytes: bytes, message: message, now: now)
+        }
+        guard round.state == .voting else {
+            return try fileNotArgument(
+                "vote-word:not-open", answer: .howToVote, round: round, panelist: panelist, name: name, bytes: bytes,
+                message: message, now: now)
+        }
+        let mail = InboundMail(
+            spoolName: name, receivedAt: now, messageId: message.messageID, fromAddress: message.from?.address,
+            roundId: round.id, panelistId: panelist.id, disposition: .vote, detail: nil, raw: Data(bytes))
+        let filed = try database.fileVoteByReply(mail, choice: choice, now: now, messageDomain: messageDomain)
+        logger.info(
+            "inbound.vote",
+            metadata: ["inbound.id": "\(filed.id ?? 0)", "inbound.disposition": "\(filed.disposition.rawValue)"])
+        return .filed(filed.disposition)
+    }
+
+    /// Why a reply must wait for the moderator: another sender, a link, personal data, bad language, or a sender our
+    /// MTA calls forged. (Without a verdict — no `inbound.authserv_id`, or a provider without DKIM/SPF — the reply is
+    /// filed as before: we cannot demand proof from panelists' providers.)
+    func holdFlags(
+        reply: String, masked: (text: String, kinds: Set<PersonalDataFinding.Kind>), message: InboundMessage,
+        panelist: Panelist
+    ) -> HoldFlags {
+        var flags = HoldFlags()
+        if message.from?.address.lowercased() != panelist.email.lowercased() { flags.insert(.otherSender) }
+        if PersonalDataScanner.containsLink(reply) { flags.insert(.link) }
+        if Self.holdsForPersonalData(masked.kinds) { flags.insert(.personalData) }
+        let words = Set(reply.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        if !words.isDisjoint(with: Self.flaggedWords) { flags.insert(.language) }
+        if authentication(of: message) == .fail { flags.insert(.authenticationFailed) }
+        return flags
     }
 
     /// A panelist's reply that is no argument (`ReplyIntent`): kept for the moderator with `detail`, never published;

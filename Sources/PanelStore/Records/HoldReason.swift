@@ -100,6 +100,10 @@ public struct HoldFlags: Sendable, Equatable, ExpressibleByArrayLiteral {
         if !flags.contains(flag) { flags.append(flag) }
     }
 
+    public mutating func insert(contentsOf other: HoldFlags) {
+        for flag in other.flags { insert(flag) }
+    }
+
     /// The moderator's reading: each reason in Dutch, a flag this version does not know as it is stored.
     public var explained: [String] {
         flags.compactMap { flag in
