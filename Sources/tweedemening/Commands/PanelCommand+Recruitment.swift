@@ -143,8 +143,9 @@ extension PanelCommand {
         static let configuration = CommandConfiguration(
             abstract: "Select the panel from confirmed volunteers: quotas always met, fair, reproducible for a seed.",
             discussion: """
-                Quotas: CSV `category,value,min,max`. At most one person per household. Prints every volunteer's
-                selection probability summary (estimated over many seeded replicas) and the quota counts.
+                Quotas: CSV `category,value,min,max`. At most one person per household. The lottery is LEXIMIN-fair
+                (Flanigan et al. 2021): prints the exact selection probability summary of that lottery (min, median,
+                max, Gini), the panel drawn from it with the seed, and the quota counts.
                 --top-up fills the panel back to --size around the current panelists (those whose term ended leave first).
                 """)
         @OptionGroup var options: RootOptions
@@ -152,7 +153,8 @@ extension PanelCommand {
         @Option(help: "The panel size.") var size: Int
         @Option(help: "The quotas (CSV category,value,min,max).") var quotas: String
         @Option(help: "The seed; write it down to repeat the selection.") var seed: String
-        @Option(help: "Replicas for the probability estimate.") var replicas: Int = 1000
+        @Option(help: "Ignored, kept for old scripts: the probabilities are now exact, not estimated from replicas.")
+        var replicas: Int = 1000
         @Option(name: .customLong("term-months"), help: "Each new panelist's term.") var termMonths: Int = 12
         @Flag(name: .customLong("top-up"), help: "Keep the current panel and add members until it has --size.") var topUp = false
         @Flag(name: .customLong("dry-run"), help: "Only print the selection; change nothing.") var dryRun = false
@@ -173,8 +175,7 @@ extension PanelCommand {
             let pool = try app.database.volunteers(municipalityId: municipality, status: .confirmed).map {
                 Volunteer(id: $0.id!, household: $0.household, features: $0.answerValues)
             }
-            var settings = SelectionSettings.standard
-            settings.replicas = replicas
+            let settings = SelectionSettings.standard
             let selection: PanelSelection
             do {
                 if topUp {
@@ -201,7 +202,9 @@ extension PanelCommand {
                 throw CLIError.data("no panel selected: \(error)")
             }
             print("selected \(selection.selected.count) of \(pool.count) confirmed volunteers (seed \(seed))")
-            print("selection probabilities over \(selection.replicas) replicas: \(selection.fairness)")
+            print(
+                "selection probabilities (exact, LEXIMIN lottery over \(selection.panelsInLottery) panels, "
+                    + "panel \(selection.drawnPanel) drawn): \(selection.fairness)")
             for count in selection.quotaCounts {
                 print(
                     "  \(count.quota.category)=\(count.quota.value): \(count.selected) (min \(count.quota.minimum), max \(count.quota.maximum))\(count.isMet ? "" : "  NOT MET")"
@@ -209,7 +212,7 @@ extension PanelCommand {
             }
             if let probabilities {
                 var lines = ["volunteer,probability"]
-                lines += selection.probabilities.map { "\($0.id),\(String(format: "%.4f", $0.probability))" }
+                lines += selection.probabilities.map { "\($0.id),\(String(format: "%.6f", $0.probability))" }
                 try (lines.joined(separator: "\n") + "\n").write(toFile: probabilities, atomically: true, encoding: .utf8)
             }
             guard !dryRun else { return }
