@@ -1,95 +1,67 @@
 import Foundation
 import PanelCore
 
-// Times PanelSelection.select on 5,000 synthetic volunteers with four skewed categories for a panel of 200, quotas
-// proportional to the population (±2 per value). Prints numbers, never asserts on them.
-// Run: swift run -c release SelectionBench [replicas]
+// Selects panels from synthetic pools (PanelCore's SyntheticPool) and prints the selection probabilities' minimum,
+// median and Gini with the wall time, beside the exact LEXIMIN numbers of scripts/eval/leximin.py. Prints numbers,
+// never asserts on them.
+// Run: swift run -c release SelectionBench [--export DIR]   (--export writes the pools as JSON for leximin.py)
 
-/// A category: its values, how often volunteers have each, and how often the population does.
-struct Category {
-    var name: String
-    var values: [String]
-    var volunteerShare: [Double]
-    var populationShare: [Double]
-}
-
-let categories = [
-    Category(
-        name: "age_band", values: ["16-24", "25-34", "35-49", "50-64", "65+"],
-        volunteerShare: [0.07, 0.12, 0.22, 0.31, 0.28], populationShare: [0.14, 0.15, 0.24, 0.25, 0.22]),
-    Category(
-        name: "gender", values: ["vrouw", "man", "anders"],
-        volunteerShare: [0.46, 0.52, 0.02], populationShare: [0.50, 0.49, 0.01]),
-    Category(
-        name: "district", values: ["Centrum", "Noord", "Oost", "Zuid", "West", "Haven"],
-        volunteerShare: [0.25, 0.12, 0.18, 0.20, 0.17, 0.08], populationShare: [0.15, 0.18, 0.17, 0.18, 0.17, 0.15]),
-    Category(
-        name: "education", values: ["laag", "middel", "hoog"],
-        volunteerShare: [0.15, 0.35, 0.50], populationShare: [0.30, 0.40, 0.30]),
+/// Unbuffered, so a long run shows each pool as it finishes.
+func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+let pools = [
+    SyntheticPool.skewed(volunteers: 60, size: 10, slack: 1),
+    SyntheticPool.easy(volunteers: 200, size: 20, slack: 1),
+    SyntheticPool.easy(volunteers: 2000, size: 100, slack: 2),
+    SyntheticPool.skewed(volunteers: 150, size: 22, slack: 1),
+    SyntheticPool.skewed(volunteers: 2000, size: 100, slack: 2),
 ]
 
-extension SplitMix64 {
-    mutating func pick(_ category: Category) -> String {
-        var point = unit()
-        for (value, share) in zip(category.values, category.volunteerShare) {
-            point -= share
-            if point < 0 { return value }
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let flag = arguments.firstIndex(of: "--export"), flag + 1 < arguments.count {
+    let directory = URL(fileURLWithPath: arguments[flag + 1])
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    for pool in pools {
+        try pool.json().write(to: directory.appendingPathComponent("\(pool.name).json"))
+        say("wrote \(directory.path)/\(pool.name).json")
+    }
+    exit(0)
+}
+
+/// Exact LEXIMIN minimum and Gini per pool, from `python3 scripts/eval/leximin.py` on the exported pools.
+let leximin: [String: (minimum: Double, gini: Double)] = [
+    "easy-200-20": (0.099999, 0.000010),
+    "skewed-150-22": (0.099999, 0.188106),
+    "skewed-60-10": (0.148147, 0.082556),
+]
+
+func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
+let seeds: [UInt64] = arguments.contains("--seeds") ? Array(1...10) : [7]
+say("pool               method    min      median   Gini    time     LEXIMIN min/Gini  min ratio")
+for pool in pools {
+    for (label, settings) in [("leximin", SelectionSettings.standard), ("greedy", SelectionSettings.plainGreedy)] {
+        for seed in seeds {
+            let start = Date()
+            do {
+                let selection = try PanelSelection.select(
+                    size: pool.size, from: pool.volunteers, quotas: pool.quotas, seed: seed, settings: settings)
+                let seconds = Date().timeIntervalSince(start)
+                let fairness = selection.fairness
+                var reference = "—"
+                if let exact = leximin[pool.name] {
+                    reference =
+                        "\(percent(exact.minimum)) / \(String(format: "%.3f", exact.gini))  "
+                        + String(format: "%.3f", fairness.minimum / exact.minimum)
+                }
+                say(
+                    pool.name.padding(toLength: 19, withPad: " ", startingAt: 0)
+                        + label.padding(toLength: 10, withPad: " ", startingAt: 0)
+                        + "\(percent(fairness.minimum))  \(percent(fairness.median))  \(String(format: "%.3f", fairness.gini))  "
+                        + "\(String(format: "%6.2f", seconds)) s  \(reference)"
+                        + "  [\(selection.panelsInLottery) panels, \(selection.levels) levels, quotas hold: \(selection.meetsAllQuotas)]"
+                )
+            } catch {
+                say("\(pool.name) \(label): \(error)")
+            }
         }
-        return category.values.last!
     }
 }
-
-let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
-let volunteerCount = 5000
-let size = 200
-var generator = SplitMix64(seed: 2026)
-var volunteers: [Volunteer] = []
-for index in 0..<volunteerCount {
-    var features: [String: String] = [:]
-    for category in categories { features[category.name] = generator.pick(category) }
-    // Older volunteers less often went to university: some correlation between categories.
-    if features["age_band"] == "65+" && features["education"] == "hoog" && generator.unit() < 0.4 {
-        features["education"] = "laag"
-    }
-    // One in ten shares a household with the volunteer before them, at the same address.
-    var household: String? = index.isMultiple(of: 3) ? nil : "H\(index)"
-    if index < volunteerCount / 10 && index % 2 == 1 {
-        household = "H\(index - 1)"
-        features["district"] = volunteers[index - 1].features["district"]
-    } else if index < volunteerCount / 10 {
-        household = "H\(index)"
-    }
-    volunteers.append(Volunteer(id: Int64(index + 1), household: household, features: features))
-}
-let quotas = categories.flatMap { category in
-    zip(category.values, category.populationShare).map { value, share in
-        let target = Int((share * Double(size)).rounded())
-        return Quota(category: category.name, value: value, minimum: max(0, target - 2), maximum: target + 2)
-    }
-}
-
-@MainActor func run(_ label: String, _ settings: SelectionSettings) {
-    let start = Date()
-    do {
-        let selection = try PanelSelection.select(size: size, from: volunteers, quotas: quotas, seed: 7, settings: settings)
-        let seconds = Date().timeIntervalSince(start)
-        let fairness = selection.fairness
-        func percent(_ value: Double) -> String { String(format: "%.3f%%", value * 100) }
-        print("\(label): \(String(format: "%.2f", seconds)) s, \(selection.replicas) replicas")
-        print(
-            "  probability min \(percent(fairness.minimum)), max \(percent(fairness.maximum)), "
-                + "mean \(percent(fairness.mean)); below half the mean \(percent(fairness.shareBelowHalfMean)); "
-                + "Gini \(String(format: "%.3f", fairness.gini)); never chosen \(fairness.neverChosen)")
-        print("  panel of \(selection.selected.count); all quotas hold: \(selection.meetsAllQuotas)")
-    } catch {
-        print("\(label): \(error)")
-    }
-}
-
-var settings = SelectionSettings()
-if arguments.count > 0 { settings.replicas = arguments[0] }
-print("\(volunteerCount) volunteers, \(quotas.count) quota rows over \(categories.count) categories, panel of \(size)")
-run("reweighted", settings)
-var greedy = SelectionSettings.plainGreedy
-greedy.replicas = settings.replicas
-run("plain greedy", greedy)

@@ -126,6 +126,18 @@ import Testing
         }
     }
 
+    @Test func aPoolTooVariedForTheLPFallsBackToMultiplicativeWeights() throws {
+        // 300 volunteers in 3 × 2 × 3 value combinations plus 30 sharing a household: LEXIMIN under the default limit,
+        // the Hedge chain under a limit of 10 classes. Both keep every quota; the fallback is reproducible too.
+        #expect(try Self.select(seed: 4, settings: .standard).methodUsed == .leximin)
+        let settings = SelectionSettings(leximinClassLimit: 10, replicas: 200)
+        let hedge = try Self.select(seed: 4, settings: settings)
+        #expect(hedge.methodUsed == .hedge && hedge.meetsAllQuotas && hedge.panelsInLottery == 200)
+        #expect(try Self.select(seed: 4, settings: settings) == hedge)
+        let greedy = try Self.select(seed: 4, settings: SelectionSettings(method: .plainGreedy, replicas: 200))
+        #expect(hedge.fairness.minimum > greedy.fairness.minimum)
+    }
+
     @Test func probabilitiesAreSharesOfThePanelSize() throws {
         let selection = try Self.select(seed: 11)
         let total = selection.probabilities.reduce(0) { $0 + $1.probability }
@@ -137,11 +149,57 @@ import Testing
     }
 
     @Test func reweightingRaisesTheLowestChanceAbovePlainGreedy() throws {
-        let greedy = try Self.select(seed: 3, settings: SelectionSettings(replicas: 300, learningRate: 0, swapsPerVolunteer: 0))
-        let fair = try Self.select(seed: 3, settings: SelectionSettings(replicas: 300))
+        let greedy = try Self.select(seed: 3, settings: SelectionSettings(method: .plainGreedy, replicas: 300))
+        let fair = try Self.select(seed: 3, settings: .standard)
         #expect(fair.fairness.minimum > greedy.fairness.minimum)
         #expect(fair.fairness.shareBelowHalfMean < greedy.fairness.shareBelowHalfMean)
         #expect(fair.fairness.gini < greedy.fairness.gini)
+    }
+
+    // MARK: - LEXIMIN quality
+
+    /// The skewed pool (60 volunteers, 4 categories, 17 quota rows, panel 10, one in ten sharing a household):
+    /// `SyntheticPool.skewed(volunteers: 60, size: 10, slack: 1)`. Exact LEXIMIN reference, recompute with
+    /// `swift run -c release SelectionBench --export /tmp/pools && python3 scripts/eval/leximin.py
+    /// /tmp/pools/skewed-60-10.json`: min 0.148147, Gini 0.082556. (150 volunteers / panel 22 is in the benchmark:
+    /// min 0.099999, Gini 0.188106.)
+    static let skewedPool = SyntheticPool.skewed(volunteers: 60, size: 10, slack: 1)
+    static let leximinMinimum = 0.148147
+    static let leximinGini = 0.082556
+
+    @Test func leximinLotteryIsCloseToTheExactOneOnEverySeed() throws {
+        let pool = Self.skewedPool
+        for seed in UInt64(1)...10 {
+            let selection = try PanelSelection.select(
+                size: pool.size, from: pool.volunteers, quotas: pool.quotas, seed: seed)
+            #expect(selection.meetsAllQuotas, "\(selection.quotaCounts)")
+            #expect(selection.fairness.minimum >= 0.95 * Self.leximinMinimum, "seed \(seed): \(selection.fairness)")
+            // Known gap: the heuristic pricing ends levels early (Gini 0.096 here); docs/panel-selection.md, Status.
+            withKnownIssue("Gini above LEXIMIN + 0.01 (issue #18 item 1 not done)") {
+                #expect(selection.fairness.gini <= Self.leximinGini + 0.01, "seed \(seed): \(selection.fairness)")
+            }
+            #expect(abs(selection.probabilities.reduce(0) { $0 + $1.probability } - Double(pool.size)) < 1e-6)
+        }
+    }
+
+    @Test func probabilitiesMatchTheDrawFrequencies() throws {
+        let pool = Self.skewedPool
+        let problem = try SelectionInput(fixed: [], pool: pool.volunteers, quotas: pool.quotas, size: pool.size)
+        let lottery = try LeximinLottery(
+            problem: problem, classes: LeximinLottery.classes(problem: problem), open: pool.size, settings: .standard)
+        var frequency = [Int](repeating: 0, count: problem.volunteers.count)
+        let draws = 20_000
+        for seed in 0..<draws {
+            var generator = SplitMix64(seed: UInt64(seed))
+            for v in lottery.draw(using: &generator).chosen { frequency[Int(v)] += 1 }
+        }
+        for (k, volunteerClass) in lottery.classes.enumerated() {
+            let p = lottery.classProbability[k]
+            let tolerance = 5 * (p * (1 - p) / Double(draws)).squareRoot() + 1e-9
+            for v in volunteerClass.members {
+                #expect(abs(Double(frequency[Int(v)]) / Double(draws) - p) <= tolerance, "class \(k)")
+            }
+        }
     }
 
     @Test func fairnessSummaryOfKnownProbabilities() {
@@ -150,6 +208,7 @@ import Testing
         #expect(abs(summary.gini - 5.0 / 12) < 1e-12)
         #expect(summary.shareBelowHalfMean == 0.25)
         #expect(summary.neverChosen == 1)
+        #expect(abs(summary.median - 0.15) < 1e-12)
         #expect(abs(FairnessSummary(probabilities: [0.2, 0.2]).gini) < 1e-12)
     }
 

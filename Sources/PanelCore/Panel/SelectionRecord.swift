@@ -237,7 +237,7 @@ public enum ReserveList {
 
 extension PanelSelection {
     /// Names the selection method in stored records, so an audit knows whether this program can repeat a draw.
-    public static let method = "hedge-swaps-1"
+    public static let method = "leximin-lp-or-hedge-1"
 }
 
 /// How the panel of a round was drawn, as the verdict and the council report state it: fixed when the round closes.

@@ -8,8 +8,9 @@ extension PanelCommand {
         static let configuration = CommandConfiguration(
             abstract: "Select the panel from confirmed volunteers: quotas always met, fair, reproducible for a seed.",
             discussion: """
-                Quotas: CSV `category,value,min,max`. At most one person per household. Prints the selection \
-                probabilities (lowest, median, Gini) and the quota counts, and draws an ordered reserve list that keeps \
+                Quotas: CSV `category,value,min,max`. At most one person per household. The lottery is LEXIMIN-fair \
+                (Flanigan et al. 2021, by an LP in the program) when the pool has at most 200 kinds of volunteer, else \
+                multiplicative weights. Prints the selection probabilities (lowest, median, Gini) and the quota counts, and draws an ordered reserve list that keeps \
                 the quotas: when a member bounces hard, unsubscribes or stays silent through two rounds, `tick` offers \
                 the seat to the next fitting reserve by mail.
                 Every draw is stored with its inputs and seed; `panel audit` repeats it and says whether it matches.
@@ -20,7 +21,8 @@ extension PanelCommand {
         @Option(help: "The panel size.") var size: Int
         @Option(help: "The quotas (CSV category,value,min,max).") var quotas: String
         @Option(help: "The seed; write it down to repeat the selection.") var seed: String
-        @Option(help: "Replicas for the probability estimate.") var replicas: Int = 1000
+        @Option(help: "Panels in the lottery when the pool is too varied for the exact LEXIMIN LP (ignored otherwise).")
+        var replicas: Int = 1000
         @Option(help: "Reserves to draw, in order (default: as many as the panel has seats; 0 for none).") var reserves: Int?
         @Option(name: .customLong("term-months"), help: "Each new panelist's term.") var termMonths: Int = 12
         @Flag(name: .customLong("top-up"), help: "Keep the current panel and add members until it has --size.") var topUp = false
@@ -72,7 +74,11 @@ extension PanelCommand {
                 throw CLIError.data("no panel selected: \(error)")
             }
             print("selected \(record.selected.count) of \(pool.count) confirmed volunteers (seed \(seed))")
-            print("selection probabilities over \(selection.replicas) replicas: \(selection.fairness)")
+            let how =
+                selection.methodUsed == .leximin
+                ? "exact, LEXIMIN lottery over \(selection.panelsInLottery) panels"
+                : "multiplicative weights over \(selection.panelsInLottery) panels (too many kinds of volunteer for the LP)"
+            print("selection probabilities (\(how)): \(selection.fairness)")
             print(
                 "lowest chance \(Self.percent(record.minimumProbability)), median \(Self.percent(record.medianProbability)), "
                     + "Gini \(String(format: "%.3f", record.gini))")
