@@ -38,7 +38,7 @@ func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) 
 let seeds: [UInt64] = arguments.contains("--seeds") ? Array(1...10) : [7]
 say("pool               method    min      median   Gini    time     LEXIMIN min/Gini  min ratio")
 for pool in pools {
-    for (label, settings) in [("leximin", SelectionSettings.standard), ("greedy", SelectionSettings.plainGreedy)] {
+    for settings in [SelectionSettings.standard, SelectionSettings.plainGreedy] {
         for seed in seeds {
             let start = Date()
             do {
@@ -46,6 +46,7 @@ for pool in pools {
                     size: pool.size, from: pool.volunteers, quotas: pool.quotas, seed: seed, settings: settings)
                 let seconds = Date().timeIntervalSince(start)
                 let fairness = selection.fairness
+                let label = "\(selection.methodUsed)"
                 var reference = "—"
                 if let exact = leximin[pool.name] {
                     reference =
@@ -60,7 +61,7 @@ for pool in pools {
                         + "  [\(selection.panelsInLottery) panels, \(selection.levels) levels, quotas hold: \(selection.meetsAllQuotas)]"
                 )
             } catch {
-                say("\(pool.name) \(label): \(error)")
+                say("\(pool.name) \(settings.method): \(error)")
             }
         }
     }
