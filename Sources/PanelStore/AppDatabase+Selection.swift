@@ -225,15 +225,21 @@ extension AppDatabase {
     /// leaves the panel); lets offers older than `seatOfferDays` lapse; and offers each empty seat without an open
     /// offer to the next fitting reserve, by mail.
     public func fillVacancies(now: Date, messageDomain: String) throws -> VacancyPass {
-        try writer.write { db in
-            var pass = VacancyPass()
-            let municipalities = try String.fetchAll(
+        // Every tick runs this: look first in a read, so the usual "nothing to do" never takes the write lock (votes
+        // commit meanwhile); the write repeats every check.
+        let busy = try writer.read { db in
+            try String.fetchAll(
                 db,
                 sql: """
                     SELECT DISTINCT s.municipalityId FROM selectionRun s JOIN reserve r ON r.selectionRunId = s.id
                     ORDER BY s.municipalityId
-                    """)
-            for municipalityId in municipalities {
+                    """
+            ).filter { try Self.hasSeatWork(db, municipalityId: $0, now: now) }
+        }
+        guard !busy.isEmpty else { return VacancyPass() }
+        return try writer.write { db in
+            var pass = VacancyPass()
+            for municipalityId in busy {
                 let opened = try Self.openVacancies(
                     db, municipalityId: municipalityId, now: now, messageDomain: messageDomain)
                 let lapsed = try Self.lapseOffers(db, municipalityId: municipalityId, now: now)
@@ -249,33 +255,62 @@ extension AppDatabase {
         }
     }
 
-    static func openVacancies(_ db: Database, municipalityId: String, now: Date, messageDomain: String) throws -> [Vacancy] {
-        var opened: [Vacancy] = []
-        // Who left before the latest draw (or top-up) was accounted for by it: only later departures open a seat.
+    /// Whether a municipality has a seat to open, an offer to lapse or an empty seat without an offer (a read).
+    static func hasSeatWork(_ db: Database, municipalityId: String, now: Date) throws -> Bool {
+        if try !leavers(db, municipalityId: municipalityId, now: now).isEmpty { return true }
+        return try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM reserve r JOIN selectionRun s ON s.id = r.selectionRunId
+                                WHERE s.municipalityId = ? AND r.status = 'invited' AND r.invitedAt <= ?)
+                    OR (SELECT COUNT(*) FROM vacancy WHERE municipalityId = ? AND filledAt IS NULL)
+                       > (SELECT COUNT(*) FROM reserve r JOIN selectionRun s ON s.id = r.selectionRunId
+                          WHERE s.municipalityId = ? AND r.status = 'invited')
+                """,
+            arguments: [
+                municipalityId, now.addingTimeInterval(-Double(seatOfferDays) * 86_400), municipalityId, municipalityId,
+            ]) ?? false
+    }
+
+    /// Members whose seat is empty now and has no vacancy yet, with why: unsubscribed or erased before their term ended,
+    /// or suspended after a hard bounce — after the latest draw, which accounted for earlier departures — or silent
+    /// through their two latest closed rounds.
+    static func leavers(_ db: Database, municipalityId: String, now: Date) throws -> [(id: Int64, reason: Vacancy.Reason)] {
         guard
             let drawnAt = try Date.fetchOne(
                 db, sql: "SELECT MAX(createdAt) FROM selectionRun WHERE municipalityId = ?", arguments: [municipalityId])
         else { return [] }
-        let candidates = try Row.fetchAll(
+        let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT p.id, p.status, p.updatedAt, p.suspendedAt, p.suspendReason, p.termEndsAt FROM panelist p
+                SELECT p.id, p.status, p.updatedAt, p.suspendedAt, p.suspendReason, p.termEndsAt,
+                  (SELECT COUNT(*) FROM roundMember m JOIN round r ON r.id = m.roundId
+                   WHERE m.panelistId = p.id AND r.state = 'closed') AS closedRounds
+                FROM panelist p
                 WHERE p.municipalityId = ? AND NOT EXISTS (SELECT 1 FROM vacancy v WHERE v.panelistId = p.id)
+                  AND ((p.status = 'unsubscribed' AND p.updatedAt >= ?) OR p.suspendedAt >= ? OR p.status = 'active')
                 ORDER BY p.id
-                """, arguments: [municipalityId])
-        for row in candidates {
+                """, arguments: [municipalityId, drawnAt, drawnAt])
+        var found: [(id: Int64, reason: Vacancy.Reason)] = []
+        for row in rows {
             let id: Int64 = row["id"]
-            let termEndsAt: Date? = row["termEndsAt"]
-            let termRunning = termEndsAt.map { $0 > now } ?? true
-            let reason: Vacancy.Reason?
+            let termRunning = (row["termEndsAt"] as Date?).map { $0 > now } ?? true
             if row["status"] as String == Panelist.Status.unsubscribed.rawValue {
-                // Unsubscribed or erased themselves mid-term (an ended term is refilled by a top-up).
-                reason = termRunning && (row["updatedAt"] as Date) >= drawnAt ? .unsubscribed : nil
+                if termRunning { found.append((id, .unsubscribed)) }
             } else if let suspendedAt = row["suspendedAt"] as Date? {
                 let hard = (row["suspendReason"] as String? ?? "").hasPrefix("hard bounce")
-                reason = hard && suspendedAt >= drawnAt ? .bounced : nil
-            } else if try silentThroughTwoRounds(db, panelistId: id) {
-                reason = .silent
+                if hard && suspendedAt >= drawnAt { found.append((id, .bounced)) }
+            } else if row["closedRounds"] as Int >= 2, try silentThroughTwoRounds(db, panelistId: id) {
+                found.append((id, .silent))
+            }
+        }
+        return found
+    }
+
+    static func openVacancies(_ db: Database, municipalityId: String, now: Date, messageDomain: String) throws -> [Vacancy] {
+        var opened: [Vacancy] = []
+        for (id, reason) in try leavers(db, municipalityId: municipalityId, now: now) {
+            if reason == .silent {
                 try db.execute(
                     sql: "UPDATE panelist SET status = 'unsubscribed', updatedAt = ? WHERE id = ?", arguments: [now, id])
                 try db.execute(
@@ -295,10 +330,7 @@ extension AppDatabase {
                             try messageId(db, key: "seat-released.p\(id)", domain: messageDomain), now,
                         ])
                 }
-            } else {
-                reason = nil
             }
-            guard let reason else { continue }
             try db.execute(
                 sql: "INSERT INTO vacancy (panelistId, municipalityId, reason, openedAt) VALUES (?, ?, ?, ?)",
                 arguments: [id, municipalityId, reason.rawValue, now])
@@ -383,10 +415,11 @@ extension AppDatabase {
         while toOffer > 0,
             let next = ReserveList.nextFitting(panel: seatedOrOffered, reserves: waiting, quotas: run.record.quotas)
         {
+            waiting.removeAll { $0.id == next.id }
+            guard let record = try VolunteerRecord.fetchOne(db, key: next.id) else { continue }
             try db.execute(
                 sql: "UPDATE reserve SET status = 'invited', invitedAt = ? WHERE selectionRunId = ? AND volunteerId = ?",
                 arguments: [now, run.id, next.id])
-            guard let record = try VolunteerRecord.fetchOne(db, key: next.id) else { continue }
             let messageId = try messageId(db, key: "seat-offer.run\(run.id).v\(next.id)", domain: messageDomain)
             try db.execute(
                 sql: """
@@ -400,7 +433,6 @@ extension AppDatabase {
                 detail: "run \(run.id)", now: now)
             invited.append(next.id)
             seatedOrOffered.append(next)
-            waiting.removeAll { $0.id == next.id }
             toOffer -= 1
         }
         return (invited, toOffer > 0)
