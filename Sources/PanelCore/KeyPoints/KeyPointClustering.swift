@@ -390,10 +390,12 @@ struct KeyPointClustering {
     }
 
     /// How well a sentence states its group: close to the group's centre, less what it shares with every argument
-    /// ("Ik heb er lang over nagedacht" is near every centre), preferring 6 to 30 words.
+    /// ("Ik heb er lang over nagedacht" is near every centre), preferring 6 to 30 words and no "#N" reference.
     func score(_ sentence: Int, _ group: Group) -> Float {
         let words = sentences[sentence].wordCount
-        let fit: Float = (6...30).contains(words) ? 1 : words < 6 ? 0.5 : 0.8
+        var fit: Float = (6...30).contains(words) ? 1 : words < 6 ? 0.5 : 0.8
+        // "#19 vind ik een goed idee" says little without #19.
+        if sentences[sentence].text.contains(where: { $0 == "#" }) { fit *= 0.5 }
         let vector = sentences[sentence].vector
         return (vector.dot(dense: group.centre) - 0.5 * vector.dot(dense: everyone)) * fit
     }
