@@ -7,17 +7,17 @@ import Foundation
 /// 1. Arguments are split into sentences; each sentence is read for what it does: a point, a question, thanks or
 ///    a compliment, case text quoted back, a remark on tone, a statement that information is missing.
 /// 2. A point's sentence becomes a set of features: stems (accents folded, Dutch Snowball), compounds split
-///    against the round's own words, words of one synonym group of the social-domain lexicon as one feature,
+///    against the round's own words, a word of a synonym group of the social-domain lexicon also as its group,
 ///    a negated word as its own feature, and no stop word, number or word that most arguments share.
-/// 3. Every good sentence is a candidate; it covers the sentences at least `coverThreshold` alike (cosine over
-///    IDF-weighted features). Greedily the candidate covering the most residents not yet covered becomes a
-///    key point, until no candidate covers two. Key points whose centres are alike merge; every sentence then
-///    joins the centre it is closest to, when close enough.
-/// 4. A key point is stated by its member sentence closest to its centre, stripped of openings like "Ik vind
-///    dat". Its stance comes from what its members say (cue phrases, the standpoint they echo), never from
-///    votes. A reaction that agrees with an argument ("Eens met #3") counts its author toward that argument's
-///    key points. Sentences left over become points of their own ("Ook genoemd"): nothing distinct is cut.
-/// 5. Missing information and remarks on tone are grouped the same way among themselves.
+/// 3. Arguments, each the features of its point sentences (cosine over IDF weights), are grouped by average
+///    linkage (`AverageLinkage`), never across opposite sides; a group of two residents or more is a key point.
+///    A sentence that makes another group's point clearly better than its own group's counts there too.
+/// 4. A key point is stated by its member sentence that best states the group (near its centre, not what every
+///    argument says), stripped of openings like "Ik vind dat". Its stance comes from what its members say (cue
+///    phrases, the standpoint they echo), never from votes. A reaction that agrees with an argument ("Eens met
+///    #3") counts its author toward that argument's key points. An argument no group took gives a point of its
+///    own ("Ook genoemd"): nothing distinct is cut.
+/// 5. Missing information and remarks on tone are grouped among themselves by greedy coverage (`remarks`).
 public enum KeyPointAnalysis {
     /// Groups of arguments whose arguments are on average at least this alike make one point (average linkage), and
     /// two single arguments start a group only at `pairThreshold`. On the tune cases (docs/keypoints.md) 0.10–0.12 with

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Key points from read sentences: greedy coverage of residents by candidate sentences, merged and refined
-/// around their centres; then stance, counts, quotes and the learning remarks.
+/// Key points from read sentences: arguments grouped by average linkage, sentences that make a second point counted
+/// there too; then stance, counts, quotes, and the learning remarks (grouped by greedy coverage of residents).
 struct KeyPointClustering {
     let arguments: [KeyPointArgument]
     let sentences: [ReadSentence]
