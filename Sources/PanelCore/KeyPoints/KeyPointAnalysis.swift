@@ -9,25 +9,24 @@ import Foundation
 /// 2. A point's sentence becomes a set of features: stems (accents folded, Dutch Snowball), compounds split
 ///    against the round's own words, a word of a synonym group of the social-domain lexicon also as its group,
 ///    a negated word as its own feature, and no stop word, number or word that most arguments share.
-/// 3. Arguments, each the features of its point sentences (cosine over IDF weights), are grouped by average
-///    linkage (`AverageLinkage`), never across opposite sides; a group of two residents or more is a key point.
-///    A sentence that makes another group's point clearly better than its own group's counts there too.
-/// 4. A key point is stated by its member sentence that best states the group (near its centre, not what every
-///    argument says), stripped of openings like "Ik vind dat". Its stance comes from what its members say (cue
-///    phrases, the standpoint they echo), never from votes. A reaction that agrees with an argument ("Eens met
-///    #3") counts its author toward that argument's key points. An argument no group took gives a point of its
-///    own ("Ook genoemd"): nothing distinct is cut.
-/// 5. Missing information and remarks on tone are grouped among themselves by greedy coverage (`remarks`).
+/// 3. Every good sentence is a candidate; it covers the sentences at least `coverThreshold` alike (cosine over
+///    IDF-weighted features). Greedily the candidate covering the most residents not yet covered becomes a
+///    key point, until no candidate covers two. Key points whose centres are alike merge; every sentence then
+///    joins the centre it is closest to, when close enough.
+/// 4. A key point is stated by its member sentence closest to its centre, stripped of openings like "Ik vind
+///    dat". Its stance comes from what its members say (cue phrases, the standpoint they echo), never from
+///    votes. A reaction that agrees with an argument ("Eens met #3") counts its author toward that argument's
+///    key points. Sentences left over become points of their own ("Ook genoemd"): nothing distinct is cut.
+/// 5. Missing information and remarks on tone are grouped the same way among themselves.
 public enum KeyPointAnalysis {
-    /// Groups of arguments whose arguments are on average at least this alike make one point (average linkage), and
-    /// two single arguments start a group only at `pairThreshold`. On the tune cases (docs/keypoints.md) 0.10–0.12 with
-    /// 0.25–0.30 all gave pooled ARI 0.40–0.41; lower thresholds mixed points, higher ones left them apart.
-    static let linkThreshold: Float = 0.10
-    static let pairThreshold: Float = 0.25
-    /// A sentence of an argument counts toward another group's point at least this alike to that group's centre…
+    /// Two sentences at least this alike make the same point.
+    static let coverThreshold: Float = 0.34
+    /// A sentence joins a key point's centre at least this alike.
     static let joinThreshold: Float = 0.30
-    /// …and by this much more than to its own group's.
-    static let secondPointMargin: Float = 0.1
+    /// A sentence no group took joins the closest centre at least this alike before it stands alone.
+    static let leftoverThreshold: Float = 0.22
+    /// Key points whose centres are at least this alike are one.
+    static let mergeThreshold: Float = 0.30
     /// How much of its argument's other words a sentence carries (its own count 1). Measured on the tune cases:
     /// borrowing only for short sentences did worse (ARI 0.26 against 0.30, incoherent 16% against 5%).
     static let contextWeight: Float = 0.35
@@ -36,8 +35,8 @@ public enum KeyPointAnalysis {
     /// Missing-information and tone sentences group at least this alike.
     static let remarkThreshold: Float = 0.30
     /// A feature in more than this share of the arguments (in a round of at least 20) names nothing.
-    static let commonShare = 0.5
-    /// Groups one greedy pass over remarks forms at most (a digest a person can read; beyond, remarks stand alone).
+    static let commonShare = 0.3
+    /// Groups one greedy pass forms at most (a digest a person can read; beyond, points stand alone).
     static let maximumGroups = 80
     /// Candidates per round at most: beyond, an even spread of them.
     static let maximumCandidates = 2500
@@ -51,7 +50,7 @@ public enum KeyPointAnalysis {
 
     /// The one rule for a factual question: see `questions(in:)`.
     static func isFactualQuestion(_ sentence: String, words: [String]) -> Bool {
-        let trimmed = sentence.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"')”’")))
+        let trimmed = sentence.trimming { $0.isWhitespace || "\"')”’".contains($0) }
         return trimmed.hasSuffix("?") && words.count >= 5 && KeyPointReading.questionOpeners.contains(words[0])
     }
 
@@ -353,7 +352,7 @@ struct KeyPointReading {
         {
             counts[words[0] == "voor" || words[0] == "eens" ? .support : .oppose, default: 0] += 1
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"')”’")))
+        let trimmed = text.trimming { $0.isWhitespace || "\"')”’".contains($0) }
         let opensAsQuestion = lexicon.cue(.question).matches(stems).contains { $0.start <= 1 }
         let isQuestion = trimmed.hasSuffix("?") || opensAsQuestion
         let features = features(words: words, stems: stems, skipping: cueWords)

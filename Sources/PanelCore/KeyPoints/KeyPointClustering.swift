@@ -1,7 +1,7 @@
 import Foundation
 
-/// Key points from read sentences: arguments grouped by average linkage, sentences that make a second point counted
-/// there too; then stance, counts, quotes, and the learning remarks (grouped by greedy coverage of residents).
+/// Key points from read sentences: greedy coverage of residents by candidate sentences, merged and refined
+/// around their centres; then stance, counts, quotes and the learning remarks.
 struct KeyPointClustering {
     let arguments: [KeyPointArgument]
     let sentences: [ReadSentence]
@@ -47,23 +47,30 @@ struct KeyPointClustering {
     struct Group {
         var members: [Int]
         var centre: [Float]
-        /// Arguments (indices) whose whole text makes this point: each counts here first, whichever of its sentences
-        /// also made another group's point.
-        var main: [Int] = []
     }
 
     func report() -> KeyPointReport {
         let reactions = agreeingReactions()
-        var groups = argumentGroups()
+        var groups = coverGroups(points, threshold: KeyPointAnalysis.coverThreshold, minimumResidents: 2)
+        groups = merged(groups)
+        groups = refined(groups, over: points, threshold: KeyPointAnalysis.joinThreshold)
+        groups = mergedByArguments(groups)
+        groups = refined(groups, over: points, threshold: KeyPointAnalysis.leftoverThreshold)
+        // What no group took may still be a point a few made alike: grouped among itself before it stands alone.
+        var taken = Set<Int>()
+        for group in groups { taken.formUnion(group.members) }
+        groups += coverGroups(
+            points.filter { !taken.contains($0) }, threshold: KeyPointAnalysis.coverThreshold, minimumResidents: 2)
         groups += leftovers(groups, reactions: reactions)
 
         // Each argument's key points (main groups before "also mentioned" ones), and who stands behind each.
         var drafts: [(group: Group, authors: Set<Int64>, numbers: Set<Int>)] = groups.map { group in
             var authors = Set<Int64>()
             var numbers = Set<Int>()
-            for argument in group.members.map({ sentences[$0].argument }) + group.main {
-                authors.insert(arguments[argument].author)
-                numbers.insert(arguments[argument].number)
+            for member in group.members {
+                let argument = arguments[sentences[member].argument]
+                authors.insert(argument.author)
+                numbers.insert(argument.number)
             }
             return (group, authors, numbers)
         }
@@ -84,7 +91,6 @@ struct KeyPointClustering {
         }
         let votes = Dictionary(arguments.map { ($0.author, $0.vote) }, uniquingKeysWith: { _, last in last })
         var keyPoints: [KeyPoint] = []
-        // Per argument its key points: (minor, sentence position, id), in the order the argument makes them.
         var memberOf: [Int: [(id: Int, position: Int, minor: Bool)]] = [:]
         for (rank, draftIndex) in order.enumerated() {
             let draft = drafts[draftIndex]
@@ -97,20 +103,15 @@ struct KeyPointClustering {
                     split: VoteSplit.of(draft.authors.sorted().map { votes[$0] ?? nil }),
                     arguments: draft.numbers.sorted(),
                     quotes: quotes(of: draft.group, besides: representative)))
-            let minor = draft.authors.count < 3
-            // The group an argument's whole text fell in is where its first sentence still there stands (or last).
-            var firstHere: [Int: Int] = [:]
             for member in draft.group.members {
-                let sentence = sentences[member]
-                firstHere[sentence.argument] = min(firstHere[sentence.argument] ?? .max, sentence.position)
-                memberOf[sentence.argument, default: []].append((id, sentence.position, minor))
+                memberOf[sentences[member].argument, default: []].append(
+                    (id, sentences[member].position, draft.authors.count < 3))
             }
-            for argument in draft.group.main where firstHere[argument] == nil {
-                memberOf[argument, default: []].append((id, .max, minor))
-            }
-            let direct = Set((draft.group.members.map { sentences[$0].argument } + draft.group.main).map { arguments[$0].number })
+            let direct = Set(draft.group.members.map { arguments[sentences[$0].argument].number })
             for number in draft.numbers.sorted() where !direct.contains(number) {
-                if let argument = argumentIndex[number] { memberOf[argument, default: []].append((id, -1, minor)) }
+                if let argument = argumentIndex[number] {
+                    memberOf[argument, default: []].append((id, -1, draft.authors.count < 3))
+                }
             }
         }
 
@@ -197,10 +198,11 @@ struct KeyPointClustering {
     func coverGroups(_ pool: [Int], threshold: Float, minimumResidents: Int) -> [Group] {
         guard !pool.isEmpty else { return [] }
         // An inverted index over the pool: positions into `pool`, with the sentence's weight for the feature.
-        var postings: [Int32: [(position: Int, weight: Float)]] = [:]
+        // Indexed by feature id (ids are dense): no hashing in the loop below, which is most of the analysis's time.
+        var postings = [[(position: Int, weight: Float)]](repeating: [], count: reading.featureNames.count)
         for (position, sentence) in pool.enumerated() {
             let vector = sentences[sentence].vector
-            for (offset, id) in vector.ids.enumerated() { postings[id, default: []].append((position, vector.weights[offset])) }
+            for (offset, id) in vector.ids.enumerated() { postings[Int(id)].append((position, vector.weights[offset])) }
         }
         var candidates = pool.indices.filter { position in
             let sentence = sentences[pool[position]]
@@ -218,7 +220,7 @@ struct KeyPointClustering {
             var touched: [Int] = []
             for (offset, id) in vector.ids.enumerated() {
                 let weight = vector.weights[offset]
-                for entry in postings[id] ?? [] {
+                for entry in postings[Int(id)] {
                     if scores[entry.position] == 0 { touched.append(entry.position) }
                     scores[entry.position] += weight * entry.weight
                 }
@@ -297,62 +299,80 @@ struct KeyPointClustering {
         return .unclear
     }
 
+    /// Groups whose centres are alike joined, largest first.
+    func merged(_ groups: [Group]) -> [Group] {
+        var result: [Group] = []
+        for group in groups.sorted(by: { $0.members.count > $1.members.count }) {
+            if let target = result.indices.first(where: {
+                cosine(result[$0].centre, group.centre) >= KeyPointAnalysis.mergeThreshold
+            }) {
+                result[target].members += group.members
+                result[target].centre = dense(result[target].members)
+            } else {
+                result.append(group)
+            }
+        }
+        return result
+    }
+
     func cosine(_ a: [Float], _ b: [Float]) -> Float {
         var sum: Float = 0
         for index in a.indices where a[index] != 0 { sum += a[index] * b[index] }
         return sum
     }
 
-    /// Arguments grouped by what their whole text says (average linkage over their point sentences' features, never
-    /// across opposite sides); a group needs two residents. Then a sentence that makes another group's point clearly
-    /// better than its own group's counts there (an argument making two points counts toward both).
-    func argumentGroups() -> [Group] {
-        var own: [Int: [Int]] = [:]
-        for index in points { own[sentences[index].argument, default: []].append(index) }
-        let clustered = own.keys.sorted()
-        let vectors = clustered.map { argument in
-            reading.vector(Array(Set(own[argument, default: []].flatMap { sentences[$0].features })).sorted())
-        }
-        let sides = clustered.map { cueStance(byArgument[$0] ?? []) }
-        let found = AverageLinkage(threshold: KeyPointAnalysis.linkThreshold, pairThreshold: KeyPointAnalysis.pairThreshold)
-            .clusters(vectors, sides: sides).filter {
-                Set($0.map { authorOf[clustered[$0]] }).count >= 2
+    /// Groups made largely by the same arguments are one point made in several sentences ("Die hulp is haar
+    /// enige contact. Met twee uur is er geen tijd meer voor koffie."): joined when at least two thirds of the
+    /// smaller group's arguments are also in the larger and their centres share something.
+    func mergedByArguments(_ groups: [Group]) -> [Group] {
+        var result: [Group] = []
+        var argumentsOf: [Set<Int>] = []
+        for group in groups.sorted(by: {
+            $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.members.min()! < $1.members.min()!
+        }) {
+            let own = Set(group.members.map { sentences[$0].argument })
+            if let target = result.indices.first(where: { index in
+                let shared = argumentsOf[index].intersection(own).count
+                return own.count >= 2 && shared * 3 >= min(own.count, argumentsOf[index].count) * 2
+                    && cosine(result[index].centre, group.centre) >= 0.1
+            }) {
+                result[target].members += group.members
+                result[target].centre = dense(result[target].members)
+                argumentsOf[target].formUnion(own)
+            } else {
+                result.append(group)
+                argumentsOf.append(own)
             }
-        var groups = found.map { cluster -> Group in
-            let main = cluster.map { clustered[$0] }
-            let members = main.flatMap { own[$0, default: []] }
-            return Group(members: members, centre: dense(members), main: main)
         }
-        guard !groups.isEmpty else { return [] }
-        let leans = groups.map { lean(of: $0.members) }
-        var groupOf: [Int: Int] = [:]
-        for (index, group) in groups.enumerated() { for member in group.members { groupOf[member] = index } }
-        var moves: [(sentence: Int, from: Int?, to: Int)] = []
-        for sentence in points {
-            let vector = sentences[sentence].vector
-            let current = groupOf[sentence]
-            let base = current.map { vector.dot(dense: groups[$0].centre) } ?? 0
-            var best = -1
-            var bestScore = KeyPointAnalysis.joinThreshold
-            for (index, group) in groups.enumerated() where index != current {
-                let score = vector.dot(dense: group.centre) * Self.leanFactor(sentences[sentence].lean, leans[index])
-                if score > bestScore {
-                    best = index
-                    bestScore = score
+        return result
+    }
+
+    /// Every sentence of `pool` joins the closest centre when close enough; centres move; twice.
+    func refined(_ groups: [Group], over pool: [Int], threshold: Float) -> [Group] {
+        var groups = groups
+        for _ in 0..<2 {
+            guard !groups.isEmpty else { return groups }
+            var members = [[Int]](repeating: [], count: groups.count)
+            let leans = groups.map { lean(of: $0.members) }
+            for sentence in pool {
+                var best = -1
+                var bestScore = threshold
+                for (index, group) in groups.enumerated() {
+                    let score =
+                        sentences[sentence].vector.dot(dense: group.centre)
+                        * Self.leanFactor(sentences[sentence].lean, leans[index])
+                    if score >= bestScore {
+                        if score > bestScore || best < 0 { best = index }
+                        bestScore = score
+                    }
                 }
+                if best >= 0 { members[best].append(sentence) }
             }
-            if best >= 0 && bestScore >= base + KeyPointAnalysis.secondPointMargin { moves.append((sentence, current, best)) }
+            groups = members.enumerated().compactMap { index, list in
+                list.isEmpty ? nil : Group(members: list, centre: dense(list))
+            }
         }
-        for move in moves {
-            if let from = move.from { groups[from].members.removeAll { $0 == move.sentence } }
-            groups[move.to].members.append(move.sentence)
-        }
-        return groups.map { group in
-            let members = group.members.sorted()
-            return Group(
-                members: members, centre: dense(members.isEmpty ? group.main.flatMap { own[$0, default: []] } : members),
-                main: group.main)
-        }
+        return groups
     }
 
     /// Points nobody else made: per argument its fullest sentence left over, as a group of its own.

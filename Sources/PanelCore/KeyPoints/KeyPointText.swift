@@ -67,20 +67,20 @@ enum KeyPointText {
         var blocks: [String] = []
         var current = ""
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimming(\.isWhitespace)
             let isItem =
                 line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("• ")
                 || (line.first?.isNumber == true && (line.dropFirst().hasPrefix(". ") || line.dropFirst().hasPrefix(") ")))
             if line.isEmpty || isItem {
                 if !current.isEmpty { blocks.append(current) }
                 current = isItem ? String(line.drop { "-*•".contains($0) || $0.isNumber || $0 == "." || $0 == ")" }) : ""
-                current = current.trimmingCharacters(in: .whitespaces)
+                current = current.trimming(\.isWhitespace)
             } else {
                 current += current.isEmpty ? line : " " + line
             }
         }
         if !current.isEmpty { blocks.append(current) }
-        return blocks.flatMap(splitSentences).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return blocks.flatMap(splitSentences).map { $0.trimming(\.isWhitespace) }.filter { !$0.isEmpty }
     }
 
     static func splitSentences(_ block: String) -> [String] {
@@ -102,7 +102,7 @@ enum KeyPointText {
                     // An abbreviation ("ca.", "o.a.") or a single letter ("J.") before the dot is no sentence end.
                     var wordStart = index
                     while wordStart > start, !scalars[wordStart - 1].properties.isWhitespace { wordStart -= 1 }
-                    let word = text(wordStart..<index).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "("))
+                    let word = text(wordStart..<index).lowercased().trimming { $0 == "(" }
                     if abbreviations.contains(word) || (word.unicodeScalars.count == 1 && word.first?.isLetter == true) {
                         isBreak = false
                     }
@@ -153,5 +153,14 @@ enum KeyPointText {
         if let first = text.first, first.isLowercase { text = first.uppercased() + text.dropFirst() }
         if let last = text.last, !".!?…".contains(last) { text += "." }
         return text
+    }
+}
+
+extension StringProtocol {
+    /// Without the leading and trailing characters `drop` names. In Swift: Foundation's `trimmingCharacters(in:)`
+    /// goes through NSString and was a fifth of the analysis time at 20,000 arguments.
+    func trimming(_ drop: (Character) -> Bool) -> String {
+        guard let first = firstIndex(where: { !drop($0) }), let last = lastIndex(where: { !drop($0) }) else { return "" }
+        return String(self[first...last])
     }
 }
