@@ -10,8 +10,9 @@ extension FormatFlowed {
     /// Trailing spaces of the input are dropped (they would read as soft breaks), except in the signature
     /// separator "-- ". Lines beginning with a space, ">" or "From " are space-stuffed.
     static func flow(_ text: String, width: Int = lineWidth) -> String {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift. Split in Swift, not by NSString replacement: that was a fifth of the
+        // time of a 10,000-recipient send (scripts/bench/send.sh).
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
         var output: [String] = []
         output.reserveCapacity(lines.count)
         for rawLine in lines {
@@ -30,8 +31,9 @@ extension FormatFlowed {
     private static func wrap(_ line: Substring, width: Int) -> [Substring] {
         var pieces: [Substring] = []
         var rest = line
-        while rest.count > width {
-            let window = rest.prefix(width)
+        // `count` walks the whole line; an offset walks at most `width` characters.
+        while let limit = rest.index(rest.startIndex, offsetBy: width, limitedBy: rest.endIndex), limit < rest.endIndex {
+            let window = rest[..<limit]
             let cut: Substring.Index
             if let lastSpace = window.lastIndex(of: " "), lastSpace > rest.startIndex {
                 cut = rest.index(after: lastSpace)
