@@ -27,6 +27,20 @@ import Testing
         "Per e-mail kan ook: stuur AFMELDEN, PAUZE of MIJN GEGEVENS naar reply+k1.abcdefghijklmnopqrstuvwxyz234567@reply.tweedemening.example",
     ]
 
+    /// ASCII lines are cut on bytes, others on characters: the same text with "e" or "é" must be cut alike.
+    @Test func accentedLettersAreCutWhereTheirPlainLettersAre() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["de", "gemeente", "besluit", "een", "traplift", "verhuizen", Self.url, "x", "mevrouw", "heel"]
+        for _ in 0..<200 {
+            let line = (0..<Int.random(in: 5...60, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? " " : "  ")
+            let plain = FormatFlowed.flow(line)
+            let accented = FormatFlowed.flow(line.replacingOccurrences(of: "e", with: "é"))
+            #expect(plain.split(separator: "\n").map(\.count) == accented.split(separator: "\n").map(\.count), "\(line)")
+            #expect(accented.replacingOccurrences(of: "é", with: "e") == plain)
+        }
+    }
+
     @Test func unflowingGivesBackEveryParagraph() {
         let text = Self.paragraphs.joined(separator: "\n")
         let flowed = FormatFlowed.flow(text)

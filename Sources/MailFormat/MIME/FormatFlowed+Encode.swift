@@ -29,6 +29,9 @@ extension FormatFlowed {
 
     /// The pieces of one paragraph; every piece but the last ends with the space it was cut after.
     private static func wrap(_ line: Substring, width: Int) -> [Substring] {
+        // Most lines fit: no more bytes than `width` means no more characters.
+        if line.utf8.count <= width { return [line] }
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return wrapASCII(line, width: width) }
         var pieces: [Substring] = []
         var rest = line
         // `count` walks the whole line; an offset walks at most `width` characters.
@@ -39,6 +42,30 @@ extension FormatFlowed {
                 cut = rest.index(after: lastSpace)
             } else if let nextSpace = rest.dropFirst().firstIndex(of: " ") {
                 cut = rest.index(after: nextSpace)  // an unbreakable word: the whole word, on a line of its own
+            } else {
+                break
+            }
+            guard cut < rest.endIndex else { break }
+            pieces.append(rest[..<cut])
+            rest = rest[cut...]
+        }
+        pieces.append(rest)
+        return pieces
+    }
+
+    /// `wrap` for a line of ASCII only, where a byte is a character: the same cuts, found on bytes (a mail of
+    /// 10,000 recipients flows its paragraphs 10,000 times).
+    private static func wrapASCII(_ line: Substring, width: Int) -> [Substring] {
+        var pieces: [Substring] = []
+        var rest = line
+        while rest.utf8.count > width {
+            let bytes = rest.utf8
+            let limit = bytes.index(bytes.startIndex, offsetBy: width)
+            let cut: Substring.Index
+            if let lastSpace = bytes[..<limit].lastIndex(of: 0x20), lastSpace > bytes.startIndex {
+                cut = bytes.index(after: lastSpace)
+            } else if let nextSpace = bytes.dropFirst().firstIndex(of: 0x20) {
+                cut = bytes.index(after: nextSpace)  // an unbreakable word: the whole word, on a line of its own
             } else {
                 break
             }
