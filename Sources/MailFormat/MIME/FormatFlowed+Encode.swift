@@ -31,41 +31,30 @@ extension FormatFlowed {
     private static func wrap(_ line: Substring, width: Int) -> [Substring] {
         // Most lines fit: no more bytes than `width` means no more characters.
         if line.utf8.count <= width { return [line] }
-        if line.utf8.allSatisfy({ $0 < 0x80 }) { return wrapASCII(line, width: width) }
-        var pieces: [Substring] = []
-        var rest = line
-        // `count` walks the whole line; an offset walks at most `width` characters.
-        while let limit = rest.index(rest.startIndex, offsetBy: width, limitedBy: rest.endIndex), limit < rest.endIndex {
-            let window = rest[..<limit]
-            let cut: Substring.Index
-            if let lastSpace = window.lastIndex(of: " "), lastSpace > rest.startIndex {
-                cut = rest.index(after: lastSpace)
-            } else if let nextSpace = rest.dropFirst().firstIndex(of: " ") {
-                cut = rest.index(after: nextSpace)  // an unbreakable word: the whole word, on a line of its own
-            } else {
-                break
-            }
-            guard cut < rest.endIndex else { break }
-            pieces.append(rest[..<cut])
-            rest = rest[cut...]
-        }
-        pieces.append(rest)
-        return pieces
+        // In ASCII a byte is a character: the same cuts, found on bytes (a mail to 10,000 recipients flows its
+        // paragraphs 10,000 times).
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return cuts(line, width: width, space: 0x20, in: \.utf8) }
+        return cuts(line, width: width, space: " ", in: { $0 })
     }
 
-    /// `wrap` for a line of ASCII only, where a byte is a character: the same cuts, found on bytes (a mail of
-    /// 10,000 recipients flows its paragraphs 10,000 times).
-    private static func wrapASCII(_ line: Substring, width: Int) -> [Substring] {
+    /// `line` cut after the last space within `width` units of `view` (characters or, for ASCII, bytes); a word
+    /// longer than `width` (a URL) is never cut: the whole word goes on a line of its own.
+    private static func cuts<View: BidirectionalCollection>(
+        _ line: Substring, width: Int, space: View.Element, in view: (Substring) -> View
+    ) -> [Substring] where View.Index == String.Index, View.Element: Equatable {
         var pieces: [Substring] = []
         var rest = line
-        while rest.utf8.count > width {
-            let bytes = rest.utf8
-            let limit = bytes.index(bytes.startIndex, offsetBy: width)
-            let cut: Substring.Index
-            if let lastSpace = bytes[..<limit].lastIndex(of: 0x20), lastSpace > bytes.startIndex {
-                cut = bytes.index(after: lastSpace)
-            } else if let nextSpace = bytes.dropFirst().firstIndex(of: 0x20) {
-                cut = bytes.index(after: nextSpace)  // an unbreakable word: the whole word, on a line of its own
+        while true {
+            let units = view(rest)
+            // An offset walks at most `width` units; `count` would walk the whole line.
+            guard let limit = units.index(units.startIndex, offsetBy: width, limitedBy: units.endIndex),
+                limit < units.endIndex
+            else { break }
+            let cut: String.Index
+            if let lastSpace = units[..<limit].lastIndex(of: space), lastSpace > units.startIndex {
+                cut = units.index(after: lastSpace)
+            } else if let nextSpace = units.dropFirst().firstIndex(of: space) {
+                cut = units.index(after: nextSpace)
             } else {
                 break
             }
