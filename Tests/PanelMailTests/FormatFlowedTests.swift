@@ -41,6 +41,17 @@ import Testing
         }
     }
 
+    /// Lines are found on bytes: CRLF, a lone CR and a lone LF end a line alike, and an empty last line stays.
+    @Test func everyLineEndConventionGivesTheSameParagraphs() {
+        let text = Self.paragraphs.joined(separator: "\n") + "\n"
+        let expected = FormatFlowed.flow(text)
+        #expect(expected.hasSuffix("\n"))
+        #expect(FormatFlowed.flow(text.replacingOccurrences(of: "\n", with: "\r\n")) == expected)
+        #expect(FormatFlowed.flow(text.replacingOccurrences(of: "\n", with: "\r")) == expected)
+        #expect(FormatFlowed.flow("") == "")
+        #expect(FormatFlowed.flow("a\r\n\r\nb\rc") == "a\n\nb\nc")
+    }
+
     @Test func unflowingGivesBackEveryParagraph() {
         let text = Self.paragraphs.joined(separator: "\n")
         let flowed = FormatFlowed.flow(text)

@@ -27,7 +27,7 @@ public struct DKIMSigner: Sendable {
         var present: [(name: String, raw: ArraySlice<UInt8>)] = []
         for name in Self.signedFields {
             // The last instance is the one a verifier takes first (RFC 6376 §5.4.2); we write each one once.
-            if let field = fields.last(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) {
+            if let field = fields.last(where: { $0.name.equalsIgnoringASCIICase(name) }) {
                 present.append((name, field.raw))
             }
         }
@@ -97,8 +97,10 @@ public struct DKIMSigner: Sendable {
             guard end > start else { return }
             let raw = header[start..<end]
             if let colon = raw.firstIndex(of: UInt8(ascii: ":")) {
-                let name = String(decoding: header[start..<colon], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-                result.append((name, raw))
+                var name = header[start..<colon]
+                while let first = name.first, first == 32 || first == 9 { name = name.dropFirst() }
+                while let last = name.last, last == 32 || last == 9 { name = name.dropLast() }
+                result.append((String(decoding: name, as: UTF8.self), raw))
             }
         }
         while index < header.endIndex {

@@ -158,7 +158,7 @@ extension InboundMessage {
     /// configured id none: anyone can write an Authentication-Results field into a mail, with any id.
     public func trustedAuthenticationResults(authservID: String?) -> [AuthenticationResults] {
         guard let authservID = authservID?.lowercased(), !authservID.isEmpty else { return [] }
-        return headers.filter { $0.name.caseInsensitiveCompare("Authentication-Results") == .orderedSame }
+        return headers.filter { $0.name.equalsIgnoringASCIICase("Authentication-Results") }
             .compactMap { AuthenticationResults($0.value) }
             .filter { $0.authservID == authservID }
     }

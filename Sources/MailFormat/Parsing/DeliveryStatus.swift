@@ -201,7 +201,7 @@ public struct DeliveryStatus: Sendable, Equatable {
     }
 
     static func field(_ name: String, _ fields: [(name: String, value: String)]) -> String? {
-        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        fields.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 
     static func recipient(fields: [(name: String, value: String)]) -> Recipient? {

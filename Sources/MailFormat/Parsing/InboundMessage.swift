@@ -80,12 +80,12 @@ public struct InboundMessage: Sendable {
 
     /// The first field with this name (case-insensitive), RFC 2047-decoded.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map { HeaderEncoding.decode($0.value) }
+        headers.first { $0.name.equalsIgnoringASCIICase(name) }.map { HeaderEncoding.decode($0.value) }
     }
 
     /// Every field with this name (case-insensitive), in order, RFC 2047-decoded.
     public func headers(named name: String) -> [String] {
-        headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map { HeaderEncoding.decode($0.value) }
+        headers.filter { $0.name.equalsIgnoringASCIICase(name) }.map { HeaderEncoding.decode($0.value) }
     }
 
     // MARK: - Parsing
@@ -117,10 +117,10 @@ public struct InboundMessage: Sendable {
     private init(headers: [(name: String, value: String)], root: MIMEPart) {
         self.headers = headers
         func raw(_ name: String) -> String? {
-            headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+            headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
         }
         func all(_ name: String) -> [String] {
-            headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
+            headers.filter { $0.name.equalsIgnoringASCIICase(name) }.map(\.value)
         }
 
         from = raw("From").flatMap { AddressList.parse($0).first }

@@ -127,7 +127,7 @@ struct MIMEParser {
         let id = partCount
         partCount += 1
         let headerValue: (String) -> String? = { name in
-            headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+            headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
         }
         var contentType = ContentType(parsing: headerValue("Content-Type"), default: defaultType)
         let disposition = headerValue("Content-Disposition").map { HeaderParameters.split($0) }

@@ -20,7 +20,7 @@ struct MIMEPart: Sendable {
     var id: Int
 
     func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 
     var isMultipart: Bool { contentType.type == "multipart" && !children.isEmpty }

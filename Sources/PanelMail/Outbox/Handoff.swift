@@ -30,7 +30,7 @@ public struct Handoff: Sendable {
         let header = message[..<split.headerEnd]
         guard
             let old = DKIMSigner.fields(header).first(where: {
-                $0.name.caseInsensitiveCompare("Date") == .orderedSame
+                $0.name.equalsIgnoringASCIICase("Date")
             })
         else { return field + [13, 10] + message }
         return Array(message[..<old.raw.startIndex]) + field + Array(message[old.raw.endIndex...])
