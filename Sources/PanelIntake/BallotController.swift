@@ -15,12 +15,15 @@ public struct BallotController<Context: RequestContext>: Sendable {
     public let now: @Sendable () -> Date
     /// Dates on the pages, in the panel's time zone.
     let dates: DutchDateText
+    /// The pages' templates (`page-*`).
+    let templates: MailTemplates
 
     public init(
-        database: AppDatabase, signer: TokenSigner, timeZone: TimeZone = .panelDefault,
+        database: AppDatabase, signer: TokenSigner, templates: MailTemplates, timeZone: TimeZone = .panelDefault,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.database = database
+        self.templates = templates
         self.ballotBox = BallotBox(database: database)
         self.signer = signer
         self.dates = DutchDateText(timeZone: timeZone)
@@ -29,12 +32,12 @@ public struct BallotController<Context: RequestContext>: Sendable {
 
     public var endpoints: RouteCollection<Context> {
         RouteCollection(context: Context.self)
-            .get("/v/{token}") { _, context in self.showBallot(context).response() }
-            .head("/v/{token}") { _, context in self.showBallot(context).response(includeBody: false) }
-            .post("/v/{token}") { request, context in try await self.castVote(request, context).response() }
-            .get("/u/{token}") { _, context in self.showUnsubscribe(context).response() }
-            .head("/u/{token}") { _, context in self.showUnsubscribe(context).response(includeBody: false) }
-            .post("/u/{token}") { request, context in try await self.unsubscribe(request, context).response() }
+            .get("/v/{token}") { _, context in self.showBallot(context).response(templates) }
+            .head("/v/{token}") { _, context in self.showBallot(context).response(templates, includeBody: false) }
+            .post("/v/{token}") { request, context in try await self.castVote(request, context).response(templates) }
+            .get("/u/{token}") { _, context in self.showUnsubscribe(context).response(templates) }
+            .head("/u/{token}") { _, context in self.showUnsubscribe(context).response(templates, includeBody: false) }
+            .post("/u/{token}") { request, context in try await self.unsubscribe(request, context).response(templates) }
     }
 
     static func label(_ choice: VoteChoice) -> String {
@@ -55,29 +58,17 @@ public struct BallotController<Context: RequestContext>: Sendable {
         do { ballot = try database.ballot(roundId: roundId, panelistId: panelistId, now: now()) } catch {
             return Self.page(for: error)
         }
-        var note = ""
-        if let current = ballot.currentChoice {
-            note =
-                current == choice
-                ? "<p class=\"muted\">U heeft dit al eerder gekozen. U kunt het nog een keer bevestigen.</p>"
-                : "<p class=\"muted\">U koos eerder: “\(Self.label(current))”. Als u nu bevestigt, telt uw nieuwe keuze.</p>"
-        }
         let other: VoteChoice = choice == .support ? .oppose : .support
         let otherToken = signer.sign(
             TokenClaims(.vote(round: roundId, panelist: panelistId, choice: other), expires: claims.expires))
-        return Page(
-            status: .ok, title: "Bevestig uw stem",
-            body: """
-                <p>Casus: <strong>\(Page.escape(ballot.panelCase.title))</strong></p>
-                <p>U kiest:</p>
-                <p class="choice">\(Self.label(choice))</p>
-                \(note)
-                <form method="post">
-                <button type="submit">Bevestig mijn stem</button>
-                </form>
-                <p class="muted">Uw stem is pas geteld als u op de knop drukt. Tot \(Page.escape(dates.format(ballot.round.deadline))) kunt u uw stem nog wijzigen.</p>
-                <p><a href="\(otherToken)">Ik wil iets anders kiezen</a></p>
-                """)
+        var values: [String: Any] = [
+            "case_title": ballot.panelCase.title, "choice": Self.label(choice),
+            "deadline": dates.format(ballot.round.deadline), "other_link": otherToken,
+        ]
+        if let current = ballot.currentChoice {
+            if current == choice { values["same_as_before"] = true } else { values["earlier_choice"] = [Self.label(current)] }
+        }
+        return Page(status: .ok, title: "Bevestig uw stem", template: "page-ballot", values: values)
     }
 
     func castVote(_ request: Request, _ context: Context) async throws -> Page {
@@ -112,37 +103,32 @@ public struct BallotController<Context: RequestContext>: Sendable {
     /// The page after a vote names the choice that is stored, never merely the one just clicked: when another click
     /// (a second device, a quick change of mind) arrived after this one, that one counts and the page says so.
     static func page(for receipt: VoteReceipt, dates: DutchDateText) -> Page {
-        let deadline = Page.escape(dates.format(receipt.round.deadline))
+        let deadline = dates.format(receipt.round.deadline)
         guard receipt.vote.choice == receipt.choice else {
-            return Page(
-                status: .ok, title: "Uw laatste stem telt",
-                body: """
-                    <p>U heeft kort na elkaar verschillende keuzes bevestigd. Uw laatste stem telt:</p>
-                    <p class="choice">\(Self.label(receipt.vote.choice))</p>
-                    <p class="muted">Wilt u toch iets anders? Gebruik de andere knop in de e-mail; tot \(deadline) telt uw laatste keuze.</p>
-                    """)
+            return .message(
+                title: "Uw laatste stem telt",
+                before: ["U heeft kort na elkaar verschillende keuzes bevestigd. Uw laatste stem telt:"],
+                choice: Self.label(receipt.vote.choice),
+                notes: [
+                    Page.Note(
+                        text:
+                            "Wilt u toch iets anders? Gebruik de andere knop in de e-mail; tot \(deadline) telt uw laatste keuze."
+                    )
+                ])
         }
-        return Page(
-            status: .ok, title: "Dank u wel, uw stem is geteld",
-            body: """
-                <p class="choice">\(Self.label(receipt.vote.choice))</p>
-                <p>Na de sluiting op \(deadline) krijgt u per e-mail de uitslag, en later wat de gemeente ermee doet.</p>
-                <p class="muted">Van gedachten veranderd? Gebruik de andere knop in de e-mail; uw laatste keuze telt.</p>
-                """)
+        return .message(
+            title: "Dank u wel, uw stem is geteld", choice: Self.label(receipt.vote.choice),
+            after: ["Na de sluiting op \(deadline) krijgt u per e-mail de uitslag, en later wat de gemeente ermee doet."],
+            notes: [Page.Note(text: "Van gedachten veranderd? Gebruik de andere knop in de e-mail; uw laatste keuze telt.")])
     }
 
     func showUnsubscribe(_ context: Context) -> Page {
         let token = context.parameters.get("token") ?? ""
         do { _ = try signer.verify(token, purpose: .unsubscribe, now: now()) } catch { return Self.page(for: error) }
-        return Page(
-            status: .ok, title: "Afmelden voor het panel",
-            body: """
-                <p>Wilt u geen e-mail meer ontvangen van De Tweede Mening? Dan doet u niet meer mee aan het panel.</p>
-                <form method="post">
-                <button type="submit">Ja, meld mij af</button>
-                </form>
-                <p class="muted">Wilt u blijven meedoen? Dan hoeft u niets te doen.</p>
-                """)
+        return .message(
+            title: "Afmelden voor het panel",
+            before: ["Wilt u geen e-mail meer ontvangen van De Tweede Mening? Dan doet u niet meer mee aan het panel."],
+            button: "Ja, meld mij af", notes: [Page.Note(text: "Wilt u blijven meedoen? Dan hoeft u niets te doen.")])
     }
 
     func unsubscribe(_ request: Request, _ context: Context) async throws -> Page {
@@ -153,9 +139,8 @@ public struct BallotController<Context: RequestContext>: Sendable {
             guard case .unsubscribe(_, let panelistId) = claims.subject else { throw TokenError.malformed }
             let (database, now) = (self.database, self.now)
             try await Blocking.run("unsubscribe") { try database.unsubscribe(panelistId: panelistId, now: now()) }
-            return Page(
-                status: .ok, title: "U bent afgemeld",
-                body: "<p>U ontvangt geen e-mail meer van De Tweede Mening. Dank u wel voor uw deelname.</p>")
+            return .message(
+                title: "U bent afgemeld", "U ontvangt geen e-mail meer van De Tweede Mening. Dank u wel voor uw deelname.")
         } catch {
             return Self.page(for: error)
         }
@@ -167,43 +152,35 @@ public struct BallotController<Context: RequestContext>: Sendable {
         case let error as TokenError:
             switch error {
             case .expired:
-                return Page(
-                    status: .gone, title: "Deze link is verlopen",
-                    body: "<p>Stemmen is gesloten. U krijgt de uitslag per e-mail.</p>")
+                return Page.message(.gone, title: "Deze link is verlopen", "Stemmen is gesloten. U krijgt de uitslag per e-mail.")
             case .malformed:
-                return Page(
-                    status: .badRequest, title: "Deze link werkt niet",
-                    body:
-                        "<p>De link is niet compleet. Kopieer de hele link uit de e-mail, of klik er direct op in de e-mail.</p>")
+                return Page.message(
+                    .badRequest, title: "Deze link werkt niet",
+                    "De link is niet compleet. Kopieer de hele link uit de e-mail, of klik er direct op in de e-mail.")
             case .unknownKey, .badSignature, .wrongPurpose:
-                return Page(
-                    status: .forbidden, title: "Deze link is niet geldig",
-                    body: "<p>Gebruik de link uit uw eigen e-mail van De Tweede Mening. Er is niets vastgelegd.</p>")
+                return Page.message(
+                    .forbidden, title: "Deze link is niet geldig",
+                    "Gebruik de link uit uw eigen e-mail van De Tweede Mening. Er is niets vastgelegd.")
             }
         case let error as StoreError:
             switch error {
             case .votingClosed:
-                return Page(
-                    status: .gone, title: "Stemmen is gesloten",
-                    body:
-                        "<p>De termijn voor deze casus is voorbij; uw stem is niet meer vastgelegd. U krijgt de uitslag per e-mail.</p>"
-                )
+                return Page.message(
+                    .gone, title: "Stemmen is gesloten",
+                    "De termijn voor deze casus is voorbij; uw stem is niet meer vastgelegd. U krijgt de uitslag per e-mail.")
             case .votingNotOpen:
-                return Page(
-                    status: .conflict, title: "Stemmen is nog niet geopend",
-                    body: "<p>U krijgt een e-mail zodra u kunt stemmen.</p>")
+                return Page.message(.conflict, title: "Stemmen is nog niet geopend", "U krijgt een e-mail zodra u kunt stemmen.")
             case .notInPanel:
-                return Page(
-                    status: .forbidden, title: "Deze link is niet geldig",
-                    body: "<p>U staat niet in het panel van deze casus. Er is niets vastgelegd.</p>")
+                return Page.message(
+                    .forbidden, title: "Deze link is niet geldig",
+                    "U staat niet in het panel van deze casus. Er is niets vastgelegd.")
             default:
-                return Page(
-                    status: .notFound, title: "Niet gevonden", body: "<p>Deze casus of dit panellid bestaat niet (meer).</p>")
+                return Page.message(.notFound, title: "Niet gevonden", "Deze casus of dit panellid bestaat niet (meer).")
             }
         default:
-            return Page(
-                status: .internalServerError, title: "Er ging iets mis",
-                body: "<p>Probeer het over een paar minuten opnieuw. Er is niets vastgelegd.</p>")
+            return Page.message(
+                .internalServerError, title: "Er ging iets mis",
+                "Probeer het over een paar minuten opnieuw. Er is niets vastgelegd.")
         }
     }
 }

@@ -6,7 +6,7 @@ import PanelStore
 
 /// The intake's routes, for `serve` and for tests alike.
 public func buildIntakeRouter(
-    database: AppDatabase, signer: TokenSigner, mailroom: Mailroom? = nil, inboundSecret: String? = nil,
+    database: AppDatabase, signer: TokenSigner, templates: MailTemplates, mailroom: Mailroom? = nil, inboundSecret: String? = nil,
     caseTimeline: TimelineDefaults = TimelineDefaults(), limits: IntakeLimits = IntakeLimits(), baseURL: String? = nil,
     timeZone: TimeZone = .panelDefault, now: @escaping @Sendable () -> Date = { Date() }
 ) -> Router<IntakeRequestContext> {
@@ -14,7 +14,7 @@ public func buildIntakeRouter(
     // Requests per route pattern (`/v/{token}`, never the token) and status, through swift-metrics.
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: RequestGuard(limits: limits, baseURL: baseURL, now: now))
+    router.add(middleware: RequestGuard(limits: limits, templates: templates, baseURL: baseURL, now: now))
     router.get("/healthz") { _, _ -> Response in
         do {
             try database.ping()
@@ -29,11 +29,13 @@ public func buildIntakeRouter(
     }
     // No /metrics here: it has a listener of its own (`buildMetricsRouter`), which a proxy in front of this one
     // cannot expose — behind a proxy on this machine every request came from loopback (issue 17, finding 14).
-    router.addRoutes(BallotController(database: database, signer: signer, timeZone: timeZone, now: now).endpoints)
-    router.addRoutes(JoinController(database: database, signer: signer, now: now).endpoints)
+    router.addRoutes(
+        BallotController(database: database, signer: signer, templates: templates, timeZone: timeZone, now: now).endpoints)
+    router.addRoutes(JoinController(database: database, signer: signer, templates: templates, now: now).endpoints)
     router.addRoutes(
         PreferenceController(
-            database: database, signer: signer, messageDomain: mailroom?.messageDomain ?? "tweedemening.invalid",
+            database: database, signer: signer, templates: templates,
+            messageDomain: mailroom?.messageDomain ?? "tweedemening.invalid",
             caseTimeline: caseTimeline, timeZone: timeZone, now: now
         )
         .endpoints)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PanelCore
+import PanelMail
 import PanelStore
 
 /// A joining resident's one-click answers and the confirmation (double opt-in). GET shows; only POST records.
@@ -8,20 +9,25 @@ public struct JoinController<Context: RequestContext>: Sendable {
     public let database: AppDatabase
     public let signer: TokenSigner
     public let now: @Sendable () -> Date
+    /// The pages' templates (`page-*`).
+    let templates: MailTemplates
 
-    public init(database: AppDatabase, signer: TokenSigner, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        database: AppDatabase, signer: TokenSigner, templates: MailTemplates, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.database = database
+        self.templates = templates
         self.signer = signer
         self.now = now
     }
 
     public var endpoints: RouteCollection<Context> {
         RouteCollection(context: Context.self)
-            .get("/j/{token}") { _, context in self.handle(context, apply: false).response() }
-            .head("/j/{token}") { _, context in self.handle(context, apply: false).response(includeBody: false) }
+            .get("/j/{token}") { _, context in self.handle(context, apply: false).response(templates) }
+            .head("/j/{token}") { _, context in self.handle(context, apply: false).response(templates, includeBody: false) }
             .post("/j/{token}") { request, context in
                 _ = try await request.body.collect(upTo: 16 * 1024)
-                return self.handle(context, apply: true).response()
+                return self.handle(context, apply: true).response(templates)
             }
     }
 
@@ -49,40 +55,28 @@ public struct JoinController<Context: RequestContext>: Sendable {
             }
             if claims.purpose == .joinConfirm {
                 guard apply else {
-                    return Page(
-                        status: .ok, title: "Aanmelding bevestigen",
-                        body: """
-                            <p>Wilt u meedoen met het inwonerspanel? Na de loting hoort u of u in het panel zit.</p>
-                            <form method="post"><button type="submit">Ja, ik doe mee</button></form>
-                            <p class="muted">U kunt altijd stoppen door "VERWIJDER MIJ" te mailen.</p>
-                            """)
+                    return .message(
+                        title: "Aanmelding bevestigen",
+                        before: ["Wilt u meedoen met het inwonerspanel? Na de loting hoort u of u in het panel zit."],
+                        button: "Ja, ik doe mee",
+                        notes: [Page.Note(text: "U kunt altijd stoppen door \"VERWIJDER MIJ\" te mailen.")])
                 }
                 try database.confirmVolunteer(volunteer.id!, now: now())
-                return Page(
-                    status: .ok, title: "Dank u wel, u bent aangemeld",
-                    body:
-                        "<p>Na de loting krijgt u bericht. Heeft u de vragen in de e-mail nog niet beantwoord? Dat kan nog steeds.</p>"
-                )
+                return Page.message(
+                    .ok, title: "Dank u wel, u bent aangemeld",
+                    "Na de loting krijgt u bericht. Heeft u de vragen in de e-mail nog niet beantwoord? Dat kan nog steeds.")
             }
             guard let detail = answer, let equals = detail.firstIndex(of: "=") else { throw TokenError.malformed }
             let category = String(detail[..<equals])
             let value = String(detail[detail.index(after: equals)...])
             let question = BackgroundQuestion.text(for: category)
             guard apply else {
-                return Page(
-                    status: .ok, title: "Uw antwoord",
-                    body: """
-                        <p>\(Page.escape(question))</p>
-                        <p class="choice">\(Page.escape(value))</p>
-                        <form method="post"><button type="submit">Bewaar mijn antwoord</button></form>
-                        """)
+                return .message(title: "Uw antwoord", before: [question], choice: value, button: "Bewaar mijn antwoord")
             }
             try database.recordAnswer(volunteerId: volunteer.id!, category: category, value: value)
-            return Page(
-                status: .ok, title: "Bewaard",
-                body:
-                    "<p>Dank u wel. U kunt de andere vragen in de e-mail ook beantwoorden, en daarna uw aanmelding bevestigen.</p>"
-            )
+            return Page.message(
+                .ok, title: "Bewaard",
+                "Dank u wel. U kunt de andere vragen in de e-mail ook beantwoorden, en daarna uw aanmelding bevestigen.")
         } catch {
             return BallotController<Context>.page(for: error)
         }
@@ -94,29 +88,24 @@ public struct JoinController<Context: RequestContext>: Sendable {
             throw StoreError.unknownPanelist
         }
         guard apply else {
-            return Page(
-                status: .ok, title: "Een plek in het panel",
-                body: """
-                    <p>Er is een plek vrij in het inwonerspanel. Wilt u die innemen? U krijgt dan de volgende casus per e-mail.</p>
-                    <form method="post"><button type="submit">Ja, ik neem de plek in</button></form>
-                    <p class="muted">U kunt altijd stoppen door "VERWIJDER MIJ" te mailen.</p>
-                    """)
+            return .message(
+                title: "Een plek in het panel",
+                before: [
+                    "Er is een plek vrij in het inwonerspanel. Wilt u die innemen? U krijgt dan de volgende casus per e-mail."
+                ],
+                button: "Ja, ik neem de plek in",
+                notes: [Page.Note(text: "U kunt altijd stoppen door \"VERWIJDER MIJ\" te mailen.")])
         }
         switch try database.takeSeat(volunteerId: volunteerId, now: now()) {
         case .seated:
-            return Page(
-                status: .ok, title: "Welkom in het panel",
-                body: "<p>Dank u wel. U zit nu in het panel en krijgt de volgende casus per e-mail.</p>")
+            return Page.message(
+                .ok, title: "Welkom in het panel", "Dank u wel. U zit nu in het panel en krijgt de volgende casus per e-mail.")
         case .alreadySeated:
-            return Page(
-                status: .ok, title: "U zit al in het panel",
-                body: "<p>U heeft de plek al ingenomen. U hoeft niets meer te doen.</p>")
+            return Page.message(.ok, title: "U zit al in het panel", "U heeft de plek al ingenomen. U hoeft niets meer te doen.")
         case .notOffered:
-            return Page(
-                status: .gone, title: "Dit aanbod is verlopen",
-                body:
-                    "<p>Deze plek is niet meer voor u vrij: het aanbod is verlopen of de plek is al ingenomen. U hoeft niets te doen.</p>"
-            )
+            return Page.message(
+                .gone, title: "Dit aanbod is verlopen",
+                "Deze plek is niet meer voor u vrij: het aanbod is verlopen of de plek is al ingenomen. U hoeft niets te doen.")
         }
     }
 }

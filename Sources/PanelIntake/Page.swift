@@ -1,44 +1,75 @@
 import Hummingbird
-import MailFormat
 import PanelMail
 
 /// A small, accessible HTML page: large text and buttons, no scripts, no outside resources.
+///
+/// Every page is a Mustache template in the templates folder (`MailTemplates/nl/page-*.mustache`, overridable by an
+/// operator like the mail templates) inside `page-layout`; the controllers only choose the template and give it
+/// plain values, which Mustache escapes. Most pages say something and may ask for one click: those share
+/// `page-message` (`Page.message`).
 struct Page {
     var status: HTTPResponse.Status
     var title: String
-    /// Trusted HTML built by the controllers, with every outside value escaped.
-    var body: String
+    /// The body's template, one of `MailTemplates.pageNames` (checked present at start): `page-ballot`.
+    var template: String
+    var values: [String: Any]
 
-    static func escape(_ text: String) -> String { SimpleMarkdown.escape(text) }
+    init(status: HTTPResponse.Status, title: String, template: String, values: [String: Any] = [:]) {
+        self.status = status
+        self.title = title
+        self.template = template
+        self.values = values
+    }
 
-    func response(includeBody: Bool = true) -> Response {
-        let html = """
-            <!doctype html>
-            <html lang="nl">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Self.escape(title)) – De Tweede Mening</title>
-            <style>
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:20px;line-height:1.5;color:#1a1a1a;background:#f6f5f0;margin:0;padding:16px}
-            main{max-width:34em;margin:0 auto;background:#fff;padding:24px;border-radius:8px}
-            h1{font-size:1.4em;line-height:1.25;margin-top:0}
-            button{font-size:1.1em;padding:16px 24px;min-height:56px;width:100%;border:0;border-radius:8px;background:#0b5394;color:#fff;cursor:pointer}
-            button:focus{outline:4px solid #f1c232;outline-offset:2px}
-            .choice{font-size:1.15em;font-weight:bold;background:#eef3f9;padding:12px;border-radius:6px}
-            .muted{color:#555;font-size:.9em}
-            a{color:#0b5394}
-            </style>
-            </head>
-            <body>
-            <main>
-            <h1>\(Self.escape(title))</h1>
-            \(body)
-            </main>
-            </body>
-            </html>
-            """
+    /// A small-print line under a page, in another language when `lang` is set.
+    struct Note {
+        var text: String
+        var lang: String? = nil
+    }
+
+    /// The common page (`page-message`): paragraphs, the choice in a box, more paragraphs, a warning in bold, one
+    /// button that POSTs the page's own link, small print. Every value is plain text.
+    static func message(
+        _ status: HTTPResponse.Status = .ok, title: String, before: [String] = [], choice: String? = nil,
+        after: [String] = [], warning: String? = nil, button: String? = nil, notes: [Note] = []
+    ) -> Page {
+        Page(
+            status: status, title: title, template: "page-message",
+            values: [
+                "before": before, "choice": choice.map { [$0] } ?? [], "after": after,
+                "warning": warning.map { [$0] } ?? [], "button": button.map { [$0] } ?? [],
+                "notes": notes.map { note -> [String: Any] in
+                    var item: [String: Any] = ["text": note.text]
+                    if let lang = note.lang { item["lang"] = lang }
+                    return item
+                },
+            ])
+    }
+
+    /// One paragraph and nothing to click.
+    static func message(_ status: HTTPResponse.Status = .ok, title: String, _ text: String) -> Page {
+        message(status, title: title, before: [text])
+    }
+
+    /// The whole document: the body's template inside `page-layout`.
+    func render(_ templates: MailTemplates) throws -> String {
+        let content = try templates.render(template, values)
+        return try templates.render("page-layout", ["title": title, "content": content])
+    }
+
+    func response(_ templates: MailTemplates, includeBody: Bool = true) -> Response {
         var headers = HTTPFields()
+        let html: String
+        do {
+            html = try render(templates)
+        } catch {
+            // The templates are checked at start, so this is an operator's override that does not render.
+            headers[.contentType] = "text/plain; charset=utf-8"
+            let text = "page template \(template) does not render: \(error)\n"
+            return Response(
+                status: .internalServerError, headers: headers,
+                body: includeBody ? ResponseBody(byteBuffer: ByteBuffer(string: text)) : ResponseBody())
+        }
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentLength] = String(html.utf8.count)
         return Response(

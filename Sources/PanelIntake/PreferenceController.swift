@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import PanelCore
+import PanelMail
 import PanelStore
 
 /// One-click choices for one case: "don't remind me" (`quiet`) and "no more digests" (`noDigest`);
@@ -15,11 +16,15 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
     public let now: @Sendable () -> Date
     /// Dates on the pages, in the panel's time zone.
     let dates: DutchDateText
+    /// The pages' templates (`page-*`).
+    let templates: MailTemplates
 
     public init(
-        database: AppDatabase, signer: TokenSigner, messageDomain: String, caseTimeline: TimelineDefaults = TimelineDefaults(),
-        timeZone: TimeZone = .panelDefault, now: @escaping @Sendable () -> Date = { Date() }
+        database: AppDatabase, signer: TokenSigner, templates: MailTemplates, messageDomain: String,
+        caseTimeline: TimelineDefaults = TimelineDefaults(), timeZone: TimeZone = .panelDefault,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.templates = templates
         self.dates = DutchDateText(timeZone: timeZone)
         self.database = database
         self.signer = signer
@@ -30,24 +35,24 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
 
     public var endpoints: RouteCollection<Context> {
         RouteCollection(context: Context.self)
-            .get("/p/{token}") { _, context in self.preference(context, apply: false).response() }
-            .head("/p/{token}") { _, context in self.preference(context, apply: false).response(includeBody: false) }
+            .get("/p/{token}") { _, context in self.preference(context, apply: false).response(templates) }
+            .head("/p/{token}") { _, context in self.preference(context, apply: false).response(templates, includeBody: false) }
             .post("/p/{token}") { request, context in
                 let body = try await request.body.collect(upTo: 16 * 1024)
-                return self.preference(context, apply: true, form: PageForm(body: String(buffer: body))).response()
+                return self.preference(context, apply: true, form: PageForm(body: String(buffer: body))).response(templates)
             }
-            .get("/e/{token}") { _, context in self.evaluation(context, apply: false).response() }
-            .head("/e/{token}") { _, context in self.evaluation(context, apply: false).response(includeBody: false) }
+            .get("/e/{token}") { _, context in self.evaluation(context, apply: false).response(templates) }
+            .head("/e/{token}") { _, context in self.evaluation(context, apply: false).response(templates, includeBody: false) }
             .post("/e/{token}") { request, context in
                 _ = try await request.body.collect(upTo: 16 * 1024)
-                return self.evaluation(context, apply: true).response()
+                return self.evaluation(context, apply: true).response(templates)
             }
-            .get("/m/{token}") { _, context in self.moderation(context, apply: false).response() }
-            .head("/m/{token}") { _, context in self.moderation(context, apply: false).response(includeBody: false) }
+            .get("/m/{token}") { _, context in self.moderation(context, apply: false).response(templates) }
+            .head("/m/{token}") { _, context in self.moderation(context, apply: false).response(templates, includeBody: false) }
             .post("/m/{token}") { request, context in
                 let body = try await request.body.collect(upTo: 16 * 1024)
                 let form = PageForm(body: String(buffer: body))
-                return self.moderation(context, apply: true, form: form).response()
+                return self.moderation(context, apply: true, form: form).response(templates)
             }
     }
 
@@ -82,22 +87,22 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
                 guard try database.isMember(roundId: roundId, panelistId: panelistId) else {
                     throw StoreError.notInPanel
                 }
-                return Page(
-                    status: .ok, title: quiet ? "Geen herinneringen meer" : "Geen samenvattingen meer",
-                    body: """
-                        <p>\(quiet ? "Wilt u voor deze casus geen herinneringen meer krijgen?" : "Wilt u voor deze casus geen samenvattingen van de discussie meer krijgen?")</p>
-                        <form method="post">
-                        <button type="submit">Ja, dat wil ik</button>
-                        </form>
-                        <p class="muted">U blijft in het panel, en u kunt nog steeds reageren en stemmen.</p>
-                        """)
+                return .message(
+                    title: quiet ? "Geen herinneringen meer" : "Geen samenvattingen meer",
+                    before: [
+                        quiet
+                            ? "Wilt u voor deze casus geen herinneringen meer krijgen?"
+                            : "Wilt u voor deze casus geen samenvattingen van de discussie meer krijgen?"
+                    ],
+                    button: "Ja, dat wil ik",
+                    notes: [Page.Note(text: "U blijft in het panel, en u kunt nog steeds reageren en stemmen.")])
             }
             if quiet {
                 try database.setPreference(roundId: roundId, panelistId: panelistId, wantsReminder: false)
             } else {
                 try database.setPreference(roundId: roundId, panelistId: panelistId, wantsDigest: false)
             }
-            return Page(status: .ok, title: "Geregeld", body: "<p>Dat is aangepast. U kunt nog steeds reageren en stemmen.</p>")
+            return Page.message(.ok, title: "Geregeld", "Dat is aangepast. U kunt nog steeds reageren en stemmen.")
         } catch {
             return BallotController<Context>.page(for: error)
         }
@@ -109,32 +114,27 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
         guard case .extendDiscussion(let roundId, let days) = claims.subject else { throw TokenError.malformed }
         guard let round = try database.round(roundId) else { throw StoreError.unknownRound(roundId) }
         guard apply else {
-            return Page(
-                status: .ok, title: "Discussie \(days) dagen verlengen?",
-                body: """
-                    <p>De stemming opent nu op \(Page.escape(dates.format(round.voteAt))). Na verlengen schuiven de opening
-                    van de stemming en de sluiting \(days) dagen op, en krijgen alle panelleden één bericht met de nieuwe data.</p>
-                    <form method="post">
-                    <button type="submit">Verleng met \(days) dagen</button>
-                    </form>
-                    """)
+            return .message(
+                title: "Discussie \(days) dagen verlengen?",
+                before: [
+                    "De stemming opent nu op \(dates.format(round.voteAt)). Na verlengen schuiven de opening van de stemming en "
+                        + "de sluiting \(days) dagen op, en krijgen alle panelleden één bericht met de nieuwe data."
+                ],
+                button: "Verleng met \(days) dagen")
         }
         let extended: Round
         do {
             extended = try database.extendDiscussion(
                 roundId: round.id!, days: days, now: now(), messageDomain: messageDomain, oneTimeLink: token)
         } catch StoreError.linkUsed {
-            return Page(
-                status: .conflict, title: "Deze link is al gebruikt",
-                body: """
-                    <p>De discussie is met deze link al verlengd; een link verlengt één keer. De stemming opent op
-                    \(Page.escape(dates.format(round.voteAt))).</p>
-                    """)
+            return .message(
+                .conflict, title: "Deze link is al gebruikt",
+                "De discussie is met deze link al verlengd; een link verlengt één keer. De stemming opent op "
+                    + "\(dates.format(round.voteAt)).")
         }
-        return Page(
-            status: .ok, title: "Discussie verlengd",
-            body:
-                "<p>De stemming opent nu op \(Page.escape(dates.format(extended.voteAt))); het panel krijgt bericht.</p>")
+        return Page.message(
+            .ok, title: "Discussie verlengd",
+            "De stemming opent nu op \(dates.format(extended.voteAt)); het panel krijgt bericht.")
     }
 
     func moderateAnswer(_ claims: TokenClaims, apply: Bool) throws -> Page {
@@ -149,21 +149,15 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
                 status: .ok,
                 title: approve
                     ? "Antwoord op vraag \(question.number) publiceren?" : "Antwoord op vraag \(question.number) afwijzen?",
-                body: """
-                    <p><strong>Vraag:</strong> \(Page.escape(question.text))</p>
-                    <p style="white-space:pre-line"><strong>Antwoord:</strong> \(Page.escape(question.answer ?? ""))</p>
-                    <form method="post">
-                    <button type="submit">\(approve ? "Publiceren" : "Afwijzen")</button>
-                    </form>
-                    """)
+                template: "page-moderate",
+                values: [
+                    "question": question.text, "answer": question.answer ?? "", "button": approve ? "Publiceren" : "Afwijzen",
+                ])
         }
         let decided = try database.moderateAnswer(questionId: question.id!, approve: approve)
-        return Page(
-            status: .ok,
+        return .message(
             title: "Antwoord op vraag \(decided.number): \(decided.answerStatus == .published ? "gepubliceerd" : "afgewezen")",
-            body:
-                "<p>\(decided.answerStatus == .published ? "Het gaat mee in de volgende samenvatting." : "Het wordt niet gepubliceerd.")</p>"
-        )
+            decided.answerStatus == .published ? "Het gaat mee in de volgende samenvatting." : "Het wordt niet gepubliceerd.")
     }
 
     static func label(_ answer: EvaluationAnswer) -> String {
@@ -186,20 +180,14 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
                 guard try database.isMember(roundId: roundId, panelistId: panelistId) else {
                     throw StoreError.notInPanel
                 }
-                return Page(
-                    status: .ok, title: "Uw antwoord",
-                    body: """
-                        <p class="choice">\(Page.escape(Self.label(answer)))</p>
-                        <form method="post">
-                        <button type="submit">Verstuur mijn antwoord</button>
-                        </form>
-                        <p class="muted">Uw antwoord is anoniem: de gemeente ziet alleen totalen.</p>
-                        """)
+                return .message(
+                    title: "Uw antwoord", choice: Self.label(answer), button: "Verstuur mijn antwoord",
+                    notes: [Page.Note(text: "Uw antwoord is anoniem: de gemeente ziet alleen totalen.")])
             }
             try database.recordEvaluation(roundId: roundId, panelistId: panelistId, answer: answer, now: now())
-            return Page(
-                status: .ok, title: "Dank u wel",
-                body: "<p>Uw antwoord is bewaard. U kunt de andere vragen in de e-mail ook met één klik beantwoorden.</p>")
+            return Page.message(
+                .ok, title: "Dank u wel",
+                "Uw antwoord is bewaard. U kunt de andere vragen in de e-mail ook met één klik beantwoorden.")
         } catch {
             return BallotController<Context>.page(for: error)
         }
@@ -224,28 +212,20 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
                 throw StoreError.unknownArgument
             }
             guard apply else {
-                let reasons =
-                    argument.flags.isEmpty
-                    ? "" : " — vastgehouden omdat: " + Page.escape(argument.flags.explained.joined(separator: "; "))
+                var values: [String: Any] = [
+                    "argument": argument.text, "status": argument.status.rawValue, "button": approve ? "Publiceren" : "Afwijzen",
+                ]
+                if !argument.flags.isEmpty { values["reasons"] = argument.flags.explained.joined(separator: "; ") }
                 return Page(
                     status: .ok,
                     title: approve ? "Bijdrage #\(argument.number) publiceren?" : "Bijdrage #\(argument.number) afwijzen?",
-                    body: """
-                        <p style="white-space:pre-line">\(Page.escape(argument.text))</p>
-                        <p class="muted">Status nu: \(argument.status.rawValue)\(reasons)</p>
-                        <form method="post">
-                        <button type="submit">\(approve ? "Publiceren" : "Afwijzen")</button>
-                        </form>
-                        """)
+                    template: "page-moderate", values: values)
             }
             let decided = try database.moderate(argumentId: argument.id!, approve: approve)
-            return Page(
-                status: .ok,
+            return .message(
                 title:
                     "Bijdrage #\(decided.number): \(decided.status == .published ? "gepubliceerd" : decided.status == .rejected ? "afgewezen" : "ongewijzigd")",
-                body:
-                    "<p>\(decided.status == .published ? "Hij gaat mee in de volgende samenvatting." : "Hij wordt niet gepubliceerd.")</p>"
-            )
+                decided.status == .published ? "Hij gaat mee in de volgende samenvatting." : "Hij wordt niet gepubliceerd.")
         } catch {
             return BallotController<Context>.page(for: error)
         }

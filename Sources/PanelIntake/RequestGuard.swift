@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import PanelMail
 import Synchronization
 
 /// Limits for the public intake.
@@ -41,10 +42,15 @@ public struct RequestGuard: RouterMiddleware {
     let origin: WebOrigin?
     let buckets: Buckets
     let now: @Sendable () -> Date
+    /// The refusal page's template (`page-message`).
+    let templates: MailTemplates
 
     /// `baseURL`: the public base of the links in mail, whose origin our own forms post from; nil: the `Host` header's.
-    public init(limits: IntakeLimits, baseURL: String? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        limits: IntakeLimits, templates: MailTemplates, baseURL: String? = nil, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.limits = limits
+        self.templates = templates
         self.origin = baseURL.flatMap(WebOrigin.init(url:))
         self.buckets = Buckets()
         self.now = now
@@ -76,13 +82,13 @@ public struct RequestGuard: RouterMiddleware {
                 """)
         }
         if !inbound, isFromAnotherSite(request), !(await isOneClickUnsubscribe(&request)) {
-            return Page(
-                status: .forbidden, title: "Dit formulier komt niet van De Tweede Mening",
-                body: """
-                    <p>Er is niets vastgelegd. Open de link uit uw eigen e-mail van De Tweede Mening en druk daar op de knop.</p>
-                    <p class="muted" lang="en">A form on another site cannot post here; nothing was recorded.</p>
-                    """
-            ).response()
+            return Page.message(
+                .forbidden, title: "Dit formulier komt niet van De Tweede Mening",
+                before: [
+                    "Er is niets vastgelegd. Open de link uit uw eigen e-mail van De Tweede Mening en druk daar op de knop."
+                ],
+                notes: [Page.Note(text: "A form on another site cannot post here; nothing was recorded.", lang: "en")]
+            ).response(templates)
         }
         if limits.postsPerMinute > 0 {
             if let client = clientKey(request, context),

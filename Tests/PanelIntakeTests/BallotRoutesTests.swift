@@ -46,7 +46,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         // (no rate limit: the router test's requests carry no client address, and these are 60 in a few moments)
         let app = Application(
-            router: buildIntakeRouter(database: database, signer: signer, limits: IntakeLimits(postsPerMinute: 0)))
+            router: buildIntakeRouter(
+                database: database, signer: signer, templates: .shipped, limits: IntakeLimits(postsPerMinute: 0)))
         try await app.test(.router) { client in
             for attempt in 0..<10 {
                 // When each panelist posts "voor" and "tegen" at the same moment (two devices, a quick change of mind)
@@ -89,8 +90,9 @@ import Testing
         let page = BallotController<IntakeRequestContext>.page(
             for: VoteReceipt(vote: stored, round: round, choice: .support), dates: DutchDateText(timeZone: .panelDefault))
         #expect(page.title == "Uw laatste stem telt")
-        #expect(page.body.contains(BallotController<IntakeRequestContext>.label(.oppose)))
-        #expect(!page.body.contains(BallotController<IntakeRequestContext>.label(.support)))
+        let html = try page.render(.shipped)
+        #expect(html.contains(BallotController<IntakeRequestContext>.label(.oppose)))
+        #expect(!html.contains(BallotController<IntakeRequestContext>.label(.support)))
     }
 
     @Test func datesOnThePagesFollowTheConfiguredTimeZone() async throws {
@@ -101,7 +103,8 @@ import Testing
         for zone in ["Europe/Amsterdam", "Pacific/Auckland"] {
             let timeZone = try #require(TimeZone(identifier: zone))
             // Given an intake told the panel's time zone (as `serve` passes `mail.time_zone`)
-            let app = Application(router: buildIntakeRouter(database: database, signer: signer, timeZone: timeZone))
+            let app = Application(
+                router: buildIntakeRouter(database: database, signer: signer, templates: .shipped, timeZone: timeZone))
             try await app.test(.router) { client in
                 try await client.execute(uri: "/v/\(token)", method: .get) { response in
                     // Then the deadline on the page is that zone's clock time
@@ -119,7 +122,7 @@ import Testing
     @Test func getShowsOneFormAndRecordsNothing() async throws {
         let (database, round, panel) = try votingRound()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let app = Application(router: buildIntakeRouter(database: database, signer: signer))
+        let app = Application(router: buildIntakeRouter(database: database, signer: signer, templates: .shipped))
         try await app.test(.router) { client in
             let token = voteToken(round, panel[0], .support)
             for method in [HTTPRequest.Method.get, .head, .get] {
@@ -142,7 +145,7 @@ import Testing
     @Test func postRecordsAndTheLastVoteCounts() async throws {
         let (database, round, panel) = try votingRound()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let app = Application(router: buildIntakeRouter(database: database, signer: signer))
+        let app = Application(router: buildIntakeRouter(database: database, signer: signer, templates: .shipped))
         try await app.test(.router) { client in
             try await client.execute(uri: "/v/\(voteToken(round, panel[0], .support))", method: .post, headers: .form) {
                 response in
@@ -162,7 +165,7 @@ import Testing
     @Test func forgedExpiredAndWrongPurposeLinksRecordNothing() async throws {
         let (database, round, panel) = try votingRound()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let app = Application(router: buildIntakeRouter(database: database, signer: signer))
+        let app = Application(router: buildIntakeRouter(database: database, signer: signer, templates: .shipped))
         let otherSigner = TokenSigner(keys: [SigningKey(id: "k1", secret: Array(repeating: 4, count: 32))])
         let forged = otherSigner.sign(
             TokenClaims(purpose: .vote, round: round.id!, panelist: panel[0], choice: .support, expires: round.deadline))
@@ -189,7 +192,7 @@ import Testing
         let (database, round, panel) = try votingRound()
         defer { try? FileManager.default.removeItem(at: folder) }
         try database.take(.close, roundId: round.id!, now: Date(), messageDomain: "t.example")
-        let app = Application(router: buildIntakeRouter(database: database, signer: signer))
+        let app = Application(router: buildIntakeRouter(database: database, signer: signer, templates: .shipped))
         try await app.test(.router) { client in
             try await client.execute(uri: "/v/\(voteToken(round, panel[0], .support))", method: .post, headers: .form) {
                 #expect($0.status == .gone)
@@ -201,7 +204,7 @@ import Testing
     @Test func oneClickUnsubscribe() async throws {
         let (database, round, panel) = try votingRound()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let app = Application(router: buildIntakeRouter(database: database, signer: signer))
+        let app = Application(router: buildIntakeRouter(database: database, signer: signer, templates: .shipped))
         let token = signer.sign(TokenClaims(purpose: .unsubscribe, round: round.id!, panelist: panel[2], expires: round.deadline))
         try await app.test(.router) { client in
             try await client.execute(uri: "/u/\(token)", method: .get) { #expect($0.status == .ok) }

@@ -61,7 +61,7 @@ import Testing
     @Test func approveShowsTheCaseOnGetAndApprovesOnPostWithTheStandardTimeline() async throws {
         let (database, caseId) = try submitted()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let app = Application(router: buildIntakeRouter(database: database, signer: signer))
+        let app = Application(router: buildIntakeRouter(database: database, signer: signer, templates: .shipped))
         try await app.test(.router) { client in
             for method in [HTTPRequest.Method.get, .head] {
                 try await client.execute(uri: link(.approveCase, caseId), method: method) { response in
@@ -83,7 +83,7 @@ import Testing
     @Test func blockingFindingsNeedAnExplicitOverride() async throws {
         let (database, caseId) = try submitted(extra: "Het BSN van de aanvrager is 111222333.")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let app = Application(router: buildIntakeRouter(database: database, signer: signer))
+        let app = Application(router: buildIntakeRouter(database: database, signer: signer, templates: .shipped))
         try await app.test(.router) { client in
             let (status, body) = try await post(client, link(.approveCase, caseId), "")
             #expect(status == .unprocessableContent && body.contains("name=\"override\""))
@@ -97,7 +97,7 @@ import Testing
     @Test func returnNeedsAReasonAndTheRevisionMakesOldLinksStale() async throws {
         let (database, caseId) = try submitted()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let app = Application(router: buildIntakeRouter(database: database, signer: signer))
+        let app = Application(router: buildIntakeRouter(database: database, signer: signer, templates: .shipped))
         try await app.test(.router) { client in
             let (empty, _) = try await post(client, link(.returnCase, caseId), "reden=")
             #expect(empty == .unprocessableContent)
@@ -128,7 +128,7 @@ import Testing
     @Test func aForgedOrMisdirectedLinkChangesNothing() async throws {
         let (database, caseId) = try submitted()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let app = Application(router: buildIntakeRouter(database: database, signer: signer))
+        let app = Application(router: buildIntakeRouter(database: database, signer: signer, templates: .shipped))
         let other = TokenSigner(keys: [SigningKey(id: "k1", secret: Array(repeating: 6, count: 32))])
         try await app.test(.router) { client in
             let forged =

@@ -43,7 +43,7 @@ import Testing
             """
         let app = Application(
             router: buildIntakeRouter(
-                database: database, signer: routes.signer, mailroom: mailroom, inboundSecret: routes.secret))
+                database: database, signer: routes.signer, templates: .shipped, mailroom: mailroom, inboundSecret: routes.secret))
 
         // When the mail service posts it with the envelope recipient
         try await app.test(.router) { client in

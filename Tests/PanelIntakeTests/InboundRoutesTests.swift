@@ -42,7 +42,8 @@ import Testing
             ReplyAddress(purpose: .panelist, round: roundId, subject: panelistId).localPart(signer: signer) + "@reply.example"
         let message = "From: anna@example.nl\r\nTo: \(address)\r\nSubject: Re: casus\r\n\r\nIk vind het besluit redelijk.\r\n"
         let app = Application(
-            router: buildIntakeRouter(database: database, signer: signer, mailroom: mailroom, inboundSecret: secret))
+            router: buildIntakeRouter(
+                database: database, signer: signer, templates: .shipped, mailroom: mailroom, inboundSecret: secret))
         try await app.test(.router) { client in
             try await client.execute(uri: "/inbound", method: .post, headers: .mail, body: ByteBuffer(string: message)) {
                 #expect($0.status == .unauthorized)
@@ -74,7 +75,8 @@ import Testing
         let (database, mailroom, _, _) = try discussingRound()
         defer { try? FileManager.default.removeItem(at: folder) }
         let app = Application(
-            router: buildIntakeRouter(database: database, signer: signer, mailroom: mailroom, inboundSecret: nil))
+            router: buildIntakeRouter(
+                database: database, signer: signer, templates: .shipped, mailroom: mailroom, inboundSecret: nil))
         try await app.test(.router) { client in
             try await client.execute(uri: "/inbound", method: .post, headers: .mail, body: ByteBuffer(string: "x")) {
                 #expect($0.status == .notFound)
@@ -85,7 +87,8 @@ import Testing
     @Test func dontRemindMeIsOneClickAfterAConfirmation() async throws {
         let (database, mailroom, roundId, panelistId) = try discussingRound()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let app = Application(router: buildIntakeRouter(database: database, signer: signer, mailroom: mailroom))
+        let app = Application(
+            router: buildIntakeRouter(database: database, signer: signer, templates: .shipped, mailroom: mailroom))
         let token = signer.sign(
             TokenClaims(purpose: .quiet, round: roundId, panelist: panelistId, expires: Date().addingTimeInterval(3_600)))
         let vote = signer.sign(

@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func aPostThatIsNotAFormIsRefusedBeforeAnyRoute() async throws {
-        let app = Application(router: buildIntakeRouter(database: try database(), signer: signer))
+        let app = Application(router: buildIntakeRouter(database: try database(), signer: signer, templates: .shipped))
         defer { try? FileManager.default.removeItem(at: folder) }
         try await app.test(.live) { client in
             let token = signer.sign(TokenClaims(purpose: .unsubscribe, round: 1, panelist: 1, expires: Date() + 3_600))
@@ -41,7 +41,7 @@ import Testing
 
     @Test func aPostWithoutAContentTypeIsRefused() async throws {
         // Given the intake (the docs promise 415 for a POST that is not a form; it used to let one without any type pass)
-        let app = Application(router: buildIntakeRouter(database: try database(), signer: signer))
+        let app = Application(router: buildIntakeRouter(database: try database(), signer: signer, templates: .shipped))
         defer { try? FileManager.default.removeItem(at: folder) }
         try await app.test(.router) { client in
             let token = signer.sign(TokenClaims(purpose: .unsubscribe, round: 1, panelist: 1, expires: Date() + 3_600))
@@ -59,7 +59,8 @@ import Testing
     @Test func aFormFromAnotherSiteIsRefusedExceptTheOneClickUnsubscribe() async throws {
         // Given the intake at https://panel.example
         let app = Application(
-            router: buildIntakeRouter(database: try database(), signer: signer, baseURL: "https://panel.example/tm"))
+            router: buildIntakeRouter(
+                database: try database(), signer: signer, templates: .shipped, baseURL: "https://panel.example/tm"))
         defer { try? FileManager.default.removeItem(at: folder) }
         let refused = "komt niet van De Tweede Mening"
         try await app.test(.router) { client in
@@ -128,7 +129,7 @@ import Testing
     }
 
     @Test func withoutABaseURLAnOriginIsComparedWithTheHost() async throws {
-        let app = Application(router: buildIntakeRouter(database: try database(), signer: signer))
+        let app = Application(router: buildIntakeRouter(database: try database(), signer: signer, templates: .shipped))
         defer { try? FileManager.default.removeItem(at: folder) }
         try await app.test(.live) { client in
             try await client.execute(
@@ -148,7 +149,8 @@ import Testing
         // A frozen clock: on a busy machine the bucket must not refill between requests.
         let frozen = Date()
         let app = Application(
-            router: buildIntakeRouter(database: try database(), signer: signer, limits: limits, now: { frozen }))
+            router: buildIntakeRouter(
+                database: try database(), signer: signer, templates: .shipped, limits: limits, now: { frozen }))
         defer { try? FileManager.default.removeItem(at: folder) }
         try await app.test(.live) { client in
             let token = signer.sign(TokenClaims(purpose: .vote, round: 1, panelist: 1, choice: .support, expires: Date() + 3_600))
@@ -182,7 +184,8 @@ import Testing
     @Test func aProxyOnThisMachineIsLimitedPerForwardedClientWithoutAnySetting() async throws {
         // Given the default limits (no trust_forwarded_for) and a frozen clock
         let frozen = Date()
-        let app = Application(router: buildIntakeRouter(database: try database(), signer: signer, now: { frozen }))
+        let app = Application(
+            router: buildIntakeRouter(database: try database(), signer: signer, templates: .shipped, now: { frozen }))
         defer { try? FileManager.default.removeItem(at: folder) }
         try await app.test(.live) { client in
             // When a same-host proxy (the test client, from loopback) forwards 35 POSTs of one client
@@ -208,7 +211,7 @@ import Testing
     }
 
     @Test func withoutATrustedProxyThisMachineIsNotLimited() async throws {
-        let app = Application(router: buildIntakeRouter(database: try database(), signer: signer))
+        let app = Application(router: buildIntakeRouter(database: try database(), signer: signer, templates: .shipped))
         defer { try? FileManager.default.removeItem(at: folder) }
         try await app.test(.live) { client in
             for _ in 0..<40 {

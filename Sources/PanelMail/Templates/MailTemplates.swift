@@ -2,14 +2,20 @@ import Foundation
 import Mustache
 import PanelCore
 
-/// The Mustache templates of one language, loaded once at start.
+/// The Mustache templates of one language, loaded once at start: mails and the intake's web pages.
 ///
 /// Each kind of mail has three templates: `{kind}-subject`, `{kind}-text` and `{kind}-html`; HTML mails
-/// share the partial `layout-html`. Files in later directories override files of the same name in earlier
+/// share the partial `layout-html`. Web pages are `page-*` inside `page-layout` (`pageNames`). Files in later directories override files of the same name in earlier
 /// ones, so an operator can change one template in `{root}/MailTemplates/nl/` and keep the rest.
 public struct MailTemplates: Sendable {
     public let language: String
     let library: MustacheLibrary
+
+    /// The templates of the intake's web pages (PanelIntake's `Page`).
+    public static let pageNames = [
+        "page-layout", "page-message", "page-ballot", "page-moderate", "page-pause", "page-case-review",
+        "page-case-findings",
+    ]
 
     public static func requiredNames(for kind: MailKind) -> [String] {
         ["\(kind.rawValue)-subject", "\(kind.rawValue)-text", "\(kind.rawValue)-html"]
@@ -39,7 +45,7 @@ public struct MailTemplates: Sendable {
                 found.insert(name)
             }
         }
-        let needed = MailKind.allCases.flatMap(Self.requiredNames) + ["layout-html"]
+        let needed = MailKind.allCases.flatMap(Self.requiredNames) + ["layout-html"] + Self.pageNames
         let missing = needed.filter { !found.contains($0) }
         guard missing.isEmpty else {
             throw .missing(missing, searched: directories.map { $0.appendingPathComponent(language).path })

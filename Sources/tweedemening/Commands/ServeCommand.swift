@@ -30,7 +30,7 @@ func buildServiceGroup(app: App, intakeOnly: Bool) throws -> ServiceGroup {
     let logger = app.logger
     DaemonMetrics.bootstrap()
     let router = buildIntakeRouter(
-        database: app.database, signer: try app.signer(), mailroom: try app.mailroom(),
+        database: app.database, signer: try app.signer(), templates: try app.templates(), mailroom: try app.mailroom(),
         inboundSecret: app.configuration.inboundSecret,
         caseTimeline: app.configuration.timelines[TimelineTemplate.defaultName] ?? app.configuration.timelineDefaults,
         limits: app.configuration.intakeLimits, baseURL: app.configuration.baseURL, timeZone: app.configuration.timeZone)
