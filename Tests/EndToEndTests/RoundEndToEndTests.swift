@@ -261,8 +261,15 @@ import Testing
             for tick in ticks { expectSuccess(try cli.finish(tick)) }
         }
         defer { serve.stop() }
-        try await Task.sleep(for: .seconds(2))
-        // Then every panelist got the case exactly once
+        // Then, once the queue says all 40 are sent (the catcher stores a message before it answers 250, so a
+        // duplicate would be in it by then), every panelist got the case exactly once
+        var sent = false
+        for _ in 0..<300 where !sent {
+            let status = try cli.run(["queue", "status"]).stdout
+            sent = status.contains("sent      40") && status.contains("pending   0") && status.contains("queued    0")
+            if !sent { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(sent, "the queue never showed all 40 sent")
         let mail = catcher.waitForMessages(count: 40, timeout: 10)
         #expect(mail.count == 40)
         #expect(Set(mail.map(\.rcptTo)) == Set(panel))
