@@ -197,12 +197,25 @@ struct KeyPointClustering {
     /// sentences it covers (not yet covered), while a candidate still covers `minimumResidents`.
     func coverGroups(_ pool: [Int], threshold: Float, minimumResidents: Int) -> [Group] {
         guard !pool.isEmpty else { return [] }
-        // An inverted index over the pool: positions into `pool`, with the sentence's weight for the feature.
-        // Indexed by feature id (ids are dense): no hashing in the loop below, which is most of the analysis's time.
-        var postings = [[(position: Int, weight: Float)]](repeating: [], count: reading.featureNames.count)
+        // An inverted index over the pool: positions into `pool`, with the sentence's weight for the feature, flat
+        // (one run per feature id, ids are dense): no hashing and no array per feature to retain in the loop below,
+        // which is most of the analysis's time.
+        let featureCount = reading.featureNames.count
+        var start = [Int](repeating: 0, count: featureCount + 1)
+        for sentence in pool {
+            for id in sentences[sentence].vector.ids { start[Int(id) + 1] += 1 }
+        }
+        for id in 0..<featureCount { start[id + 1] += start[id] }
+        var fill = start
+        var postingPosition = [Int32](repeating: 0, count: start[featureCount])
+        var postingWeight = [Float](repeating: 0, count: start[featureCount])
         for (position, sentence) in pool.enumerated() {
             let vector = sentences[sentence].vector
-            for (offset, id) in vector.ids.enumerated() { postings[Int(id)].append((position, vector.weights[offset])) }
+            for (offset, id) in vector.ids.enumerated() {
+                postingPosition[fill[Int(id)]] = Int32(position)
+                postingWeight[fill[Int(id)]] = vector.weights[offset]
+                fill[Int(id)] += 1
+            }
         }
         var candidates = pool.indices.filter { position in
             let sentence = sentences[pool[position]]
@@ -215,22 +228,30 @@ struct KeyPointClustering {
         var scores = [Float](repeating: 0, count: pool.count)
         var covers: [[Int]] = []
         covers.reserveCapacity(candidates.count)
-        for candidate in candidates {
-            let vector = sentences[pool[candidate]].vector
-            var touched: [Int] = []
-            for (offset, id) in vector.ids.enumerated() {
-                let weight = vector.weights[offset]
-                for entry in postings[Int(id)] {
-                    if scores[entry.position] == 0 { touched.append(entry.position) }
-                    scores[entry.position] += weight * entry.weight
+        var touched: [Int] = []
+        postingPosition.withUnsafeBufferPointer { positions in
+            postingWeight.withUnsafeBufferPointer { weights in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    for candidate in candidates {
+                        let vector = sentences[pool[candidate]].vector
+                        touched.removeAll(keepingCapacity: true)
+                        for (offset, id) in vector.ids.enumerated() {
+                            let weight = vector.weights[offset]
+                            for entry in start[Int(id)]..<start[Int(id) + 1] {
+                                let position = Int(positions[entry])
+                                if scores[position] == 0 { touched.append(position) }
+                                scores[position] += weight * weights[entry]
+                            }
+                        }
+                        let lean = sentences[pool[candidate]].lean
+                        covers.append(
+                            touched.filter { other in
+                                scores[other] * Self.leanFactor(lean, sentences[pool[other]].lean) >= threshold
+                            }.sorted())
+                        for other in touched { scores[other] = 0 }
+                    }
                 }
             }
-            let lean = sentences[pool[candidate]].lean
-            covers.append(
-                touched.filter { other in
-                    scores[other] * Self.leanFactor(lean, sentences[pool[other]].lean) >= threshold
-                }.sorted())
-            for other in touched { scores[other] = 0 }
         }
         // Lazy greedy: a candidate's gain (residents not yet covered) only shrinks as others are taken, so a stale
         // gain is an upper bound; the best is recomputed and taken when it still beats every other bound.
