@@ -67,7 +67,7 @@ struct KeyPointLexicon {
             let terms = line[line.index(after: colon)...].split(separator: ",").map {
                 $0.trimmingCharacters(in: .whitespaces)
             }.filter { !$0.isEmpty }
-            if head.hasPrefix("=") {
+            if head.hasPrefix("=") || head.hasPrefix("+") {
                 let feature = "=" + head.dropFirst().trimmingCharacters(in: .whitespaces)
                 for term in terms {
                     let stemmed = phrase(term)

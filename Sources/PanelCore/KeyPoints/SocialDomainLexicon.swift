@@ -5,6 +5,7 @@ enum SocialDomainLexicon {
         # De Tweede Mening - lexicon voor het sociaal domein.
         # Formaat (een regel per item, alles in kleine letters, diakrieten worden bij inlezen gevouwen):
         #   = concept: term, term, term      synoniemgroep (een woord of een meerwoordsfrase per term)
+        #   + concept: term, term            meer termen voor een groep die elders al staat (de uitbreiding onderaan)
         #   stop: woord, woord               woorden die nooit argumenten mogen groeperen
         #   cue.support / cue.oppose / cue.middle / cue.missing / cue.tone / cue.thanks / cue.question / cue.negation
         # Lege regels en regels die met # beginnen zijn commentaar.
@@ -259,5 +260,315 @@ enum SocialDomainLexicon {
         ~ reizen: vervoer, fiets, auto
         ~ welzijn: eenzaamheid, kwaliteitvanleven, waardigheid, menselijkemaat
         ~ belasting: overbelasting, stress
+
+        # De Tweede Mening - uitbreiding van het lexicon voor het sociaal domein.
+        # Geschreven met alleen kennis van het Nederlands en van het sociaal domein, plus het bestaande lexicon
+        # (SocialDomainLexicon.swift) en docs/architecture.md. Er is GEEN evaluatie- of testdata gelezen
+        # (niets onder Tests/, docs/keypoints.md, scripts/eval/ of /tmp), en de evaluatie is niet gedraaid.
+        #
+        # Formaat zoals in het bestaande lexicon:
+        #   = concept: term, term, ...       nieuwe synoniemgroep (conceptnaam nog niet in gebruik)
+        #   + bestaand_concept: term, ...    toevoeging aan een bestaande groep (samen te voegen)
+        #   ~ familie: groep, groep          nieuwe familie van verwante groepen (alleen groepen die nog geen familie hebben)
+        # Elke term staat in hoogstens een synoniemgroep van het hele lexicon (ook na stemming gecontroleerd).
+        # Woorden uit de afsluit- en groetzinnen (cue.thanks) zijn bewust niet als groepsterm gebruikt.
+
+        # ---------------------------------------------------------------
+        # Geld: bedragen, betaalbaarheid, gratis
+        # ---------------------------------------------------------------
+        + kosten: geldbedrag, bedragje, kostenoverzicht, kostenraming, begroting van de kosten, totale kosten, totaalbedrag, aanschafprijs, aanschafkosten, aanschaf, aanschaffen, aangeschaft, kosten per jaar, kosten per maand
+        + geld: financiele steun, financiele hulp, financieel ondersteunen, geldelijke, geldelijk, finacieel, finaciele, financieel gezien, geldmiddelen
+        + budget: budjet, budgetplafond, plafond, budgetten op, pot is leeg, geld is op, op is op, gemeentekas, schatkist, beschikbare middelen
+        + bezuinigen: bezuinigt, bespaart, bespaard, beknibbelen, beknibbelt, bezuinigingsdrift, bezuinigingsmaatregel, bezuinigingsmaatregelen, kosten besparen, kosten drukken, op de kosten letten, kaasschaaf, kaasschaafmethode
+        + terugverdienen: op termijn, op de lange termijn, langere termijn, goedkoop is duurkoop, duurkoop, zwaardere zorg, duurdere zorg, duurdere hulp, zwaardere hulp, nog duurder, uiteindelijk duurder, ander potje, uit een ander potje, waterbedeffect, kosten verschuiven, verschuiving van kosten, maatschappelijke kosten, maatschappelijke baten, kosten en baten, baten, oplevert, levert op, opbrengst, opbrengsten, rendabel, loont zich, betaalt zich terug
+        + eigenbijdrage: eigen bijdragen, ouderbijdrage, ouderlijke bijdrage, drempelbedrag, maximale bijdrage, eigen betaling
+        = gratis: gratis, kosteloos, kosteloze, kost niets, kost niks, niets kosten, geen kosten, zonder kosten, voor nop
+        = betaalbaarheid: onbetaalbaar, onbetaalbare, niet te betalen, niet op te brengen, ophoesten, kan het niet betalen, kan niet betalen, kunnen betalen, kan het betalen, niet te dragen, financieel haalbaar, financieel niet haalbaar
+        = kleinbedrag: klein bedrag, kleine bedrag, klein bedragje, peanuts, schijntje, habbekrats, druppel op een gloeiende plaat, verwaarloosbaar, verwaarloosbare, te verwaarlozen, paar tientjes, tientje, tientjes, luttele, fractie, kleine kosten, beperkte kosten, geringe kosten, gering bedrag, niet veel geld
+        = grootbedrag: groot bedrag, grote bedrag, flink bedrag, fors bedrag, hoog bedrag, hoge bedrag, hoge kosten, enorm bedrag, enorme kosten, smak geld, bak geld, veel geld, heel veel geld, duizenden euros, torenhoog, torenhoge, astronomisch
+        = koopkracht: koopkracht, inflatie, prijsstijging, prijsstijgingen, prijsverhoging, prijsverhogingen, stijgende prijzen, gestegen prijzen, alles wordt duurder, alles is duurder, alles duurder, duurte, kosten van levensonderhoud, levensonderhoud, dure tijden, energiecrisis, boodschappen duurder
+        = leefgeld: leefgeld, weekgeld, huishoudgeld, boodschappengeld, leefbudget, zakgeld, om van te leven, overhouden, houdt over, hield over, overgehouden, overblijft, blijft over, restbedrag, besteedbaar, besteedbaar inkomen, netto besteedbaar, beslagvrije voet, vrij te laten bedrag
+
+        # ---------------------------------------------------------------
+        # Inkomen, bijstand, minimaregelingen
+        # ---------------------------------------------------------------
+        + inkomen: inkomsten, gezinsinkomen, huishoudinkomen, toetsingsinkomen, verzamelinkomen, alleenverdiener, eenverdiener, kostwinner, tweeverdieners, minimahuishoudens, loonstrook, loonstroken, salarisstrook, jaarinkomen, maandinkomen
+        + uitkering: uwv, ioaw, ioaz, anw, wachtgeld, kindgebonden budget, uitkeringen van het uwv, uitkeringsinstantie, toeslagpartner
+        + bijstand: bijstandstrekker, bijstandstrekkers, bijstandsgezin, bijstandsgezinnen, bijstandsmoeders, bijstandsvader, bijstandsniveau, sociaal minimum, bijstandsnormen, participatie wet, participatiewetuitkering, in de bijstand zitten, in de bijstand terechtkomen
+        + bijzonderebijstand: armoederegeling, armoederegelingen, minimabeleid, regelingen voor minima, categoriale bijzondere bijstand, individuele studietoeslag, studietoeslag, collectieve zorgverzekering, gemeentepolis, energietoeslag, energiecompensatie, bijzondere kosten, noodzakelijke kosten, bijzonder noodzakelijke kosten
+        = minimapas: stadspas, meedoenpas, gemeentepas, kortingspas, kindpakket, kindregeling, kindregelingen, jeugdfonds, jeugdfonds sport en cultuur, jeugdsportfonds, jeugdcultuurfonds, leergeld, stichting leergeld, meedoenbudget, participatiebudget, sportfonds, contributie, contributies, lidmaatschap
+        = armoedeval: armoedeval, werken loont niet, werken moet lonen, loont niet, gaat erop achteruit, erop achteruit, erop achteruitgaan, erop vooruit, er niet op vooruit, toeslagen kwijt, verliest toeslagen, marginale druk, verdient minder, blijft niets over
+        = bijverdienen: bijverdienen, bijverdient, bijverdiend, bijverdienste, bijverdiensten, inkomstenvrijlating, vrijlating, vrijlatingsregeling, vrijlatingen, extra verdienen, beetje bijverdienen, verrekenen, verrekend, verrekent, verrekening, inkomsten verrekenen, in mindering, in mindering gebracht, gekort op de uitkering, korting op de uitkering
+        = giften: gift, giften, schenking, schenkingen, geschonken, cadeau, cadeaus, cadeautje, geld van familie, geld van ouders, geld van de ouders, financiele hulp van familie, familie springt bij, donatie, donaties, toegestopt, toestoppen, boodschappen van familie
+        = bankrekening: bankrekening, bankrekeningen, bankafschrift, bankafschriften, rekeningafschriften, rekeningoverzicht, afschriften, bankpas, pinpas, pinnen, gepind, geldopname, overboeking, overboekingen, overgemaakt, overmaken, storting, stortingen, gestort, contant, contant geld, cash, saldo, banksaldo
+        + kostendelers: kostendelersnormen, kosten delers norm, kostendeler norm, inwonende zoon, inwonende dochter, inwonende kinderen, inwonend kind, thuiswonend, thuiswonende, thuiswonende kinderen, bij ouders wonen, bij zijn ouders wonen, bij haar ouders wonen, onderhuur, onderhuurder, kamerbewoner, kamerhuurder, huisgenoot, huisgenoten, medebewoner, medebewoners, gezamenlijke huishouding, gezamenlijk huishouden, woonverband, leefvorm, hoofdbewoner
+        = onderhoudsplicht: onderhoudsplicht, onderhoudsplichtig, onderhoudsplichtige, alimentatie, kinderalimentatie, partneralimentatie, onderhoudsbijdrage, alimentatieplicht, ouders zijn onderhoudsplichtig
+        + vermogen: spaargeldje, spaarcenten, vermogenstoets, vrij vermogen, vermogensvrijstelling, beleggingen, beleggen, aandelen, overwaarde op het huis, spaarpot
+        + armoede: armoedig, armoedige, armoedegrens, in armoede, onder de armoedegrens, kinderarmoede, energiearmoede, werkende armen, weinig geld, te weinig geld, moeilijk rondkomen, net rondkomen, amper rondkomen, elk dubbeltje omdraaien, ieder dubbeltje omdraaien, dubbeltje, krap bij kas, geldgebrek, geldtekort, geen cent, geen cent te makken, platzak, blut, geldnood, financiele nood, financiele problemen, financiele zorgen, financiele moeite, bestaansminimum, voedselpakket, voedselpakketten, voedselhulp, kledingbank, speelgoedbank, sociale kruidenier
+        + woonlasten: woonkosten, woonkostentoeslag, servicekosten, zorgkosten per maand, nutsvoorzieningen, water en energie
+        = liefdadigheid: liefdadigheid, goede doel, goede doelen, fonds, fondsen, noodfonds, kerk, kerken, diaconie, parochie, moskee, charitas, particulier initiatief, inzamelingsactie, crowdfunding, doneren, gedoneerd, vrijwilligersorganisatie
+
+        # ---------------------------------------------------------------
+        # Schulden en schuldhulp
+        # ---------------------------------------------------------------
+        + schulden: schuldenproblematiek, schuldproblemen, schuldproblematiek, problematische schulden, in de schulden, rood staan, roodstand, openstaande rekeningen, onbetaalde rekeningen, incassobureau, incassobureaus, incassokosten, deurwaarders, loonbeslag, beslag op, schuldenaar, schuldenaren, schuldenberg, schuldenberen, gokschuld, gokschulden, belastingschuld, belastingschulden, huurschuld, energieschuld, wanbetaler, wanbetalers, betalingsproblemen, betaalproblemen, achteraf betalen, cjib, aanmaningskosten
+        + schuldhulp: schuldhulpverlener, schuldhulpverleners, schuldhulpmaatje, schuldenbewind, bewind, bewindvoerders, onder bewind, budgetcoach, budgetcoaching, budgettraining, geldcoach, thuisadministratie, administratieve hulp, hulp bij de administratie, hulp bij administratie, saneringskrediet, schuldbemiddeling, stabilisatie, stabilisatiefase, moratorium, schuld hulp, minnelijke schuldregeling, schuldhulptraject, schuldsaneringstraject, schuldenvrij
+        + afbetalen: afbetalingsregeling, aflossingsregeling, regeling treffen, betalingsregelingen, afloscapaciteit, aflossingscapaciteit, aflossen in termijnen, termijnbedrag, afgelost, lost af, betaalt af
+
+        # ---------------------------------------------------------------
+        # Wmo: huishouden, klusjes, maaltijden
+        # ---------------------------------------------------------------
+        + huishouden: huishoudelijke ondersteuning, hbh, hulp in de huishouding, huishoudhulp, huishoudelijk hulp, huishoudenlijke hulp, poetsvrouw, schoonmaker, schoonmakers, huishoudelijke taken, huishoudelijk werk, hulp in huis, thuishulp, alfahulp, alphahulp, schoonmaakbedrijf, poetshulpje, huishoudelijke hulpen, huishoudelijkehulp
+        + schoonmaken: was doen, de was, wasgoed, strijkt, gestreken, gekookt, kookt, ramen wassen, bed opmaken, verschonen, verschoond, stof afnemen, wasservice, wasserette, poetst, gepoetst, gestofzuigd, stofzuigt, schoongemaakt, maakt schoon
+        = klusjes: klusjes, klusje, klussen, klust, klusjesman, klusjesdienst, tuin, tuintje, tuinonderhoud, tuinman, tuinieren, gras maaien, heg knippen, onkruid, sneeuw ruimen, glazenwasser, ramen zemen, kleine reparaties, lampje vervangen
+        = maaltijdservice: maaltijdservice, tafeltje dekje, maaltijdbezorging, maaltijden aan huis, warme maaltijd, warme maaltijden, kant en klare maaltijden, kant-en-klaarmaaltijden, diepvriesmaaltijden, maaltijdvoorziening, eten laten bezorgen, gezamenlijke maaltijd
+
+        # ---------------------------------------------------------------
+        # Wmo: hulpmiddelen, woning, trap
+        # ---------------------------------------------------------------
+        + rolstoel: rolstoeltje, rollstoel, electrische rolstoel, sportrolstoel, duwondersteuning, rolstoelfiets, tandem, scootmobile, scootermobiel, scoot mobiel, scootmobieltje, deelscootmobiel, scootmobielpool, gedeelde scootmobiel, invalidewagen, tillift, tilliften, hoog-laagbed, hoog laag bed, hooglaagbed, postoel, toiletstoel, sta-opstoel, sta op stoel, hulpmiddelen leverancier
+        + traplift: trap lift, trapliftje, tweede traplift
+        + woningaanpassing: trapleuning, trapleuningen, leuning, leuningen, extra leuning, tweede leuning, handgreep, handgrepen, steunbeugel, steunbeugels, verhoogd toilet, toiletverhoger, inloopdouche, douchevloer, oprijplaat, hellingbaan, automatische deuropener, deuropener, deuren verbreden, aanpassen van de woning, woning aanpassing, woning aanpassen, woonvoorziening, woonvoorzieningen, aangepaste woning, rolstoelwoning, verbouwingskosten, aanpassingskosten
+        = verdieping: verdieping, verdiepingen, bovenverdieping, eerste verdieping, slaapkamer boven, badkamer boven, boven slapen, bovenwoning, portiekwoning, portiek, trappenhuis, zonder lift, geen lift, trap op, de trap op, trap af, trapje
+        = stalling: stalling, scootmobielstalling, fietsenstalling, stallen, gestald, berging, bergingen, schuur, schuurtje, opladen, oplaadpunt, oplaadplek, stopcontact, stallingsruimte
+        = incontinentie: incontinentie, incontinent, incontinentiemateriaal, luier, luiers, opvangmateriaal, toiletgang, toiletbezoek, naar de wc, wc-bezoek, ongelukjes
+        = mantelzorgwoning: mantelzorgwoning, kangoeroewoning, mantelzorgunit, zorgunit, tiny house, unit in de tuin, woonunit, bij de kinderen wonen, bij haar dochter wonen, bij zijn dochter wonen, bij haar zoon wonen, bij zijn zoon wonen, bij de kinderen intrekken, inwonen bij
+        + verhuizen: verkassen, ander huis, ander huisje, kleiner wonen, kleiner gaan wonen, kleinere woning, te groot huis, te grote woning, verhuisplicht, huis verkopen, woningruil, seniorenappartement, levensloopbestendig, levensloopbestendige, woningbouwvereniging, woningbouwverenigingen, woonstichting, corporaties, verhuisd naar
+        = woningtekort: woningtekort, woningnood, wooncrisis, woningmarkt, krappe woningmarkt, geen woning, geen huis, geen woning te vinden, inschrijftijd, inschrijfduur, zoektijd, woningzoekend, woningzoekende, woningzoekenden, woonruimte, wachtlijst voor een woning, jaren wachten op een woning, woningnet, ingeschreven als woningzoekende
+        = eigendom: koopwoning, koophuis, huiseigenaar, huiseigenaren, eigenaar-bewoner, huurder, huurders, verhuurder, verhuurders, huisbaas, particuliere verhuurder, eigen woningbezit
+        = briefadres: briefadres, postadres, woonadres, brp, basisregistratie, ingeschreven op, inschrijving op het adres, geen vast adres, vast adres, adres, adressen, adreswijziging
+        + dakloos: daklozenopvang, zwervend, zwerver, zwervers, slaapplek, slaapplaats, geen dak boven het hoofd, dak boven het hoofd, bij vrienden slapen, op de bank slapen, noodwoning, tijdelijke woonruimte, vakantiepark, camping, chalet, opvangplek, dakloosheid, thuisloosheid, buitenslapen, buiten slapen
+        + kwaliteitvanwoning: schimmelvorming, vochtig, vochtige, lekkage, lekt, tochtig, koud huis, slecht geisoleerd, isolatie, isoleren, kou, beschimmeld, ongedierte, muizen, overbewoning, overbewoond, gehorig
+
+        # ---------------------------------------------------------------
+        # Wmo: begeleiding, dagbesteding, beschermd wonen, lokaal aanbod
+        # ---------------------------------------------------------------
+        + begeleiding: begeleid, dagbegeleiding, thuisbegeleiding, persoonlijk begeleider, woonbegeleider, ambulant begeleider, ambulant, ambulante, begeleide, begeleidt, begeleidingsuren, begeleidingsbehoefte, ondersteuner, zorgcoach
+        + algemenevoorziening: dagactiviteiten, dagopvang, activiteitencentrum, dagcentrum, ontmoetingscentrum, inloophuis, buurtkamer, huiskamer in de wijk, zorgboerderij, dag besteding, dagbestedingsplek, wijkpunt, buurtcentrum, sociaal team, gebiedsteam, toegangsteam, wmo-loket, wmo loket
+        = sociaalwerker: maatschappelijk werk, maatschappelijk werker, maatschappelijk werkers, sociaal werker, sociaal werkers, sociaal werk, ouderenadviseur, ouderenwerker, welzijnswerker, welzijnsorganisatie, buurtcoach, wijkcoach, jongerenwerker, jongerenwerk, formulierenbrigade, sociaal raadsman, sociaal raadslieden, schoolmaatschappelijk werk, straathoekwerker
+        + verpleeghuis: beschermde woonvorm, woonvorm, woonvormen, begeleid wonen, kleinschalig wonen, woongroep, wooninitiatief, ouderinitiatief, bejaardenhuis, bejaardentehuis, verpleeghuizen, verzorgingshuizen, verpleeghuisplek, opgenomen worden, intramurale zorg, kliniek, instellingsplek, zorgappartement, wonen met zorg
+        + mantelzorg: mantelzorgster, mantel zorg, mantel zorger, mantelzorgtaken, zorgtaken, mantelzorgende, mantelzorgerschap, jonge mantelzorger, jonge mantelzorgers, bovengebruikelijke zorg, boven gebruikelijke zorg, bovengebruikelijk, bovengebruikelijke, gebruikelijke hulp, vrijwillig, vrijwillige, vrijwilligerswerkje, vrijwilligersbaan, onbetaald werk, vrijwilligerscentrale
+        + overbelasting: respijt, respijt zorg, adempauze, op adem komen, even op adem komen, vervangende zorg, vervangende mantelzorg, zorgvakantie, er even tussenuit, tussenuit, zwaarbelast, zwaar belast, overvraagd, overvragen, overvraagt, op haar tandvlees, op zijn tandvlees, op het tandvlees, loopt op zijn tandvlees, loopt op haar tandvlees, kapot gaan, ten onder gaan, instorten, ingestort, omvallen, het niet meer trekken, niet meer trekken, volhouden, vol te houden, niet vol te houden, mantelzorgdruk
+        + verzorging: aan- en uitkleden, uitkleden, steunkousen aantrekken, wondzorg, medicatie toedienen, medicijnen aanreiken, persoonlijke hygiene, hygiene, douchen en aankleden, verzorgende, verzorgenden, verzorgende ig
+        + alarmering: alarmsysteem, alarmeringssysteem, halsalarm, polsalarm, bewegingssensor, bewegingsmelder, leefstijlmonitor, zorg op afstand, beeldbellen, videobellen
+        + logeren: logeerweekend, logeerweekenden, logeerplek, logeerboerderij, weekendje weg, weekendlogeren
+        + vervoer: regio taxi, regiotaxipas, taxibus, taxibusje, wmo taxi, vervoerspas, buurtbus, belbus, aanvullend vervoer, aangepast vervoer, vervoersdienst, rolstoeltaxi, rolstoelbus, zittend ziekenvervoer, ziekenvervoer, openbaarvervoer, kilometerbudget, ritbudget, ritprijs, opstaptarief, zonetarief, vervoerder, vervoerders, taxibedrijf, taxibedrijven, reisafstand, reiskosten, reiskostenvergoeding, vervoersvergoeding
+
+        # ---------------------------------------------------------------
+        # Vervoer en leerlingenvervoer
+        # ---------------------------------------------------------------
+        + leerlingenvervoer: leerlingvervoer, leerlingen vervoer, leerlingenvervoersregeling, vervoersregeling, leerlingenbusje, schoolbusje, aangepast schoolvervoer, vervoer naar school, naar school rijden, wegbrengen, weggebracht, brengt weg, zelf brengen, zelf wegbrengen, naar school gebracht
+        + fiets: fietsend, gefietst, fietstocht, fietsafstand, op fietsafstand, fietsroute, fietsbaar, loopafstand, op loopafstand, fietstraining, fietsvaardig, fietsvaardigheid, fietsles, fietsexamen, fietsje
+        + auto: eigen vervoer, zelf rijden, met de auto, autootje, met eigen auto, rijdt zelf, gereden
+        = chauffeur: chauffeur, chauffeurs, taxichauffeur, taxichauffeurs, buschauffeur, vaste chauffeur, wisselende chauffeurs, andere chauffeur, steeds een andere chauffeur
+        = onderweg: onderweg, lang onderweg, heen en terug, enkele reis, rijtijd, ritduur, omrijden, omweg, route, routes, ophalen, opgehaald, haalt op, ophaaltijd, ophaaltijden, te laat op school, vroeg opstaan, lange rit, lange ritten, uren in de taxi, uren in de bus, medepassagiers, andere kinderen in de bus, ritten combineren
+        = ovreizen: overstappen, overstap, overstapt, overstappen op, aansluiting, aansluitingen, dienstregeling, bushalte, bushaltes, halte, haltes, station, stations, perron, chipkaart, ov-chipkaart, studentenreisproduct, studenten ov, ov abonnement, busabonnement, buskaart, treinkaartje, kaartje, reisproduct
+        = verkeer: verkeer, verkeersveiligheid, verkeersveilig, verkeersonveilig, verkeerssituatie, druk verkeer, drukke weg, drukke wegen, oversteken, oversteekt, kruispunt, kruispunten, rotonde, provinciale weg, fietspad, fietspaden, in het donker, donker, onverlicht, verlichting, aangereden, aanrijding, verkeersongeluk, vrachtverkeer, hard rijden
+        = afstandsgrens: afstandsgrens, kilometergrens, afstandscriterium, afstandsnorm, drempelafstand, zes kilometer, meer dan zes kilometer, hemelsbreed, kortste route, kortste afstand, afstand tot school
+
+        # ---------------------------------------------------------------
+        # Jeugd: hulp, gezin, pleegzorg, crisis
+        # ---------------------------------------------------------------
+        + jeugdzorg: jeugd zorg, jeugdzorgwerker, jgz, jeugdgezondheidszorg, consultatiebureau, pleegouder, pleegouders, pleegkind, pleegkinderen, pleegmoeder, pleegvader, netwerkpleegzorg, speltherapie, gezinstherapie, systeemtherapie, behandelaar, behandelaars, behandeltraject, behandelplan, kinderpsycholoog, jeugdpsychiater, kinderpsychiater
+        + keukentafel: keukentafelgesprekken, keukentafel, aan de keukentafel, keukentafel gesprek, huisbezoeken, consulenten, klantmanagers, casemanagers, indicatiesteller, indicatiestelling, beoordelaar, gemeentemedewerker, gemeentemedewerkers, medewerker van de gemeente, jeugdconsulent, jeugdconsulenten, inkomensconsulent, participatieconsulent, werkconsulent, gesprekspartner, onderzoeksverslag, rapportage, rapport, wmo-onderzoek, wmo onderzoek, wmo consulent
+        = uithuisplaatsing: uithuisplaatsing, uithuisplaatsingen, uit huis plaatsen, uit huis geplaatst, uit huis geplaatste, uit huis plaatsing, gezinshuis, gezinshuizen, residentiele jeugdzorg, residentieel, gesloten jeugdzorg, jeugdinstelling, leefgroep, internaat, weg uit het gezin, niet meer thuis wonen
+        = gezinsondersteuning: gezinsbegeleiding, gezinsondersteuning, gezinscoach, gezinscoaching, gezinsbehandeling, opvoedondersteuning, opvoedingsondersteuning, ouderbegeleiding, ouderondersteuning, opvoedcursus, oudercursus, opvoedadvies, opvoedvragen, opvoedingsvragen, opvoedproblemen, opvoedingsproblemen, video-hometraining, vht, thuisbehandeling, gezinswerker
+        = zorgzwaarte: specialistisch, specialistische, specialistische jeugdhulp, specialistische hulp, zorgzwaarte, zorgintensiteit, intensief, intensieve, intensieve zorg, intensieve begeleiding, complexe zorg, complexe problematiek, meervoudige problematiek, multiprobleem, multiprobleemgezin, dag en nacht, continu toezicht, toezicht, permanent toezicht, een-op-een begeleiding
+        = crisis: crisis, crisissituatie, crisissituaties, crisisopvang, crisisdienst, crisisplaatsing, noodsituatie, noodgeval, noodgevallen, acute nood, hoge nood, nood aan de man, calamiteit
+        = suicidaliteit: suicide, suicidaal, suicidale, suicidaliteit, zelfmoord, zelfmoordgedachten, zelfdoding, doodsgedachten, levensmoe, een einde aan maken, einde aan zijn leven, einde aan haar leven, niet meer willen leven, zelfbeschadiging, zichzelf beschadigen, automutilatie
+        = meerderjarig: meerderjarig, meerderjarige, meerderjarigheid, achttien worden, achttiende, achttien jaar, volwassen worden, volwassenheid, volwassene, volwassenen, jongvolwassene, jongvolwassenen, jongvolwassen, overgang naar volwassenheid, verlengde jeugdhulp, verlengde jeugdzorg, verlengde pleegzorg, minderjarig, minderjarige, minderjarigen
+        = gedrag: gedragsproblemen, gedragsprobleem, probleemgedrag, gedragsstoornis, gedragsstoornissen, agressie, agressief, agressieve, driftbui, driftbuien, woedeaanval, woedeaanvallen, grensoverschrijdend, grensoverschrijdend gedrag, moeilijk gedrag, storend gedrag, onhandelbaar, onhandelbare, uitbarsting, uitbarstingen, gedragsdeskundige
+        = overprikkeling: overprikkeld, overprikkelde, overprikkeling, prikkelverwerking, prikkelgevoelig, prikkelgevoelige, ontregeld, ontregeling, ontregelt, drukte, drukke omgeving, rumoer, lawaai, rust nodig, rustige omgeving, voorspelbaarheid, veranderingen in routine, vaste routine
+        + psychisch: autistisch, autistische, ass, autismespectrumstoornis, add, pdd-nos, hechtingsstoornis, hechtingsproblematiek, psychiatrie, psychiatrisch, psychiatrische, psychiater, psychose, psychotisch, schizofrenie, bipolair, borderline, persoonlijkheidsstoornis, ptss, angststoornis, paniekaanval, paniekaanvallen, depressiviteit, eetstoornis, anorexia, psychische klachten, psychische problemen, psychische problematiek, mentale gezondheid, mentaal, mentale, overspannen, overspannenheid, jeugd-ggz, jeugd ggz, ggz-instelling, dementerend, dementerende, geheugenproblemen, vergeetachtig, vergeetachtigheid, cognitief, cognitieve, ocd, dwangstoornis, somber, somberheid
+        = verwijzing: verwijzing, verwijzingen, verwijzen, verwijst, verwezen, doorverwijzing, doorverwijzen, doorverwezen, doorverwijst, verwijsbrief, verwijzer, via de huisarts, praktijkondersteuner, poh, poh-ggz
+        + ouders: mama, papa, mam, pap, stiefvader, stiefmoeder, stiefouder, stiefouders, vader en moeder, ouderschap, ouderlijk, ouderlijke, ouderlijk gezag, voogd, voogdij, ouderrol, opvoedende, werkende ouders, opvoedkundig
+        + kinderen: kindje, kindjes, kinders, peuter, peuters, kleuter, kleuters, tieners, pubers, adolescent, adolescenten, gezinnetje, gezinssituatie, kinderrijk, groot gezin, kleinzoon, kleindochter, kleinzonen, kleindochters, zoontje, dochtertje, jongen, meisje, meisjes, jongetje
+        + familie: broertje, zusje, broertjes, zusjes, broers en zussen, zwager, schoonzus, schoonbroer, schoonzoon, schoondochter, schoonmoeder, schoonvader, schoonouders, opa, oma, grootouders, grootmoeder, grootvader, nichtje, neefje, familieband, familiebanden, familiekring, familieleden helpen
+        + partner: eenoudergezin, eenoudergezinnen, alleenstaande ouder, alleenstaande moeder, alleenstaande vader, echtscheiding, vechtscheiding, uit elkaar, uit elkaar gegaan, co-ouderschap, coouderschap, omgangsregeling, ex, expartner, ex-partner, ex-man, ex-vrouw, samenwonende partner, echtpaar, man en vrouw
+        + kinderbelang: kind centraal, kind voorop, belang van kinderen, in het belang van het kind, kinderrechten, kinderrechtenverdrag, ontwikkelingskansen, welzijn van het kind, kindvriendelijk, kindvriendelijke, kansrijk, kansarm, kansarme
+        + huiselijk: kindermishandeling, partnergeweld, ouderenmishandeling, seksueel misbruik, financieel misbruik, meldcode, vrouwenopvang, blijf van mijn lijf, blijfhuis, onveilig thuis, ruzie thuis
+
+        # ---------------------------------------------------------------
+        # Onderwijs
+        # ---------------------------------------------------------------
+        + school: schooltje, schoolgaand, schoolgaande, schooldag, schooldagen, schooltijd, schooltijden, lesuren, docent, docenten, leraar, leraren, leerkracht, leerkrachten, juf, mentor, sbo, praktijkonderwijs, vmbo, havo, vwo, mbo, hbo, speciale school, speciaal onderwijs school, mytylschool, tyltylschool, zml, zmlk, startkwalificatie, onderwijsinstelling, schoolbank, schoolloopbaan, stage, stages, stageplek, stageplaats
+        = thuiszitter: thuiszitter, thuiszitters, thuiszitten, geen school, niet naar school, schooluitval, schoolverzuim, verzuim, verzuimt, leerplichtambtenaar, leerplichtontheffing, vrijstelling van de leerplicht, vrijstelling leerplicht, uitgeschreven van school, schoolweigering, schoolweigeraar, geen passende plek, geen plek op school
+        = onderwijsondersteuning: samenwerkingsverband, samenwerkingsverbanden, ondersteuningsprofiel, zorgarrangement, onderwijszorgarrangement, onderwijs-zorgarrangement, arrangement, intern begeleider, ib-er, iber, zorgcoordinator, remedial teacher, onderwijsassistent, klassenassistent, schoolbegeleider, begeleiding in de klas, extra ondersteuning op school, toelaatbaarheidsverklaring, tlv, ontwikkelingsperspectief, opp
+        = leerproblemen: dyslexie, dyslectisch, dyscalculie, leerprobleem, leerproblemen, leerstoornis, leerstoornissen, leerachterstand, leerachterstanden, onderwijsachterstand, taalachterstand, hoogbegaafd, hoogbegaafdheid, moeilijk lerend, moeilijk lerende, leerbaar
+        = schoolkosten: schoolkosten, schoolgeld, lesgeld, collegegeld, schoolspullen, leermiddelen, schoolboeken, boekengeld, vrijwillige ouderbijdrage, laptop voor school, schoolkamp, schoolreis
+        = studiefinanciering: studiefinanciering, stufi, duo, studieschuld, studielening, aanvullende beurs, basisbeurs, studiekosten, studentenkamer
+
+        # ---------------------------------------------------------------
+        # Werk en Participatiewet
+        # ---------------------------------------------------------------
+        + werk: vacature, vacatures, sollicitatiebrief, sollicitatiebrieven, sollicitatiegesprek, sollicitatiegesprekken, werk zoeken, werk vinden, baan vinden, baan zoeken, baantje, baantjes, bijbaan, bijbaantje, uitzendwerk, uitzendbureau, oproepkracht, nulurencontract, flexwerk, loondienst, in dienst, dienstverband, arbeidscontract, werkende, werkenden, werknemer, werknemers, collega, collegas, soliciteren, solicitatie, werkuren, werkweek
+        = werkloosheid: werkloos, werkloze, werklozen, werkloosheid, werkzoekend, werkzoekende, werkzoekenden, baanloos, zonder werk, geen werk, geen baan, zonder baan, ontslagen, ontslag, baan kwijt, werk kwijt, langdurig werkloos, langdurig werklozen, thuis zonder werk
+        = ondernemer: ondernemer, ondernemers, zzp, zzper, zzp-er, zelfstandig ondernemer, zelfstandige ondernemer, eigen bedrijf, eigen zaak, bedrijfje, onderneming, ondernemen, bbz, freelancer, freelance, starter, starten met een bedrijf, kvk
+        + reintegratie: reintegreren, re-integreren, re integratie, reintergratie, werktraject, participatietraject, activeringstraject, leerwerktraject, werkervaring, werkervaringsplek, proefplaats, participatieplek, sociale activering, werkcoach, jobhunter, werkgeversservicepunt, garantiebaan, garantiebanen, banenafspraak, beschutte werkplek, beschutte arbeid, sw-bedrijf, werkbedrijf, participatiebedrijf, sociaal ontwikkelbedrijf, leerwerkbedrijf, uitstroom, uitstromen, uitstroom naar werk, terug naar werk, aan het werk helpen, aan het werk, tegenprestaties, tegen prestatie, werkleertraject
+        + arbeidsvermogen: ontheffingen, ontheven, vrijgesteld, arbeidsplicht, arbeids plicht, sollicitatieverplichting, sollicitatieplichtig, sollicitatie plicht, tijdelijke ontheffing, volledige ontheffing, afgekeurd, afgekeurd voor werk, niet belastbaar, beperkt belastbaar, verminderd arbeidsvermogen, duurzaam geen arbeidsvermogen, afstand tot de arbeidsmarkt, afstand tot werk, grote afstand tot de arbeidsmarkt, werkvermogen, arbeidsgeschikt, arbeidsgeschiktheid, urenbeperking
+        + stimulans: iets terugdoen, iets terug doen, wat terugdoen, wat terug doen, tegenover staan, er mag iets tegenover staan, daar mag iets tegenover staan, stimulerend, stimulerende, gestimuleerd, ongemotiveerd, ongemotiveerde, aansporen, aansporing, stok achter de deur, duwtje, duwtje in de rug, zetje, stok en wortel
+        = inzetbereidheid: bereid, bereidheid, bereidwillig, bereidwillige, werkwillig, werkwillige, welwillend, welwillende, onwillig, onwillige, onwil, onwilligheid, zijn best doen, haar best doen, best doen, doet haar best, doet zijn best, moeite doen, doet moeite, wil graag werken, graag willen werken, meewerken, meewerkt, meegewerkt, medewerking, medewerkingsplicht, weigert mee te werken, inspanning, inspanningen, inspanningsverplichting, zich inspannen, doorzettingsvermogen, doorzetter, eigen initiatief, proactief, actief, actieve, passief, passieve
+        = capaciteit: in staat, niet in staat, onmacht, onvermogen, aankunnen, aankan, niet aankan, kan het niet aan, niet opgewassen, opgewassen tegen, lukt, lukken, gelukt, lukte, lukt niet, lukt het niet, niet lukt, te hoog gegrepen, niet haalbaar voor haar, niet haalbaar voor hem
+        = veeleisend: veeleisend, veeleisende, eisend, claimend, claimgedrag, hebberig, hebzucht, hebzuchtig, graaien, graaicultuur, inhalig, onderste uit de kan, het onderste uit de kan, alles willen, overvragen van de gemeente, mondig, mondige
+        = taaleis: taaleis, taalplicht, taaltoets, taaltoetsen, nederlandse taal, taal leren, nederlands leren, taalles, taallessen, taalvaardigheid, taalvaardig, inburgeringsexamen, inburgeringsplicht, inburgeringscursus, nt2, taalmaatje, taalschool, taalcoach, taalklas, nederlands spreekt, spreekt geen nederlands, spreekt slecht nederlands
+        + migratie: asielzoeker, asielzoekers, azc, gezinshereniging, inburgeraar, inburgeraars, migrant, migranten, allochtoon, allochtonen, buitenlander, buitenlanders, oekrainer, oekrainers, oekraiense, digid, inloggen, website, app, apps, smartphone, laptop, tablet, digitaal vaardig, digitale vaardigheden, digitaal loket, digivaardig
+        + zoektermijn: vier weken zoektijd, zoekplicht, eerst zelf werk zoeken
+        + sanctie: terugvorderingen, terugvorderingsbesluit, vordering, vorderingen, boeteoplegging, bestuurlijke boete, strafkorting, sanctioneren, gesanctioneerd, beboet, beboeten, opschorten, opgeschort, opschorting, schorsen, geschorst, blokkeren, geblokkeerd, stopzetting, beeindigen, beeindigd, beeindiging, intrekking, uitkering stopgezet, uitkering ingetrokken
+        = afschrikking: afschrikking, afschrikken, afschrikwekkend, afschrikwekkende, afschrikeffect, lik op stuk, hard aanpakken, harde aanpak, keihard aanpakken, streng optreden, strenger optreden, lesje leren, een lesje, preventieve werking
+        = toeslagenaffaire: toeslagenaffaire, toeslagenschandaal, toeslagen affaire, kinderopvangtoeslagaffaire, belastingdienst, de belastingdienst, ongekend onrecht, parlementaire enquete, fraudejacht, fraudeaanpak, harde fraudeaanpak, fraudeaanpak van de overheid, de toeslagenouders, toeslagenouders
+        + misbruik: zwartwerk, zwart werk, zwart werken, zwart bijverdienen, onder de tafel, zwart geld, frauderen met, oplichting, oplichten, opgelicht, bedrog, bedriegen, sjoemelen, gesjoemel, foefje, trucje, slim gebruik maken, misbruikt, misbruikers
+        + opzet: te kwader trouw, met opzet, expres, express, doelbewust, moedwillig, bewust verzwegen, verzwijgen, verzwegen, verzwijgt, achterhouden, achtergehouden, liegen, gelogen, liegt, leugen, leugens, jokken
+        = overmacht: overmacht, pech, tegenslag, tegenslagen, domme pech, noodlot, buiten haar schuld, buiten zijn schuld, buiten eigen schuld, kan er niks aan doen, kan er niets aan doen, niets aan te doen, overkomen, overkomt, overkwam, niet voor gekozen, niet zelf gekozen, onverwacht, onverwachts, onverwachte, plotseling, plotselinge, van de ene op de andere dag, onvoorzien, onvoorziene
+        + fout: foutje, vergissingen, vergissen, vergist zich, misser, blunder, administratieve fout, menselijke fout, verkeerd ingevuld, verkeerd doorgegeven, te laat doorgegeven, niet doorgegeven, over het hoofd gezien
+
+        # ---------------------------------------------------------------
+        # Gezondheid, beperking, ouderen
+        # ---------------------------------------------------------------
+        + gezondheid: gezondheidstoestand, gezondheidsklachten, gezondheidsproblemen, gezondheidssituatie, medische situatie, medische toestand, gezondheidsschade, gezonder
+        + ziekte: ziek zijn, ziekelijk, kanker, ms, multiple sclerose, parkinson, copd, longziekte, longziekten, hartfalen, hartpatient, hartproblemen, diabetes, suikerziekte, beroerte, herseninfarct, cva, niet aangeboren hersenletsel, nah, hersenletsel, epilepsie, fibromyalgie, long covid, cvs, spierziekte, ongeneeslijk, ongeneeslijke, verslechterd, verslechteren, achteruitgegaan, gaat achteruit, gaat hard achteruit
+        + diagnose: praktijkondersteuner huisarts, bedrijfsarts, verzekeringsarts, geriater, neuroloog, revalidatiearts, kinderarts, medisch dossier, artsenverklaring, doktersverklaring, medisch onderzoek, medische keuring, medische informatie, wijkverpleegkundige indicatie
+        + beperking: gehandicapten, handicaps, lichamelijk gehandicapt, verstandelijk gehandicapt, verstandelijk beperkt, verstandelijke beperkingen, lvb, licht verstandelijke beperking, zwakbegaafd, zwakbegaafdheid, laag iq, meervoudig gehandicapt, emb, ernstig meervoudige beperking, motorische beperking, dwarslaesie, verlamd, verlamming, halfzijdig verlamd, amputatie, geamputeerd, visuele beperking, auditieve beperking, gehoorbeperking, slechtziendheid, doofheid, blindheid, mensen met een beperking, invaliditeit, functiebeperking, functiebeperkingen
+        + mobiliteit: rolator, loopt moeilijk, moeilijk lopen, slecht lopen, niet meer lopen, kan niet lopen, immobiel, minder mobiel, bedlegerig, aan huis gebonden, huisgebonden, aan bed gebonden, loopfunctie, loopvermogen, evenwichtsproblemen, wandelstok
+        + ouderdom: hoogbejaarde, oude dag, op hoge leeftijd, hoge leeftijd, gevorderde leeftijd, oudje, oudjes, plussers, plusser, gepensioneerd, gepensioneerde, gepensioneerden, met pensioen, vergrijzing, vergrijsd, levensavond, ouderenzorg, bejaardenzorg, oudere dame, oudere heer, oude vrouw, oude man, hoogbejaarden
+        + noodzaak: medisch noodzakelijk, medische noodzaak, hard nodig, broodnodig, onmisbare, levensnoodzakelijk, onvermijdelijk, onvermijdelijke, noodzakelijkheid, kan niet zonder, niet zonder kunnen
+        + luxe: luxeproduct, luxe artikel, luxegoed, comfort, comfortabel, comfortabele, gemaksproduct, wensenlijstje, gewenst, pluspakket, extra luxe
+        = leefstijl: leefstijl, levensstijl, roken, rookt, rookster, overgewicht, obesitas, afvallen, afgevallen, ongezond leven, ongezonde leefstijl, gezonde leefstijl
+        = nachtrust: slaap, slapen, slaapt, sliep, nachtrust, doorslapen, slaapproblemen, slaaptekort, slecht slapen, nachtelijk, nachtelijke, nachts, snachts, nacht, nachten, wakker
+        = zwangerschap: zwanger, zwangerschap, bevalling, bevallen, pasgeboren, pasgeborene, kraamzorg, kraamtijd, zwangere, verwacht een kind, baby op komst
+        + levenseinde: levensverwachting kort, nog maar kort, ongeneeslijk ziek, stervende, sterft, stierf, laatste fase
+        = rouw: rouw, rouwen, rouwt, rouwverwerking, rouwproces, verlies van haar man, verlies van haar vrouw, verlies van zijn vrouw, verlies van haar kind, nabestaande, nabestaanden, verweduwd
+        = uitvaart: uitvaart, uitvaartkosten, begrafenis, begrafeniskosten, crematie, crematiekosten, uitvaartverzekering, begraven, gecremeerd
+
+        # ---------------------------------------------------------------
+        # Eenzaamheid, netwerk, meedoen
+        # ---------------------------------------------------------------
+        + eenzaamheid: vereenzaamd, vereenzaamt, eenzaamheidsgevoelens, sociaal isolement, weinig contacten, geen contacten, geen bezoek, bezoekjes, visite, praatje, een praatje maken, kletsen, gezelligheid, gezellig, ontmoeten, ontmoeting, ontmoetingen, onder de mensen, onder mensen, sociaal leven, sociale leven, zit alleen, zit thuis alleen, kluizenaar, niemand om zich heen
+        + netwerk: eigen netwerk, netwerk inschakelen, mensen om haar heen, mensen om hem heen, kennissenkring, naasten, naaste, dierbaren, vriendschap, vriendschappen, kerkgenoten, vrienden en familie, sociaal netwerkje
+        + participatie: uitsluiting, sociale uitsluiting, buitengesloten, uitgesloten, buitenspel, niet mee kunnen doen, aan de kant staan, aan de zijlijn, meedoen in de samenleving, mee kunnen doen, meedoet aan, erbij horen als
+        = conflict: ruzie, ruzies, ruziemaken, conflict, conflicten, conflictueus, onmin, gebroken relatie, contact verbroken, geen contact meer, slechte band, slechte relatie, verstoorde relatie, verstoord, gebrouilleerd
+        = overlast: overlast, overlastgevend, overlastgevende, geluidsoverlast, burenruzie, burenruzies, burenoverlast, klachten van buren, buren klagen
+        = criminaliteit: criminaliteit, crimineel, criminele, politie, justitie, strafblad, jeugdcriminaliteit, hangjongeren, rondhangen, op straat rondhangen, verkeerde vrienden, foute vrienden, verkeerde pad, op het verkeerde pad, jeugdreclassering, reclassering, gevangenis, detentie, ex-gedetineerde
+
+        # ---------------------------------------------------------------
+        # Zelfredzaamheid, autonomie, privacy
+        # ---------------------------------------------------------------
+        + zelfredzaam: zelfredzamer, redzaam, zelf redzaam, zichzelf redden, zich redden, redt zich, redt zichzelf, zelfstandiger, op eigen houtje, eigen kunnen, eigen mogelijkheden, regie over het eigen leven, eigen leven leiden, vrijheid, bewegingsvrijheid, vrij bewegen, zelfstandig blijven, zelfstandig functioneren
+        + afhankelijk: afhankelijker, afhankelijke, aangewezen zijn op, overgeleverd aan, moet steeds vragen, steeds om hulp vragen, last bezorgen, tot last zijn, anderen lastigvallen
+        = keuzevrijheid: keuzevrijheid, vrije keuze, zelf kiezen, zelf uitkiezen, zelf bepalen, zelfbeschikking, zelfbeschikkingsrecht, zeggenschap, keuzemogelijkheid, keuzemogelijkheden, keuze uit aanbieders, eigen zorgverlener kiezen
+        = vertrouwensband: vertrouwensband, vertrouwensrelatie, band, klik, vertrouwd gezicht, vertrouwde gezichten, bekend gezicht, bekende gezichten, vertrouwde hulpverlener, vaste begeleider, vaste hulpverlener, vast gezicht, hechting, gehecht aan
+        = betutteling: betutteling, betuttelen, betutteld, bevoogding, paternalistisch, paternalisme, voor iemand beslissen, over de hoofden, over haar hoofd, over zijn hoofd, over hun hoofd, bepalen wat goed is, bemoeizucht, bemoeien, bemoeit, bemoeienis, inmenging, dwingen, gedwongen, dwang
+        = privacy: privacy, privacygevoelig, privacygevoelige, privesfeer, priveleven, persoonlijke levenssfeer, achter de voordeur, inbreuk, inbreuk op privacy, gegevens delen, medisch geheim, beroepsgeheim, avg, gluren, snuffelen
+
+        # ---------------------------------------------------------------
+        # Regels, maatwerk, rechtvaardigheid
+        # ---------------------------------------------------------------
+        + regels: spelregels, eisen, eis, vereisten, vereiste, toetsingskader, kader, kaders, binnen de kaders, buiten de kaders, reglement, voorschrift
+        + wet: rechtbank, wetsartikel, artikel, wetstekst, wettekst, bedoeling van de wet, geest van de wet, letter van de wet, wettig, onwettig, onrechtmatig, jeugd wet
+        + beleid: beleidsmakers, beleidsmaker, raadsleden, raadslid, gemeentebestuur, burgemeester, wethouders, coalitie, gemeentepolitiek, lokale politiek, beleidsmatig
+        = rijksoverheid: rijksoverheid, het rijk, den haag, kabinet, minister, ministerie, tweede kamer, kamerleden, landelijke politiek, decentralisatie, decentralisaties, gedecentraliseerd, gemeentefonds, rijksbijdrage, landelijke regels, landelijk beleid, staatssecretaris
+        + maatwerk: maatwerkoplossing, maatwerkoplossingen, op maat, op maat gemaakt, maat werk, individuele afweging, per situatie, per individu, per gezin, individueel bekijken, naar de persoon kijken, naar de situatie kijken, kijken naar de situatie, persoonsgericht, persoonsgerichte, bijzondere omstandigheden, afwijken, afwijken van de regels, afwijking, uitzonderingsgeval, uitzonderlijk, uitzonderlijke, coulant, coulanter, ruimhartig, ruimhartiger, soepelheid, discretionaire ruimte, beleidsruimte, beleidsvrijheid, onbillijkheid van overwegende aard, ruimte voor maatwerk
+        + starheid: starheid, stug, stugge, onbuigzaam, inflexibel, onflexibel, koppig, halsstarrig, blind volgen, blindstaren, blindstaren op regels, star vasthouden, vasthouden aan regels, regels boven mensen, papieren werkelijkheid, strengheid, strenge regels, hokje, in een hokje, regelgericht, formalistisch
+        + eerlijk: oneerlijkheid, onrecht, onrechtvaardigheid, gelijke gevallen, gelijk speelveld, scheef, scheve, scheefgroei, ongelijk, ongelijke, ongelijke behandeling, discriminatie, discrimineren, gediscrimineerd, achtergesteld, achterstelling, benadeeld, benadelen, bevoordeeld, bevoordelen, rechtsongelijkheid, eerlijkheid, niet eerlijk, fair, unfair
+        + willekeur: postcodeloterij, afhankelijk van woonplaats, willekeurigheid, grillig, nattevingerwerk, natte vinger, toevalligheid
+        + precedent: presedent, precident, voorbeeldwerking, dan kan iedereen, straks wil iedereen, dan wil straks iedereen, iedereen op de stoep, dan staat iedereen op de stoep, dan komen er meer, waar leg je de grens, waar trek je de grens, grens trekken, grens leggen, olievlek, olievlekwerking, domino-effect, dominoeffect, verkeerd signaal, verkeerde signaal, signaal afgeven, verkeerde boodschap, meer mensen in dezelfde situatie, anderen in dezelfde situatie
+        + solidariteit: naastenliefde, omzien naar elkaar, omkijken naar elkaar, zorgen voor elkaar, sociaal vangnet, vangnetfunctie, kwetsbaarste, kwetsbaarsten, zwaksten, de zwakken, minderbedeelden, minder bedeelden, sociale samenleving
+        + verantwoordelijkheid: eigenverantwoordelijkheid, eigen verantwoordelijkheid nemen, verantwoordelijkheid nemen, zelf opdraaien, zelf voor opdraaien, zelf de kosten, eigen keus, zelf gekozen, zelf voor gekozen, bewuste keuze, had moeten sparen, had kunnen sparen, had moeten regelen, vooruit denken, vooruitzien, eigen broek ophouden, broek ophouden, eigen boontjes doppen, boontjes doppen, op eigen kosten, voor eigen rekening, eigen rekening, ouderlijke verantwoordelijkheid, verantwoordelijkheid van de ouders, verantwoordelijkheid van ouders
+        + plicht: taak van de gemeente, gemeentelijke taak, wettelijke taak, wettelijke plicht, verplicht om, zorgplichtig, verantwoordelijkheid van de gemeente, gemeente is verantwoordelijk
+        + recht: heeft recht, recht hebben op, rechthebbende, rechthebbenden, aanspraak maken, aanspraak maken op, rechtspositie, rechtszekerheid, rechtsstaat
+        = principe: principieel, principiele, uit principe, principekwestie, om het principe, grondbeginsel, uitgangspunt, uitgangspunten, fundamenteel, fundamentele
+        = proportionaliteit: proportioneel, proportionele, proportionaliteit, disproportioneel, disproportionele, buiten proporties, onevenredig, onevenredige, evenredig, evenredige, in verhouding, uit verhouding, niet in verhouding, buitenproportioneel, overkill, paardenmiddel, met een kanon op een mug, redelijke verhouding
+        = gezondverstand: gezond verstand, boerenverstand, nuchter, nuchtere, nuchterheid, common sense, met verstand, logisch nadenken, verstandelijk bekeken, het ligt voor de hand, ligt voor de hand, voor de hand liggend
+        = haalbaar: haalbaar, haalbare, haalbaarheid, onhaalbaar, onhaalbare, uitvoerbaar, uitvoerbare, uitvoerbaarheid, onuitvoerbaar, realistisch, realistische, onrealistisch, onrealistische, werkbaar, werkbare, onwerkbaar, onpraktisch, reeel, reele, irreeel, doenlijk
+        = meewegen: meewegen, meegewogen, meeweegt, rekening houden met, rekening mee houden, rekening gehouden, houdt rekening, in overweging nemen, in acht nemen, meenemen in, buiten beschouwing, buiten beschouwing gelaten, over het hoofd zien, genegeerd, negeren, negeert, voorbijgaan aan, gaat voorbij aan, meegenomen
+        = vooroordeel: vooroordeel, vooroordelen, aanname, aannames, veronderstelling, verondersteld, stereotype, stereotiep, generaliseren, generalisatie, over een kam scheren, over een kam, wegzetten, weggezet, afgeschilderd, etiket, etiketje, beeldvorming, vooringenomen, vooringenomenheid
+        = bewijs: bewijs, bewijzen, bewezen, bewijst, aantonen, aangetoond, aantoont, aantoonbaar, aantoonbare, bewijslast, hard maken, hardmaken, papieren bewijs, bonnetjes, bonnen, kassabon, kassabonnen, bewijsstukken, bewijsstuk, stukken overleggen, aannemelijk, aannemelijke, aannemelijk maken
+        = laatsteredmiddel: laatste redmiddel, laatste vangnet, laatste strohalm, laatste optie, sluitstuk, ultimum remedium, laatste mogelijkheid
+        = walenschip: tussen wal en schip, tussen de wal en het schip, tussen twee stoelen, buiten de boot, buiten de boot vallen, uit de boot vallen, tussen de regels door, buiten alle regelingen, nergens terecht, nergens terecht kunnen, kan nergens terecht, van het kastje naar de muur, kastje naar de muur, van loket naar loket, doorgeschoven, verkokering, verkokerd, schotten, niemand verantwoordelijk, niemand voelt zich verantwoordelijk, zwartepieten, wijzen naar elkaar
+
+        # ---------------------------------------------------------------
+        # Menselijkheid, respect, vertrouwen, imago
+        # ---------------------------------------------------------------
+        + waardigheid: onmenselijk, onmenselijke, inhumaan, inhumane, humaan, humane, humaniteit, menswaardigheid, mensonterend, mensonterende, ontmenselijkend, ontmenselijking, mensonwaardige, behandeld als een mens, als mens behandelen
+        = empathie: empathie, empathisch, empathische, empathieloos, inlevingsvermogen, inleven, inlevend, invoelen, invoelend, invoelbaar, mededogen, compassie, medeleven, meelevend, meeleven, begripvol, begripvolle, begrip tonen, harteloos, harteloze, hardvochtig, hardvochtige, ongevoelig, gevoelloos, koudhartig, zonder hart, barmhartig, barmhartigheid, genadeloos
+        + respect: niet serieus genomen, niet gehoord, gehoord worden, gezien worden, waarderen, gewaardeerd, ondergewaardeerd, niet gewaardeerd, erkend, erkennen, respectloos, respectloze, minachting, kleineren, neerkijken op, neergekeken
+        + menselijkemaat: leefwereld, mens achter de aanvraag, achter het dossier, mens van vlees en bloed, vlees en bloed, het gaat om mensen, niet alleen cijfers, geen getallen, dossiernummer, nummertje, als nummer behandeld, menselijk contact, menselijke benadering, de menselijke kant
+        + vertrouwen: vertrouwensbreuk, geschonden vertrouwen, vertrouwen kwijt, vertrouwen verliezen, vertrouwen herstellen, overheidswantrouwen, cynisme, cynisch, achterdocht, achterdochtig, argwaan, betrouwbare overheid, betrouwbaarheid, geloof in de overheid
+        = imago: imago, reputatie, goede naam, slechte naam, slechte pers, in de krant, krant, media, publiciteit, negatieve publiciteit, uitstraling, gezichtsverlies, visitekaartje
+        + schaamte: beschaamd, gegeneerd, genant, pijnlijk om te vragen, trots om te vragen, te trots, zelfrespect, eigenwaarde, gezichtsverlies lijden
+        = dupe: dupe, de dupe, de klos, slachtoffer, slachtoffers, lijden, lijdt, leed, eronder lijden, lijdt eronder, gedupeerd, gedupeerde, gedupeerden, onevenredig getroffen, hardst getroffen
+        = liefdedaad: gunst, gunsten, goede daad, gebaar, een gebaar, gul, gulle, vrijgevig, vrijgevigheid, genereus, royaal, royale, ruimhartig gebaar
+        = beleidsverbetering: beleid aanpassen, beleid aangepast, beleidswijziging, beleidsaanpassing, regels aanpassen, regels veranderen, regels herzien, verordening aanpassen, lessen trekken, lering trekken, leren van, leerpunt, leerpunten, verbeterpunt, verbeterpunten, structurele oplossing
+
+        # ---------------------------------------------------------------
+        # Procedure, communicatie, onderzoek, bewijs
+        # ---------------------------------------------------------------
+        + bureaucratie: bureaucraten, bureaucraat, burocratie, bureacratie, beurocratie, burocratisch, beurocratisch, ambtelijke molen, molen, regelzucht, regeldruk, regelgekte, papiermolen, papierwinkel, stapels formulieren, formulierenwoud, loketten, ambtenarij, gedoe, regelneverij, administratieve rompslomp, controlezucht, systeemwereld, digitale formulieren, complex systeem
+        + communicatie: contactpersoon, aanspreekpunt, vast aanspreekpunt, terugbellen, teruggebeld, belt terug, geen reactie, geen antwoord, niks gehoord, nooit iets gehoord, telefoontje, telefoon, voicemail, mailen, gemaild, schriftelijk, mondeling, mondelinge, briefje, gecommuniceerd, informeren, geinformeerd, op de hoogte houden, op de hoogte gehouden
+        + uitleg: verklaren, verklaring, verduidelijken, verduidelijking, argument, argumenten, beweegreden, beweegredenen, uitlegt, toegelicht, licht toe, onderbouwt, waarom precies, op grond van
+        + informatie: informatievoorziening, ontbrekende informatie, aanvullende informatie, extra informatie, feitelijk, feitelijke, cijfermateriaal, kengetallen, statistiek, statistieken
+        + transparantie: ondoorzichtig, ondoorzichtige, schimmig, schimmige, achter gesloten deuren, verantwoorden naar inwoners
+        + bezwaar: rechtszaak, rechtszaken, procederen, procedeert, advocaat, advocaten, rechtsbijstand, juridisch loket, het juridisch loket, sociaal advocaat, jurist, juristen, bezwaarcommissie, hoorzitting, beroepsprocedure, hoger beroep, bezwaarschriftencommissie, in bezwaar gaan, klachtenprocedure, klachtencommissie, mediation bij bezwaar
+        = bemiddeling: mediation, mediator, bemiddeling, bemiddelen, bemiddelaar, in gesprek gaan, met elkaar in gesprek, gesprek aangaan, het gesprek aangaan, samen om tafel, nog eens praten, nog een gesprek, informeel gesprek, de-escaleren
+        + zorgvuldig: onafhankelijk advies, onafhankelijke deskundige, onafhankelijk onderzoek, externe deskundige, extern advies, medisch adviseur, onafhankelijke arts, onafhankelijk arts, advies inwinnen, deskundigenadvies, contra-expertise, tweede arts, andere arts, nog een arts, zorgvuldiger, grondiger, nauwkeuriger, uitzoeken wat
+        + kwaliteit: expertise, expert, experts, vakkennis, vakmensen, vakman, vakvrouw, specialisme, kennis van zaken, bekwaam, bekwame, onbekwaam, kundig, kwalitatief goed, kwaliteitseisen
+        = eigenervaring: ervaringsdeskundige, ervaringsdeskundigen, ervaringsdeskundigheid, ervaringsdeskundig, uit ervaring, eigen ervaring, uit eigen ervaring, zelf meegemaakt, zelf ervaren, persoonlijke ervaring, in mijn omgeving, in mijn eigen omgeving, in mijn familie, in mijn werk, in mijn praktijk, ik werk zelf, als moeder van, als vader van, ik ken iemand, ken iemand
+        + evaluatie: evaluatiemoment, evaluatiegesprek, tussenevaluatie, na verloop van tijd, na een tijdje, na afloop, bijstellen, bijgesteld, bijsturen, bijsturing, in de gaten houden, monitoring, follow-up, periodiek, periodieke, periodieke controle, jaarlijks, jaarlijkse, herbeoordelen na, opnieuw kijken, nogmaals bekijken
+        + proef: proefperiodes, probeersel, uitprobeert, uitgeprobeerd, geprobeerd, probeert, tijdelijkheid, tijdelijk toekennen, voor bepaalde tijd, bepaalde tijd, beperkte periode, beperkte tijd, proefje, testen, test, getest, experimenteren
+        = tweedekans: tweede kans, nieuwe kans, herkansing, nog een kans, kans geven, een kans geven, kans krijgen, voordeel van de twijfel, het voordeel van de twijfel, nog een keer proberen, opnieuw proberen
+        = afbouw: afbouwen, afbouw, afgebouwd, bouwt af, geleidelijk afbouwen, afbouwregeling, afbouwperiode, overgangsregeling, overgangstermijn, overgangsperiode, uitfaseren, uitgefaseerd, stapsgewijs, geleidelijk, geleidelijke, langzaam afbouwen, ingroei, ingroeiregeling
+        = blijvend: blijvend, blijvende, permanent, permanente, structureel, structurele, langdurig, langdurige, levenslang, levenslange, voor altijd, rest van haar leven, rest van zijn leven, definitief, definitieve, langere tijd, voorgoed
+        = eenmalig: eenmalig, eenmaligheid, incidenteel, incidentele, een uitzondering voor een keer, eenmalige uitkering, eenmalige tegemoetkoming
+        + compromis: tussenvorm, tussenoplossingen, halverwege, fifty-fifty, fifty fifty, elkaar tegemoet, elkaar tegemoetkomen, win-win, winwin, inschikken, concessie, concessies, half om half, gedeeltelijke vergoeding, deel vergoeden, deel betalen, samen delen, kosten verdelen
+        + alternatief: andere mogelijkheid, andere optie, andere manier, andere route, plan b, noodoplossing, goedkoper alternatief, tussenoplossing zoeken, oplosbaar, opgelost, lost op
+        + samenwerking: samenwerkt, samengewerkt, samenwerkingspartners, ketenpartners, ketensamenwerking, integraal, integrale, integrale aanpak, een gezin een plan, regisseur, regie voeren, casusregie, netwerkpartners, afstemmen met, multidisciplinair, samen optrekken
+
+        # ---------------------------------------------------------------
+        # Tijd, snelheid, preventie, escalatie
+        # ---------------------------------------------------------------
+        + wachten: wachtlijstproblematiek, wachtende, wachtenden, op de wachtlijst, lange wachtlijsten, wacht lijst, wachtrij, in de wacht, aan het lijntje, aan het lijntje gehouden, lang duren, duurt maanden, duurt jaren, trager, stroperig, doorlooptijd, doorlooptijden, behandeltermijn, wachtlijstbemiddeling, overbruggingszorg, lange wachttijd, lange wachttijden, gewacht op, wacht al
+        + snel: snelheid, vlot, vlotte, vlotter, per direct, zsm, asap, zo spoedig mogelijk, rap, subiet, onverwijld, ogenblikkelijk, spoedprocedure, voorrang, met voorrang, voorrang geven, spoedig mogelijk, sneller handelen, snel handelen, snel schakelen
+        + preventie: voorkomen is beter dan genezen, preventiever, vroeg ingrijpen, vroegtijdig ingrijpen, tijdig ingrijpen, tijdig, tijdige, verergering, terugval, terugvallen, valt terug, ontsporen, ontsporing, ontspoort, uit de hand lopen, uit de hand, vroeg erbij, erger maken, nog erger
+        = spiraal: vicieuze cirkel, neerwaartse spiraal, spiraal, negatieve spiraal, in een spiraal, cirkel doorbreken, doorbreken, doorbroken, sneeuwbaleffect, sneeuwbal, van kwaad tot erger, wegzakken, afglijden, van de regen in de drup, steeds dieper
+        + toekomst: toekomstig, toekomstige, komende tijd, nabije toekomst, vooruitkijken, vooruitblik
+        + kwaliteitvanleven: levensgeluk, geluk, leefplezier, levenslust, levensplezier, zin in het leven, zin in leven, volwaardig leven, normaal leven, prettig leven, goed leven, een goed leven, uitzicht, uitzichtloos, uitzichtloze, toekomstperspectief
+        + stress: piekeren, piekert, gepiekerd, slapeloze nachten, slapeloosheid, wakker liggen, ligt wakker, lig wakker, spanningsklachten, nervositeit, nerveus, zenuwachtig, bang, bange, bezorgd, bezorgde, bezorgdheid, ongerustheid, kopzorgen, onrust, onrustig, machteloos, machteloosheid, hulpeloos, ten einde raad, angstig voor, zorgen over
+        + veiligheid: valincident, valincidenten, valpreventie, heupfractuur, letsel, gewond, verwonding, onveiligheid, risicovol, risicovolle, riskant, riskante, levensgevaarlijk, levensgevaarlijke, levensgevaar, brandgevaar, brand, brandveilig, gevaarlijke situatie, gevaarlijke situaties, veiligheidsrisico, veiligheidsrisicos, struikelt, gestruikeld
+        + gevolgen: gevolgschade, bijwerking, bijwerkingen, nasleep, keerzijde, schaduwkant, neveneffect, neveneffecten, consequentie daarvan
+
+        # ---------------------------------------------------------------
+        # Zorgaanbod, verzekering, kwaliteit
+        # ---------------------------------------------------------------
+        + pgb: persoonsgebondenbudget, pgb-houder, pgb houder, pgb-tarief, pgb tarief, pgb-budget, budgethouderschap, zorgovereenkomst, zorgovereenkomsten, pgb-beheer, beheer van het pgb
+        + natura: natura-aanbieder, gecontracteerde zorg, zorg in natura aanbieder, ongecontracteerd, niet gecontracteerd, niet-gecontracteerde, zorgcontract
+        + zorgaanbieder: jeugdzorgaanbieder, thuiszorgorganisaties, zorgbedrijf, zorgbureau, zorgboer, hulpverlenende instantie, jeugdhulpaanbieders, aanbiedertje, zorgverlener, zorgverleners, zorgprofessional, zorgprofessionals
+        + verzekeraar: zorgverzekeraars, verzekeraars, zorgkantoor, zorgkantoren, wlz-indicatie, ciz-indicatie, verzekerde zorg, via de zorgverzekering, vergoed door de verzekering, aanvullend verzekerd, basisverzekering
+        + zorg: hulpverlening, ondersteuningsvraag, hulp nodig, zorg nodig, ondersteuningsbehoefte, ondersteuningsbehoeften
+        + medischekosten: medische hulpmiddelen, fysiotherapie, fysio, tandartsrekening, orthodontie, steunzolen, orthopedische schoenen, aangepaste schoenen
+
+        # ---------------------------------------------------------------
+        # Algemeen gebruikelijk
+        # ---------------------------------------------------------------
+        = algemeengebruikelijk: algemeen gebruikelijk, algemeen gebruikelijke, algemeen gebruikelijk product, gangbaar, gangbare, normaal product, in de winkel te koop, gewoon te koop, vrij verkrijgbaar, iedereen heeft, iedereen koopt, normale uitgave, normale uitgaven, normale kosten, kosten die iedereen heeft, hoort bij het normale leven, standaardproduct, in de handel
+
+        # ---------------------------------------------------------------
+        # Families (alleen groepen die nog in geen familie staan)
+        # ---------------------------------------------------------------
+        ~ minimavoorzieningen: bijzonderebijstand, minimapas, liefdadigheid
+        ~ bedraggrootte: kleinbedrag, grootbedrag
+        ~ arbeid: werk, werkloosheid, reintegratie, arbeidsvermogen, ondernemer
+        ~ houding: stimulans, inzetbereidheid, gemakzucht, veeleisend
+        ~ taalvaardigheid: taaleis, migratie
+        ~ lokaalaanbod: algemenevoorziening, sociaalwerker
+        ~ gevaar: veiligheid, verkeer
+        ~ onderdak: dakloos, briefadres, woningtekort
+        ~ systeemfalen: bureaucratie, walenschip
+        ~ sterfte: levenseinde, rouw, uitvaart
+        ~ onderwijskosten: studiefinanciering, schoolkosten
+        ~ noodsituatie: crisis, suicidaliteit
+        ~ trapprobleem: traplift, verdieping
+        ~ schoolgang: school, thuiszitter, onderwijsondersteuning, leerproblemen
+        ~ jeugdhulpvormen: jeugdzorg, uithuisplaatsing, gezinsondersteuning
+        ~ autonomie: keuzevrijheid, betutteling
+        ~ escalatie: preventie, spiraal
         """#
 }
