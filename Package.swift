@@ -84,6 +84,8 @@ let package = Package(
         .executableTarget(name: "KeyPointsBench", dependencies: ["PanelCore"], path: "Benchmarks/KeyPointsBench"),
         // Selecting 200 of 5,000 volunteers with quotas, with selection probabilities (`swift run -c release SelectionBench`).
         .executableTarget(name: "SelectionBench", dependencies: ["PanelCore"], path: "Benchmarks/SelectionBench"),
+        // The key point analysis replayed on subsamples of stored rounds (`scripts/eval/keypoints-subsample.py`).
+        .executableTarget(name: "KeyPointsReplay", dependencies: ["PanelCore"], path: "Benchmarks/KeyPointsReplay"),
         // Test helpers: a real SMTP server on loopback (scripts/smtp-catcher.py) and its Maildir.
         .target(name: "TestSupport", path: "Sources/TestSupport"),
         .testTarget(name: "PanelCoreTests", dependencies: ["PanelCore"]),

@@ -1,0 +1,44 @@
+// Runs the key point analysis straight on rounds given as JSON, many times each: the fast, low-noise half of the key
+// point evaluation (`scripts/eval/keypoints-subsample.py`, docs/keypoints.md). The whole-round runner
+// (`scripts/eval/keypoints.sh`) is the real thing; this replays the arguments it stored, on subsamples, so a change
+// can be judged by a mean over twenty runs instead of one run whose ARI moves 0.05 when three replies regroup.
+//
+//   stdin:  [{"name": "...", "case": "<case file text>", "variants": [[{"number": 1, "author": 7, "text": "...",
+//             "reacts": 3}], ...]}]
+//   stdout: {"name": [{"<argument number>": [key point ids]}, ...]}   (one object per variant, in order)
+import Foundation
+import PanelCore
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("KeyPointsReplay: \(message)\n".utf8))
+    exit(65)
+}
+
+let input = FileHandle.standardInput.readDataToEndOfFile()
+guard let rounds = try? JSONSerialization.jsonObject(with: input) as? [[String: Any]] else {
+    fail("stdin is not a JSON list of rounds (see the header of Benchmarks/KeyPointsReplay/main.swift)")
+}
+var output: [String: Any] = [:]
+for round in rounds {
+    guard let name = round["name"] as? String, let caseText = round["case"] as? String,
+        let variants = round["variants"] as? [[[String: Any]]]
+    else { fail("a round needs \"name\", \"case\" and \"variants\"") }
+    let caseFile: CaseFile
+    do { caseFile = try CaseFile.parse(caseText) } catch { fail("\(name): the case file does not parse: \(error)") }
+    let text = KeyPointCaseText(
+        municipalityView: caseFile.sections[.municipalityView] ?? "",
+        applicantView: caseFile.sections[.applicantView] ?? "",
+        fullText: CaseSection.allCases.map { caseFile.sections[$0] ?? "" }.joined(separator: "\n\n"))
+    var runs: [[String: [Int]]] = []
+    for variant in variants {
+        let arguments = variant.map { item -> KeyPointArgument in
+            guard let number = item["number"] as? Int, let author = item["author"] as? Int, let body = item["text"] as? String
+            else { fail("\(name): an argument needs \"number\", \"author\" and \"text\"") }
+            return KeyPointArgument(number: number, author: Int64(author), text: body, reactsTo: item["reacts"] as? Int)
+        }
+        let report = KeyPointAnalysis.analyse(arguments, caseText: text)
+        runs.append(Dictionary(uniqueKeysWithValues: report.readings.map { (String($0.number), $0.keyPoints) }))
+    }
+    output[name] = runs
+}
+FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: output, options: [.sortedKeys]))

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Key point ARI as a mean over subsamples: the low-noise companion of scripts/eval/keypoints.sh.
+
+    scripts/eval/keypoints-subsample.py RESULTS_DIR [CASE ...]     # RESULTS_DIR: keypoints.sh --out DIR
+    RUNS=20 DROP=0.15 SEED=7                                       # the defaults
+
+keypoints.sh runs each case as a real round and scores one digest; one round's ARI moves by 0.05 when three replies
+regroup, which is as large as most changes one wants to judge. This takes the arguments that round stored (its
+db.json: texts as the binary filed them, reply numbers, reactions) and replays the analysis itself
+(`KeyPointsReplay`, built in release mode) on the whole round and on RUNS-1 subsamples that each leave out a share
+DROP of the arguments, then prints per case the whole round's ARI and the mean and spread over all runs. The case
+names default to every case in RESULTS_DIR; the same seed gives the same subsamples. Needs the build tools
+(`swift build -c release --product KeyPointsReplay`); prints numbers, asserts nothing.
+"""
+import json, os, pathlib, random, statistics, subprocess, sys
+
+here = pathlib.Path(__file__).resolve().parent
+repo = here.parent.parent
+sys.path.insert(0, str(here))
+import keypoints as K  # noqa: E402  (the same ARI as the whole-round runner)
+
+
+def main():
+    if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
+        print(__doc__)
+        return 64
+    results = pathlib.Path(sys.argv[1])
+    if not results.is_dir():
+        print(f"keypoints-subsample: {results} is not a folder; run scripts/eval/keypoints.sh --out {results} first",
+              file=sys.stderr)
+        return 66
+    names = sys.argv[2:] or sorted(p.name for p in results.iterdir() if (p / "db.json").exists())
+    if not names:
+        print(f"keypoints-subsample: no case results (db.json) in {results}; run keypoints.sh --out {results}",
+              file=sys.stderr)
+        return 66
+    runs, drop = int(os.environ.get("RUNS", "20")), float(os.environ.get("DROP", "0.15"))
+    rounds, gold = [], {}
+    for name in names:
+        case = json.load(open(repo / "Tests/Corpus/keypoints" / f"{name}.json"))
+        work = results / name
+        delivery = {int(k): v for k, v in json.load(open(work / "delivery.json")).items()}
+        reply_of = {v["number"]: k for k, v in delivery.items() if v.get("number") is not None}
+        stored = json.load(open(work / "db.json"))
+        arguments = [{"number": a["number"], "author": a["panelistId"], "text": a["text"], "reacts": a.get("parentNumber")}
+                     for a in stored["argument"] if a["status"] == "published"]
+        gold[name] = ({r["id"]: r["key_points"][0] for r in case["replies"] if r["key_points"]}, reply_of)
+        generator = random.Random(int(os.environ.get("SEED", "7")))
+        variants = [arguments] + [[a for a in arguments if generator.random() >= drop] for _ in range(runs - 1)]
+        rounds.append({"name": name, "case": (repo / "Tests/Corpus/keypoints" / case["case_file"]).read_text(),
+                       "variants": variants})
+    env = dict(os.environ, PATH="/opt/swift/usr/bin:" + os.environ.get("PATH", ""))
+    build = subprocess.run(["swift", "build", "-c", "release", "--product", "KeyPointsReplay"], cwd=repo, env=env,
+                           capture_output=True, text=True)
+    if build.returncode != 0:
+        print(build.stdout + build.stderr, file=sys.stderr)
+        return 70
+    binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=repo, env=env, check=True,
+                            capture_output=True, text=True).stdout.strip() + "/KeyPointsReplay"
+    replayed = json.loads(subprocess.run([binary], input=json.dumps(rounds), capture_output=True, text=True,
+                                         check=True).stdout)
+    by_split = {}
+    for name in names:
+        wanted, reply_of = gold[name]
+        scores = []
+        for run in replayed[name]:
+            truth, predicted = [], []
+            for number, points in run.items():
+                reply = reply_of.get(int(number))
+                if reply in wanted:
+                    truth.append(wanted[reply])
+                    predicted.append(points[0] if points else f"none-{number}")
+            scores.append(K.ari(truth, predicted))
+        split = json.load(open(repo / "Tests/Corpus/keypoints" / f"{name}.json")).get("split", "tune")
+        by_split.setdefault(split, []).append(statistics.mean(scores))
+        print(f"{name:40} {split:5}  whole round {scores[0]:.3f}   mean of {len(scores)} {statistics.mean(scores):.3f}"
+              f"  (sd {statistics.pstdev(scores):.3f})")
+    for split, means in sorted(by_split.items()):
+        print(f"{'mean of the ' + split + ' cases':40} {'':5}  {statistics.mean(means):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
