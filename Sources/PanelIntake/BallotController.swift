@@ -15,15 +15,15 @@ public struct BallotController<Context: RequestContext>: Sendable {
     public let now: @Sendable () -> Date
     /// Dates on the pages, in the panel's time zone.
     let dates: DutchDateText
-    /// The pages' templates (`page-*`).
-    let templates: MailTemplates
+    /// Renders the pages (`page-*` templates).
+    let pages: PageRenderer
 
     public init(
-        database: AppDatabase, signer: TokenSigner, templates: MailTemplates, timeZone: TimeZone = .panelDefault,
+        database: AppDatabase, signer: TokenSigner, pages: PageRenderer, timeZone: TimeZone = .panelDefault,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.database = database
-        self.templates = templates
+        self.pages = pages
         self.ballotBox = BallotBox(database: database)
         self.signer = signer
         self.dates = DutchDateText(timeZone: timeZone)
@@ -32,12 +32,12 @@ public struct BallotController<Context: RequestContext>: Sendable {
 
     public var endpoints: RouteCollection<Context> {
         RouteCollection(context: Context.self)
-            .get("/v/{token}") { _, context in self.showBallot(context).response(templates) }
-            .head("/v/{token}") { _, context in self.showBallot(context).response(templates, includeBody: false) }
-            .post("/v/{token}") { request, context in try await self.castVote(request, context).response(templates) }
-            .get("/u/{token}") { _, context in self.showUnsubscribe(context).response(templates) }
-            .head("/u/{token}") { _, context in self.showUnsubscribe(context).response(templates, includeBody: false) }
-            .post("/u/{token}") { request, context in try await self.unsubscribe(request, context).response(templates) }
+            .get("/v/{token}") { _, context in self.showBallot(context).response(pages) }
+            .head("/v/{token}") { _, context in self.showBallot(context).response(pages, includeBody: false) }
+            .post("/v/{token}") { request, context in try await self.castVote(request, context).response(pages) }
+            .get("/u/{token}") { _, context in self.showUnsubscribe(context).response(pages) }
+            .head("/u/{token}") { _, context in self.showUnsubscribe(context).response(pages, includeBody: false) }
+            .post("/u/{token}") { request, context in try await self.unsubscribe(request, context).response(pages) }
     }
 
     static func label(_ choice: VoteChoice) -> String {

@@ -11,10 +11,11 @@ public func buildIntakeRouter(
     timeZone: TimeZone = .panelDefault, now: @escaping @Sendable () -> Date = { Date() }
 ) -> Router<IntakeRequestContext> {
     let router = Router(context: IntakeRequestContext.self)
+    let pages = PageRenderer(templates: templates)
     // Requests per route pattern (`/v/{token}`, never the token) and status, through swift-metrics.
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: RequestGuard(limits: limits, templates: templates, baseURL: baseURL, now: now))
+    router.add(middleware: RequestGuard(limits: limits, pages: pages, baseURL: baseURL, now: now))
     router.get("/healthz") { _, _ -> Response in
         do {
             try database.ping()
@@ -30,11 +31,11 @@ public func buildIntakeRouter(
     // No /metrics here: it has a listener of its own (`buildMetricsRouter`), which a proxy in front of this one
     // cannot expose — behind a proxy on this machine every request came from loopback (issue 17, finding 14).
     router.addRoutes(
-        BallotController(database: database, signer: signer, templates: templates, timeZone: timeZone, now: now).endpoints)
-    router.addRoutes(JoinController(database: database, signer: signer, templates: templates, now: now).endpoints)
+        BallotController(database: database, signer: signer, pages: pages, timeZone: timeZone, now: now).endpoints)
+    router.addRoutes(JoinController(database: database, signer: signer, pages: pages, now: now).endpoints)
     router.addRoutes(
         PreferenceController(
-            database: database, signer: signer, templates: templates,
+            database: database, signer: signer, pages: pages,
             messageDomain: mailroom?.messageDomain ?? "tweedemening.invalid",
             caseTimeline: caseTimeline, timeZone: timeZone, now: now
         )

@@ -9,25 +9,25 @@ public struct JoinController<Context: RequestContext>: Sendable {
     public let database: AppDatabase
     public let signer: TokenSigner
     public let now: @Sendable () -> Date
-    /// The pages' templates (`page-*`).
-    let templates: MailTemplates
+    /// Renders the pages (`page-*` templates).
+    let pages: PageRenderer
 
     public init(
-        database: AppDatabase, signer: TokenSigner, templates: MailTemplates, now: @escaping @Sendable () -> Date = { Date() }
+        database: AppDatabase, signer: TokenSigner, pages: PageRenderer, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.database = database
-        self.templates = templates
+        self.pages = pages
         self.signer = signer
         self.now = now
     }
 
     public var endpoints: RouteCollection<Context> {
         RouteCollection(context: Context.self)
-            .get("/j/{token}") { _, context in self.handle(context, apply: false).response(templates) }
-            .head("/j/{token}") { _, context in self.handle(context, apply: false).response(templates, includeBody: false) }
+            .get("/j/{token}") { _, context in self.handle(context, apply: false).response(pages) }
+            .head("/j/{token}") { _, context in self.handle(context, apply: false).response(pages, includeBody: false) }
             .post("/j/{token}") { request, context in
                 _ = try await request.body.collect(upTo: 16 * 1024)
-                return self.handle(context, apply: true).response(templates)
+                return self.handle(context, apply: true).response(pages)
             }
     }
 

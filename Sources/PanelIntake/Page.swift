@@ -1,5 +1,6 @@
 import Hummingbird
 import PanelMail
+import Synchronization
 
 /// A small, accessible HTML page: large text and buttons, no scripts, no outside resources.
 ///
@@ -57,11 +58,11 @@ struct Page {
         return try templates.render("page-layout", ["title": title, "content": content])
     }
 
-    func response(_ templates: MailTemplates, includeBody: Bool = true) -> Response {
+    func response(_ pages: PageRenderer, includeBody: Bool = true) -> Response {
         var headers = HTTPFields()
         let html: String
         do {
-            html = try render(templates)
+            html = try pages.html(self)
         } catch {
             // The templates are checked at start, so this is an operator's override that does not render.
             headers[.contentType] = "text/plain; charset=utf-8"
@@ -75,5 +76,55 @@ struct Page {
         return Response(
             status: status, headers: headers,
             body: includeBody ? ResponseBody(byteBuffer: ByteBuffer(string: html)) : ResponseBody())
+    }
+}
+
+/// Renders pages through their templates, and keeps the last few hundred `page-message` pages: the page after a vote
+/// is the same for everyone who makes the same choice in a round (the choice and the deadline are all it shows), and
+/// rendering it through Mustache for every vote cost a quarter of the intake's votes per second
+/// (`scripts/bench/intake.sh`). Only `page-message` is kept: other pages carry a link of their own (the ballot's
+/// other choice) and would only fill the cache.
+public final class PageRenderer: Sendable {
+    let templates: MailTemplates
+    private let kept = Mutex<[String: String]>([:])
+    static let capacity = 512
+
+    public init(templates: MailTemplates) {
+        self.templates = templates
+    }
+
+    func html(_ page: Page) throws -> String {
+        guard page.template == "page-message" else { return try page.render(templates) }
+        var key = String(page.status.code) + "\u{1F}" + page.title
+        Self.append(page.values, to: &key)
+        if let known = kept.withLock({ $0[key] }) { return known }
+        let html = try page.render(templates)
+        kept.withLock { kept in
+            // Bounded: when full, start over (the pages that matter come back at once).
+            if kept.count >= Self.capacity { kept.removeAll(keepingCapacity: true) }
+            kept[key] = html
+        }
+        return html
+    }
+
+    /// The values as text that differs whenever the page would: keys sorted, a separator no value of ours holds.
+    private static func append(_ value: Any, to key: inout String) {
+        switch value {
+        case let text as String:
+            key += "\u{1F}s" + text
+        case let list as [Any]:
+            key += "\u{1F}["
+            for item in list { append(item, to: &key) }
+            key += "\u{1F}]"
+        case let dictionary as [String: Any]:
+            key += "\u{1F}{"
+            for name in dictionary.keys.sorted() {
+                key += "\u{1F}k" + name
+                append(dictionary[name]!, to: &key)
+            }
+            key += "\u{1F}}"
+        default:
+            key += "\u{1F}v\(value)"
+        }
     }
 }

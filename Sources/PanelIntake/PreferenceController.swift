@@ -16,15 +16,15 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
     public let now: @Sendable () -> Date
     /// Dates on the pages, in the panel's time zone.
     let dates: DutchDateText
-    /// The pages' templates (`page-*`).
-    let templates: MailTemplates
+    /// Renders the pages (`page-*` templates).
+    let pages: PageRenderer
 
     public init(
-        database: AppDatabase, signer: TokenSigner, templates: MailTemplates, messageDomain: String,
+        database: AppDatabase, signer: TokenSigner, pages: PageRenderer, messageDomain: String,
         caseTimeline: TimelineDefaults = TimelineDefaults(), timeZone: TimeZone = .panelDefault,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
-        self.templates = templates
+        self.pages = pages
         self.dates = DutchDateText(timeZone: timeZone)
         self.database = database
         self.signer = signer
@@ -35,24 +35,24 @@ public struct PreferenceController<Context: RequestContext>: Sendable {
 
     public var endpoints: RouteCollection<Context> {
         RouteCollection(context: Context.self)
-            .get("/p/{token}") { _, context in self.preference(context, apply: false).response(templates) }
-            .head("/p/{token}") { _, context in self.preference(context, apply: false).response(templates, includeBody: false) }
+            .get("/p/{token}") { _, context in self.preference(context, apply: false).response(pages) }
+            .head("/p/{token}") { _, context in self.preference(context, apply: false).response(pages, includeBody: false) }
             .post("/p/{token}") { request, context in
                 let body = try await request.body.collect(upTo: 16 * 1024)
-                return self.preference(context, apply: true, form: PageForm(body: String(buffer: body))).response(templates)
+                return self.preference(context, apply: true, form: PageForm(body: String(buffer: body))).response(pages)
             }
-            .get("/e/{token}") { _, context in self.evaluation(context, apply: false).response(templates) }
-            .head("/e/{token}") { _, context in self.evaluation(context, apply: false).response(templates, includeBody: false) }
+            .get("/e/{token}") { _, context in self.evaluation(context, apply: false).response(pages) }
+            .head("/e/{token}") { _, context in self.evaluation(context, apply: false).response(pages, includeBody: false) }
             .post("/e/{token}") { request, context in
                 _ = try await request.body.collect(upTo: 16 * 1024)
-                return self.evaluation(context, apply: true).response(templates)
+                return self.evaluation(context, apply: true).response(pages)
             }
-            .get("/m/{token}") { _, context in self.moderation(context, apply: false).response(templates) }
-            .head("/m/{token}") { _, context in self.moderation(context, apply: false).response(templates, includeBody: false) }
+            .get("/m/{token}") { _, context in self.moderation(context, apply: false).response(pages) }
+            .head("/m/{token}") { _, context in self.moderation(context, apply: false).response(pages, includeBody: false) }
             .post("/m/{token}") { request, context in
                 let body = try await request.body.collect(upTo: 16 * 1024)
                 let form = PageForm(body: String(buffer: body))
-                return self.moderation(context, apply: true, form: form).response(templates)
+                return self.moderation(context, apply: true, form: form).response(pages)
             }
     }
 

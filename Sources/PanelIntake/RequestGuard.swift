@@ -42,15 +42,15 @@ public struct RequestGuard: RouterMiddleware {
     let origin: WebOrigin?
     let buckets: Buckets
     let now: @Sendable () -> Date
-    /// The refusal page's template (`page-message`).
-    let templates: MailTemplates
+    /// Renders the refusal page (`page-message`).
+    let pages: PageRenderer
 
     /// `baseURL`: the public base of the links in mail, whose origin our own forms post from; nil: the `Host` header's.
     public init(
-        limits: IntakeLimits, templates: MailTemplates, baseURL: String? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        limits: IntakeLimits, pages: PageRenderer, baseURL: String? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.limits = limits
-        self.templates = templates
+        self.pages = pages
         self.origin = baseURL.flatMap(WebOrigin.init(url:))
         self.buckets = Buckets()
         self.now = now
@@ -88,7 +88,7 @@ public struct RequestGuard: RouterMiddleware {
                     "Er is niets vastgelegd. Open de link uit uw eigen e-mail van De Tweede Mening en druk daar op de knop."
                 ],
                 notes: [Page.Note(text: "A form on another site cannot post here; nothing was recorded.", lang: "en")]
-            ).response(templates)
+            ).response(pages)
         }
         if limits.postsPerMinute > 0 {
             if let client = clientKey(request, context),

@@ -59,7 +59,7 @@ import Testing
         #expect(!html.contains("<img"))
         #expect(html.components(separatedBy: "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;").count == 9)
         #expect(html.contains("<p class=\"muted\" lang=\"en\">"))
-        let response = page.response(.shipped)
+        let response = page.response(PageRenderer(templates: .shipped))
         #expect(response.status == .forbidden)
         #expect(response.headers[.contentType] == "text/html; charset=utf-8")
     }
@@ -70,5 +70,29 @@ import Testing
         #expect(!html.contains("<form"))
         #expect(!html.contains("class=\"choice\""))
         #expect(!html.contains("class=\"muted\""))
+    }
+
+    /// The renderer keeps `page-message` pages: a kept page is the page those values render, and any value that
+    /// differs (the deadline, the choice, the status) gives its own page.
+    @Test func aKeptPageIsThePageItsValuesRender() throws {
+        let pages = PageRenderer(templates: .shipped)
+        func recorded(_ choice: String, _ deadline: String, _ status: HTTPResponse.Status = .ok) -> Page {
+            .message(status, title: "Dank u wel, uw stem is geteld", choice: choice, after: ["Sluiting op \(deadline)."])
+        }
+        let first = try pages.html(recorded("Ja", "vrijdag 11 december"))
+        #expect(try pages.html(recorded("Ja", "vrijdag 11 december")) == first)
+        #expect(first == (try recorded("Ja", "vrijdag 11 december").render(.shipped)))
+        let other = try pages.html(recorded("Ja", "zaterdag 12 december"))
+        #expect(other != first && other.contains("zaterdag 12 december"))
+        #expect(try pages.html(recorded("Nee", "vrijdag 11 december")).contains("<p class=\"choice\">Nee</p>"))
+        // A value moved from one block to another is another page, not the same key.
+        let before = try pages.html(.message(title: "T", before: ["a"], choice: "X"))
+        let after = try pages.html(.message(title: "T", choice: "X", after: ["a"]))
+        #expect(before != after)
+        #expect(before.range(of: "<p>a</p>")!.lowerBound < before.range(of: "X</p>")!.lowerBound)
+        // More pages than it keeps: still every page right.
+        for number in 0..<(PageRenderer.capacity + 10) {
+            #expect(try pages.html(recorded("Ja", "dag \(number)")).contains("dag \(number)."))
+        }
     }
 }
