@@ -236,4 +236,25 @@ import Testing
     @Test func wordsAreFoldedAndFormatCharactersJoin() {
         #expect(KeyPointText.words("Één ideeën, be\u{200B}drag ＡＢ") == ["een", "ideeen", "bedrag", "ab"])
     }
+
+    /// "Los van deze casus: …" turns to something else: no key point, no question for the municipality's officer,
+    /// while the same words without the turn are a point.
+    @Test func aReplyThatTurnsToAnotherSubjectIsNoArgument() throws {
+        let offTopic =
+            "Los van deze casus: kan de gemeente ook eens iets doen aan het grofvuil? "
+            + "Bij ons staan kapotte wasmachines en koelkasten wekenlang op de stoep."
+        let report = KeyPointAnalysis.analyse(
+            Self.arguments + [
+                Self.argument(10, offTopic),
+                Self.argument(11, offTopic.replacingOccurrences(of: "Los van deze casus: ", with: "")),
+            ],
+            caseText: Self.caseText)
+        let reading = try #require(report.readings.first { $0.number == 10 })
+        #expect(reading.keyPoints.isEmpty)
+        #expect(reading.signals.contains(.noArgument))
+        #expect(!reading.signals.contains(.question) && !reading.signals.contains(.missingInformation))
+        #expect(!report.questions.contains { $0.number == 10 })
+        // The same text without the turn is read as usual.
+        #expect(report.questions.contains { $0.number == 11 })
+    }
 }

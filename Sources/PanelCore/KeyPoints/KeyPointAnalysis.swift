@@ -67,6 +67,8 @@ enum SentenceRole: Equatable {
     case point
     case question
     case thanks
+    /// After "Los van deze casus" and the like: about something else, neither a point nor a question of the case.
+    case offTopic
     case quoted
     case tooShort
 }
@@ -215,6 +217,21 @@ struct KeyPointReading {
                 return words.count >= 3 && Double(words.count { municipalityWords.contains($0) }) >= 0.8 * Double(words.count)
             }) {
                 sentences[index].tone = true
+            }
+        }
+        // "Los van deze casus: …" turns to something else: that sentence and the rest of the reply are no point and no
+        // question of the case (the question about the litter on the street is not for this municipality's officer).
+        var offTopicFrom: [Int: Int] = [:]
+        for (index, entry) in split.enumerated() where offTopicFrom[entry.argument] == nil {
+            if lexicon.cue(.offtopic).matches(entry.stems).contains(where: { $0.start <= 1 }) {
+                offTopicFrom[entry.argument] = index
+            }
+        }
+        for (argument, first) in offTopicFrom {
+            for index in first..<sentences.count where sentences[index].argument == argument {
+                sentences[index].role = .offTopic
+                sentences[index].missing = false
+                sentences[index].tone = false
             }
         }
         // In a reply that takes no side, a sentence right after thanks or a remark on tone goes with it ("De brief
