@@ -7,6 +7,21 @@ import Testing
 
 /// End-to-end tests of `SMTPConnection` (libcurl) against `scripts/smtp-catcher.py` on loopback.
 @Suite struct SMTPConnectionTests {
+    /// MAIL FROM / RCPT TO take `<address>`: spaces around it dropped, brackets once, and nothing that could end
+    /// the command or smuggle a second one.
+    @Test func envelopeAddressesAreBracketedOnceAndNeverCarryALineBreak() {
+        #expect(SMTPConnection.envelopeAddress("a@b.nl", allowEmpty: false) == "<a@b.nl>")
+        #expect(SMTPConnection.envelopeAddress("  <a@b.nl>\t", allowEmpty: false) == "<a@b.nl>")
+        #expect(SMTPConnection.envelopeAddress("\u{A0}a@b.nl\u{A0}", allowEmpty: false) == "<a@b.nl>")
+        #expect(SMTPConnection.envelopeAddress("", allowEmpty: true) == "<>")
+        #expect(SMTPConnection.envelopeAddress(" <> ", allowEmpty: true) == "<>")
+        #expect(SMTPConnection.envelopeAddress("", allowEmpty: false) == nil)
+        #expect(SMTPConnection.envelopeAddress("a@b.nl>\r\nRCPT TO:<x@y.nl", allowEmpty: false) == nil)
+        #expect(SMTPConnection.envelopeAddress("\na@b.nl", allowEmpty: false) == nil)
+        #expect(SMTPConnection.envelopeAddress("a@b.nl\n", allowEmpty: false) == nil)
+        #expect(SMTPConnection.envelopeAddress("a b@c.nl", allowEmpty: false) == nil)
+        #expect(SMTPConnection.envelopeAddress("geen-apenstaartje", allowEmpty: false) == nil)
+    }
 
     /// A small RFC 5322 message with CRLF line ends.
     private func message(subject: String, body: [String]) -> [UInt8] {
