@@ -8,23 +8,16 @@ import Testing
 /// Web pages are Mustache templates (`MailTemplates/nl/page-*.mustache`) like the mails: checked at start,
 /// overridable by an operator, and every value escaped by Mustache.
 @Suite struct PageTemplateTests {
-    static func shippedFolder() -> URL {
-        var root = URL(fileURLWithPath: #filePath)
-        while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-            root.deleteLastPathComponent()
-        }
-        return root.appendingPathComponent("MailTemplates")
-    }
-
     @Test func aMissingPageTemplateIsAnErrorAtStartNotABrokenPageLater() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pages-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let language = folder.appendingPathComponent("nl")
         try FileManager.default.createDirectory(at: language, withIntermediateDirectories: true)
-        for file in try FileManager.default.contentsOfDirectory(atPath: Self.shippedFolder().appendingPathComponent("nl").path)
+        for file in try FileManager.default.contentsOfDirectory(
+            atPath: MailTemplates.shippedFolder.appendingPathComponent("nl").path)
         where file != "page-ballot.mustache" {
             try FileManager.default.copyItem(
-                at: Self.shippedFolder().appendingPathComponent("nl").appendingPathComponent(file),
+                at: MailTemplates.shippedFolder.appendingPathComponent("nl").appendingPathComponent(file),
                 to: language.appendingPathComponent(file))
         }
         #expect(throws: MailTemplateError.self) { try MailTemplates(directories: [folder]) }
@@ -44,7 +37,7 @@ import Testing
         try FileManager.default.createDirectory(at: language, withIntermediateDirectories: true)
         try "{{#before}}<p class=\"eigen\">{{.}}</p>{{/before}}".write(
             to: language.appendingPathComponent("page-message.mustache"), atomically: true, encoding: .utf8)
-        let templates = try MailTemplates(directories: [Self.shippedFolder(), folder])
+        let templates = try MailTemplates(directories: [MailTemplates.shippedFolder, folder])
         let html = try Page.message(title: "Gepauzeerd", "Tot maandag.").render(templates)
         #expect(html.contains("<p class=\"eigen\">Tot maandag.</p>"))
         #expect(html.contains("<h1>Gepauzeerd</h1>"))  // the layout is still the shipped one
