@@ -147,6 +147,13 @@ while read -r link; do
     curl -fs -d "" "$link" -o /dev/null           # the panelist presses the button (a form post)
 done < "$demo/votes.txt"
 echo "$(wc -l < "$demo/votes.txt") of 24 panelists voted"
+# The web pages a panelist sees, kept for scripts/render-mails.sh (Chromium): the vote confirmation, the page after
+# the vote (the same vote again: nothing changes), and a broken link.
+mkdir -p "$demo/pages"
+first_vote=$(head -n 1 "$demo/votes.txt")
+curl -s "$first_vote" -o "$demo/pages/ballot.html"
+curl -s -d "" "$first_vote" -o "$demo/pages/vote-recorded.html"
+curl -s "${first_vote%/*}/v1.broken" -o "$demo/pages/broken-link.html"
 "$bin" case show "$case_id"
 
 step "day 7: tick reminds only those who have not voted"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Renders the HTML part of one mail of every kind in headless Chromium, as a resident would see it.
 
-    render-mails.py MAILDIR OUTDIR [--widths 320,390,1024] [--chromium PATH]
+    render-mails.py MAILDIR OUTDIR [--widths 320,390,1024] [--chromium PATH] [--pages DIR]
 
 One message per `X-Tweedemening-Kind` (the first file of that kind in MAILDIR/new and MAILDIR/cur) is shown at
 every width, in the light and the dark colour scheme, and saved as OUTDIR/{kind}-{width}-{scheme}.png. The page
@@ -13,6 +13,10 @@ Prints a table kind x width x scheme with the horizontal overflow in px (the doc
 the width asked for) and exits 1 when any page overflows, when the dark scheme does not change the pixels the
 reader sees (the page's corner must be dark in dark mode and light in light mode), or when MAILDIR holds no
 mail. Exit 2 when Chromium cannot be driven.
+
+With --pages, every DIR/*.html (the intake's web pages, saved by scripts/demo.sh) is shown too, at every width in
+the light scheme only (pages have no dark scheme), as OUTDIR/page-{name}-{width}-light.png, and fails the same way
+on overflow.
 """
 
 import argparse
@@ -180,12 +184,20 @@ def main():
     parser.add_argument("outdir")
     parser.add_argument("--widths", default="320,390,1024")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
+    parser.add_argument("--pages", help="a folder of .html web pages to check as well (light scheme)")
     args = parser.parse_args()
     widths = [int(width) for width in args.widths.split(",")]
     kinds = one_per_kind(args.maildir)
     if not kinds:
         print(f"no mail with an X-Tweedemening-Kind and an HTML part in {args.maildir}", file=sys.stderr)
         return 1
+    web_pages = {}
+    if args.pages:
+        web_pages = {f"page {path.stem}": path.read_text(encoding="utf-8")
+                     for path in sorted(pathlib.Path(args.pages).glob("*.html"))}
+        if not web_pages:
+            print(f"no .html pages in {args.pages}", file=sys.stderr)
+            return 1
     out = pathlib.Path(args.outdir)
     out.mkdir(parents=True, exist_ok=True)
     pages = pathlib.Path(tempfile.mkdtemp(prefix="render-mails-html-"))
@@ -195,11 +207,12 @@ def main():
         target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         browser.send("Page.enable", session=session)
-        for kind, html in kinds.items():
-            page = pages / f"{kind}.html"
+        for kind, html in list(kinds.items()) + list(web_pages.items()):
+            is_page = kind in web_pages
+            page = pages / f"{kind.replace(' ', '-')}.html"
             page.write_text(html, encoding="utf-8")
             for width in widths:
-                for scheme in ("light", "dark"):
+                for scheme in ("light",) if is_page else ("light", "dark"):
                     browser.send("Emulation.setDeviceMetricsOverride",
                                  {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 600},
                                  session=session)
@@ -215,7 +228,7 @@ def main():
                                          "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}},
                                         session=session)
                     png = base64.b64decode(shot["data"])
-                    (out / f"{kind}-{width}-{scheme}.png").write_bytes(png)
+                    (out / f"{kind.replace(' ', '-')}-{width}-{scheme}.png").write_bytes(png)
                     # The page's corner (outer background): dark in dark mode, light in light mode.
                     corner = luminance(png_pixel(png, 2, 2))
                     # A phone zooms a too-wide page out (the viewport grows to fit it): measured against the
@@ -242,9 +255,9 @@ def main():
     columns = [(width, scheme) for width in widths for scheme in ("light", "dark")]
     header = f"{'overflow px':22}" + "".join(f"{f'{w} {s}':>12}" for w, s in columns)
     print(header)
-    for kind in kinds:
-        print(f"{kind:22}" + "".join(f"{results[(kind, w, s)]:>12}" for w, s in columns))
-    print(f"{len(kinds)} kinds, {len(results)} PNGs in {out}")
+    for kind in list(kinds) + list(web_pages):
+        print(f"{kind:22}" + "".join(f"{results.get((kind, w, s), '-'):>12}" for w, s in columns))
+    print(f"{len(kinds)} kinds, {len(web_pages)} web pages, {len(results)} PNGs in {out}")
     for problem in problems:
         print("FAIL: " + problem, file=sys.stderr)
     return 1 if problems else 0

@@ -17,7 +17,7 @@ swift test --skip-build --parallel
 # A whole demo round on loopback, then one mail of every kind rendered in headless Chromium at 320, 390 and
 # 1024 px, light and dark: fails on horizontal overflow or a dark scheme that does not apply (PNGs in demo-root/render).
 scripts/demo.sh >/dev/null
-scripts/render-mails.sh demo-root/maildir demo-root/render
+scripts/render-mails.sh demo-root/maildir demo-root/render demo-root/pages
 # Personal data in replies, measured on the labelled set (Tests/Corpus/privacy): the tuned part must stay at
 # recall 1.0 with no false positives; the held-aside part is printed, not tuned on.
 TWEEDEMENING_BIN="$(swift build --show-bin-path)/tweedemening" scripts/eval/privacy.sh --min-recall 0.99 --max-fp 0.01 \
