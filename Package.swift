@@ -29,10 +29,16 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // COIN-OR CBC, the integer programming solver the panel selection's exact pricing step uses.
+        .systemLibrary(
+            name: "CCbc",
+            pkgConfig: "cbc",
+            providers: [.apt(["coinor-libcbc-dev"])]
+        ),
         // The domain: pure and synchronous, no I/O.
         .target(
             name: "PanelCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CCbc", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Persistence: GRDB migrations, records, one database owner.
         .target(

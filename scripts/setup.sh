@@ -3,8 +3,9 @@
 set -euo pipefail
 # chromium and a font: scripts/render-mails.sh renders every kind of mail in headless Chromium; spamassassin and
 # python3-nacl (ed25519 for dkimpy): scripts/deliverability.sh scores and verifies every kind of mail.
+# coinor-libcbc-dev: the integer programming solver behind the panel selection's exact pricing (docs/panel-selection.md).
 packages=(libcurl4-openssl-dev libsqlite3-dev python3-aiosmtpd postfix curl openssl sqlite3 chromium fonts-dejavu-core
-    spamassassin python3-nacl)
+    spamassassin python3-nacl coinor-libcbc-dev)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The LEXIMIN lottery over panels (Flanigan et al., Nature 2021) by column generation, in pure Swift.
+/// The LEXIMIN lottery over panels (Flanigan et al., Nature 2021) by column generation: the master LP in Swift, the pricing by CBC.
 ///
 /// Volunteers who are interchangeable — same quota values, and alone in their household among the eligible — form one
 /// class; the LEXIMIN probabilities are equal within a class (the optimum is unique and symmetric), so the LP works on
@@ -8,11 +8,12 @@ import Foundation
 /// expected count over the class size. The lottery draws a column, then that many members of each class uniformly.
 ///
 /// Per level the master LP maximises z, the lowest probability among the classes not yet fixed, over the columns
-/// found so far (a dense tableau simplex, `Tableau`); the pricing step (`Pricing`: the greedy quota sampler with the
-/// LP duals as weights, then best-improvement swaps) looks for a panel whose dual-weighted value beats the LP's, and
-/// adds it. When none is found, the classes with a positive dual are fixed at z and the next level starts, warm from
-/// the same basis. The pricing is a heuristic, so a level may end slightly below the exact LEXIMIN value; the
-/// reported probabilities are always exactly those of the lottery returned.
+/// found so far (a dense tableau simplex, `Tableau`); the pricing step looks for the panel whose dual-weighted value
+/// beats the LP's most, and adds it. It is exact (`ExactPricing`, a small integer program solved by CBC), so its
+/// bound proves when a level is finished: then the classes with a positive dual are fixed at z and the next level
+/// starts, warm from the same basis. Without exact pricing (or should CBC fail) the greedy quota sampler with the LP
+/// duals as weights and best-improvement swaps (`Pricing`) price instead, and a level may end below the exact LEXIMIN
+/// value. The reported probabilities are always exactly those of the lottery returned.
 struct LeximinLottery {
     /// Interchangeable eligible volunteers (indices into the selection input).
     struct VolunteerClass {
@@ -75,6 +76,7 @@ struct LeximinLottery {
             for v in volunteerClass.members { classOf[Int(v)] = Int32(k) }
         }
         var pricing = Pricing(classes: classes, sampler: sampler, open: open)
+        let exact = settings.exactPricing ? ExactPricing(classes: classes, pricing: pricing) : nil
         var found = Set<[Int32]>()
         var columnCounts: [[(Int32, Int32)]] = []
 
@@ -97,19 +99,24 @@ struct LeximinLottery {
             let panel = try greedy(equal)
             if found.insert(key(panel)).inserted { columnCounts.append(panel) }
         }
-        var tableau = Tableau(classSizes: classes.map { Double($0.members.count) }, first: columnCounts)
+        let master = MasterLP(classSizes: classes.map { Double($0.members.count) }, first: columnCounts)
         var fixed = [Bool](repeating: false, count: classes.count)
         var fixedCount = 0
         var volunteerWeights = [Double](repeating: 0, count: sampler.volunteerCount)
         let maximumColumns = Swift.max(settings.maximumPanels, 10)
         let trace = ProcessInfo.processInfo.environment["LEXIMIN_TRACE"] != nil
 
+        var fixedLevel = [Double](repeating: 0, count: classes.count)
         while fixedCount < classes.count {
             levels += 1
+            // The stabilisation centre: the duals with the lowest bound on this level so far.
+            var center: [Double]? = nil
+            var centerBound = Double.infinity
+            var exactFailed = false
             while true {
-                tableau.optimize()
-                let duals = tableau.classDuals()
-                let threshold = tableau.convexityDual + 1e-9
+                master.optimize()
+                let duals = master.classDuals()
+                let threshold = master.convexityDual + 1e-9
                 guard columnCounts.count < maximumColumns else { break }
                 // Pricing: panels whose dual-weighted value beats the LP's.
                 let value = (0..<classes.count).map { duals[$0] / Double(classes[$0].members.count) }
@@ -119,39 +126,79 @@ struct LeximinLottery {
                     for v in volunteerClass.members { volunteerWeights[Int(v)] = value[k] + floor }
                 }
                 var added = 0
-                var bestWorth = 0.0
-                for restart in 0..<Swift.max(settings.pricingRestarts, 1) {
-                    let start = try restart == 0 ? pricing.best(value: value) : greedy(volunteerWeights)
-                    let (panel, worth) = pricing.improve(start, value: value)
-                    bestWorth = Swift.max(bestWorth, worth)
-                    guard worth > threshold, found.insert(key(panel)).inserted else { continue }
-                    columnCounts.append(panel)
-                    tableau.add(panel)
-                    added += 1
+                var gap = Double.infinity
+                var tolerance = settings.levelTolerance * Swift.max(master.objective, 1e-3)
+                // Exact pricing, stabilised (Wentges): price at a mix of the LP's duals and the duals that gave the
+                // best bound so far, which damps the duals' swings that make column generation tail off. Any duals
+                // y ≥ 0 summing to 1 over the unfixed classes bound the level: z ≤ best(y) − Σ_fixed y_c f_c.
+                if let exact {
+                    func bound(_ y: [Double], _ best: Double) -> Double {
+                        best - (0..<classes.count).reduce(0) { $0 + (fixed[$1] ? y[$1] * fixedLevel[$1] : 0) }
+                    }
+                    func price(_ y: [Double]) -> ExactPricing.Result? {
+                        let result = exact.best(value: (0..<classes.count).map { y[$0] / Double(classes[$0].members.count) })
+                        if let result, bound(y, result.bound) < centerBound {
+                            centerBound = bound(y, result.bound)
+                            center = y
+                        }
+                        return result
+                    }
+                    func improves(_ panel: [(Int32, Int32)]) -> Bool {
+                        panel.reduce(0) { $0 + Double($1.1) * value[Int($1.0)] } > threshold
+                    }
+                    var result: ExactPricing.Result?
+                    if let center, settings.stabilisation > 0 {
+                        let a = settings.stabilisation
+                        result = price((0..<classes.count).map { a * center[$0] + (1 - a) * duals[$0] })
+                        if let panel = result?.panel, !improves(panel) { result = nil }  // a mispricing
+                    }
+                    if result == nil { result = price(duals) }
+                    if let result, improves(result.panel), found.insert(key(result.panel)).inserted {
+                        columnCounts.append(result.panel)
+                        master.add(result.panel)
+                        added += 1
+                    }
+                    gap = centerBound - master.objective
+                    exactFailed = result == nil
                 }
-                // The best panel's value bounds the level: z ≤ z_LP + (worth − dual) (if the pricing were exact).
-                let gap = bestWorth - tableau.convexityDual
-                if gap <= settings.levelTolerance * Swift.max(tableau.objective, 1e-3) { break }
+                if exact == nil || exactFailed {
+                    // The swap heuristic: several good panels, and an estimate of the bound, not a proof.
+                    tolerance = settings.heuristicLevelTolerance * Swift.max(master.objective, 1e-3)
+                    var bestWorth = 0.0
+                    for restart in 0..<Swift.max(settings.pricingRestarts, 1) {
+                        let start = try restart == 0 ? pricing.best(value: value) : greedy(volunteerWeights)
+                        let (panel, worth) = pricing.improve(start, value: value)
+                        bestWorth = Swift.max(bestWorth, worth)
+                        guard worth > threshold, found.insert(key(panel)).inserted else { continue }
+                        columnCounts.append(panel)
+                        master.add(panel)
+                        added += 1
+                    }
+                    gap = bestWorth - master.convexityDual
+                }
                 if trace {
                     FileHandle.standardError.write(
                         Data(
-                            "level \(levels) z \(tableau.objective) conv \(threshold) columns \(columnCounts.count) added \(added)\n"
+                            "level \(levels) z \(master.objective) dual \(threshold) gap \(gap) columns \(columnCounts.count) added \(added)\n"
                                 .utf8))
                 }
-                if added == 0 { break }
+                if gap <= tolerance || added == 0 { break }
             }
             // No panel improves the level: the classes with a positive dual cannot get more than z in any optimum.
-            let duals = tableau.classDuals()
+            let duals = master.classDuals()
             let positive = (0..<classes.count).filter { !fixed[$0] && duals[$0] > 1e-6 }
             let toFix = positive.isEmpty ? (0..<classes.count).filter { !fixed[$0] } : positive
-            for k in toFix { fixed[k] = true }
+            for k in toFix {
+                fixed[k] = true
+                fixedLevel[k] = master.objective * (1 - 1e-9)
+            }
             fixedCount += toFix.count
-            tableau.fix(toFix)
+            master.fix(toFix)
         }
-        tableau.optimize()
+        master.optimize()
 
         // The lottery: the final mix, without the numerically zero weights.
-        let mix = tableau.panelWeights()
+        let mix = master.panelWeights()
         var probability = [Double](repeating: 0, count: classes.count)
         let total = mix.reduce(0) { $0 + ($1 > 1e-12 ? $1 : 0) }
         for (p, weight) in mix.enumerated() where weight > 1e-12 {
@@ -370,10 +417,10 @@ struct Tableau {
     }
 
     /// Solves the LP from the current basis; should rounding have spoilt the tableau (a negative basic value, or a
-    /// lowest probability above 1), it is rebuilt from the columns and solved again.
+    /// lowest probability below 0 or above 1), it is rebuilt from the columns and solved again.
     mutating func optimize() {
         iterate()
-        if objective > 1 + 1e-7 || rhs[0..<rows].contains(where: { $0 < -1e-7 }) {
+        if objective > 1 + 1e-7 || objective < -1e-7 || rhs[0..<rows].contains(where: { $0 < -1e-7 }) {
             rebuild()
             iterate()
         }

@@ -190,7 +190,7 @@ public struct PanelSelection: Sendable, Equatable {
 public struct SelectionSettings: Sendable, Equatable {
     public enum Method: Sendable, Equatable {
         /// LEXIMIN when the pool has at most `leximinClassLimit` classes of interchangeable volunteers, else Hedge (the
-        /// default: the LP's time grows fast with the classes; Hedge stays under a second at 5,000 volunteers).
+        /// default: the LP takes about a minute at 600 classes, 2,000 volunteers; Hedge stays under a second at 5,000).
         case automatic
         /// The LEXIMIN lottery by column generation.
         case leximin
@@ -217,17 +217,32 @@ public struct SelectionSettings: Sendable, Equatable {
     public var pricingRestarts: Int
     /// A ceiling on the panels (columns) the LP may collect; a safety bound, far above what the levels need.
     public var maximumPanels: Int
-    /// A level ends when the best panel priced could raise its lowest probability by less than this share of it.
+    /// LEXIMIN: price every column exactly (an integer program solved by CBC, `ExactPricing`), so that each level is
+    /// proven, not guessed; without it (or should CBC fail) the swap heuristic prices, and a level may end below the
+    /// exact LEXIMIN value.
+    public var exactPricing: Bool
+    /// With exact pricing, a level ends when the best panel could raise its lowest probability by less than this
+    /// share of it (the bound is proven).
     public var levelTolerance: Double
+    /// With exact pricing, the weight of the best duals so far in the duals priced (Wentges's smoothing; 0 prices at
+    /// the LP's own duals).
+    public var stabilisation: Double
+    /// With the swap heuristic, the same share (larger: the heuristic's columns tail off).
+    public var heuristicLevelTolerance: Double
     /// Restarts allowed per greedy panel before the selection gives up and names the quota it got stuck on.
     public var attemptsPerPanel: Int
 
     public init(
-        method: Method = .automatic, leximinClassLimit: Int = 200, replicas: Int = 1000, initialPanels: Int = 10,
-        pricingRestarts: Int = 6, maximumPanels: Int = 3000, levelTolerance: Double = 0.002, attemptsPerPanel: Int = 200,
+        method: Method = .automatic, leximinClassLimit: Int = 1000, replicas: Int = 1000, initialPanels: Int = 10,
+        pricingRestarts: Int = 6, maximumPanels: Int = 6000, exactPricing: Bool = true,
+        levelTolerance: Double = 1e-5, stabilisation: Double = 0.9, heuristicLevelTolerance: Double = 0.002,
+        attemptsPerPanel: Int = 200,
         panelsPerUpdate: Int = 10, learningRate: Double = 5, weightRange: Double = 30, swapsPerVolunteer: Int = 2
     ) {
         self.levelTolerance = levelTolerance
+        self.heuristicLevelTolerance = heuristicLevelTolerance
+        self.stabilisation = stabilisation
+        self.exactPricing = exactPricing
         self.method = method
         self.leximinClassLimit = leximinClassLimit
         self.panelsPerUpdate = panelsPerUpdate

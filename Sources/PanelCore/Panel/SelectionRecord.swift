@@ -237,7 +237,9 @@ public enum ReserveList {
 
 extension PanelSelection {
     /// Names the selection method in stored records, so an audit knows whether this program can repeat a draw.
-    public static let method = "leximin-lp-or-hedge-1"
+    /// 1: LEXIMIN with heuristic pricing (≤ 200 classes) or Hedge; 2: LEXIMIN with exact pricing (CBC) and CLP's
+    /// master LP (≤ 1,000 classes) or Hedge.
+    public static let method = "leximin-exact-or-hedge-2"
 }
 
 /// How the panel of a round was drawn, as the verdict and the council report state it: fixed when the round closes.
