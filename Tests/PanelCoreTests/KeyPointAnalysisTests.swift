@@ -257,4 +257,21 @@ import Testing
         // The same text without the turn is read as usual.
         #expect(report.questions.contains { $0.number == 11 })
     }
+
+    /// Issue #13: "a compliment on how the case was written is counted as a reason to support the decision".
+    @Test func aComplimentOnHowTheCaseIsWrittenIsNoArgument() throws {
+        let report = KeyPointAnalysis.analyse(
+            Self.arguments + [
+                Self.argument(
+                    10, "Goed en duidelijk opgeschreven deze casus, zo snap ik tenminste wat de regels zijn. Complimenten."),
+                Self.argument(11, "Helder beschreven, maar de buren kunnen helpen, dus ik ben tegen."),
+            ],
+            caseText: Self.caseText)
+        let compliment = try #require(report.readings.first { $0.number == 10 })
+        #expect(compliment.keyPoints.isEmpty)
+        #expect(compliment.signals.contains(.noArgument))
+        // A compliment beside a stance still leaves the stance its point.
+        let stance = try #require(report.readings.first { $0.number == 11 })
+        #expect(!stance.keyPoints.isEmpty)
+    }
 }

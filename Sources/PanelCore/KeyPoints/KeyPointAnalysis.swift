@@ -373,12 +373,18 @@ struct KeyPointReading {
         let opensAsQuestion = lexicon.cue(.question).matches(stems).contains { $0.start <= 1 }
         let isQuestion = trimmed.hasSuffix("?") || opensAsQuestion
         let features = features(words: words, stems: stems, skipping: cueWords)
+        // Thanks or a compliment beside a stance, missing information or tone is part of an argument.
+        let takesStand = [KeyPointCue.support, .oppose, .middle, .missing, .tone].contains { counts[$0, default: 0] > 0 }
         var role = SentenceRole.point
         if isQuestion {
             role = .question
         } else if counts[.thanks, default: 0] > 0
-            && (features.count <= 3 || lexicon.cue(.thanks).matches(stems).contains { $0.start <= 1 })
+            && (features.count <= 3 || lexicon.cue(.thanks).matches(stems).contains { $0.start <= 1 } && !takesStand)
         {
+            role = .thanks
+        } else if !lexicon.cue(.compliment).matches(stems).isEmpty, !takesStand {
+            // A compliment on how the case is written, wherever it stands ("Goed en duidelijk opgeschreven deze
+            // casus, zo snap ik de regels"), is no reason for or against the decision.
             role = .thanks
         }
         // A factual question to the municipality says what the panel did not know ("Heeft de aanbieder ook kleinere
