@@ -120,11 +120,6 @@ struct LeximinLottery {
                 guard columnCounts.count < maximumColumns else { break }
                 // Pricing: panels whose dual-weighted value beats the LP's.
                 let value = (0..<classes.count).map { duals[$0] / Double(classes[$0].members.count) }
-                let largest = value.max() ?? 0
-                let floor = Swift.max(largest, 1e-12) * 1e-3
-                for (k, volunteerClass) in classes.enumerated() {
-                    for v in volunteerClass.members { volunteerWeights[Int(v)] = value[k] + floor }
-                }
                 var added = 0
                 var gap = Double.infinity
                 var tolerance = settings.levelTolerance * Swift.max(master.objective, 1e-3)
@@ -164,6 +159,10 @@ struct LeximinLottery {
                 if exact == nil || exactFailed {
                     // The swap heuristic: several good panels, and an estimate of the bound, not a proof.
                     tolerance = settings.heuristicLevelTolerance * Swift.max(master.objective, 1e-3)
+                    let floor = Swift.max(value.max() ?? 0, 1e-12) * 1e-3
+                    for (k, volunteerClass) in classes.enumerated() {
+                        for v in volunteerClass.members { volunteerWeights[Int(v)] = value[k] + floor }
+                    }
                     var bestWorth = 0.0
                     for restart in 0..<Swift.max(settings.pricingRestarts, 1) {
                         let start = try restart == 0 ? pricing.best(value: value) : greedy(volunteerWeights)
