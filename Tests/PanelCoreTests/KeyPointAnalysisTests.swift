@@ -274,4 +274,17 @@ import Testing
         let stance = try #require(report.readings.first { $0.number == 11 })
         #expect(!stance.keyPoints.isEmpty)
     }
+
+    /// "Niet eens" is "not even" as often as "disagree": only "het niet eens", "niet eens met" … take a side.
+    @Test func notEvenTakesNoSide() throws {
+        let report = KeyPointAnalysis.analyse(
+            Self.arguments + [
+                Self.argument(10, "Wat een afstandelijke brief. Er staat niet eens in hoe de jongen heet of wat hij leuk vindt."),
+                Self.argument(11, "Ik ben het niet eens met dit besluit, de buren helpen haar."),
+            ],
+            caseText: Self.caseText)
+        let tone = try #require(report.readings.first { $0.number == 10 })
+        #expect(tone.stance == .unclear && tone.keyPoints.isEmpty && tone.signals.contains(.tone))
+        #expect(try #require(report.readings.first { $0.number == 11 }).stance == .oppose)
+    }
 }
