@@ -147,6 +147,7 @@ import Testing
         let dry1 = try cli.run(select + ["--dry-run"]), dry2 = try cli.run(select + ["--dry-run"])
         #expect(dry1.status == 0 && dry1.stdout == dry2.stdout, "\(dry1.stderr)")
         #expect(dry1.stdout.contains("selected 10 of 18"))
+        #expect(!dry1.stdout.contains("can take a minute"), "the slow-pool notice is for 1,000 volunteers and more")
         // and a quota that cannot be met fails clearly, changing nothing
         let impossible = root.appendingPathComponent("impossible.csv")
         try "category,value,min,max\ngender,vrouw,15,20\n".write(to: impossible, atomically: true, encoding: .utf8)

@@ -30,6 +30,13 @@ extension PanelCommand {
         @Flag(name: .customLong("dry-run"), help: "Only print the selection; change nothing.") var dryRun = false
         @Option(help: "Also write every volunteer's selection probability to this CSV.") var probabilities: String?
 
+        /// From this many volunteers the exact lottery can take a while (about a minute at 2,000 with skewed quotas):
+        /// the moderator hears so before waiting.
+        static let slowPool = 1000
+        static func slowPoolNotice(_ volunteers: Int) -> String {
+            "computing the exact LEXIMIN lottery for \(volunteers) volunteers; with skewed quotas this can take a minute or two"
+        }
+
         func validate() throws {
             guard size > 0 else { throw ValidationError("--size must be at least 1") }
             guard (10...100_000).contains(replicas) else { throw ValidationError("--replicas must be 10 to 100000") }
@@ -64,6 +71,10 @@ extension PanelCommand {
                     print("the panel has \(fixed.count) members, not fewer than --size \(size): nothing to add")
                     return
                 }
+            }
+            if pool.count >= Select.slowPool {
+                print(Select.slowPoolNotice(pool.count))
+                fflush(nil)
             }
             let record: SelectionRecord
             let selection: PanelSelection
@@ -142,6 +153,10 @@ extension PanelCommand {
                     "draw \(run.id) of \(ISOTime.format(run.createdAt))\(record.isTopUp ? " (top-up)" : ""): seed \(record.seed), "
                         + "\(record.selected.count) chosen from \(record.pool.count) volunteers, "
                         + "\(record.quotas.count) quotas, \(record.reserves.count) reserves")
+                if record.pool.count >= Select.slowPool {
+                    print(Select.slowPoolNotice(record.pool.count))
+                    fflush(nil)
+                }
                 let audit = record.audit()
                 if audit.matches {
                     print(
