@@ -10,8 +10,9 @@ import Synchronization
 ///                Σ_{k in household h} n_k ≤ 1                                          for every shared household
 ///                0 ≤ n_k ≤ size_k, integer
 ///
-/// The heuristic swaps (`Pricing`) find most improving panels cheaply; this step is asked when they find none, and
-/// its bound proves a level finished — so a level is fixed at the LP's true optimum, not where the heuristic gave up.
+/// Every column of the LEXIMIN column generation is priced here; CBC's bound proves when a level is finished, so a
+/// level is fixed at the LP's true optimum, not where a heuristic gave up. The swap heuristic (`Pricing`) prices only
+/// when a solve fails.
 struct ExactPricing {
     /// The constraint matrix, column by column (CBC's compressed sparse column format), and the bounds.
     private let start: [CoinBigIndex]

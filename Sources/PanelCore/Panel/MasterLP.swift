@@ -18,7 +18,6 @@ final class MasterLP {
     /// The column of the current level's z; the panels' columns, in the order added.
     private var zColumn: Int32 = 0
     private var panelColumns: [Int32] = []
-    private(set) var columns: [[(Int32, Int32)]] = []
 
     init(classSizes: [Double], first: [[(Int32, Int32)]]) {
         model = Clp_newModel()!
@@ -46,7 +45,6 @@ final class MasterLP {
         let value = [1.0] + panel.map { Double($0.1) / classSizes[Int($0.0)] }
         let start: [CoinBigIndex] = [0, CoinBigIndex(index.count)]
         panelColumns.append(Clp_numberColumns(model))
-        columns.append(panel)
         Clp_addColumns(model, 1, [0], [Double.greatestFiniteMagnitude], [0], start, index, value)
     }
 
