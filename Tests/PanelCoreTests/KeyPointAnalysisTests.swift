@@ -287,4 +287,24 @@ import Testing
         #expect(tone.stance == .unclear && tone.keyPoints.isEmpty && tone.signals.contains(.tone))
         #expect(try #require(report.readings.first { $0.number == 11 }).stance == .oppose)
     }
+
+    @Test func aSplitVerbMatchesTheWholeVerb() throws {
+        // Given one resident who writes the whole verb and one who splits it, and one "over" that is a preposition
+        var reading = KeyPointReading(lexicon: .socialDomain)
+        let read = reading.read(
+            [
+                Self.argument(1, "Van een bijstandsuitkering kun je gewoon niks overhouden."),
+                Self.argument(2, "Aan het eind van de maand houdt ze niks over, dus sparen lukt niet."),
+                Self.argument(3, "Ze praat over de kosten van de wasmachine en de koelkast."),
+            ],
+            caseText: Self.caseText)
+        var stems = StemCache()
+        let joined = try #require(reading.featureIds["¬" + stems.stem("overhouden")], "negated, as \"niks overhouden\" is")
+
+        // Then the split verb carries the whole verb's feature; the preposition joins nothing
+        #expect(read[0].features.contains(joined))
+        #expect(read[1].features.contains(joined))
+        let overWords = reading.featureNames.filter { $0.hasPrefix("¬over") || $0.hasPrefix("over") && $0 != "over" }
+        #expect(overWords == ["¬" + stems.stem("overhouden")])
+    }
 }

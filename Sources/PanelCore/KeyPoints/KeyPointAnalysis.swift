@@ -447,7 +447,61 @@ struct KeyPointReading {
                 }
             }
         }
+        for verb in separableVerbs(words: words, stems: stems) {
+            if let concept = lexicon.concepts[verb.stem] {
+                insertConcept(concept, negated: verb.negated, into: &result)
+            }
+            result.insert(feature((verb.negated ? "¬" : "") + verb.stem))
+        }
         return result.sorted()
+    }
+
+    /// Particles Dutch splits off a verb to the end of a main clause ("ze houdt niks over", "hij zet het opzij").
+    static let separableParticles: Set<String> = [
+        "op", "af", "uit", "over", "mee", "terug", "aan", "in", "door", "bij", "toe", "weg", "om", "na", "vast", "los",
+        "samen", "opzij", "rond", "achter", "neer", "kwijt", "tegen", "thuis",
+    ]
+    /// Words that start a new clause: a particle just before one ends its main clause.
+    static let clauseOpeners: Set<String> = [
+        "en", "maar", "want", "dus", "omdat", "als", "dat", "die", "terwijl", "zodat", "wanneer", "of", "dan", "zonder",
+    ]
+
+    /// The stems of split verbs joined again ("houdt … over" → the stem of "overhoudt"), so they match the whole verb
+    /// a neighbour wrote ("niks overhouden") and the lexicon's entries. Only a particle at the end of a clause is
+    /// joined, only to a word of that clause before it, and only when the round or the lexicon knows the joined word:
+    /// "over de kosten" stays a preposition.
+    /// Negated when a negation stands between the two parts or just before the verb ("houdt niks over").
+    mutating func separableVerbs(words: [String], stems: [String]) -> [(stem: String, negated: Bool)] {
+        var result: [(stem: String, negated: Bool)] = []
+        var clauseStart = 0
+        for position in words.indices {
+            let word = words[position]
+            if Self.clauseOpeners.contains(word) {
+                clauseStart = position + 1
+                continue
+            }
+            guard Self.separableParticles.contains(word), position > clauseStart else { continue }
+            let next = position + 1
+            guard next == words.count || Self.clauseOpeners.contains(words[next]) else { continue }
+            for candidate in stride(from: position - 1, through: clauseStart, by: -1) {
+                let verb = words[candidate]
+                guard verb.count >= 2, !Self.separableParticles.contains(verb), !negations.contains(stems[candidate])
+                else { continue }
+                // "houdt … over" is "overhoudt", whose stem is not that of "overhouden": also try it without the t.
+                let forms = verb.count > 3 && verb.hasSuffix("t") ? [word + verb, word + verb.dropLast()] : [word + verb]
+                var known: String?
+                for form in forms where known == nil {
+                    let stem = self.stems.stem(form)
+                    if lexicon.concepts[stem] != nil || vocabulary.contains(stem) { known = stem }
+                }
+                if let joined = known {
+                    let negated = (max(0, candidate - 3)..<position).contains { negations.contains(stems[$0]) }
+                    result.append((joined, negated))
+                    break
+                }
+            }
+        }
+        return result
     }
 
     /// A synonym group's feature and, when it has one, its family's.
