@@ -307,4 +307,21 @@ import Testing
         let overWords = reading.featureNames.filter { $0.hasPrefix("¬over") || $0.hasPrefix("over") && $0 != "over" }
         #expect(overWords == ["¬" + stems.stem("overhouden")])
     }
+
+    @Test func aSentenceLeadingUpToARemarkOnToneIsPartOfIt() throws {
+        // Given a reply that takes no side and ends with a remark on tone
+        let report = KeyPointAnalysis.analyse(
+            Self.arguments + [
+                Self.argument(
+                    10,
+                    "Nergens in het stuk een woord over hoe ze zich nu behelpt met de trap. Dat kan echt menselijker opgeschreven worden."
+                )
+            ],
+            caseText: Self.caseText)
+
+        // Then the reply is a remark on tone, not a key point
+        let reading = try #require(report.readings.first { $0.number == 10 })
+        #expect(reading.keyPoints.isEmpty)
+        #expect(reading.signals.contains(.tone))
+    }
 }

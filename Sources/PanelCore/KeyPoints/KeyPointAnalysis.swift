@@ -246,6 +246,15 @@ struct KeyPointReading {
             if previous.role == .thanks { sentences[index].role = .thanks }
             if previous.tone && !sentences[index].missing { sentences[index].tone = true }
         }
+        // … and so does the sentence right before a remark on tone ("Het leest als een rekensommetje. Nergens een
+        // woord over hoe het voor haar is. Dat kan menselijker.").
+        for index in sentences.indices.dropLast().reversed() {
+            let next = sentences[index + 1]
+            guard next.argument == sentences[index].argument, !takesSide.contains(next.argument), next.tone,
+                sentences[index].role == .point, !sentences[index].missing
+            else { continue }
+            sentences[index].tone = true
+        }
 
         // Words most arguments share name nothing.
         var frequency = [Int](repeating: 0, count: featureNames.count)
