@@ -12,7 +12,7 @@ DROP of the arguments, then prints per case the whole round's ARI and the mean a
 names default to every case in RESULTS_DIR; the same seed gives the same subsamples. Needs the build tools
 (`swift build -c release --product KeyPointsReplay`); prints numbers, asserts nothing.
 """
-import json, os, pathlib, random, statistics, subprocess, sys
+import collections, json, os, pathlib, random, statistics, subprocess, sys
 
 here = pathlib.Path(__file__).resolve().parent
 repo = here.parent.parent
@@ -44,7 +44,8 @@ def main():
         stored = json.load(open(work / "db.json"))
         arguments = [{"number": a["number"], "author": a["panelistId"], "text": a["text"], "reacts": a.get("parentNumber")}
                      for a in stored["argument"] if a["status"] == "published"]
-        gold[name] = ({r["id"]: r["key_points"][0] for r in case["replies"] if r["key_points"]}, reply_of)
+        gold[name] = ({r["id"]: r["key_points"][0] for r in case["replies"] if r["key_points"]}, reply_of,
+                      {r["id"]: r["key_points"] or ["none"] for r in case["replies"]})
         generator = random.Random(int(os.environ.get("SEED", "7")))
         variants = [arguments] + [[a for a in arguments if generator.random() >= drop] for _ in range(runs - 1)]
         rounds.append({"name": name, "case": (repo / "Tests/Corpus/keypoints" / case["case_file"]).read_text(),
@@ -61,9 +62,19 @@ def main():
                                          check=True).stdout)
     by_split = {}
     for name in names:
-        wanted, reply_of = gold[name]
+        wanted, reply_of, carries = gold[name]
         scores = []
+        incoherent, multi = 0, 0
         for run in replayed[name]:
+            members = {}
+            for number, points in run.items():
+                for point in points:
+                    members.setdefault(point, []).append(carries.get(reply_of.get(int(number)), ["none"]))
+            for carried in members.values():
+                if len(carried) >= 2:
+                    counts = collections.Counter(g for c in carried for g in c)
+                    multi += 1
+                    incoherent += max(counts.values()) / len(carried) < 0.5
             truth, predicted = [], []
             for number, points in run.items():
                 reply = reply_of.get(int(number))
@@ -72,11 +83,13 @@ def main():
                     predicted.append(points[0] if points else f"none-{number}")
             scores.append(K.ari(truth, predicted))
         split = json.load(open(repo / "Tests/Corpus/keypoints" / f"{name}.json")).get("split", "tune")
-        by_split.setdefault(split, []).append(statistics.mean(scores))
+        by_split.setdefault(split, []).append((statistics.mean(scores), incoherent, multi))
         print(f"{name:40} {split:5}  whole round {scores[0]:.3f}   mean of {len(scores)} {statistics.mean(scores):.3f}"
-              f"  (sd {statistics.pstdev(scores):.3f})")
+              f"  (sd {statistics.pstdev(scores):.3f})   incoherent {incoherent / max(1, multi):.0%}")
     for split, means in sorted(by_split.items()):
-        print(f"{'mean of the ' + split + ' cases':40} {'':5}  {statistics.mean(means):.3f}")
+        share = sum(m[1] for m in means) / max(1, sum(m[2] for m in means))
+        print(f"{'mean of the ' + split + ' cases':40} {'':5}  {statistics.mean(m[0] for m in means):.3f}"
+              f"   incoherent over all runs {share:.1%}")
     return 0
 
 

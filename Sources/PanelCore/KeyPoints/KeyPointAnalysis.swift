@@ -164,7 +164,7 @@ struct KeyPointReading {
 
     /// Words that open a question asking for facts: interrogatives and the verbs Dutch puts first in a question.
     static let questionOpeners: Set<String> = [
-        "waarom", "hoeveel", "hoe", "wat", "welke", "wie", "wanneer", "waar", "is", "zijn", "heeft", "hebben", "kan",
+        "waarom", "hoeveel", "hoe", "wat", "welke", "welk", "wie", "wanneer", "waar", "is", "zijn", "heeft", "hebben", "kan",
         "kunnen", "wordt", "worden", "was", "waren", "klopt", "weet", "weten", "bestaat", "komt", "krijgt", "gaat", "mag",
         "moet", "zou", "had", "kreeg",
     ]
