@@ -324,4 +324,17 @@ import Testing
         #expect(reading.keyPoints.isEmpty)
         #expect(reading.signals.contains(.tone))
     }
+
+    @Test func whatAResidentWantsCheckedIsMissingInformation() throws {
+        let report = KeyPointAnalysis.analyse(
+            Self.arguments + [
+                Self.argument(10, "Uit het verhaal blijkt niet of er binnen een jaar echt een woning vrijkomt."),
+                Self.argument(11, "Welk deel van de kosten betaalt de corporatie dan?"),
+            ],
+            caseText: Self.caseText)
+        for number in [10, 11] {
+            let reading = try #require(report.readings.first { $0.number == number })
+            #expect(reading.signals.contains(.missingInformation), "#\(number)")
+        }
+    }
 }
