@@ -8,7 +8,9 @@ keypoints.sh runs each case as a real round and scores one digest; one round's A
 regroup, which is as large as most changes one wants to judge. This takes the arguments that round stored (its
 db.json: texts as the binary filed them, reply numbers, reactions) and replays the analysis itself
 (`KeyPointsReplay`, built in release mode) on the whole round and on RUNS-1 subsamples that each leave out a share
-DROP of the arguments, then prints per case the whole round's ARI and the mean and spread over all runs. The case
+DROP of the arguments, then prints per case the whole round's ARI and the mean and spread over all runs, and the
+share of incoherent key points (main gold point under half of the members, over every key point of 2+ members in all
+runs; the replayed analysis is the current source, so a change is judged on the same stored rounds). The case
 names default to every case in RESULTS_DIR; the same seed gives the same subsamples. Needs the build tools
 (`swift build -c release --product KeyPointsReplay`); prints numbers, asserts nothing.
 """
