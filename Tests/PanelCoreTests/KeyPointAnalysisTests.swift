@@ -337,4 +337,23 @@ import Testing
             #expect(reading.signals.contains(.missingInformation), "#\(number)")
         }
     }
+
+    @Test func fairnessOfTheWriteUpAndAsidesAreNoArguments() throws {
+        let report = KeyPointAnalysis.analyse(
+            Self.arguments + [
+                Self.argument(
+                    10,
+                    "Compliment voor hoe dit is opgeschreven, beide kanten komen eerlijk aan bod. Zo kan ik me er tenminste een mening over vormen."
+                ),
+                Self.argument(
+                    11,
+                    "Mag ik ook even iets anders kwijt, de grijze container is in onze straat al twee keer niet geleegd."),
+            ],
+            caseText: Self.caseText)
+        for number in [10, 11] {
+            let reading = try #require(report.readings.first { $0.number == number })
+            #expect(reading.keyPoints.isEmpty, "#\(number)")
+            #expect(reading.stance == .unclear, "#\(number)")
+        }
+    }
 }

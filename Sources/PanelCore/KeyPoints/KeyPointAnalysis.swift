@@ -394,9 +394,12 @@ struct KeyPointReading {
             && (features.count <= 3 || lexicon.cue(.thanks).matches(stems).contains { $0.start <= 1 } && !takesStand)
         {
             role = .thanks
-        } else if !lexicon.cue(.compliment).matches(stems).isEmpty, !takesStand {
+        } else if !lexicon.cue(.compliment).matches(stems).isEmpty,
+            ![KeyPointCue.support, .oppose, .missing, .tone].contains(where: { counts[$0, default: 0] > 0 })
+        {
             // A compliment on how the case is written, wherever it stands ("Goed en duidelijk opgeschreven deze
-            // casus, zo snap ik de regels"), is no reason for or against the decision.
+            // casus, zo snap ik de regels"), is no reason for or against the decision; "beide kanten" beside it is
+            // the write-up's fairness ("beide kanten komen eerlijk aan bod"), not a middle way.
             role = .thanks
         }
         // A factual question to the municipality says what the panel did not know ("Heeft de aanbieder ook kleinere
