@@ -19,6 +19,13 @@ import Testing
         KeyPointArgument(number: number, author: Int64(100 + number), vote: vote, text: text, reactsTo: reactsTo)
     }
 
+    /// The readings of `extra` arguments analysed beside the arguments below, by argument number.
+    static func readings(adding extra: [KeyPointArgument]) -> [Int: ArgumentReading] {
+        let report = KeyPointAnalysis.analyse(arguments + extra, caseText: caseText)
+        let numbers = Set(extra.map(\.number))
+        return Dictionary(uniqueKeysWithValues: report.readings.filter { numbers.contains($0.number) }.map { ($0.number, $0) })
+    }
+
     /// Three residents on the neighbours in different words, three on money in different words.
     static let arguments: [KeyPointArgument] = [
         argument(1, "De buren helpen haar elke dag, dat vangnet raakt ze kwijt als ze moet verhuizen.", vote: .oppose),
@@ -310,50 +317,41 @@ import Testing
 
     @Test func aSentenceLeadingUpToARemarkOnToneIsPartOfIt() throws {
         // Given a reply that takes no side and ends with a remark on tone
-        let report = KeyPointAnalysis.analyse(
-            Self.arguments + [
-                Self.argument(
-                    10,
-                    "Nergens in het stuk een woord over hoe ze zich nu behelpt met de trap. Dat kan echt menselijker opgeschreven worden."
-                )
-            ],
-            caseText: Self.caseText)
+        let readings = Self.readings(adding: [
+            Self.argument(
+                10,
+                "Nergens in het stuk een woord over hoe ze zich nu behelpt met de trap. Dat kan echt menselijker opgeschreven worden."
+            )
+        ])
 
         // Then the reply is a remark on tone, not a key point
-        let reading = try #require(report.readings.first { $0.number == 10 })
+        let reading = try #require(readings[10])
         #expect(reading.keyPoints.isEmpty)
         #expect(reading.signals.contains(.tone))
     }
 
     @Test func whatAResidentWantsCheckedIsMissingInformation() throws {
-        let report = KeyPointAnalysis.analyse(
-            Self.arguments + [
-                Self.argument(10, "Uit het verhaal blijkt niet of er binnen een jaar echt een woning vrijkomt."),
-                Self.argument(11, "Welk deel van de kosten betaalt de corporatie dan?"),
-            ],
-            caseText: Self.caseText)
+        let readings = Self.readings(adding: [
+            Self.argument(10, "Uit het verhaal blijkt niet of er binnen een jaar echt een woning vrijkomt."),
+            Self.argument(11, "Welk deel van de kosten betaalt de corporatie dan?"),
+        ])
         for number in [10, 11] {
-            let reading = try #require(report.readings.first { $0.number == number })
-            #expect(reading.signals.contains(.missingInformation), "#\(number)")
+            #expect(try #require(readings[number]).signals.contains(.missingInformation), "#\(number)")
         }
     }
 
     @Test func fairnessOfTheWriteUpAndAsidesAreNoArguments() throws {
-        let report = KeyPointAnalysis.analyse(
-            Self.arguments + [
-                Self.argument(
-                    10,
-                    "Compliment voor hoe dit is opgeschreven, beide kanten komen eerlijk aan bod. Zo kan ik me er tenminste een mening over vormen."
-                ),
-                Self.argument(
-                    11,
-                    "Mag ik ook even iets anders kwijt, de grijze container is in onze straat al twee keer niet geleegd."),
-            ],
-            caseText: Self.caseText)
+        let readings = Self.readings(adding: [
+            Self.argument(
+                10,
+                "Compliment voor hoe dit is opgeschreven, beide kanten komen eerlijk aan bod. Zo kan ik me er tenminste een mening over vormen."
+            ),
+            Self.argument(
+                11, "Mag ik ook even iets anders kwijt, de grijze container is in onze straat al twee keer niet geleegd."),
+        ])
         for number in [10, 11] {
-            let reading = try #require(report.readings.first { $0.number == number })
-            #expect(reading.keyPoints.isEmpty, "#\(number)")
-            #expect(reading.stance == .unclear, "#\(number)")
+            let reading = try #require(readings[number])
+            #expect(reading.keyPoints.isEmpty && reading.stance == .unclear, "#\(number)")
         }
     }
 }
