@@ -521,6 +521,26 @@ def evaluate(case, work):
     nonarg = [rid for rid, r in replies.items() if r.get("non_argument")]
     leaked = [rid for rid in nonarg if pred_kps.get(rid)]
 
+    # ---- sides: each argument's stance by content (CSV `strekking`) against the reply's gold stance, and each key
+    # point's side in the digest (its section, or "(voor het besluit; …)" under "Ook genoemd") against the gold stance
+    # of its main gold point. Only what has a gold side (support / oppose / middle) counts.
+    strekking = {"steunt besluit": "support", "steunt besluit niet": "oppose", "midden": "middle"}
+    argument_side = [0, 0]
+    for i, row in enumerate(rows):
+        rid = row_reply[i]
+        gold_stance = replies.get(rid, {}).get("stance") if rid is not None else None
+        if new_format and gold_stance in ("support", "oppose", "middle"):
+            argument_side[1] += 1
+            argument_side[0] += strekking.get((row.get("strekking") or "").strip()) == gold_stance
+    point_side_of = digest_sides(text) if new_format else {}
+    gold_point_stance = {kp["id"]: kp.get("stance") for kp in case.get("key_points", [])}
+    point_side = [0, 0]
+    for point in predicted:
+        gold_stance = gold_point_stance.get(point["main"])
+        if point["id"] in point_side_of and gold_stance in ("support", "oppose", "middle"):
+            point_side[1] += 1
+            point_side[0] += point_side_of[point["id"]] == gold_stance
+
     return {
         "case": case["case"], "split": case.get("split"), "format": fmt,
         "verdict": verdict_headers.get("verdict"),
@@ -536,9 +556,36 @@ def evaluate(case, work):
         "missing_information": missing, "tone": tone, "question": question,
         "non_argument_leakage": len(leaked) / len(nonarg) if nonarg else None,
         "non_argument_n": [len(leaked), len(nonarg)],
+        "argument_side": argument_side[0] / argument_side[1] if argument_side[1] else None,
+        "argument_side_n": argument_side,
+        "point_side": point_side[0] / point_side[1] if point_side[1] else None, "point_side_n": point_side,
         "predicted_key_points": len(predicted), "predicted": predicted,
         "reply_number": {rid: delivery.get(rid, {}).get("number") for rid in sorted(replies)},
     }
+
+
+def digest_sides(text):
+    """Each key point's side as the digest shows it: {"K3": "support" | "oppose" | "middle" | "unclear"}."""
+    sections = [("VOOR UW BESLUIT", "support"), ("TEGEN UW BESLUIT", "oppose"), ("EEN MIDDENWEG", "middle"),
+                ("ANDERE PUNTEN", "unclear")]
+    words = {"voor het besluit": "support", "tegen het besluit": "oppose", "middenweg": "middle",
+             "zonder duidelijke kant": "unclear"}
+    sides, current = {}, None
+    for line in text.splitlines():
+        stripped = line.strip()
+        heading = [side for title, side in sections if stripped.upper().startswith(title)]
+        if heading:
+            current = heading[0]
+        elif stripped.isupper() and len(stripped) > 3:
+            current = None
+        match = re.match(r"^(K\d+)\. ", stripped)
+        if match and current:
+            sides.setdefault(match.group(1), current)
+    flat = re.sub(r"\s*\n\s*", " ", text)
+    for match in re.finditer(r"- (K\d+)\. .*?\((voor het besluit|tegen het besluit|middenweg|zonder duidelijke kant)[;)]",
+                             flat):
+        sides.setdefault(match.group(1), words[match.group(2)])
+    return sides
 
 
 def sentence_for(kp, text, new_format):
@@ -608,6 +655,8 @@ def pooled(results):
     cov, cov_n = ratio("coverage_n")
     inc, inc_n = ratio("incoherent_n")
     leak, leak_n = ratio("non_argument_n")
+    arg_side, arg_side_n = ratio("argument_side_n")
+    point_side, point_side_n = ratio("point_side_n")
     return {
         "cases": [r["case"] for r in results],
         "replies": sum(r["replies"] for r in results), "delivered": sum(r["delivered"] for r in results),
@@ -616,6 +665,7 @@ def pooled(results):
         "coverage": cov, "coverage_n": cov_n, "incoherent": inc, "incoherent_n": inc_n,
         "missing_information": prsum("missing_information"), "tone": prsum("tone"), "question": prsum("question"),
         "non_argument_leakage": leak, "non_argument_n": leak_n,
+        "argument_side": arg_side, "argument_side_n": arg_side_n, "point_side": point_side, "point_side_n": point_side_n,
         "predicted_key_points": sum(r["predicted_key_points"] for r in results),
     }
 
@@ -641,13 +691,18 @@ def print_numbers(title, r, group=False):
               % (name + ":", fmt(m["recall"]), m["tp"], m["gold"], fmt(m["precision"]), m["tp"], m["predicted"], extra))
     print("  non-argument leakage:           %s (%d of %d non-argument replies got a key point)"
           % (pct(r["non_argument_leakage"]), r["non_argument_n"][0], r["non_argument_n"][1]))
+    print("  key point side right:           %s (%d of %d key points whose main gold point has a side)"
+          % (pct(r["point_side"]), r["point_side_n"][0], r["point_side_n"][1]))
+    print("  argument stance right:          %s (%d of %d published arguments with a gold side)"
+          % (pct(r["argument_side"]), r["argument_side_n"][0], r["argument_side_n"][1]))
     print("  predicted key points:           %d" % r["predicted_key_points"])
 
 
 def summary_only(r):
     keep = ["case", "split", "format", "verdict", "replies", "delivered", "published", "ari", "ari_items", "coverage",
             "coverage_n", "incoherent", "incoherent_n", "missing_information", "tone", "question",
-            "non_argument_leakage", "non_argument_n", "predicted_key_points", "dispositions"]
+            "non_argument_leakage", "non_argument_n", "argument_side", "argument_side_n", "point_side", "point_side_n",
+            "predicted_key_points", "dispositions"]
     return {k: r[k] for k in keep}
 
 
