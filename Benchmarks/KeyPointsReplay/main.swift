@@ -6,6 +6,7 @@
 //   stdin:  [{"name": "...", "case": "<case file text>", "variants": [[{"number": 1, "author": 7, "text": "...",
 //             "reacts": 3}], ...]}]
 //   stdout: {"name": [{"<argument number>": [key point ids]}, ...]}   (one object per variant, in order)
+//   --report: {"name": <the whole KeyPointReport of the first variant>} instead (for `keypoints-sides.py`)
 import Foundation
 import PanelCore
 
@@ -18,6 +19,7 @@ let input = FileHandle.standardInput.readDataToEndOfFile()
 guard let rounds = try? JSONSerialization.jsonObject(with: input) as? [[String: Any]] else {
     fail("stdin is not a JSON list of rounds (see the header of Benchmarks/KeyPointsReplay/main.swift)")
 }
+let wholeReports = CommandLine.arguments.dropFirst().contains("--report")
 var output: [String: Any] = [:]
 for round in rounds {
     guard let name = round["name"] as? String, let caseText = round["case"] as? String,
@@ -37,8 +39,12 @@ for round in rounds {
             return KeyPointArgument(number: number, author: Int64(author), text: body, reactsTo: item["reacts"] as? Int)
         }
         let report = KeyPointAnalysis.analyse(arguments, caseText: text)
+        if wholeReports {
+            output[name] = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report))
+            break
+        }
         runs.append(Dictionary(uniqueKeysWithValues: report.readings.map { (String($0.number), $0.keyPoints) }))
     }
-    output[name] = runs
+    if !wholeReports { output[name] = runs }
 }
 FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: output, options: [.sortedKeys]))

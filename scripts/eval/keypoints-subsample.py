@@ -13,6 +13,12 @@ share of incoherent key points (main gold point under half of the members, over 
 runs; the replayed analysis is the current source, so a change is judged on the same stored rounds). The case
 names default to every case in RESULTS_DIR; the same seed gives the same subsamples. Needs the build tools
 (`swift build -c release --product KeyPointsReplay`); prints numbers, asserts nothing.
+
+    scripts/eval/keypoints-subsample.py --sides RESULTS_DIR [CASE ...]
+
+replays each whole round once and scores sides instead: each key point's stance against the gold stance of its main
+gold point (the same rule as keypoints.py), each argument's stance against its reply's gold stance, with the
+confusions (gold -> shown) and, with VERBOSE=1, every key point on the wrong side.
 """
 import collections, json, os, pathlib, random, statistics, subprocess, sys
 
@@ -23,6 +29,9 @@ import keypoints as K  # noqa: E402  (the same ARI as the whole-round runner)
 
 
 def main():
+    sides = len(sys.argv) > 1 and sys.argv[1] == "--sides"
+    if sides:
+        del sys.argv[1]
     if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
         print(__doc__)
         return 64
@@ -60,6 +69,12 @@ def main():
         return 70
     binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=repo, env=env, check=True,
                             capture_output=True, text=True).stdout.strip() + "/KeyPointsReplay"
+    if sides:
+        for entry in rounds:
+            entry["variants"] = entry["variants"][:1]
+        reports = json.loads(subprocess.run([binary, "--report"], input=json.dumps(rounds), capture_output=True,
+                                            text=True, check=True).stdout)
+        return score_sides(names, reports, gold)
     replayed = json.loads(subprocess.run([binary], input=json.dumps(rounds), capture_output=True, text=True,
                                          check=True).stdout)
     by_split = {}
@@ -92,6 +107,46 @@ def main():
         share = sum(m[1] for m in means) / max(1, sum(m[2] for m in means))
         print(f"{'mean of the ' + split + ' cases':40} {'':5}  {statistics.mean(m[0] for m in means):.3f}"
               f"   incoherent over all runs {share:.1%}")
+    return 0
+
+
+def score_sides(names, reports, gold):
+    """Key point and argument stances of each whole round against the gold; prints, returns 0."""
+    verbose = os.environ.get("VERBOSE") == "1"
+    totals = {}
+    for name in names:
+        case = json.load(open(repo / "Tests/Corpus/keypoints" / f"{name}.json"))
+        split = case.get("split", "tune")
+        _, reply_of, carries = gold[name]
+        stance_of_reply = {r["id"]: r.get("stance") for r in case["replies"]}
+        point_stance = {kp["id"]: kp.get("stance") for kp in case.get("key_points", [])}
+        gold_count = collections.Counter(g for c in carries.values() for g in c)
+        report = reports[name]
+        points, arguments = collections.Counter(), collections.Counter()
+        for point in report["keyPoints"]:
+            carried = collections.Counter(g for n in point["arguments"] for g in carries.get(reply_of.get(n), ["none"]))
+            main = sorted(carried, key=lambda g: (-carried[g], -gold_count[g], g))[0]
+            wanted = point_stance.get(main)
+            if wanted in ("support", "oppose", "middle"):
+                points[(wanted, point["stance"])] += 1
+                if verbose and wanted != point["stance"]:
+                    print(f"  {name[:20]:20} K{point['id']:<3} gold {wanted:7} shown {point['stance']:7} "
+                          f"{len(point['arguments']):2} args  {point['sentence'][:90]}")
+        for reading in report["readings"]:
+            wanted = stance_of_reply.get(reply_of.get(reading["number"]))
+            if wanted in ("support", "oppose", "middle"):
+                arguments[(wanted, reading["stance"])] += 1
+        for kind, counts in (("points", points), ("arguments", arguments)):
+            totals.setdefault((split, kind), collections.Counter()).update(counts)
+        right = lambda c: sum(v for (g, s), v in c.items() if g == s)  # noqa: E731
+        print(f"{name:40} {split:5}  key point side right {right(points)}/{sum(points.values())}"
+              f"   argument stance right {right(arguments)}/{sum(arguments.values())}")
+    for (split, kind), counts in sorted(totals.items()):
+        right = sum(v for (g, s), v in counts.items() if g == s)
+        print(f"{split} {kind}: {right}/{sum(counts.values())} = {right / max(1, sum(counts.values())):.0%}")
+        for wanted in ("support", "oppose", "middle"):
+            shown = {s: counts[(wanted, s)] for s in ("support", "oppose", "middle", "unclear")}
+            print(f"    gold {wanted:8} shown " + "  ".join(f"{s} {v:3}" for s, v in shown.items()))
     return 0
 
 
