@@ -354,4 +354,83 @@ import Testing
             #expect(reading.keyPoints.isEmpty && reading.stance == .unclear, "#\(number)")
         }
     }
+
+    @Test func aSideGivenWayOnWithMaarIsAMiddleWay() throws {
+        let readings = Self.readings(adding: [
+            Self.argument(
+                10,
+                "Ik ben voor, maar van de ene op de andere dag verhuizen is wel veel gevraagd. Een jaar erbij had ik beter gevonden."
+            ),
+            Self.argument(
+                11, "Ik stem tegen. Maar als de gemeente per se wil dat ze verhuist, help haar dan met de verhuiskosten."),
+            Self.argument(
+                12,
+                "Inhoudelijk ben ik voor, verhuizen is goedkoper. Maar die zin over voorzien had anders geformuleerd kunnen worden."
+            ),
+            Self.argument(13, "Ik ben tegen, maar ik weet niet hoeveel een traplift kost."),
+            Self.argument(14, "Ik ben het eens met de gemeente, maar de buren helpen haar en dat is onterecht weg te nemen."),
+        ])
+        // Then giving way is a middle way; a "maar" about tone, what is missing, or that takes a side itself is not
+        #expect(try #require(readings[10]).stance == .middle)
+        #expect(try #require(readings[11]).stance == .middle)
+        #expect(try #require(readings[12]).stance == .support, "inverted: \"ben ik voor\"; the maar is about tone")
+        #expect(try #require(readings[13]).stance == .oppose)
+        #expect(try #require(readings[14]).stance != .middle)
+    }
+
+    @Test func aWordThatOnlyLooksLikeAMiddleWayTakesNoMiddle() throws {
+        let readings = Self.readings(adding: [
+            Self.argument(
+                10, "Het grootste deel van haar pensioen gaat al op aan de huur, reken maar uit wat er na een jaar over is."),
+            Self.argument(
+                11, "Ik kan me vinden in het besluit, met een kanttekening: de verhuizing moet wel binnen een jaar rond zijn."),
+        ])
+        #expect(try #require(readings[10]).stance != .middle)
+        #expect(try #require(readings[11]).stance == .middle)
+    }
+
+    @Test func aReactionTakesTheSideOfWhatItAgreesWithOrTheOtherSide() throws {
+        let readings = Self.readings(adding: [
+            Self.argument(10, "Onterecht besluit. Ze woont er al 52 jaar en de buren zijn haar vangnet."),
+            Self.argument(11, "Precies wat #10 zegt.", reactsTo: 10),
+            Self.argument(12, "Ik ben het eens met #10.", reactsTo: 10),
+            Self.argument(13, "#10 klopt niet, een traplift is gewoon veel te duur voor de gemeente.", reactsTo: 10),
+        ])
+        #expect(try #require(readings[10]).stance == .oppose)
+        // "eens" about another resident is no support for the decision
+        #expect(try #require(readings[11]).stance == .oppose)
+        #expect(try #require(readings[12]).stance == .oppose)
+        #expect(try #require(readings[13]).stance == .support)
+    }
+
+    @Test func anArgumentNamingNoSideLeansToTheSideItsWordsStandOnInThisRound() throws {
+        // Given a round where residents who say "terecht" talk about the stairs being dangerous and the house being
+        // too big, and those who say "onterecht" about her garden and the church
+        let sides = [
+            "Terecht besluit, die trap is levensgevaarlijk en het huis is veel te groot voor haar alleen.",
+            "Volkomen terecht: met die gevaarlijke trap en zo'n groot huis moet je niet willen blijven.",
+            "Ik steun het besluit, de trap is gevaarlijk en het huis te groot.",
+            "Onterecht, haar moestuin en de kerk om de hoek houden haar gezond.",
+            "Onredelijk besluit, zonder haar moestuin en haar kerk in de buurt kwijnt ze weg.",
+            "Ik ben het niet eens met de gemeente, de moestuin en de kerk zijn haar leven.",
+        ]
+        let extra =
+            sides.enumerated().map { Self.argument(20 + $0.offset, $0.element) } + [
+                Self.argument(30, "Met zo'n gevaarlijke trap in een groot huis blijven wonen, dat gaat een keer mis."),
+                Self.argument(31, "Die moestuin en de kerk, daar draait haar week om."),
+            ]
+        let arguments = Self.arguments + extra
+        var reading = KeyPointReading(lexicon: .socialDomain)
+        let sentences = reading.read(arguments, caseText: Self.caseText)
+        let clustering = KeyPointClustering(arguments: arguments, sentences: sentences, reading: reading)
+
+        // Then the two without a stance word lean clearly to the side their words stand on
+        let lean = { (number: Int) in clustering.learnt[try #require(arguments.firstIndex { $0.number == number })] }
+        #expect(try lean(30) >= KeyPointAnalysis.learntMargin)
+        #expect(try lean(31) <= -KeyPointAnalysis.learntMargin)
+        #expect(try abs(lean(9)) < KeyPointAnalysis.learntMargin, "a question leans nowhere")
+        let readings = Self.readings(adding: extra)
+        #expect(try #require(readings[30]).stance == .support)
+        #expect(try #require(readings[31]).stance == .oppose)
+    }
 }

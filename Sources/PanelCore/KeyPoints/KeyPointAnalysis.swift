@@ -35,6 +35,10 @@ public enum KeyPointAnalysis {
     static let contextWeight: Float = 0.35
     /// Two sentences that lean to opposite sides are this much less alike.
     static let oppositeLean: Float = 0.7
+    /// An argument or key point naming no side takes the side its words lean to when the log-odds learnt from the
+    /// round (`KeyPointClustering.learntLeans`) are at least this. On the five tune cases 1 and 2 did alike (3 and
+    /// more fell back to no side); 2 shows a key point on a side only when its words say so more clearly.
+    static let learntMargin: Float = 2
     /// Missing-information and tone sentences group at least this alike.
     static let remarkThreshold: Float = 0.30
     /// A feature in more than this share of the arguments (in a round of at least 20) names nothing.
@@ -222,6 +226,17 @@ struct KeyPointReading {
                 sentences[index].tone = true
             }
         }
+        // "Ik stem tegen. Maar als de gemeente per se wil …": the same giving way over two sentences.
+        for index in sentences.indices.dropLast() {
+            let next = sentences[index + 1]
+            guard sentences[index].argument == next.argument, sentences[index].support + sentences[index].oppose > 0,
+                sentences[index].middle == 0, split[index + 1].words.first == "maar", next.role == .point, !next.tone,
+                !next.missing, next.support + next.oppose == 0
+            else { continue }
+            sentences[index].support = 0
+            sentences[index].oppose = 0
+            sentences[index].middle = 1
+        }
         // "Los van deze casus: …" turns to something else: that sentence and the rest of the reply are no point and no
         // question of the case (the question about the litter on the street is not for this municipality's officer).
         var offTopicFrom: [Int: Int] = [:]
@@ -359,6 +374,7 @@ struct KeyPointReading {
         var taken = [Bool](repeating: false, count: stems.count)
         var counts: [KeyPointCue: Int] = [:]
         var cueWords = Set<Int>()
+        var cueStarts: [(cue: KeyPointCue, start: Int)] = []
         for match in found {
             let range = match.start..<(match.start + match.length)
             let isStance = [KeyPointCue.support, .oppose, .middle].contains(match.cue)
@@ -372,6 +388,7 @@ struct KeyPointReading {
                 if before.contains(where: { negations.contains(stems[$0]) }) { cue = cue == .support ? .oppose : .support }
             }
             counts[cue, default: 0] += 1
+            cueStarts.append((cue, match.start))
             if match.cue != .middle { for position in range { cueWords.insert(position) } }
         }
         // "Voor, mits …", "Tegen." and "Eens!" open many replies: a stance, not a preposition.
@@ -382,6 +399,18 @@ struct KeyPointReading {
             counts[words[0] == "voor" || words[0] == "eens" ? .support : .oppose, default: 0] += 1
         }
         let trimmed = text.trimming { $0.isWhitespace || "\"')”’".contains($0) }
+        // "Ik ben voor, maar van 4 naar 2 in één keer is te bot" and "Ik snap de gemeente, maar zet er een half jaar
+        // op" give way on the side they name: a middle way, unless what follows "maar" is only about the letter's
+        // tone or what is missing ("Ik ben voor, maar die zin had anders gekund"), or takes a side of its own.
+        if let but = words.indices.dropFirst().first(where: { words[$0] == "maar" }),
+            cueStarts.contains(where: { ($0.cue == .support || $0.cue == .oppose) && $0.start < but }),
+            !cueStarts.contains(where: { $0.start > but && [.support, .oppose, .tone, .missing].contains($0.cue) }),
+            !trimmed.hasSuffix("?")
+        {
+            counts[.support] = 0
+            counts[.oppose] = 0
+            counts[.middle, default: 0] += 1
+        }
         let opensAsQuestion = lexicon.cue(.question).matches(stems).contains { $0.start <= 1 }
         let isQuestion = trimmed.hasSuffix("?") || opensAsQuestion
         let features = features(words: words, stems: stems, skipping: cueWords)

@@ -16,6 +16,8 @@ struct KeyPointClustering {
     let authorCount: Int
     /// The centre of every point sentence: what all arguments say, so a group's sentence is chosen for what sets it apart.
     var everyone: [Float] = []
+    /// Each argument's lean by its words alone, learnt from this round (see `learntLeans`): > 0 for, < 0 against.
+    var learnt: [Float] = []
 
     init(arguments: [KeyPointArgument], sentences: [ReadSentence], reading: KeyPointReading) {
         self.arguments = arguments
@@ -41,6 +43,48 @@ struct KeyPointClustering {
         }
         authorCount = dense.count
         everyone = self.dense(points)
+        learnt = learntLeans()
+    }
+
+    /// How far an argument's words lean to one side, learnt from the arguments of this round that say their side
+    /// in so many words ("terecht", "ik ben tegen") and from the two standpoints of the case: the summed log-odds of
+    /// its point words appearing on the one side rather than the other (naive Bayes, add-one). A resident who
+    /// writes "Dat wachten maakt het alleen maar erger" names no side, but "wachten" and "erger" stand mostly in
+    /// arguments against. Words only: no vote is read.
+    func learntLeans() -> [Float] {
+        var support: [Int32: Float] = [:]
+        var oppose: [Int32: Float] = [:]
+        var supportDocuments: Float = 1
+        var opposeDocuments: Float = 1
+        func words(_ index: Int) -> Set<Int32> {
+            var result = Set<Int32>()
+            for sentence in byArgument[index] ?? [] where sentence.role == .point && !sentence.tone {
+                result.formUnion(sentence.features)
+            }
+            return result
+        }
+        for id in reading.municipality.ids { support[id, default: 0] += 1 }
+        for id in reading.applicant.ids { oppose[id, default: 0] += 1 }
+        for index in arguments.indices {
+            let own = byArgument[index] ?? []
+            switch cueStance(own) {
+            case .support:
+                supportDocuments += 1
+                for id in words(index) { support[id, default: 0] += 1 }
+            case .oppose:
+                opposeDocuments += 1
+                for id in words(index) { oppose[id, default: 0] += 1 }
+            default: break
+            }
+        }
+        return arguments.indices.map { index in
+            words(index).sorted().reduce(Float(0)) { sum, id in
+                guard (support[id] ?? 0) + (oppose[id] ?? 0) >= 2 else { return sum }
+                let forIt = ((support[id] ?? 0) + 1) / (supportDocuments + 2)
+                let against = ((oppose[id] ?? 0) + 1) / (opposeDocuments + 2)
+                return sum + log(forIt / against)
+            }
+        }
     }
 
     /// A group of sentences (indices into `sentences`) around a centre.
@@ -130,7 +174,7 @@ struct KeyPointClustering {
         var bySentence: [Int: [ReadSentence]] = [:]
         for sentence in sentences { bySentence[sentence.argument, default: []].append(sentence) }
         let stanceOfPoint = Dictionary(keyPoints.map { ($0.id, $0.stance) }, uniquingKeysWith: { first, _ in first })
-        let readings = arguments.indices.map { index -> ArgumentReading in
+        var readings = arguments.indices.map { index -> ArgumentReading in
             let own = bySentence[index] ?? []
             var ids: [Int] = []
             for entry in (memberOf[index] ?? []).sorted(by: {
@@ -147,11 +191,15 @@ struct KeyPointClustering {
             if ids.isEmpty && !signals.contains(.reaction) { signals.insert(.noArgument) }
             var stance = cueStance(own)
             if stance == .unclear, let first = ids.first { stance = stanceOfPoint[first] ?? .unclear }
+            if stance == .unclear, abs(learnt[index]) >= KeyPointAnalysis.learntMargin {
+                stance = learnt[index] > 0 ? .support : .oppose
+            }
             if ids.isEmpty && signals.contains(.noArgument) && !own.contains(where: { $0.support + $0.oppose > 0 }) {
                 stance = .unclear
             }
             return ArgumentReading(number: arguments[index].number, keyPoints: ids, stance: stance, signals: signals)
         }
+        reactionStances(&readings, agreeing: reactionParents)
         return KeyPointReport(
             keyPoints: keyPoints, missingInformation: missing, tone: tone, questions: questions, readings: readings,
             residents: Set(arguments.map(\.author)).count)
@@ -170,6 +218,36 @@ struct KeyPointClustering {
             if !disagrees { result.append((index, parent)) }
         }
         return result
+    }
+
+    /// A reaction that says it agrees ("Eens met #21", "Precies wat #55 zegt") takes the stance of the argument it
+    /// answers, whatever words like "eens" it uses about the other resident; one that disagrees ("#3 klopt niet")
+    /// takes the other side. A reaction that only answers ("#7 dat is speculatie") keeps its own reading: many of
+    /// those rebut. In number order, so a reaction to a reaction follows the first.
+    func reactionStances(_ readings: inout [ArgumentReading], agreeing: [Int: Int]) {
+        for index in arguments.indices {
+            guard let parent = arguments[index].reactsTo, parent < arguments[index].number,
+                let parentIndex = argumentIndex[parent]
+            else { continue }
+            let parentStance = readings[parentIndex].stance
+            let text = (byArgument[index] ?? []).map(\.text).joined(separator: " ")
+            if containsDisagreement(text) {
+                if parentStance == .support || parentStance == .oppose {
+                    readings[index].stance = parentStance == .support ? .oppose : .support
+                }
+            } else if agreeing[index] != nil, containsAgreement(text), parentStance != .unclear {
+                readings[index].stance = parentStance
+            }
+        }
+    }
+
+    /// "Eens met #3", "Precies wat #55 zegt", "Ik sluit me aan bij #44", "#12 klopt".
+    func containsAgreement(_ text: String) -> Bool {
+        let lower = " " + KeyPointText.words(text).joined(separator: " ") + " "
+        return [
+            " eens ", " klopt ", " precies ", " sluit me aan ", " sluit mij aan ", " sluit ik me aan ", " gelijk ",
+            " goed punt ", " mee eens ", " zoals ", " dat ook ", " ook zo ", " helemaal waar ", " inderdaad ",
+        ].contains { lower.contains($0) }
     }
 
     /// "Oneens met #3", "#3 klopt niet", "daar ben ik het niet mee eens".
@@ -459,28 +537,34 @@ struct KeyPointClustering {
         return result
     }
 
-    /// What the members say about the decision: cue phrases of the sentence, else of its argument; a middle
-    /// way when enough of them set a condition; else the standpoint the centre echoes most.
+    /// What the members say about the decision: cue phrases of the sentence, else of its argument, each argument
+    /// counted once; a middle way when enough of them set a condition; else the side their words lean to in this
+    /// round (`learnt`); else the standpoint the centre echoes most.
     func stance(of group: Group) -> Stance {
-        var support = 0
-        var oppose = 0
-        var middle = 0
+        // Each argument counts once, however many of its sentences the group holds.
+        var leans: [Int: (lean: Int, middle: Bool)] = [:]
         for member in group.members {
             let sentence = sentences[member]
-            if sentence.middle > 0 { middle += 1 }
             var lean = sentence.support - sentence.oppose
+            var middle = sentence.middle > 0
             if lean == 0 {
                 let own = byArgument[sentence.argument] ?? []
                 lean = own.reduce(0) { $0 + $1.support - $1.oppose }
-                if own.contains(where: { $0.middle > 0 }) && lean == 0 { middle += 1 }
+                if own.contains(where: { $0.middle > 0 }) && lean == 0 { middle = true }
             }
-            if lean > 0 { support += 1 }
-            if lean < 0 { oppose += 1 }
+            let before = leans[sentence.argument] ?? (0, false)
+            leans[sentence.argument] = (before.lean + lean, before.middle || middle)
         }
-        let count = group.members.count
+        let support = leans.values.count { $0.lean > 0 }
+        let oppose = leans.values.count { $0.lean < 0 }
+        let middle = leans.values.count { $0.middle }
+        let count = leans.count
         if middle * 10 >= count * 3 && middle >= 1 { return .middle }
         if support > oppose * 2 && support * 10 >= count * 3 { return .support }
         if oppose > support * 2 && oppose * 10 >= count * 3 { return .oppose }
+        // No cue decides: the side the members' words lean to in this round, on average, if clear enough.
+        let learntLean = leans.keys.sorted().reduce(Float(0)) { $0 + learnt[$1] } / Float(max(1, leans.count))
+        if abs(learntLean) >= KeyPointAnalysis.learntMargin { return learntLean > 0 ? .support : .oppose }
         let leanMunicipality = reading.municipality.dot(dense: group.centre)
         let leanApplicant = reading.applicant.dot(dense: group.centre)
         if leanMunicipality > leanApplicant + 0.05 { return .support }
