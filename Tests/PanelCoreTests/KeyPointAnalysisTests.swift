@@ -254,6 +254,8 @@ import Testing
             Self.arguments + [
                 Self.argument(10, offTopic),
                 Self.argument(11, offTopic.replacingOccurrences(of: "Los van deze casus: ", with: "")),
+                Self.argument(
+                    12, "Kan de gemeente ook eens iets doen aan een traplift te huur? Dat is vast goedkoper dan kopen."),
             ],
             caseText: Self.caseText)
         let reading = try #require(report.readings.first { $0.number == 10 })
@@ -261,8 +263,11 @@ import Testing
         #expect(reading.signals.contains(.noArgument))
         #expect(!reading.signals.contains(.question) && !reading.signals.contains(.missingInformation))
         #expect(!report.questions.contains { $0.number == 10 })
-        // The same text without the turn is read as usual.
-        #expect(report.questions.contains { $0.number == 11 })
+        // Without the turn, the bulky waste on the pavement is still another matter of the municipality; a question
+        // of the same shape about the case is read as usual.
+        #expect(!report.questions.contains { $0.number == 11 })
+        #expect(try #require(report.readings.first { $0.number == 11 }).keyPoints.isEmpty)
+        #expect(report.questions.contains { $0.number == 12 })
     }
 
     /// Issue #13: "a compliment on how the case was written is counted as a reason to support the decision".
@@ -432,5 +437,24 @@ import Testing
         let readings = Self.readings(adding: extra)
         #expect(try #require(readings[30]).stance == .support)
         #expect(try #require(readings[31]).stance == .oppose)
+    }
+
+    @Test func aRemarkOnAnotherMatterOfTheMunicipalityIsNoArgument() throws {
+        let readings = Self.readings(adding: [
+            Self.argument(
+                10, "Kan de gemeente ook eens iets doen aan de losliggende stoeptegels bij de kerk? Daar vallen ouderen echt."),
+            Self.argument(
+                11, "Ik wil even kwijt dat het loket telefonisch slecht bereikbaar is. Een half uur in de wacht gestaan."),
+            // About the pavement too, but taking a side, or in the case's own words: arguments
+            Self.argument(12, "Met die losse stoeptegels kan ze nergens heen, dus een traplift weigeren is onterecht."),
+            Self.argument(13, "De buren helpen haar elke dag over de kapotte stoep naar de winkel."),
+        ])
+        for number in [10, 11] {
+            let reading = try #require(readings[number])
+            #expect(reading.keyPoints.isEmpty && reading.stance == .unclear, "#\(number)")
+            #expect(!reading.signals.contains(.question), "#\(number): not a question for this case's officer")
+        }
+        #expect(try #require(readings[12]).stance == .oppose)
+        #expect(try !#require(readings[13]).keyPoints.isEmpty)
     }
 }

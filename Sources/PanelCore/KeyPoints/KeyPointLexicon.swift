@@ -2,7 +2,7 @@ import Foundation
 
 /// Cue phrases: what a sentence does besides making a point.
 enum KeyPointCue: String, CaseIterable {
-    case support, oppose, middle, missing, tone, thanks, question, negation, offtopic, compliment
+    case support, oppose, middle, missing, tone, thanks, question, negation, offtopic, elsewhere, compliment
 }
 
 /// Stemmed phrases, looked up by their first stem.
