@@ -339,8 +339,12 @@ import Testing
         let readings = Self.readings(adding: [
             Self.argument(10, "Uit het verhaal blijkt niet of er binnen een jaar echt een woning vrijkomt."),
             Self.argument(11, "Welk deel van de kosten betaalt de corporatie dan?"),
+            Self.argument(12, "Ik zou wel willen weten wat een traplift kost voordat ik er echt iets van vind."),
+            Self.argument(13, "Verhuizen is duur en zwaar voor haar. En gaat haar huurtoeslag dan ook omlaag?"),
+            Self.argument(14, "Daarnaast vraag ik mij af hoeveel de buren nu echt doen."),
+            Self.argument(15, "Het zou helpen als duidelijk was hoe lang ze nog zelf de trap op kan."),
         ])
-        for number in [10, 11] {
+        for number in 10...15 {
             #expect(try #require(readings[number]).signals.contains(.missingInformation), "#\(number)")
         }
     }

@@ -58,7 +58,9 @@ public enum KeyPointAnalysis {
     /// The one rule for a factual question: see `questions(in:)`.
     static func isFactualQuestion(_ sentence: String, words: [String]) -> Bool {
         let trimmed = sentence.trimming { $0.isWhitespace || "\"')”’".contains($0) }
-        return trimmed.hasSuffix("?") && words.count >= 5 && KeyPointReading.questionOpeners.contains(words[0])
+        // "En gaat haar huurtoeslag dan ook omlaag?": a joining word before the question's first word.
+        let opener = ["en", "maar", "want", "dus", "of"].contains(words.first ?? "") ? words.dropFirst().first : words.first
+        return trimmed.hasSuffix("?") && words.count >= 5 && opener.map(KeyPointReading.questionOpeners.contains) == true
     }
 
     public static func analyse(_ input: [KeyPointArgument], caseText: KeyPointCaseText = .init()) -> KeyPointReport {
