@@ -404,12 +404,19 @@ import Testing
             Self.argument(11, "Precies wat #10 zegt.", reactsTo: 10),
             Self.argument(12, "Ik ben het eens met #10.", reactsTo: 10),
             Self.argument(13, "#10 klopt niet, een traplift is gewoon veel te duur voor de gemeente.", reactsTo: 10),
+            Self.argument(
+                14, "#10 dat is makkelijk gezegd, maar een traplift kost de gemeenschap duizenden euro's.", reactsTo: 10),
         ])
         #expect(try #require(readings[10]).stance == .oppose)
         // "eens" about another resident is no support for the decision
         #expect(try #require(readings[11]).stance == .oppose)
         #expect(try #require(readings[12]).stance == .oppose)
         #expect(try #require(readings[13]).stance == .support)
+        // A rebuttal without a stance phrase: the other side, and not counted toward the point it answers
+        let rebuttal = try #require(readings[14])
+        #expect(rebuttal.stance == .support)
+        #expect(!rebuttal.signals.contains(.reaction))
+        #expect(Set(rebuttal.keyPoints).isDisjoint(with: try #require(readings[10]).keyPoints))
     }
 
     @Test func anArgumentNamingNoSideLeansToTheSideItsWordsStandOnInThisRound() throws {
