@@ -254,8 +254,12 @@ struct KeyPointReading {
         // "Wmo-loket" and "de wet is duidelijk" share the group of laws. One shared word in seven may be chance
         // ("als mantelzorger 3,50 betalen" for a parking permit, in a case where the son can pay).
         func contentStems(_ words: [String]) -> Set<String> {
-            Set(words.filter { $0.count >= 4 && !DutchTokenizer.stopWords.contains($0) }.map { stems.stem($0) })
-                .subtracting(lexicon.stop).subtracting(negations)
+            var result = Set<String>()
+            for word in words where word.count >= 4 && !DutchTokenizer.stopWords.contains(word) {
+                let stem = stems.stem(word)
+                if !lexicon.stop.contains(stem) && !negations.contains(stem) { result.insert(stem) }
+            }
+            return result
         }
         let caseWords = contentStems(KeyPointText.words(caseText.municipalityView + "\n" + caseText.applicantView))
         // The sentences before it go with it when none takes a side or uses the standpoints' words ("Ik heb vier keer
