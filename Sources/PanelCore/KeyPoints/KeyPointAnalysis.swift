@@ -217,10 +217,16 @@ struct KeyPointReading {
             }
         }
 
-        // A sentence quoting the municipality's own words ("'Had hiervoor moeten reserveren' klinkt als …") remarks
-        // on how the decision was put.
+        // A sentence quoting the municipality's own words and saying something about those words ("'Had hiervoor moeten
+        // reserveren' klinkt als een verwijt", "'de aanvrager', alsof het een dossiernummer is") remarks on how the
+        // decision was put. A quote alone is mostly a point about what it says ("In de tekst staat alleen 'een klein
+        // bedrag'"): on six tune cases tone precision 0.64 -> 0.80, recall 0.83 -> 0.78.
         let municipalityWords = Set(KeyPointText.words(caseText.municipalityView + "\n" + caseText.fullText))
-        for index in sentences.indices where !sentences[index].tone {
+        let aboutWording: Set<String> = [
+            "alsof", "klinkt", "woord", "woorden", "zin", "term", "steekt", "stoort", "opgeschreven", "geformuleerd",
+            "verwoord", "lelijk", "kwetsend",
+        ]
+        for index in sentences.indices where !sentences[index].tone && split[index].words.contains(where: aboutWording.contains) {
             if Self.quotes(in: sentences[index].text).contains(where: { quoted in
                 let words = KeyPointText.words(quoted)
                 return words.count >= 3 && Double(words.count { municipalityWords.contains($0) }) >= 0.8 * Double(words.count)
@@ -271,9 +277,11 @@ struct KeyPointReading {
                 return sentences[other].support + sentences[other].oppose + sentences[other].middle == 0
                     && Double(own.intersection(caseWords).count) <= 0.15 * Double(own.count)
             }
-            guard sentence.role == .point || sentence.role == .question, aside(index),
-                lexicon.cue(.elsewhere).contains(entry.stems),
-                !sentences[index...].contains(where: { $0.argument == entry.argument && $0.support + $0.oppose > 0 })
+            guard sentence.role == .point || sentence.role == .question, lexicon.cue(.elsewhere).contains(entry.stems),
+                aside(index),
+                !sentences[index...].prefix(while: { $0.argument == entry.argument }).contains(where: {
+                    $0.support + $0.oppose > 0
+                })
             else { continue }
             var first = index
             while first > 0, sentences[first - 1].argument == entry.argument, aside(first - 1) { first -= 1 }
