@@ -468,4 +468,13 @@ import Testing
         #expect(try #require(readings[12]).stance == .oppose)
         #expect(try !#require(readings[13]).keyPoints.isEmpty)
     }
+
+    @Test func aQuoteIsARemarkOnToneOnlyWhenItSaysSomethingAboutTheWords() throws {
+        let readings = Self.readings(adding: [
+            Self.argument(10, "Er staat 'verhuizen is de goedkoopst adequate oplossing', maar een verhuizer kost ook veel geld."),
+            Self.argument(11, "'Verhuizen is de goedkoopst adequate oplossing' klinkt alsof ze een doos is die je verplaatst."),
+        ])
+        #expect(try !#require(readings[10]).signals.contains(.tone))
+        #expect(try #require(readings[11]).signals.contains(.tone))
+    }
 }
