@@ -477,4 +477,18 @@ import Testing
         #expect(try !#require(readings[10]).signals.contains(.tone))
         #expect(try #require(readings[11]).signals.contains(.tone))
     }
+
+    @Test func aRhetoricalQuestionIsNoQuestionForTheMunicipality() throws {
+        let report = KeyPointAnalysis.analyse(
+            Self.arguments + [
+                Self.argument(10, "Sparen? Waarvan? Een traplift betaal je niet van een AOW. Wat wil je nog meer?"),
+                Self.argument(11, "Ik vraag me af of de buren dat elke dag kunnen blijven doen."),
+            ],
+            caseText: Self.caseText)
+        let rhetorical = try #require(report.readings.first { $0.number == 10 })
+        #expect(!rhetorical.signals.contains(.question))
+        #expect(!report.questions.contains { $0.number == 10 })
+        #expect(try #require(report.readings.first { $0.number == 11 }).signals.contains(.question))
+        #expect(report.questions.contains { $0.number == 11 })
+    }
 }

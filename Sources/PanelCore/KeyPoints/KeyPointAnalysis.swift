@@ -60,7 +60,10 @@ public enum KeyPointAnalysis {
         let trimmed = sentence.trimming { $0.isWhitespace || "\"')”’".contains($0) }
         // "En gaat haar huurtoeslag dan ook omlaag?": a joining word before the question's first word.
         let opener = ["en", "maar", "want", "dus", "of"].contains(words.first ?? "") ? words.dropFirst().first : words.first
+        // A question to an imagined "je" is rhetorical ("Wat wil je nog meer?", "Hoe zie je dat voor je?"): on the tune
+        // cases none of the seven replies whose questions all said "je" asked the municipality anything.
         return trimmed.hasSuffix("?") && words.count >= 5 && opener.map(KeyPointReading.questionOpeners.contains) == true
+            && !words.contains("je") && !words.contains("jij")
     }
 
     public static func analyse(_ input: [KeyPointArgument], caseText: KeyPointCaseText = .init()) -> KeyPointReport {
@@ -89,6 +92,9 @@ struct ReadSentence {
     var text: String
     var role: SentenceRole
     var missing: Bool
+    /// A question put to the municipality (a factual question, or "Ik vraag me af …"), not a rhetorical one
+    /// ("Sparen? Waarvan?", "Wat wil je nog meer?"): only these reach the questions part and the question signal.
+    var asks = false
     var tone: Bool
     var support: Int
     var oppose: Int
@@ -481,6 +487,7 @@ struct KeyPointReading {
             missing: counts[.missing, default: 0] > 0 || factualQuestion,
             tone: counts[.tone, default: 0] > 0, support: counts[.support, default: 0], oppose: counts[.oppose, default: 0],
             middle: counts[.middle, default: 0], features: features)
+        read.asks = factualQuestion || opensAsQuestion
         read.wordCount = words.count
         read.length = text.count
         return read

@@ -163,7 +163,7 @@ struct KeyPointClustering {
         let tone = remarks(sentences.indices.filter { sentences[$0].tone && !sentences[$0].missing }, tieToMunicipality: true)
         var questions: [KeyPointQuote] = []
         var seenQuestions = Set<String>()
-        for sentence in sentences where sentence.role == .question {
+        for sentence in sentences where sentence.role == .question && sentence.asks {
             let text = KeyPointText.standalone(sentence.text)
             if seenQuestions.insert(text.lowercased()).inserted {
                 questions.append(KeyPointQuote(number: arguments[sentence.argument].number, text: text))
@@ -186,7 +186,7 @@ struct KeyPointClustering {
             var signals: ArgumentReading.Signals = []
             if own.contains(where: \.missing) { signals.insert(.missingInformation) }
             if own.contains(where: \.tone) { signals.insert(.tone) }
-            if own.contains(where: { $0.role == .question }) { signals.insert(.question) }
+            if own.contains(where: { $0.role == .question && $0.asks }) { signals.insert(.question) }
             if reactionParents[index] != nil { signals.insert(.reaction) }
             if ids.isEmpty && !signals.contains(.reaction) { signals.insert(.noArgument) }
             var stance = cueStance(own)
