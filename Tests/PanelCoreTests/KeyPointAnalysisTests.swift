@@ -19,9 +19,23 @@ import Testing
         KeyPointArgument(number: number, author: Int64(100 + number), vote: vote, text: text, reactsTo: reactsTo)
     }
 
+    /// Arguments numbered from `first`, one per text, each by its own resident.
+    static func numbered(_ texts: [String], from first: Int = 10) -> [KeyPointArgument] {
+        texts.enumerated().map { argument(first + $0.offset, $0.element) }
+    }
+
     /// The readings of `extra` arguments analysed beside the arguments below, by argument number.
     static func readings(adding extra: [KeyPointArgument]) -> [Int: ArgumentReading] {
-        let report = KeyPointAnalysis.analyse(arguments + extra, caseText: caseText)
+        readings(of: report(adding: extra), extra)
+    }
+
+    /// The report on the arguments below and `extra`.
+    static func report(adding extra: [KeyPointArgument]) -> KeyPointReport {
+        KeyPointAnalysis.analyse(arguments + extra, caseText: caseText)
+    }
+
+    /// The readings in `report` of the `extra` arguments, by argument number.
+    static func readings(of report: KeyPointReport, _ extra: [KeyPointArgument]) -> [Int: ArgumentReading] {
         let numbers = Set(extra.map(\.number))
         return Dictionary(uniqueKeysWithValues: report.readings.filter { numbers.contains($0.number) }.map { ($0.number, $0) })
     }
@@ -365,26 +379,25 @@ import Testing
     }
 
     @Test func aSideGivenWayOnWithMaarIsAMiddleWay() throws {
-        let readings = Self.readings(adding: [
-            Self.argument(
-                10,
-                "Ik ben voor, maar van de ene op de andere dag verhuizen is wel veel gevraagd. Een jaar erbij had ik beter gevonden."
+        // Giving way is a middle way; a "maar" about tone, what is missing, or that takes a side itself is not.
+        let expected: [(text: String, stance: Stance)] = [
+            (
+                "Ik ben voor, maar van de ene op de andere dag verhuizen is wel veel gevraagd. Een jaar erbij had ik beter gevonden.",
+                .middle
             ),
-            Self.argument(
-                11, "Ik stem tegen. Maar als de gemeente per se wil dat ze verhuist, help haar dan met de verhuiskosten."),
-            Self.argument(
-                12,
-                "Inhoudelijk ben ik voor, verhuizen is goedkoper. Maar die zin over voorzien had anders geformuleerd kunnen worden."
+            ("Ik stem tegen. Maar als de gemeente per se wil dat ze verhuist, help haar dan met de verhuiskosten.", .middle),
+            // inverted "ben ik voor"; the maar is about tone
+            (
+                "Inhoudelijk ben ik voor, verhuizen is goedkoper. Maar die zin over voorzien had anders geformuleerd kunnen worden.",
+                .support
             ),
-            Self.argument(13, "Ik ben tegen, maar ik weet niet hoeveel een traplift kost."),
-            Self.argument(14, "Ik ben het eens met de gemeente, maar de buren helpen haar en dat is onterecht weg te nemen."),
-        ])
-        // Then giving way is a middle way; a "maar" about tone, what is missing, or that takes a side itself is not
-        #expect(try #require(readings[10]).stance == .middle)
-        #expect(try #require(readings[11]).stance == .middle)
-        #expect(try #require(readings[12]).stance == .support, "inverted: \"ben ik voor\"; the maar is about tone")
-        #expect(try #require(readings[13]).stance == .oppose)
-        #expect(try #require(readings[14]).stance != .middle)
+            ("Ik ben tegen, maar ik weet niet hoeveel een traplift kost.", .oppose),
+            ("Ik ben het eens met de gemeente, maar de buren helpen haar en dat is onterecht weg te nemen.", .oppose),
+        ]
+        let readings = Self.readings(adding: Self.numbered(expected.map(\.text)))
+        for (offset, entry) in expected.enumerated() {
+            #expect(try #require(readings[10 + offset]).stance == entry.stance, "\(entry.text)")
+        }
     }
 
     @Test func aWordThatOnlyLooksLikeAMiddleWayTakesNoMiddle() throws {
@@ -451,15 +464,14 @@ import Testing
     }
 
     @Test func aRemarkOnAnotherMatterOfTheMunicipalityIsNoArgument() throws {
-        let readings = Self.readings(adding: [
-            Self.argument(
-                10, "Kan de gemeente ook eens iets doen aan de losliggende stoeptegels bij de kerk? Daar vallen ouderen echt."),
-            Self.argument(
-                11, "Ik wil even kwijt dat het loket telefonisch slecht bereikbaar is. Een half uur in de wacht gestaan."),
-            // About the pavement too, but taking a side, or in the case's own words: arguments
-            Self.argument(12, "Met die losse stoeptegels kan ze nergens heen, dus een traplift weigeren is onterecht."),
-            Self.argument(13, "De buren helpen haar elke dag over de kapotte stoep naar de winkel."),
-        ])
+        let readings = Self.readings(
+            adding: Self.numbered([
+                "Kan de gemeente ook eens iets doen aan de losliggende stoeptegels bij de kerk? Daar vallen ouderen echt.",
+                "Ik wil even kwijt dat het loket telefonisch slecht bereikbaar is. Een half uur in de wacht gestaan.",
+                // About the pavement too, but taking a side, or in the case's own words: arguments
+                "Met die losse stoeptegels kan ze nergens heen, dus een traplift weigeren is onterecht.",
+                "De buren helpen haar elke dag over de kapotte stoep naar de winkel.",
+            ]))
         for number in [10, 11] {
             let reading = try #require(readings[number])
             #expect(reading.keyPoints.isEmpty && reading.stance == .unclear, "#\(number)")
@@ -479,16 +491,15 @@ import Testing
     }
 
     @Test func aRhetoricalQuestionIsNoQuestionForTheMunicipality() throws {
-        let report = KeyPointAnalysis.analyse(
-            Self.arguments + [
-                Self.argument(10, "Sparen? Waarvan? Een traplift betaal je niet van een AOW. Wat wil je nog meer?"),
-                Self.argument(11, "Ik vraag me af of de buren dat elke dag kunnen blijven doen."),
-            ],
-            caseText: Self.caseText)
-        let rhetorical = try #require(report.readings.first { $0.number == 10 })
-        #expect(!rhetorical.signals.contains(.question))
+        let extra = [
+            Self.argument(10, "Sparen? Waarvan? Een traplift betaal je niet van een AOW. Wat wil je nog meer?"),
+            Self.argument(11, "Ik vraag me af of de buren dat elke dag kunnen blijven doen."),
+        ]
+        let report = Self.report(adding: extra)
+        let readings = Self.readings(of: report, extra)
+        #expect(try !#require(readings[10]).signals.contains(.question))
         #expect(!report.questions.contains { $0.number == 10 })
-        #expect(try #require(report.readings.first { $0.number == 11 }).signals.contains(.question))
+        #expect(try #require(readings[11]).signals.contains(.question))
         #expect(report.questions.contains { $0.number == 11 })
     }
 }
