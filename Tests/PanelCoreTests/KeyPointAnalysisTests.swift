@@ -502,4 +502,36 @@ import Testing
         #expect(try #require(readings[11]).signals.contains(.question))
         #expect(report.questions.contains { $0.number == 11 })
     }
+
+    /// A question behind a clause of its own, a yes/no question opening with any verb, and "zou ik willen weten" ask
+    /// the municipality something; "Waarom zou …", "Waarom niet gewoon …" and "… toch?" argue.
+    @Test func aQuestionIsReadWhereverItOpensAndNotWhenItArgues() throws {
+        let asking = [
+            "Ik ben voor, maar wat moet hij in die stabilisatiefase nou precies doen?",
+            "Ik heb een vraag: hoe vaak komt de regiotaxi hier eigenlijk te laat?",
+            "Telt zo'n afgeronde behandeling dan helemaal niet mee?",
+            "Hoeveel kilometer is het via een route waar je als kind veilig kunt fietsen?",
+            "Voor. Wel zou ik willen weten wat de boodschappendienst haar per maand kost.",
+        ]
+        let arguing = [
+            "Waarom zou iemand in de bijstand die cadeau krijgen?",
+            "Waarom niet gewoon een gebruikte wasmachine via de kringloop?",
+            "Die jongen zet je toch niet in zijn eentje in de bus met een overstap?",
+            "Waarom zou je een hele badkamer slopen als mevrouw er over een jaar niet meer woont.",
+            "Dan is het toch raar om hem nog volgens de oude regel aan te pakken?",
+        ]
+        let extra = Self.numbered(asking + arguing, from: 10)
+        let report = Self.report(adding: extra)
+        let readings = Self.readings(of: report, extra)
+        for (offset, text) in asking.enumerated() {
+            #expect(try #require(readings[10 + offset]).signals.contains(.question), "\(text)")
+            #expect(report.questions.contains { $0.number == 10 + offset }, "\(text)")
+        }
+        for (offset, text) in arguing.enumerated() {
+            let number = 10 + asking.count + offset
+            #expect(try !#require(readings[number]).signals.contains(.question), "\(text)")
+        }
+        #expect(KeyPointAnalysis.questions(in: "Ik ben voor, maar wat moet hij dan precies doen?").count == 1)
+        #expect(KeyPointAnalysis.questions(in: "Waarom moet het per se een nieuwe wasmachine zijn?").isEmpty)
+    }
 }

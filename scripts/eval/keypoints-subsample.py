@@ -19,6 +19,12 @@ names default to every case in RESULTS_DIR; the same seed gives the same subsamp
 replays each whole round once and scores sides instead: each key point's stance against the gold stance of its main
 gold point (the same rule as keypoints.py), each argument's stance against its reply's gold stance, with the
 confusions (gold -> shown) and, with VERBOSE=1, every key point on the wrong side.
+
+    scripts/eval/keypoints-subsample.py --flags RESULTS_DIR [CASE ...]
+
+replays each whole round once and scores the reply-level signals as keypoints.py does (missing information, tone,
+question, and non-argument replies given a key point), per split, with VERBOSE=1 every miss (FN) and false alarm
+(FP) with the start of its reply. A reply the intake filed as a question for the municipality counts as flagged.
 """
 import collections, json, os, pathlib, random, statistics, subprocess, sys
 
@@ -29,8 +35,8 @@ import keypoints as K  # noqa: E402  (the same ARI as the whole-round runner)
 
 
 def main():
-    sides = len(sys.argv) > 1 and sys.argv[1] == "--sides"
-    if sides:
+    mode = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("--sides", "--flags") else None
+    if mode:
         del sys.argv[1]
     if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
         print(__doc__)
@@ -69,11 +75,13 @@ def main():
         return 70
     binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=repo, env=env, check=True,
                             capture_output=True, text=True).stdout.strip() + "/KeyPointsReplay"
-    if sides:
+    if mode:
         for entry in rounds:
             entry["variants"] = entry["variants"][:1]
         reports = json.loads(subprocess.run([binary, "--report"], input=json.dumps(rounds), capture_output=True,
                                             text=True, check=True).stdout)
+        if mode == "--flags":
+            return score_flags(names, reports, gold, results)
         return score_sides(names, reports, gold)
     replayed = json.loads(subprocess.run([binary], input=json.dumps(rounds), capture_output=True, text=True,
                                          check=True).stdout)
@@ -107,6 +115,47 @@ def main():
         share = sum(m[1] for m in means) / max(1, sum(m[2] for m in means))
         print(f"{'mean of the ' + split + ' cases':40} {'':5}  {statistics.mean(m[0] for m in means):.3f}"
               f"   incoherent over all runs {share:.1%}")
+    return 0
+
+
+# The bits of ArgumentReading.Signals in the report's JSON.
+SIGNAL_BITS = {"missing": 1, "tone": 2, "question": 4}
+
+
+def score_flags(names, reports, gold, results):
+    """Reply-level signals of each whole round against the gold; prints, returns 0."""
+    verbose = os.environ.get("VERBOSE") == "1"
+    totals = {}
+    for name in names:
+        case = json.load(open(repo / "Tests/Corpus/keypoints" / f"{name}.json"))
+        split = case.get("split", "tune")
+        _, reply_of, _ = gold[name]
+        delivery = {int(k): v for k, v in json.load(open(results / name / "delivery.json")).items()}
+        readings = {reply_of.get(r["number"]): r for r in reports[name]["readings"]}
+        counts = collections.Counter()
+        for reply in case["replies"]:
+            reading = readings.get(reply["id"], {"signals": 0, "keyPoints": []})
+            wanted = {"missing": bool(reply["missing_information"]), "tone": reply["tone"], "question": reply["question"]}
+            for flag, bit in SIGNAL_BITS.items():
+                shown = reading["signals"] & bit != 0
+                if flag == "question" and delivery.get(reply["id"], {}).get("disposition") == "question":
+                    shown = True
+                outcome = "tp" if wanted[flag] and shown else "fn" if wanted[flag] else "fp" if shown else None
+                if outcome:
+                    counts[(flag, outcome)] += 1
+                if verbose and outcome in ("fn", "fp"):
+                    print(f"  {outcome.upper()} {flag:8} {name[:20]:20} #{reply['id']:<3} {reply['body'][:160]!r}")
+            if reply.get("non_argument"):
+                counts[("leakage", "of")] += 1
+                counts[("leakage", "tp")] += bool(reading["keyPoints"])
+        totals.setdefault(split, collections.Counter()).update(counts)
+    for split, counts in sorted(totals.items()):
+        line = []
+        for flag in SIGNAL_BITS:
+            tp, fn, fp = (counts[(flag, o)] for o in ("tp", "fn", "fp"))
+            line.append(f"{flag} {tp / max(1, tp + fn):.2f} / {tp / max(1, tp + fp):.2f}")
+        line.append(f"leakage {counts[('leakage', 'tp')]} of {counts[('leakage', 'of')]}")
+        print(f"{split}: recall / precision  " + "   ".join(line))
     return 0
 
 

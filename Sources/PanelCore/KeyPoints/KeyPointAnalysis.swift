@@ -56,14 +56,45 @@ public enum KeyPointAnalysis {
     }
 
     /// The one rule for a factual question: see `questions(in:)`.
+    ///
+    /// The question may open after a clause of its own, behind a comma, colon or semicolon ("Ik ben voor, maar wat
+    /// moet hij in die stabilisatiefase doen?", "Bovendien: hoeveel houdt mevrouw over?"), and a yes/no question opens
+    /// with any finite verb before its subject ("Telt zo'n behandeling dan niet mee?"). Rhetorical ones are not
+    /// factual (`isRhetorical`).
     static func isFactualQuestion(_ sentence: String, words: [String]) -> Bool {
         let trimmed = sentence.trimming { $0.isWhitespace || "\"')”’".contains($0) }
-        // "En gaat haar huurtoeslag dan ook omlaag?": a joining word before the question's first word.
-        let opener = ["en", "maar", "want", "dus", "of"].contains(words.first ?? "") ? words.dropFirst().first : words.first
-        // A question to an imagined "je" is rhetorical ("Wat wil je nog meer?", "Hoe zie je dat voor je?"): on the tune
-        // cases none of the seven replies whose questions all said "je" asked the municipality anything.
-        return trimmed.hasSuffix("?") && words.count >= 5 && opener.map(KeyPointReading.questionOpeners.contains) == true
-            && !words.contains("je") && !words.contains("jij")
+        guard trimmed.hasSuffix("?"), words.count >= 5 else { return false }
+        let parts = trimmed.split(whereSeparator: { ",:;".contains($0) }).map { KeyPointText.words(String($0)) }
+        for index in parts.indices {
+            var clause = Array(parts[index...].joined())
+            if KeyPointReading.questionJoiners.contains(clause.first ?? "") { clause.removeFirst() }
+            guard clause.count >= 4, opensQuestion(clause, first: index == 0) else { continue }
+            return !isRhetorical(clause)
+        }
+        return false
+    }
+
+    /// A clause opening a question: an interrogative, a verb a Dutch question puts first, or (the sentence's first
+    /// clause only) any word that is no adverb or pronoun before a subject ("Krijgen de ouders …", "Zit ze …").
+    private static func opensQuestion(_ clause: [String], first: Bool) -> Bool {
+        if KeyPointReading.questionOpeners.contains(clause[0]) { return true }
+        return first && clause[0].count >= 3 && !KeyPointReading.notVerbs.contains(clause[0])
+            && KeyPointReading.subjects.contains(clause[1])
+    }
+
+    /// A question that argues instead of asking: one to an imagined "je" ("Wat wil je nog meer?"), one that expects
+    /// agreement ("… toch?"), a proposal ("Waarom niet gewoon …", "Kan de gemeente niet gewoon …"), a complaint
+    /// ("Waarom zou …", "Waarom moet …", "Wie zegt …", "… dan ook maar …").
+    static func isRhetorical(_ clause: [String]) -> Bool {
+        // On the tune cases none of the seven replies whose questions put "je" as their subject asked the
+        // municipality anything; a "je" further on is anyone ("… via een route waar je veilig kunt fietsen?").
+        if clause.prefix(4).contains(where: { $0 == "je" || $0 == "jij" }) { return true }
+        if clause.contains("toch") || clause.contains("gewoon") { return true }
+        let opening = clause.prefix(2).joined(separator: " ")
+        if ["waarom zou", "waarom zouden", "waarom moet", "waarom moeten", "waarom niet", "wie zegt"].contains(opening) {
+            return true
+        }
+        return clause.indices.dropLast(2).contains { clause[$0] == "dan" && clause[$0 + 1] == "ook" && clause[$0 + 2] == "maar" }
     }
 
     public static func analyse(_ input: [KeyPointArgument], caseText: KeyPointCaseText = .init()) -> KeyPointReport {
@@ -178,6 +209,24 @@ struct KeyPointReading {
     }
 
     /// Words that open a question asking for facts: interrogatives and the verbs Dutch puts first in a question.
+    /// Joining words a question may follow: "En gaat haar huurtoeslag dan ook omlaag?".
+    static let questionJoiners: Set<String> = ["en", "maar", "want", "dus", "of", "bovendien", "ook"]
+    /// Words that open a sentence without being its verb, though a subject may follow ("Dan is het …", "Nu de …").
+    static let notVerbs: Set<String> = [
+        "dan", "nu", "toen", "toch", "dus", "daarom", "misschien", "eigenlijk", "echt", "gewoon", "hier", "daar", "nog",
+        "wel", "niet", "alleen", "als", "omdat", "terwijl", "zodat", "want", "maar", "ook", "zelfs", "helaas", "gelukkig",
+        "natuurlijk", "immers", "vroeger", "later", "straks", "daarna", "eerst", "soms", "vaak", "altijd", "nooit",
+        "volgens", "voor", "tegen", "met", "zonder", "bij", "van", "naar", "door", "over", "uit", "tot", "sinds", "per",
+        "welke", "die", "dat", "deze", "dit", "het", "een", "de", "zo", "mijn", "onze", "haar", "zijn", "hun", "elke",
+        "iedere", "geen", "alle", "veel", "weinig", "meer", "minder", "oftewel", "kortom", "stel", "ondanks",
+        "hoewel", "zeker", "vooral", "ja", "nee", "jawel", "tja", "oke", "goh",
+    ]
+    /// Subjects a finite verb stands before in a yes/no question.
+    static let subjects: Set<String> = [
+        "ze", "zij", "hij", "u", "de", "het", "die", "dat", "deze", "dit", "er", "men", "iemand", "mevrouw", "meneer",
+        "zo", "haar", "zijn", "hun", "mijn", "onze", "we", "wij", "ik", "jullie", "een", "ouders", "moeder", "vader",
+        "zoon", "dochter",
+    ]
     static let questionOpeners: Set<String> = [
         "waarom", "hoeveel", "hoe", "wat", "welke", "welk", "wie", "wanneer", "waar", "is", "zijn", "heeft", "hebben", "kan",
         "kunnen", "wordt", "worden", "was", "waren", "klopt", "weet", "weten", "bestaat", "komt", "krijgt", "gaat", "mag",
@@ -487,7 +536,7 @@ struct KeyPointReading {
             missing: counts[.missing, default: 0] > 0 || factualQuestion,
             tone: counts[.tone, default: 0] > 0, support: counts[.support, default: 0], oppose: counts[.oppose, default: 0],
             middle: counts[.middle, default: 0], features: features)
-        read.asks = factualQuestion || opensAsQuestion
+        read.asks = factualQuestion || opensAsQuestion && !KeyPointAnalysis.isRhetorical(words)
         read.wordCount = words.count
         read.length = text.count
         return read
