@@ -485,9 +485,14 @@ import Testing
         let readings = Self.readings(adding: [
             Self.argument(10, "Er staat 'verhuizen is de goedkoopst adequate oplossing', maar een verhuizer kost ook veel geld."),
             Self.argument(11, "'Verhuizen is de goedkoopst adequate oplossing' klinkt alsof ze een doos is die je verplaatst."),
+            Self.argument(12, "De gemeente schrijft dat het budget onder druk staat, alsof mevrouw daar iets aan kan doen."),
+            Self.argument(13, "De gemeente stelt dat een verhuizer weinig kost, maar dat is niet zo."),
         ])
         #expect(try !#require(readings[10]).signals.contains(.tone))
         #expect(try #require(readings[11]).signals.contains(.tone))
+        // How the municipality writes it, without a quote.
+        #expect(try #require(readings[12]).signals.contains(.tone))
+        #expect(try !#require(readings[13]).signals.contains(.tone))
     }
 
     @Test func aRhetoricalQuestionIsNoQuestionForTheMunicipality() throws {

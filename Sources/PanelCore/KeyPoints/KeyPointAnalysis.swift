@@ -281,8 +281,13 @@ struct KeyPointReading {
             "alsof", "klinkt", "woord", "woorden", "zin", "term", "steekt", "stoort", "opgeschreven", "geformuleerd",
             "verwoord", "lelijk", "kwetsend",
         ]
+        // So does one saying how the municipality writes it, quote or not ("De gemeente schrijft dat het budget onder
+        // druk staat, alsof mevrouw daar iets aan kan doen").
+        let writes: Set<String> = ["schrijft", "schrijven", "schreef", "noemt", "noemen", "formuleert", "verwoordt", "stelt"]
         for index in sentences.indices where !sentences[index].tone && split[index].words.contains(where: aboutWording.contains) {
-            if Self.quotes(in: sentences[index].text).contains(where: { quoted in
+            if split[index].words.contains(where: writes.contains) {
+                sentences[index].tone = true
+            } else if Self.quotes(in: sentences[index].text).contains(where: { quoted in
                 let words = KeyPointText.words(quoted)
                 return words.count >= 3 && Double(words.count { municipalityWords.contains($0) }) >= 0.8 * Double(words.count)
             }) {
