@@ -148,6 +148,8 @@ def score_flags(names, reports, gold, results):
             if reply.get("non_argument"):
                 counts[("leakage", "of")] += 1
                 counts[("leakage", "tp")] += bool(reading["keyPoints"])
+                if verbose and reading["keyPoints"]:
+                    print(f"  LEAK {'':8} {name[:20]:20} #{reply['id']:<3} {reply['body'][:160]!r}")
         totals.setdefault(split, collections.Counter()).update(counts)
     for split, counts in sorted(totals.items()):
         line = []

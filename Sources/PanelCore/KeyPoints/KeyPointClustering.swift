@@ -514,15 +514,31 @@ struct KeyPointClustering {
     }
 
     /// How well a sentence states its group: close to the group's centre, less what it shares with every argument
-    /// ("Ik heb er lang over nagedacht" is near every centre), preferring 6 to 30 words and no "#N" reference.
+    /// ("Ik heb er lang over nagedacht" is near every centre), preferring 6 to 30 words and no "#N" reference. A case
+    /// officer reads it alone, so it should say the point itself: a sentence of few content words says little ("Werkt
+    /// het, dan houdt ze hem"), one opening on what came before ("Dan …", "Dat …", "Daar …") needs that before, and a
+    /// resident's own story ("Ik heb zelf drie jaar in de bijstand gezeten") is an example of the point, not the
+    /// point, unless it states a side ("Ik stem voor, mits …").
     func score(_ sentence: Int, _ group: Group) -> Float {
-        let words = sentences[sentence].wordCount
-        var fit: Float = (6...30).contains(words) ? 1 : words < 6 ? 0.5 : 0.8
+        let read = sentences[sentence]
+        var fit: Float = (6...30).contains(read.wordCount) ? 1 : read.wordCount < 6 ? 0.5 : 0.8
         // "#19 vind ik een goed idee" says little without #19.
-        if sentences[sentence].text.contains(where: { $0 == "#" }) { fit *= 0.5 }
-        let vector = sentences[sentence].vector
-        return (vector.dot(dense: group.centre) - 0.5 * vector.dot(dense: everyone)) * fit
+        if read.text.contains(where: { $0 == "#" }) { fit *= 0.5 }
+        fit *= min(1, Float(read.features.count) / Self.fullStatement).squareRoot()
+        let plain = KeyPointText.words(KeyPointText.standalone(read.text))
+        if let first = plain.first, Self.leansOnBefore.contains(first) { fit *= 0.6 }
+        if read.support + read.oppose + read.middle == 0, plain.contains(where: Self.ownStory.contains) { fit *= 0.7 }
+        return (read.vector.dot(dense: group.centre) - 0.5 * read.vector.dot(dense: everyone)) * fit
     }
+
+    /// Features of a sentence that says a whole point; fewer weigh less when choosing a key point's sentence.
+    static let fullStatement: Float = 8
+    /// Openings that lean on the sentence before.
+    static let leansOnBefore: Set<String> = [
+        "dan", "dat", "die", "daar", "dit", "zo", "ook", "en", "want", "maar", "werkt", "zolang", "daarom", "nou", "nu",
+    ]
+    /// Words of a resident's own story.
+    static let ownStory: Set<String> = ["ik", "mijn", "wij", "we", "ons", "onze", "me", "mij"]
 
     /// One or two other members, of other arguments, short, closest to the centre.
     func quotes(of group: Group, besides representative: Int) -> [KeyPointQuote] {
