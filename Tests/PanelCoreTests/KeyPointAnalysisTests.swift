@@ -305,11 +305,17 @@ import Testing
                 Self.argument(
                     10, "Goed en duidelijk opgeschreven deze casus, zo snap ik tenminste wat de regels zijn. Complimenten."),
                 Self.argument(11, "Helder beschreven, maar de buren kunnen helpen, dus ik ben tegen."),
+                Self.argument(
+                    12,
+                    "Goed dat jullie het standpunt van de aanvrager ook zo uitgebreid opschrijven. Zo kan ik me echt een oordeel vormen."
+                ),
             ],
             caseText: Self.caseText)
-        let compliment = try #require(report.readings.first { $0.number == 10 })
-        #expect(compliment.keyPoints.isEmpty)
-        #expect(compliment.signals.contains(.noArgument))
+        for number in [10, 12] {
+            let compliment = try #require(report.readings.first { $0.number == number })
+            #expect(compliment.keyPoints.isEmpty, "#\(number)")
+            #expect(compliment.signals.contains(.noArgument), "#\(number)")
+        }
         // A compliment beside a stance still leaves the stance its point.
         let stance = try #require(report.readings.first { $0.number == 11 })
         #expect(!stance.keyPoints.isEmpty)
@@ -493,6 +499,11 @@ import Testing
         }
         #expect(try #require(readings[12]).stance == .oppose)
         #expect(try !#require(readings[13]).keyPoints.isEmpty)
+        // The panel's own mail is another matter too.
+        let mail = try #require(
+            Self.readings(adding: [Self.argument(20, "Ik krijg deze mails trouwens steeds dubbel, één keer zonder bijlage.")])[20]
+        )
+        #expect(mail.keyPoints.isEmpty && mail.signals.contains(.noArgument))
     }
 
     @Test func aQuoteIsARemarkOnToneOnlyWhenItSaysSomethingAboutTheWords() throws {
@@ -501,12 +512,17 @@ import Testing
             Self.argument(11, "'Verhuizen is de goedkoopst adequate oplossing' klinkt alsof ze een doos is die je verplaatst."),
             Self.argument(12, "De gemeente schrijft dat het budget onder druk staat, alsof mevrouw daar iets aan kan doen."),
             Self.argument(13, "De gemeente stelt dat een verhuizer weinig kost, maar dat is niet zo."),
+            Self.argument(14, "Het woord 'dure voorziening' zegt haar niks, leg het uit."),
+            Self.argument(15, "Van de trap naar verhuizen in één keer is erg bot, bouw het af."),
         ])
         #expect(try !#require(readings[10]).signals.contains(.tone))
         #expect(try #require(readings[11]).signals.contains(.tone))
         // How the municipality writes it, without a quote.
         #expect(try #require(readings[12]).signals.contains(.tone))
         #expect(try !#require(readings[13]).signals.contains(.tone))
+        // A quote of two words is a quote; "bot" about the decision itself is no remark on the letter.
+        #expect(try #require(readings[14]).signals.contains(.tone))
+        #expect(try !#require(readings[15]).signals.contains(.tone))
     }
 
     @Test func aRhetoricalQuestionIsNoQuestionForTheMunicipality() throws {
@@ -531,6 +547,7 @@ import Testing
             "Telt zo'n afgeronde behandeling dan helemaal niet mee?",
             "Hoeveel kilometer is het via een route waar je als kind veilig kunt fietsen?",
             "Voor. Wel zou ik willen weten wat de boodschappendienst haar per maand kost.",
+            "Ik begrijp het nog niet, is er een nieuwe indicatie gedaan of is dit gewoon een bezuiniging?",
         ]
         let arguing = [
             "Waarom zou iemand in de bijstand die cadeau krijgen?",

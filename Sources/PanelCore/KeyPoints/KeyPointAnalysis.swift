@@ -89,7 +89,8 @@ public enum KeyPointAnalysis {
         // On the tune cases none of the seven replies whose questions put "je" as their subject asked the
         // municipality anything; a "je" further on is anyone ("… via een route waar je veilig kunt fietsen?").
         if clause.prefix(4).contains(where: { $0 == "je" || $0 == "jij" }) { return true }
-        if clause.contains("toch") || clause.contains("gewoon") { return true }
+        if clause.contains("toch") { return true }
+        if clause.indices.dropLast().contains(where: { clause[$0] == "niet" && clause[$0 + 1] == "gewoon" }) { return true }
         let opening = clause.prefix(2).joined(separator: " ")
         if ["waarom zou", "waarom zouden", "waarom moet", "waarom moeten", "waarom niet", "wie zegt"].contains(opening) {
             return true
@@ -289,7 +290,7 @@ struct KeyPointReading {
                 sentences[index].tone = true
             } else if Self.quotes(in: sentences[index].text).contains(where: { quoted in
                 let words = KeyPointText.words(quoted)
-                return words.count >= 3 && Double(words.count { municipalityWords.contains($0) }) >= 0.8 * Double(words.count)
+                return words.count >= 2 && Double(words.count { municipalityWords.contains($0) }) >= 0.8 * Double(words.count)
             }) {
                 sentences[index].tone = true
             }
