@@ -413,6 +413,10 @@ import Testing
             ),
             ("Ik ben tegen, maar ik weet niet hoeveel een traplift kost.", .oppose),
             ("Ik ben het eens met de gemeente, maar de buren helpen haar en dat is onterecht weg te nemen.", .oppose),
+            // Middle ways in other words: easing it in, an addition instead of a replacement, a second look
+            ("Bouw het rustig af over een half jaar, dan kan ze aan de trap wennen.", .middle),
+            ("Een verhuiscoach is prima als aanvulling, maar niet als vervanging van de thuiszorg.", .middle),
+            ("Spreek af dat het na drie maanden opnieuw bekeken wordt, samen met mevrouw.", .middle),
         ]
         let readings = Self.readings(adding: Self.numbered(expected.map(\.text)))
         for (offset, entry) in expected.enumerated() {
