@@ -25,8 +25,15 @@ confusions (gold -> shown) and, with VERBOSE=1, every key point on the wrong sid
 replays each whole round once and scores the reply-level signals as keypoints.py does (missing information, tone,
 question, and non-argument replies given a key point), per split, with VERBOSE=1 every miss (FN) and false alarm
 (FP) with the start of its reply. A reply the intake filed as a question for the municipality counts as flagged.
+
+    scripts/eval/keypoints-subsample.py --sentences RESULTS_DIR [CASE ...]
+
+replays each whole round once and scores how well each key point of 3+ residents is *stated*: whether its sentence
+comes from an argument labelled with the point's main gold point, and how much it shares with the gold point's own
+wording (cosine of Snowball stem sets, stop words left out; needs `pip install snowballstemmer`), beside the best any
+member sentence of that gold point reaches (a ceiling, chosen with the gold labels). VERBOSE=1 prints each one.
 """
-import collections, json, os, pathlib, random, statistics, subprocess, sys
+import collections, json, os, pathlib, random, re, statistics, subprocess, sys
 
 here = pathlib.Path(__file__).resolve().parent
 repo = here.parent.parent
@@ -35,7 +42,7 @@ import keypoints as K  # noqa: E402  (the same ARI as the whole-round runner)
 
 
 def main():
-    mode = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("--sides", "--flags") else None
+    mode = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("--sides", "--flags", "--sentences") else None
     if mode:
         del sys.argv[1]
     if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
@@ -82,6 +89,9 @@ def main():
                                             text=True, check=True).stdout)
         if mode == "--flags":
             return score_flags(names, reports, gold, results)
+        if mode == "--sentences":
+            texts = {entry["name"]: {a["number"]: a["text"] for a in entry["variants"][0]} for entry in rounds}
+            return score_sentences(names, reports, gold, texts)
         return score_sides(names, reports, gold)
     replayed = json.loads(subprocess.run([binary], input=json.dumps(rounds), capture_output=True, text=True,
                                          check=True).stdout)
@@ -159,6 +169,70 @@ def score_flags(names, reports, gold, results):
         line.append(f"leakage {counts[('leakage', 'tp')]} of {counts[('leakage', 'of')]}")
         print(f"{split}: recall / precision  " + "   ".join(line))
     return 0
+
+
+STOP_WORDS = set("""de het een en of maar dat die dit deze is zijn was waren heeft hebben had ik je jij u hij zij ze we wij
+ons onze mijn haar hun er hier daar dan als om te van voor met naar op in aan bij uit door over tot niet geen wel ook nog al
+zo toch nu dus want omdat wat wie waar hoe waarom wordt worden kan kunnen moet moeten zou zouden gaat gaan heel erg veel meer
+echt gewoon even""".split())
+
+
+def score_sentences(names, reports, gold, texts):
+    """How well key points of 3+ residents state their main gold point; prints, returns 0 (69 without snowballstemmer)."""
+    try:
+        import snowballstemmer
+    except ImportError:
+        print("keypoints-subsample: --sentences needs the Snowball stemmer: pip install snowballstemmer", file=sys.stderr)
+        return 69
+    stemmer = snowballstemmer.stemmer("dutch")
+    verbose = os.environ.get("VERBOSE") == "1"
+
+    def stems(text):
+        words = [w for w in re.findall(r"[a-zà-ÿ]+", text.lower()) if w not in STOP_WORDS and len(w) > 2]
+        return set(stemmer.stemWords(words))
+
+    def cosine(a, b):
+        return len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0
+
+    totals = {}
+    for name in names:
+        case = json.load(open(repo / "Tests/Corpus/keypoints" / f"{name}.json"))
+        split = case.get("split", "tune")
+        _, reply_of, carries = gold[name]
+        wording = {kp["id"]: stems(kp["text"]) for kp in case.get("key_points", [])}
+        gold_count = collections.Counter(g for c in carries.values() for g in c)
+        total = totals.setdefault(split, collections.Counter())
+        for point in reports[name]["keyPoints"]:
+            if point["residents"] < 3:
+                continue
+            carried = collections.Counter(g for n in point["arguments"] for g in carries.get(reply_of.get(n), ["none"]))
+            main = sorted(carried, key=lambda g: (-carried[g], -gold_count[g], g))[0]
+            if main not in wording:
+                continue
+            sentence = point["sentence"]
+            start = sentence.rstrip(".").lower()[:40]
+            source = [n for n in point["arguments"] if start in texts[name].get(n, "").lower()]
+            from_main = any(main in carries.get(reply_of.get(n), []) for n in source)
+            shared = cosine(stems(sentence), wording[main])
+            best = max((cosine(stems(part), wording[main]) for n in point["arguments"]
+                        if main in carries.get(reply_of.get(n), [])
+                        for part in re.split(r"(?<=[.!?])\s+", texts[name].get(n, ""))), default=0.0)
+            total.update({"points": 1, "from_main": from_main})
+            total["shared"] += shared
+            total["best"] += best
+            if verbose:
+                print(f"  {name[:20]:20} K{point['id']:<3} {shared:.2f} (best {best:.2f}) {'' if from_main else 'OTHER '}"
+                      f"{sentence[:90]!r}\n  {'':26}gold {main}: {case_point_text(case, main)[:90]}")
+    for split, total in sorted(totals.items()):
+        n = max(1, total["points"])
+        print(f"{split}: {total['points']} key points of 3+ residents; sentence from an argument of the main gold point "
+              f"{total['from_main'] / n:.0%}; shares with the gold wording {total['shared'] / n:.3f} "
+              f"(best member sentence {total['best'] / n:.3f})")
+    return 0
+
+
+def case_point_text(case, point_id):
+    return next((kp["text"] for kp in case.get("key_points", []) if kp["id"] == point_id), "")
 
 
 def score_sides(names, reports, gold):
