@@ -552,6 +552,7 @@ import Testing
             "Hoeveel kilometer is het via een route waar je als kind veilig kunt fietsen?",
             "Voor. Wel zou ik willen weten wat de boodschappendienst haar per maand kost.",
             "Ik begrijp het nog niet, is er een nieuwe indicatie gedaan of is dit gewoon een bezuiniging?",
+            "Hoeveel scheelt een traplift nou eigenlijk met een verhuizing, ik zie nergens bedragen staan",
         ]
         let arguing = [
             "Waarom zou iemand in de bijstand die cadeau krijgen?",
