@@ -133,6 +133,21 @@ import Testing
         #expect(!neighbours.sentence.contains("nagedacht"), "\(neighbours.sentence)")
     }
 
+    /// A sentence that says its side and that no group took joins the closest key point on that side if somewhat
+    /// alike (without this step "gemeenschapsgeld is schaars" stood alone), not when it shares nothing.
+    @Test func aSentenceThatSaysItsSideJoinsTheClosestPointOnThatSide() throws {
+        let extra = Self.numbered([
+            "Terecht besluit, want gemeenschapsgeld is schaars.",
+            "Terecht besluit, de bibliotheek in het dorp sluit ook al.",
+        ])
+        let report = Self.report(adding: extra)
+        let readings = Self.readings(of: report, extra)
+        let money = try #require(report.keyPoints.first { $0.arguments.contains(4) })
+        #expect(money.stance == .support)
+        #expect(try #require(readings[10]).keyPoints == [money.id])
+        #expect(try !#require(readings[11]).keyPoints.contains(money.id))
+    }
+
     @Test func anAgreeingReactionCountsItsAuthorTowardTheArgumentsKeyPoint() throws {
         let report = KeyPointAnalysis.analyse(Self.arguments, caseText: Self.caseText)
         let neighbours = try #require(report.keyPoints.first { $0.arguments.contains(1) })

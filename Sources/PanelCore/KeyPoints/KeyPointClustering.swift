@@ -105,6 +105,7 @@ struct KeyPointClustering {
         for group in groups { taken.formUnion(group.members) }
         groups += coverGroups(
             points.filter { !taken.contains($0) }, threshold: KeyPointAnalysis.coverThreshold, minimumResidents: 2)
+        groups = joinedOnTheirSide(groups, threshold: KeyPointAnalysis.sideJoinThreshold)
         groups += leftovers(groups, reactions: reactions)
 
         // Each argument's key points (main groups before "also mentioned" ones), and who stands behind each.
@@ -477,6 +478,31 @@ struct KeyPointClustering {
             }
         }
         return groups
+    }
+
+    /// Sentences no group took that say their side ("Ik ben voor, mits …", "onterecht") join the closest group shown on
+    /// that side, at a lower likeness than a sentence of no side may (`sideJoinThreshold`): "Spreek af dat het na drie
+    /// maanden opnieuw bekeken wordt" belongs with "Plan een moment om over drie maanden te kijken hoe het gaat".
+    func joinedOnTheirSide(_ groups: [Group], threshold: Float) -> [Group] {
+        var taken = Set<Int>()
+        for group in groups { taken.formUnion(group.members) }
+        let sides = groups.map { stance(of: $0) }
+        var members = groups.map(\.members)
+        for sentence in points where !taken.contains(sentence) {
+            let lean = sentences[sentence].lean
+            guard lean != .unclear else { continue }
+            var best = -1
+            var bestScore = threshold
+            for (index, group) in groups.enumerated() where sides[index] == lean {
+                let score = sentences[sentence].vector.dot(dense: group.centre)
+                if score > bestScore {
+                    best = index
+                    bestScore = score
+                }
+            }
+            if best >= 0 { members[best].append(sentence) }
+        }
+        return members.map { Group(members: $0, centre: dense($0)) }
     }
 
     /// Points nobody else made: per argument its fullest sentence left over, as a group of its own.
