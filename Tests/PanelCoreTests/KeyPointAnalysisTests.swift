@@ -439,6 +439,17 @@ import Testing
         }
     }
 
+    /// Residents write the participle as often as the infinitive of a cue ("aan haar lot overgelaten"); a negation
+    /// before it turns the side.
+    @Test func aCueAsAParticipleTakesItsSideAndANegationTurnsIt() throws {
+        let readings = Self.readings(adding: [
+            Self.argument(10, "Zo wordt een vrouw van 80 gewoon aan haar lot overgelaten."),
+            Self.argument(11, "Eén uur per week is nog altijd hulp. Ze wordt niet aan haar lot overgelaten."),
+        ])
+        #expect(try #require(readings[10]).stance == .oppose)
+        #expect(try #require(readings[11]).stance == .support)
+    }
+
     @Test func aWordThatOnlyLooksLikeAMiddleWayTakesNoMiddle() throws {
         let readings = Self.readings(adding: [
             Self.argument(
