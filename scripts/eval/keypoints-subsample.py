@@ -128,6 +128,12 @@ def main():
     return 0
 
 
+def labelled_case(name):
+    """The labelled case NAME and its split (tune or aside)."""
+    case = json.load(open(repo / "Tests/Corpus/keypoints" / f"{name}.json"))
+    return case, case.get("split", "tune")
+
+
 # The bits of ArgumentReading.Signals in the report's JSON.
 SIGNAL_BITS = {"missing": 1, "tone": 2, "question": 4}
 
@@ -137,8 +143,7 @@ def score_flags(names, reports, gold, results):
     verbose = os.environ.get("VERBOSE") == "1"
     totals = {}
     for name in names:
-        case = json.load(open(repo / "Tests/Corpus/keypoints" / f"{name}.json"))
-        split = case.get("split", "tune")
+        case, split = labelled_case(name)
         _, reply_of, _ = gold[name]
         delivery = {int(k): v for k, v in json.load(open(results / name / "delivery.json")).items()}
         readings = {reply_of.get(r["number"]): r for r in reports[name]["readings"]}
@@ -196,8 +201,7 @@ def score_sentences(names, reports, gold, texts):
 
     totals = {}
     for name in names:
-        case = json.load(open(repo / "Tests/Corpus/keypoints" / f"{name}.json"))
-        split = case.get("split", "tune")
+        case, split = labelled_case(name)
         _, reply_of, carries = gold[name]
         wording = {kp["id"]: stems(kp["text"]) for kp in case.get("key_points", [])}
         gold_count = collections.Counter(g for c in carries.values() for g in c)
@@ -240,8 +244,7 @@ def score_sides(names, reports, gold):
     verbose = os.environ.get("VERBOSE") == "1"
     totals = {}
     for name in names:
-        case = json.load(open(repo / "Tests/Corpus/keypoints" / f"{name}.json"))
-        split = case.get("split", "tune")
+        case, split = labelled_case(name)
         _, reply_of, carries = gold[name]
         stance_of_reply = {r["id"]: r.get("stance") for r in case["replies"]}
         point_stance = {kp["id"]: kp.get("stance") for kp in case.get("key_points", [])}
