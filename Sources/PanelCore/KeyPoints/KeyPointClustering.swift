@@ -18,11 +18,14 @@ struct KeyPointClustering {
     var everyone: [Float] = []
     /// Each argument's lean by its words alone, learnt from this round (see `learntLeans`): > 0 for, < 0 against.
     var learnt: [Float] = []
+    /// How well each sentence reads on its own as a key point (`statesAlone`), by index into `sentences`.
+    let statesAlone: [Float]
 
     init(arguments: [KeyPointArgument], sentences: [ReadSentence], reading: KeyPointReading) {
         self.arguments = arguments
         self.sentences = sentences
         self.reading = reading
+        statesAlone = Self.statesAlone(sentences)
         points = sentences.indices.filter { index in
             let sentence = sentences[index]
             return sentence.role == .point && !sentence.missing && !sentence.tone && !sentence.vector.ids.isEmpty
@@ -527,6 +530,7 @@ struct KeyPointClustering {
 
     /// The member that states the group best (`score`).
     func representative(of group: Group) -> Int {
+        if group.members.count == 1 { return group.members[0] }
         var best = group.members[0]
         var bestScore = score(best, group)
         for member in group.members.dropFirst() {
@@ -546,15 +550,23 @@ struct KeyPointClustering {
     /// resident's own story ("Ik heb zelf drie jaar in de bijstand gezeten") is an example of the point, not the
     /// point, unless it states a side ("Ik stem voor, mits …").
     func score(_ sentence: Int, _ group: Group) -> Float {
-        let read = sentences[sentence]
-        var fit: Float = (6...30).contains(read.wordCount) ? 1 : read.wordCount < 6 ? 0.5 : 0.8
-        // "#19 vind ik een goed idee" says little without #19.
-        if read.text.contains(where: { $0 == "#" }) { fit *= 0.5 }
-        fit *= min(1, Float(read.features.count) / Self.fullStatement).squareRoot()
-        let plain = KeyPointText.words(KeyPointText.standalone(read.text))
-        if let first = plain.first, Self.leansOnBefore.contains(first) { fit *= 0.6 }
-        if read.support + read.oppose + read.middle == 0, plain.contains(where: Self.ownStory.contains) { fit *= 0.7 }
-        return (read.vector.dot(dense: group.centre) - 0.5 * read.vector.dot(dense: everyone)) * fit
+        let vector = sentences[sentence].vector
+        return (vector.dot(dense: group.centre) - 0.5 * vector.dot(dense: everyone)) * statesAlone[sentence]
+    }
+
+    /// How well each sentence reads on its own, for `score` (one pass; the groups ask for a sentence many times).
+    static func statesAlone(_ sentences: [ReadSentence]) -> [Float] {
+        sentences.map { read in
+            guard read.role == .point else { return 1 }
+            var fit: Float = (6...30).contains(read.wordCount) ? 1 : read.wordCount < 6 ? 0.5 : 0.8
+            // "#19 vind ik een goed idee" says little without #19.
+            if read.text.contains(where: { $0 == "#" }) { fit *= 0.5 }
+            fit *= min(1, Float(read.features.count) / fullStatement).squareRoot()
+            let plain = KeyPointText.wordsStandingAlone(KeyPointText.words(read.text))
+            if let first = plain.first, leansOnBefore.contains(first) { fit *= 0.6 }
+            if read.support + read.oppose + read.middle == 0, plain.contains(where: ownStory.contains) { fit *= 0.7 }
+            return fit
+        }
     }
 
     /// Features of a sentence that says a whole point; fewer weigh less when choosing a key point's sentence.

@@ -128,6 +128,25 @@ enum KeyPointText {
         "daarnaast", "kortom", "al met al", "sowieso", "overigens", "bovendien", "ten eerste", "ten tweede", "tot slot",
     ]
 
+    static let openingWords: [[String]] = openings.map { $0.split(separator: " ").map(String.init) }
+
+    /// A sentence's words as `standalone` states it: without its openings, as long as four words remain.
+    static func wordsStandingAlone(_ words: [String]) -> ArraySlice<String> {
+        var rest = words[...]
+        var changed = true
+        while changed {
+            changed = false
+            for opening in openingWords where rest.starts(with: opening) {
+                if rest.count - opening.count >= 4 {
+                    rest = rest.dropFirst(opening.count)
+                    changed = true
+                }
+                break
+            }
+        }
+        return rest
+    }
+
     /// A sentence fit to stand on its own as a key point: its content opening, a capital, a full stop, at most
     /// about `limit` characters (cut at a word, with "…").
     static func standalone(_ sentence: String, limit: Int = 220) -> String {
