@@ -213,7 +213,6 @@ struct KeyPointReading {
         }
     }
 
-    /// Words that open a question asking for facts: interrogatives and the verbs Dutch puts first in a question.
     /// Joining words a question may follow: "En gaat haar huurtoeslag dan ook omlaag?".
     static let questionJoiners: Set<String> = ["en", "maar", "want", "dus", "of", "bovendien", "ook"]
     /// Words that open a sentence without being its verb, though a subject may follow ("Dan is het …", "Nu de …").
@@ -232,6 +231,7 @@ struct KeyPointReading {
         "zo", "haar", "zijn", "hun", "mijn", "onze", "we", "wij", "ik", "jullie", "een", "ouders", "moeder", "vader",
         "zoon", "dochter",
     ]
+    /// Words that open a question asking for facts: interrogatives and the verbs Dutch puts first in a question.
     static let questionOpeners: Set<String> = [
         "waarom", "hoeveel", "hoe", "wat", "welke", "welk", "wie", "wanneer", "waar", "is", "zijn", "heeft", "hebben", "kan",
         "kunnen", "wordt", "worden", "was", "waren", "klopt", "weet", "weten", "bestaat", "komt", "krijgt", "gaat", "mag",

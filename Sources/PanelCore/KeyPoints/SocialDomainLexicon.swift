@@ -11,7 +11,7 @@ enum SocialDomainLexicon {
         #   cue.offtopic (aan het begin van een zin: die zin en de rest van de reactie gaan over iets anders)
         #   (cue.oppose kent geen kaal "niet eens": "er staat niet eens in hoe hij heet" is geen standpunt)
         #   cue.elsewhere (een ander onderwerp van de gemeente dan het sociaal domein: stoep, afval, parkeren, het loket
-        #   aan de telefoon; een zin daarover die geen kant kiest en hoogstens een op de zeven woorden met de standpunten
+        #   aan de telefoon, de mails van het panel zelf; een zin daarover die geen kant kiest en hoogstens een op de zeven woorden met de standpunten
         #   deelt, de zinnen ervoor die dat ook niet doen, en de rest van de reactie, gaan over iets anders)
         #   cue.compliment (waar ook in een zin zonder standpunt: een compliment voor hoe de casus is geschreven, geen
         #   reden voor of tegen het besluit)
