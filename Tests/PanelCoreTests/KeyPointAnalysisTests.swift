@@ -518,17 +518,18 @@ import Testing
             adding: Self.numbered([
                 "Kan de gemeente ook eens iets doen aan de losliggende stoeptegels bij de kerk? Daar vallen ouderen echt.",
                 "Ik wil even kwijt dat het loket telefonisch slecht bereikbaar is. Een half uur in de wacht gestaan.",
+                "Mijn energietoeslag is nog niet uitbetaald terwijl ik er recht op had. Kan iemand daar naar kijken?",
                 // About the pavement too, but taking a side, or in the case's own words: arguments
                 "Met die losse stoeptegels kan ze nergens heen, dus een traplift weigeren is onterecht.",
                 "De buren helpen haar elke dag over de kapotte stoep naar de winkel.",
             ]))
-        for number in [10, 11] {
+        for number in [10, 11, 12] {
             let reading = try #require(readings[number])
             #expect(reading.keyPoints.isEmpty && reading.stance == .unclear, "#\(number)")
             #expect(!reading.signals.contains(.question), "#\(number): not a question for this case's officer")
         }
-        #expect(try #require(readings[12]).stance == .oppose)
-        #expect(try !#require(readings[13]).keyPoints.isEmpty)
+        #expect(try #require(readings[13]).stance == .oppose)
+        #expect(try !#require(readings[14]).keyPoints.isEmpty)
         // The panel's own mail is another matter too.
         let mail = try #require(
             Self.readings(adding: [Self.argument(20, "Ik krijg deze mails trouwens steeds dubbel, één keer zonder bijlage.")])[20]

@@ -337,14 +337,16 @@ struct KeyPointReading {
         // het loket gebeld. Elke keer 40 minuten in de wacht.").
         for (index, entry) in split.enumerated() where offTopicFrom[entry.argument] == nil {
             let sentence = sentences[index]
-            func aside(_ other: Int) -> Bool {
+            // The sentence about the other matter may use a word of a side about that matter ("Mijn energietoeslag is
+            // niet uitbetaald terwijl ik er recht op had"); the sentences around it may not.
+            func aside(_ other: Int, sided: Bool = false) -> Bool {
                 let own = contentStems(split[other].words)
-                return sentences[other].support + sentences[other].oppose + sentences[other].middle == 0
+                return (sided || sentences[other].support + sentences[other].oppose + sentences[other].middle == 0)
                     && Double(own.intersection(caseWords).count) <= 0.15 * Double(own.count)
             }
             guard sentence.role == .point || sentence.role == .question, lexicon.cue(.elsewhere).contains(entry.stems),
-                aside(index),
-                !sentences[index...].prefix(while: { $0.argument == entry.argument }).contains(where: {
+                aside(index, sided: true),
+                !sentences[(index + 1)...].prefix(while: { $0.argument == entry.argument }).contains(where: {
                     $0.support + $0.oppose > 0
                 })
             else { continue }
@@ -354,9 +356,13 @@ struct KeyPointReading {
         }
         for (argument, first) in offTopicFrom {
             for index in first..<sentences.count where sentences[index].argument == argument {
+                // What is said about another matter takes no side in this case ("… terwijl ik er recht op had").
                 sentences[index].role = .offTopic
                 sentences[index].missing = false
                 sentences[index].tone = false
+                sentences[index].support = 0
+                sentences[index].oppose = 0
+                sentences[index].middle = 0
             }
         }
         // In a reply that takes no side, a sentence right after thanks or a remark on tone goes with it ("De brief
