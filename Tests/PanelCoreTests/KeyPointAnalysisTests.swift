@@ -587,6 +587,8 @@ import Testing
             "Die jongen zet je toch niet in zijn eentje in de bus met een overstap?",
             "Waarom zou je een hele badkamer slopen als mevrouw er over een jaar niet meer woont.",
             "Dan is het toch raar om hem nog volgens de oude regel aan te pakken?",
+            // about the panel itself: for the moderator, not for the municipality's officer
+            "Graag mijn e-mailadres wijzigen voor dit panel, hoe doe ik dat?",
         ]
         let extra = Self.numbered(asking + arguing, from: 10)
         let report = Self.report(adding: extra)
@@ -601,5 +603,6 @@ import Testing
         }
         #expect(KeyPointAnalysis.questions(in: "Ik ben voor, maar wat moet hij dan precies doen?").count == 1)
         #expect(KeyPointAnalysis.questions(in: "Waarom moet het per se een nieuwe wasmachine zijn?").isEmpty)
+        #expect(KeyPointAnalysis.questions(in: "Graag mijn e-mailadres wijzigen voor dit panel, hoe doe ik dat?").isEmpty)
     }
 }

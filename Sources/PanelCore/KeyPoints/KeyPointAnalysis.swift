@@ -67,7 +67,9 @@ public enum KeyPointAnalysis {
     /// factual (`isRhetorical`).
     static func isFactualQuestion(_ sentence: String, words: [String]) -> Bool {
         let trimmed = sentence.trimming { $0.isWhitespace || "\"')”’".contains($0) }
-        guard trimmed.hasSuffix("?"), words.count >= 5 else { return false }
+        guard trimmed.hasSuffix("?"), words.count >= 5, !words.contains(where: KeyPointReading.aboutThePanel.contains) else {
+            return false
+        }
         let parts = trimmed.split(whereSeparator: { ",:;".contains($0) }).map { KeyPointText.words(String($0)) }
         for index in parts.indices {
             var clause = Array(parts[index...].joined())
@@ -213,6 +215,11 @@ struct KeyPointReading {
         }
     }
 
+    /// Words of a question about the panel itself rather than the case.
+    static let aboutThePanel: Set<String> = [
+        "panel", "panelleden", "panellid", "mailadres", "emailadres", "aanmelden", "afmelden", "uitschrijven", "mails",
+        "mailtjes", "nieuwsbrief",
+    ]
     /// Joining words a question may follow: "En gaat haar huurtoeslag dan ook omlaag?".
     static let questionJoiners: Set<String> = ["en", "maar", "want", "dus", "of", "bovendien", "ook"]
     /// Words that open a sentence without being its verb, though a subject may follow ("Dan is het …", "Nu de …").
@@ -552,7 +559,11 @@ struct KeyPointReading {
             missing: counts[.missing, default: 0] > 0 || factualQuestion,
             tone: counts[.tone, default: 0] > 0, support: counts[.support, default: 0], oppose: counts[.oppose, default: 0],
             middle: counts[.middle, default: 0], features: features)
-        read.asks = factualQuestion || opensAsQuestion && !KeyPointAnalysis.isRhetorical(words)
+        // A question about the panel itself ("Graag mijn e-mailadres wijzigen voor dit panel, hoe doe ik dat?", "Krijgt de
+        // aanvrager te horen wat het panel ervan vindt?") is for the moderator, not for the municipality's officer.
+        read.asks =
+            (factualQuestion || opensAsQuestion && !KeyPointAnalysis.isRhetorical(words))
+            && !words.contains(where: KeyPointReading.aboutThePanel.contains)
         read.wordCount = words.count
         read.length = text.count
         return read
