@@ -99,7 +99,7 @@ import Testing
 
     /// A key point's sentence is read alone by a case officer: it states the point itself, not by leaning on the
     /// sentence before ("Dan …") or by a resident's own story.
-    @Test func aKeyPointIsStatedBySentenceThatStandsAlone() throws {
+    @Test func aKeyPointIsStatedByASentenceThatStandsAlone() throws {
         let arguments = [
             Self.argument(1, "Ze woont er al 52 jaar. Dan raakt ze de buren kwijt die haar elke dag helpen."),
             Self.argument(2, "Mijn moeder had ook buren die elke dag hielpen, die raakte ze kwijt bij de verhuizing."),
