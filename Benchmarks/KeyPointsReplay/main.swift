@@ -6,7 +6,10 @@
 //   stdin:  [{"name": "...", "case": "<case file text>", "variants": [[{"number": 1, "author": 7, "text": "...",
 //             "reacts": 3}], ...]}]
 //   stdout: {"name": [{"<argument number>": [key point ids]}, ...]}   (one object per variant, in order)
-//   --report: {"name": <the whole KeyPointReport of the first variant>} instead (for `keypoints-sides.py`)
+//   --report: {"name": <the whole KeyPointReport of the first variant>} instead (for `keypoints-subsample.py --sides`)
+//   --stance-words: {"name": {"<argument number>": [the words CorpusStance weighs]}} of the first variant instead
+//             (for `stance-lexicon.py`)
+//   A round may carry "stance": {"word": weight, ...}: the analysis then weighs those instead of the shipped ones.
 import Foundation
 import PanelCore
 
@@ -20,6 +23,7 @@ guard let rounds = try? JSONSerialization.jsonObject(with: input) as? [[String: 
     fail("stdin is not a JSON list of rounds (see the header of Benchmarks/KeyPointsReplay/main.swift)")
 }
 let wholeReports = CommandLine.arguments.dropFirst().contains("--report")
+let stanceWords = CommandLine.arguments.dropFirst().contains("--stance-words")
 var output: [String: Any] = [:]
 for round in rounds {
     guard let name = round["name"] as? String, let caseText = round["case"] as? String,
@@ -38,13 +42,22 @@ for round in rounds {
             else { fail("\(name): an argument needs \"number\", \"author\" and \"text\"") }
             return KeyPointArgument(number: number, author: Int64(author), text: body, reactsTo: item["reacts"] as? Int)
         }
-        let report = KeyPointAnalysis.analyse(arguments, caseText: text)
+        if stanceWords {
+            output[name] = Dictionary(
+                uniqueKeysWithValues: KeyPointAnalysis.stanceWords(arguments, caseText: text).map { (String($0.key), $0.value) })
+            break
+        }
+        var stance = CorpusStance.shipped
+        if let weights = round["stance"] as? [String: Double] {
+            stance = CorpusStance(weights: weights.mapValues { Float($0) })
+        }
+        let report = KeyPointAnalysis.analyse(arguments, caseText: text, stance: stance)
         if wholeReports {
             output[name] = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report))
             break
         }
         runs.append(Dictionary(uniqueKeysWithValues: report.readings.map { (String($0.number), $0.keyPoints) }))
     }
-    if !wholeReports { output[name] = runs }
+    if !wholeReports && !stanceWords { output[name] = runs }
 }
 FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: output, options: [.sortedKeys]))

@@ -213,6 +213,37 @@ import Testing
         #expect(point.split == nil, "three votes are under the small-cell threshold")
     }
 
+    @Test func wordsOfTheLabelledSetGiveASideWhereNoPhraseNamesOne() throws {
+        // Given an argument that names no side in so many words ("terecht", "ik ben tegen"), but whose words stand
+        // mostly in arguments for a decision across the labelled set's cases, and one whose words stand against
+        let extra = Self.numbered([
+            "Liever netjes een oplossing binnen het budget, het potje is niet eindeloos.",
+            "Dan raakt ze alles kwijt en gaat het nog erger mis, en dat wordt uiteindelijk duurder.",
+        ])
+        // When the round is read with the shipped words, and without any
+        let shipped = Self.readings(adding: extra)
+        let none = Self.readings(
+            of: KeyPointAnalysis.analyse(Self.arguments + extra, caseText: Self.caseText, stance: .none), extra)
+        // Then the words give each its side, which nothing else in the round gave it
+        #expect(try #require(shipped[10]).stance == .support)
+        #expect(try #require(shipped[11]).stance == .oppose)
+        #expect(try #require(none[10]).stance != .support)
+        #expect(try #require(none[11]).stance != .oppose)
+    }
+
+    @Test func stanceWordsAreStemsWithNegationsMarked() {
+        let words = ["het", "is", "niet", "duurder", "maar", "wel", "eerlijk", "in", "2027"]
+        let read = CorpusStance.words(words, stems: words.map(DutchStemmer.stem))
+        #expect(read.first == "niet")
+        #expect(read.contains("¬" + DutchStemmer.stem("duurder")))
+        #expect(!read.contains(DutchStemmer.stem("duurder")))
+        #expect(!read.contains("2027") && !read.contains("het"))
+        // Every shipped weight parses, and a word of one side outweighs nothing
+        #expect(CorpusStance.shipped.weights.count > 100)
+        #expect(CorpusStance.shipped.lean(["budget", "budget"]) == CorpusStance.shipped.lean(["budget"]))
+        #expect(CorpusStance(text: "# comment\nbudget 1.5\nkapot -0.75\n\nfout").weights == ["budget": 1.5, "kapot": -0.75])
+    }
+
     @Test func countsByVoteOnlyWhenEveryGroupHasAtLeastFive() {
         #expect(
             VoteSplit.of(Array(repeating: .support, count: 5) + Array(repeating: .oppose, count: 5))
@@ -501,7 +532,8 @@ import Testing
         let arguments = Self.arguments + extra
         var reading = KeyPointReading(lexicon: .socialDomain)
         let sentences = reading.read(arguments, caseText: Self.caseText)
-        let clustering = KeyPointClustering(arguments: arguments, sentences: sentences, reading: reading)
+        let clustering = KeyPointClustering(
+            arguments: arguments, sentences: sentences, reading: reading, stance: .shipped)
 
         // Then the two without a stance word lean clearly to the side their words stand on
         let lean = { (number: Int) in clustering.learnt[try #require(arguments.firstIndex { $0.number == number })] }

@@ -82,6 +82,15 @@ def main():
         return 70
     binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=repo, env=env, check=True,
                             capture_output=True, text=True).stdout.strip() + "/KeyPointsReplay"
+    # STANCE=loco: each tune case weighs stance words learnt from the other tune cases only (stance_lexicon.py), so a
+    # tune case is not judged with words learnt from itself; an aside case with words from every tune case. STANCE=none:
+    # no stance words. Unset: the weights the build ships.
+    if os.environ.get("STANCE") in ("loco", "none"):
+        import stance_lexicon as S
+        tune = S.tune_cases(results)
+        by_case = S.labelled(results, tune, binary) if os.environ["STANCE"] == "loco" else {}
+        for entry in rounds:
+            entry["stance"] = S.train(by_case, [t for t in tune if t != entry["name"]]) if by_case else {}
     if mode:
         for entry in rounds:
             entry["variants"] = entry["variants"][:1]

@@ -104,11 +104,25 @@ public enum KeyPointAnalysis {
         return clause.indices.dropLast(2).contains { clause[$0] == "dan" && clause[$0 + 1] == "ook" && clause[$0 + 2] == "maar" }
     }
 
-    public static func analyse(_ input: [KeyPointArgument], caseText: KeyPointCaseText = .init()) -> KeyPointReport {
+    public static func analyse(
+        _ input: [KeyPointArgument], caseText: KeyPointCaseText = .init(), stance: CorpusStance = .shipped
+    ) -> KeyPointReport {
         let arguments = input.sorted { $0.number < $1.number }
         var reading = KeyPointReading(lexicon: .socialDomain)
         let sentences = reading.read(arguments, caseText: caseText)
-        return KeyPointClustering(arguments: arguments, sentences: sentences, reading: reading).report()
+        return KeyPointClustering(arguments: arguments, sentences: sentences, reading: reading, stance: stance).report()
+    }
+
+    /// The words `CorpusStance` weighs, per argument number: what `scripts/eval/stance-lexicon.py` learns from.
+    public static func stanceWords(_ input: [KeyPointArgument], caseText: KeyPointCaseText = .init()) -> [Int: [String]] {
+        let arguments = input.sorted { $0.number < $1.number }
+        var reading = KeyPointReading(lexicon: .socialDomain)
+        let sentences = reading.read(arguments, caseText: caseText)
+        var result: [Int: Set<String>] = [:]
+        for sentence in sentences where KeyPointClustering.carriesStance(sentence) {
+            result[arguments[sentence.argument].number, default: []].formUnion(sentence.stanceWords)
+        }
+        return result.mapValues { $0.sorted() }
     }
 }
 
@@ -139,6 +153,8 @@ struct ReadSentence {
     var middle: Int
     /// Feature ids, ascending, unique.
     var features: [Int32]
+    /// The words `CorpusStance` weighs.
+    var stanceWords: [String] = []
     var vector = SparseVector()
     /// What the sentence, or else its argument, says about the decision: for keeping sides apart.
     var lean: Stance = .unclear
@@ -566,6 +582,7 @@ struct KeyPointReading {
             && !words.contains(where: KeyPointReading.aboutThePanel.contains)
         read.wordCount = words.count
         read.length = text.count
+        read.stanceWords = CorpusStance.words(words, stems: stems)
         return read
     }
 
