@@ -7,9 +7,10 @@
 //             "reacts": 3}], ...]}]
 //   stdout: {"name": [{"<argument number>": [key point ids]}, ...]}   (one object per variant, in order)
 //   --report: {"name": <the whole KeyPointReport of the first variant>} instead (for `keypoints-subsample.py --sides`)
-//   --stance-words: {"name": {"<argument number>": [the words CorpusStance weighs]}} of the first variant instead
-//             (for `stance-lexicon.py`)
-//   A round may carry "stance": {"word": weight, ...}: the analysis then weighs those instead of the shipped ones.
+//   --stance-words / --features: {"name": {"<argument number>": [the words CorpusModel weighs for stance / the
+//             features grouping compares]}} of the first variant instead (for `scripts/eval/corpus_model.py`)
+//   A round may carry "model": {"stance": {"word": weight, ...}, "features": {"name": weight, ...}}: the analysis then
+//             uses that instead of the shipped CorpusModel.
 import Foundation
 import PanelCore
 
@@ -24,6 +25,7 @@ guard let rounds = try? JSONSerialization.jsonObject(with: input) as? [[String: 
 }
 let wholeReports = CommandLine.arguments.dropFirst().contains("--report")
 let stanceWords = CommandLine.arguments.dropFirst().contains("--stance-words")
+let pointFeatures = CommandLine.arguments.dropFirst().contains("--features")
 var output: [String: Any] = [:]
 for round in rounds {
     guard let name = round["name"] as? String, let caseText = round["case"] as? String,
@@ -42,22 +44,28 @@ for round in rounds {
             else { fail("\(name): an argument needs \"number\", \"author\" and \"text\"") }
             return KeyPointArgument(number: number, author: Int64(author), text: body, reactsTo: item["reacts"] as? Int)
         }
+        if pointFeatures {
+            output[name] = Dictionary(
+                uniqueKeysWithValues: KeyPointAnalysis.pointFeatures(arguments, caseText: text).map { (String($0.key), $0.value) })
+            break
+        }
         if stanceWords {
             output[name] = Dictionary(
                 uniqueKeysWithValues: KeyPointAnalysis.stanceWords(arguments, caseText: text).map { (String($0.key), $0.value) })
             break
         }
-        var stance = CorpusStance.shipped
-        if let weights = round["stance"] as? [String: Double] {
-            stance = CorpusStance(weights: weights.mapValues { Float($0) })
+        var model = CorpusModel.shipped
+        if let given = round["model"] as? [String: [String: Double]] {
+            model = CorpusModel(
+                stance: (given["stance"] ?? [:]).mapValues { Float($0) }, features: (given["features"] ?? [:]).mapValues { Float($0) })
         }
-        let report = KeyPointAnalysis.analyse(arguments, caseText: text, stance: stance)
+        let report = KeyPointAnalysis.analyse(arguments, caseText: text, model: model)
         if wholeReports {
             output[name] = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report))
             break
         }
         runs.append(Dictionary(uniqueKeysWithValues: report.readings.map { (String($0.number), $0.keyPoints) }))
     }
-    if !wholeReports && !stanceWords { output[name] = runs }
+    if !wholeReports && !stanceWords && !pointFeatures { output[name] = runs }
 }
 FileHandle.standardOutput.write(try JSONSerialization.data(withJSONObject: output, options: [.sortedKeys]))

@@ -223,7 +223,7 @@ import Testing
         // When the round is read with the shipped words, and without any
         let shipped = Self.readings(adding: extra)
         let none = Self.readings(
-            of: KeyPointAnalysis.analyse(Self.arguments + extra, caseText: Self.caseText, stance: .none), extra)
+            of: KeyPointAnalysis.analyse(Self.arguments + extra, caseText: Self.caseText, model: .none), extra)
         // Then the words give each its side, which nothing else in the round gave it
         #expect(try #require(shipped[10]).stance == .support)
         #expect(try #require(shipped[11]).stance == .oppose)
@@ -233,15 +233,16 @@ import Testing
 
     @Test func stanceWordsAreStemsWithNegationsMarked() {
         let words = ["het", "is", "niet", "duurder", "maar", "wel", "eerlijk", "in", "2027"]
-        let read = CorpusStance.words(words, stems: words.map(DutchStemmer.stem))
+        let read = CorpusModel.stanceWords(words, stems: words.map(DutchStemmer.stem))
         #expect(read.first == "niet")
         #expect(read.contains("¬" + DutchStemmer.stem("duurder")))
         #expect(!read.contains(DutchStemmer.stem("duurder")))
         #expect(!read.contains("2027") && !read.contains("het"))
         // Every shipped weight parses, and a word of one side outweighs nothing
-        #expect(CorpusStance.shipped.weights.count > 100)
-        #expect(CorpusStance.shipped.lean(["budget", "budget"]) == CorpusStance.shipped.lean(["budget"]))
-        #expect(CorpusStance(text: "# comment\nbudget 1.5\nkapot -0.75\n\nfout").weights == ["budget": 1.5, "kapot": -0.75])
+        #expect(CorpusModel.shipped.stance.count > 100 && CorpusModel.shipped.features.count > 50)
+        #expect(CorpusModel.shipped.lean(["budget", "budget"]) == CorpusModel.shipped.lean(["budget"]))
+        let parsed = CorpusModel(text: "# comment\nstance budget 1.5\nstance kapot -0.75\n\nfeature =eerlijk 0.25\nfout")
+        #expect(parsed.stance == ["budget": 1.5, "kapot": -0.75] && parsed.features == ["=eerlijk": 0.25])
     }
 
     @Test func countsByVoteOnlyWhenEveryGroupHasAtLeastFive() {
@@ -533,7 +534,7 @@ import Testing
         var reading = KeyPointReading(lexicon: .socialDomain)
         let sentences = reading.read(arguments, caseText: Self.caseText)
         let clustering = KeyPointClustering(
-            arguments: arguments, sentences: sentences, reading: reading, stance: .shipped)
+            arguments: arguments, sentences: sentences, reading: reading, model: .shipped)
 
         // Then the two without a stance word lean clearly to the side their words stand on
         let lean = { (number: Int) in clustering.learnt[try #require(arguments.firstIndex { $0.number == number })] }

@@ -82,15 +82,15 @@ def main():
         return 70
     binary = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=repo, env=env, check=True,
                             capture_output=True, text=True).stdout.strip() + "/KeyPointsReplay"
-    # STANCE=loco: each tune case weighs stance words learnt from the other tune cases only (stance_lexicon.py), so a
-    # tune case is not judged with words learnt from itself; an aside case with words from every tune case. STANCE=none:
-    # no stance words. Unset: the weights the build ships.
-    if os.environ.get("STANCE") in ("loco", "none"):
-        import stance_lexicon as S
-        tune = S.tune_cases(results)
-        by_case = S.labelled(results, tune, binary) if os.environ["STANCE"] == "loco" else {}
+    # MODEL=loco: each tune case is replayed with a CorpusModel (stance words, feature weights) learnt from the other
+    # tune cases only (corpus_model.py), so a tune case is not judged with what was learnt from itself; an aside case
+    # with one learnt from every tune case. MODEL=none: nothing learnt. Unset: the model the build ships.
+    if os.environ.get("MODEL") in ("loco", "none"):
+        import corpus_model as C
+        tune = C.tune_cases(results)
+        by_case = C.labelled(results, tune, binary) if os.environ["MODEL"] == "loco" else {}
         for entry in rounds:
-            entry["stance"] = S.train(by_case, [t for t in tune if t != entry["name"]]) if by_case else {}
+            entry["model"] = C.model(by_case, [t for t in tune if t != entry["name"]]) if by_case else {}
     if mode:
         for entry in rounds:
             entry["variants"] = entry["variants"][:1]

@@ -105,15 +105,30 @@ public enum KeyPointAnalysis {
     }
 
     public static func analyse(
-        _ input: [KeyPointArgument], caseText: KeyPointCaseText = .init(), stance: CorpusStance = .shipped
+        _ input: [KeyPointArgument], caseText: KeyPointCaseText = .init(), model: CorpusModel = .shipped
     ) -> KeyPointReport {
         let arguments = input.sorted { $0.number < $1.number }
         var reading = KeyPointReading(lexicon: .socialDomain)
+        reading.featureWeights = model.features
         let sentences = reading.read(arguments, caseText: caseText)
-        return KeyPointClustering(arguments: arguments, sentences: sentences, reading: reading, stance: stance).report()
+        return KeyPointClustering(arguments: arguments, sentences: sentences, reading: reading, model: model).report()
     }
 
-    /// The words `CorpusStance` weighs, per argument number: what `scripts/eval/stance-lexicon.py` learns from.
+    /// The features of each argument's point sentences (what grouping compares; no feature most arguments share), per
+    /// argument number: what `scripts/eval/corpus_model.py` learns feature weights from.
+    public static func pointFeatures(_ input: [KeyPointArgument], caseText: KeyPointCaseText = .init()) -> [Int: [String]] {
+        let arguments = input.sorted { $0.number < $1.number }
+        var reading = KeyPointReading(lexicon: .socialDomain)
+        let sentences = reading.read(arguments, caseText: caseText)
+        var result: [Int: Set<String>] = [:]
+        for sentence in sentences where sentence.role == .point && !sentence.missing && !sentence.tone {
+            result[arguments[sentence.argument].number, default: []].formUnion(
+                sentence.features.map { reading.featureNames[Int($0)] })
+        }
+        return result.mapValues { $0.sorted() }
+    }
+
+    /// The words `CorpusModel` weighs for stance, per argument number: what `scripts/eval/corpus_model.py` learns from.
     public static func stanceWords(_ input: [KeyPointArgument], caseText: KeyPointCaseText = .init()) -> [Int: [String]] {
         let arguments = input.sorted { $0.number < $1.number }
         var reading = KeyPointReading(lexicon: .socialDomain)
@@ -153,7 +168,7 @@ struct ReadSentence {
     var middle: Int
     /// Feature ids, ascending, unique.
     var features: [Int32]
-    /// The words `CorpusStance` weighs.
+    /// The words `CorpusModel` weighs for stance.
     var stanceWords: [String] = []
     var vector = SparseVector()
     /// What the sentence, or else its argument, says about the decision: for keeping sides apart.
@@ -218,6 +233,8 @@ struct KeyPointReading {
     var vocabulary: Set<String> = []
     var negations: Set<String> = []
     var idf: [Float] = []
+    /// How much each feature is worth beside its IDF (`CorpusModel.features`; 1 when not listed).
+    var featureWeights: [String: Float] = [:]
     var municipality = SparseVector()
     var applicant = SparseVector()
     var municipalitySentences: [(text: String, vector: SparseVector)] = []
@@ -418,6 +435,10 @@ struct KeyPointReading {
         let total = Float(max(1, arguments.count))
         let common = arguments.count >= 20 ? Int(KeyPointAnalysis.commonShare * Double(arguments.count)) : Int.max
         idf = frequency.map { count in count > common ? 0 : log((1 + total) / (1 + Float(count))) + 1 }
+        // A feature that across the labelled set's cases joined unlike points is worth less (`CorpusModel`).
+        if !featureWeights.isEmpty {
+            for id in idf.indices where idf[id] > 0 { idf[id] *= featureWeights[featureNames[id]] ?? 1 }
+        }
         // "Informatie" is what every statement of missing information says; what is missing is in the rest.
         let generic = Set(["=informatie"].compactMap { featureIds[$0] })
         for index in sentences.indices {
@@ -582,7 +603,7 @@ struct KeyPointReading {
             && !words.contains(where: KeyPointReading.aboutThePanel.contains)
         read.wordCount = words.count
         read.length = text.count
-        read.stanceWords = CorpusStance.words(words, stems: stems)
+        read.stanceWords = CorpusModel.stanceWords(words, stems: stems)
         return read
     }
 

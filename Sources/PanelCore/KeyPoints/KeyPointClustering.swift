@@ -18,21 +18,21 @@ struct KeyPointClustering {
     var everyone: [Float] = []
     /// Each argument's lean by its words alone, learnt from this round (see `learntLeans`): > 0 for, < 0 against.
     var learnt: [Float] = []
-    /// Each argument's lean by the words of the labelled set (`CorpusStance`): > 0 for, < 0 against.
+    /// Each argument's lean by the words of the labelled set (`CorpusModel`): > 0 for, < 0 against.
     let corpus: [Float]
     /// How well each sentence reads on its own as a key point (`statesAlone`), by index into `sentences`.
     let statesAlone: [Float]
 
-    init(arguments: [KeyPointArgument], sentences read: [ReadSentence], reading: KeyPointReading, stance: CorpusStance) {
+    init(arguments: [KeyPointArgument], sentences read: [ReadSentence], reading: KeyPointReading, model: CorpusModel) {
         var words = [[String]](repeating: [], count: arguments.count)
         for sentence in read where Self.carriesStance(sentence) { words[sentence.argument] += sentence.stanceWords }
-        let corpus = words.map { stance.lean($0) }
+        let corpus = words.map { model.lean($0) }
         // A sentence that names no side, in an argument that names none, leans the way its argument's words do by the
         // labelled set: sides are kept apart in grouping, and a leftover joins a key point on that side.
         var sentences = read
         for index in sentences.indices where sentences[index].lean == .unclear {
             let lean = corpus[sentences[index].argument]
-            if abs(lean) >= CorpusStance.margin { sentences[index].lean = lean > 0 ? .support : .oppose }
+            if abs(lean) >= CorpusModel.margin { sentences[index].lean = lean > 0 ? .support : .oppose }
         }
         self.corpus = corpus
         self.arguments = arguments
@@ -85,7 +85,7 @@ struct KeyPointClustering {
             let own = byArgument[index] ?? []
             // An argument whose words lean clearly by the labelled set is an example too.
             var side = cueStance(own)
-            if side == .unclear, abs(corpus[index]) >= CorpusStance.margin { side = corpus[index] > 0 ? .support : .oppose }
+            if side == .unclear, abs(corpus[index]) >= CorpusModel.margin { side = corpus[index] > 0 ? .support : .oppose }
             switch side {
             case .support:
                 supportDocuments += 1
@@ -213,7 +213,7 @@ struct KeyPointClustering {
             // No phrase says it: the words of the labelled set, before the key point's side (measured in
             // docs/keypoints.md: arguments on their side 58% -> 64% on the tune cases, each judged with words learnt
             // from the others).
-            if stance == .unclear, abs(corpus[index]) >= CorpusStance.margin {
+            if stance == .unclear, abs(corpus[index]) >= CorpusModel.margin {
                 stance = corpus[index] > 0 ? .support : .oppose
             }
             if stance == .unclear, let first = ids.first { stance = stanceOfPoint[first] ?? .unclear }
@@ -632,7 +632,7 @@ struct KeyPointClustering {
                 let own = byArgument[sentence.argument] ?? []
                 lean = own.reduce(0) { $0 + $1.support - $1.oppose }
                 if own.contains(where: { $0.middle > 0 }) && lean == 0 { middle = true }
-                if lean == 0, !middle, abs(corpus[sentence.argument]) >= CorpusStance.margin {
+                if lean == 0, !middle, abs(corpus[sentence.argument]) >= CorpusModel.margin {
                     lean = corpus[sentence.argument] > 0 ? 1 : -1
                 }
             }
