@@ -46,7 +46,8 @@ for round in rounds {
         }
         if pointFeatures {
             output[name] = Dictionary(
-                uniqueKeysWithValues: KeyPointAnalysis.pointFeatures(arguments, caseText: text).map { (String($0.key), $0.value) })
+                uniqueKeysWithValues: KeyPointAnalysis.pointFeatures(arguments, caseText: text).map { (String($0.key), $0.value) }
+            )
             break
         }
         if stanceWords {
@@ -57,7 +58,8 @@ for round in rounds {
         var model = CorpusModel.shipped
         if let given = round["model"] as? [String: [String: Double]] {
             model = CorpusModel(
-                stance: (given["stance"] ?? [:]).mapValues { Float($0) }, features: (given["features"] ?? [:]).mapValues { Float($0) })
+                stance: (given["stance"] ?? [:]).mapValues { Float($0) },
+                features: (given["features"] ?? [:]).mapValues { Float($0) })
         }
         let report = KeyPointAnalysis.analyse(arguments, caseText: text, model: model)
         if wholeReports {

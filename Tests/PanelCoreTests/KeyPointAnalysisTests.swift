@@ -217,7 +217,7 @@ import Testing
         // Given an argument that names no side in so many words ("terecht", "ik ben tegen"), but whose words stand
         // mostly in arguments for a decision across the labelled set's cases, and one whose words stand against
         let extra = Self.numbered([
-            "Liever netjes een oplossing binnen het budget, het potje is niet eindeloos.",
+            "Liever netjes binnen het budget blijven, het potje is niet eindeloos.",
             "Dan raakt ze alles kwijt en gaat het nog erger mis, en dat wordt uiteindelijk duurder.",
         ])
         // When the round is read with the shipped words, and without any

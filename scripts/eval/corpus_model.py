@@ -16,7 +16,8 @@ cases is kept: what one case's residents say about their own case is no lesson f
   same gold key point, against how often any two replies of a case do (the lift, smoothed toward 1 by K = 10 pairs).
   A feature's weight is lift / 3, at most 1 and at least 0.25: a feature shared as often by replies making different
   points as by replies making the same one is worth a quarter; one that marks a same point three times more often than
-  chance keeps its IDF.
+  chance keeps its IDF. Stems and the lexicon's families ("~geldzaken") are weighed; its synonym groups ("=netwerk")
+  are not: they say by hand that their words mean the same.
 
 Prints, before writing anything, how well the stance words place arguments of a case they did not learn from (each
 tune case left out in turn, at margins 1, 2 and 3). The ARI and incoherence those weights give, each tune case judged
@@ -123,6 +124,12 @@ def train_features(by_case, names):
     weights = {}
     for feature, n in pairs.items():
         if len(cases[feature]) < MIN_CASES or base == 0:
+            continue
+        # A synonym group of the lexicon ("=netwerk": buren, vangnet, netwerk, mantelzorg) says by hand that its words
+        # mean the same: it keeps its weight. Measured with each tune case judged by weights learnt from the others:
+        # weighing the groups too cut incoherence further (9.8% against 10.6%) but split three residents who say "de
+        # buren", "haar netwerk" and "het sociale vangnet" in a small round.
+        if feature.lstrip("¬").startswith("="):
             continue
         lift = (same[feature] + base * SMOOTHING) / (n + SMOOTHING) / base
         weight = round(min(1.0, max(FLOOR, lift / LIFT_FOR_FULL_WEIGHT)), 2)

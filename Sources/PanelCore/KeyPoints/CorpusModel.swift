@@ -7,9 +7,10 @@
 /// * **Stance words**: the log-odds of a word standing in an argument for the decision rather than against it (naive
 ///   Bayes), so an argument that names no side in so many words ("terecht", "ik ben tegen") still leans by its words:
 ///   "zonder hulp", "kwijt", "erger" against; "budget", "liever", "oplossing" for.
-/// * **Feature weights**: how much a grouping feature is worth beside its IDF, below 1 for features that, across the
-///   cases, stood as often in replies making different points as in replies making the same one ("eerlijk",
-///   "communicatie", "regel"): they made unlike points alike.
+/// * **Feature weights**: how much a grouping feature is worth beside its IDF, below 1 for stems and lexicon families
+///   that, across the cases, stood as often in replies making different points as in replies making the same one
+///   ("regel", "bedrag", "~schoolgang"): they made unlike points alike. The lexicon's synonym groups keep their weight:
+///   they say by hand that their words mean the same ("de buren", "haar netwerk", "het sociale vangnet").
 public struct CorpusModel: Sendable {
     public let stance: [String: Float]
     public let features: [String: Float]

@@ -347,56 +347,6 @@ enum CorpusModelData {
         stance ¬wet 0.14
         stance ¬zit -1.47
         stance ¬zomar 1.06
-        feature =afbetalen 0.64
-        feature =alternatief 0.97
-        feature =begeleiding 0.61
-        feature =beleid 0.56
-        feature =bezuinigen 0.55
-        feature =bijstand 0.61
-        feature =buren 0.70
-        feature =capaciteit 0.36
-        feature =communicatie 0.25
-        feature =duur 0.56
-        feature =eerlijk 0.25
-        feature =familie 0.64
-        feature =geld 0.41
-        feature =goedkoop 0.54
-        feature =huishouden 0.56
-        feature =inkomen 0.74
-        feature =keukentafel 0.63
-        feature =kinderen 0.99
-        feature =kosten 0.64
-        feature =maatwerk 0.54
-        feature =mantelzorg 0.57
-        feature =mobiliteit 0.29
-        feature =netwerk 0.38
-        feature =noodzaak 0.60
-        feature =ouders 0.44
-        feature =partner 0.94
-        feature =plicht 0.81
-        feature =psychisch 0.55
-        feature =regels 0.47
-        feature =samenwerking 0.95
-        feature =school 0.34
-        feature =schoonmaken 0.63
-        feature =schulden 0.59
-        feature =snel 0.35
-        feature =starheid 0.37
-        feature =terugverdienen 0.89
-        feature =thuiswonen 0.78
-        feature =toekomst 0.45
-        feature =transparantie 0.25
-        feature =uitkering 0.96
-        feature =uren 0.74
-        feature =verantwoordelijkheid 0.53
-        feature =verpleeghuis 0.73
-        feature =vertrouwen 0.48
-        feature =vertrouwensband 0.96
-        feature =wachten 0.63
-        feature =werk 0.76
-        feature =wet 0.60
-        feature =ziekenhuis 0.83
-        feature =zorg 0.54
         feature aanvull 0.43
         feature afloss 0.25
         feature autism 0.54
@@ -470,7 +420,6 @@ enum CorpusModelData {
         feature ~tijdsduur 0.57
         feature ~zelfstandigheid 0.70
         feature ~zorgaanbod 0.33
-        feature ¬=vertrouwen 0.59
         feature ¬~geldzaken 0.65
         """
 }

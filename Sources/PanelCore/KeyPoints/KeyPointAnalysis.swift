@@ -8,14 +8,15 @@ import Foundation
 ///    a compliment, case text quoted back, a remark on tone, a statement that information is missing.
 /// 2. A point's sentence becomes a set of features: stems (accents folded, Dutch Snowball), compounds split
 ///    against the round's own words, a word of a synonym group of the social-domain lexicon also as its group,
-///    a negated word as its own feature, and no stop word, number or word that most arguments share.
+///    a negated word as its own feature, and no stop word, number or word that most arguments share; weighted by
+///    IDF and by what the labelled set taught about the feature (`CorpusModel`).
 /// 3. Every good sentence is a candidate; it covers the sentences at least `coverThreshold` alike (cosine over
 ///    IDF-weighted features). Greedily the candidate covering the most residents not yet covered becomes a
 ///    key point, until no candidate covers two. Key points whose centres are alike merge; every sentence then
 ///    joins the centre it is closest to, when close enough.
 /// 4. A key point is stated by its member sentence closest to its centre, stripped of openings like "Ik vind
-///    dat". Its stance comes from what its members say (cue phrases, the standpoint they echo), never from
-///    votes. A reaction that agrees with an argument ("Eens met #3") counts its author toward that argument's
+///    dat". Its stance comes from what its members say (cue phrases, words that lean across the labelled set,
+///    the standpoint they echo), never from votes. A reaction that agrees with an argument ("Eens met #3") counts its author toward that argument's
 ///    key points. Sentences left over become points of their own ("Ook genoemd"): nothing distinct is cut.
 /// 5. Missing information and remarks on tone are grouped the same way among themselves.
 public enum KeyPointAnalysis {

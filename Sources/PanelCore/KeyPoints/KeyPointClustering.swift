@@ -210,16 +210,16 @@ struct KeyPointClustering {
             if reactionParents[index] != nil { signals.insert(.reaction) }
             if ids.isEmpty && !signals.contains(.reaction) { signals.insert(.noArgument) }
             var stance = cueStance(own)
-            // No phrase says it: the words of the labelled set, before the key point's side (measured in
-            // docs/keypoints.md: arguments on their side 58% -> 64% on the tune cases, each judged with words learnt
-            // from the others).
+            // No phrase says it: what this round's own words lean to, else what the labelled set's words lean to
+            // (arguments on their side, tune cases each judged with words learnt from the others: 58% -> 64%;
+            // docs/keypoints.md), else the side of its first key point.
+            if stance == .unclear, abs(learnt[index]) >= KeyPointAnalysis.learntMargin {
+                stance = learnt[index] > 0 ? .support : .oppose
+            }
             if stance == .unclear, abs(corpus[index]) >= CorpusModel.margin {
                 stance = corpus[index] > 0 ? .support : .oppose
             }
             if stance == .unclear, let first = ids.first { stance = stanceOfPoint[first] ?? .unclear }
-            if stance == .unclear, abs(learnt[index]) >= KeyPointAnalysis.learntMargin {
-                stance = learnt[index] > 0 ? .support : .oppose
-            }
             if ids.isEmpty && signals.contains(.noArgument) && !own.contains(where: { $0.support + $0.oppose > 0 }) {
                 stance = .unclear
             }
