@@ -16,8 +16,9 @@ import Foundation
 ///    joins the centre it is closest to, when close enough.
 /// 4. A key point is stated by its member sentence closest to its centre, stripped of openings like "Ik vind
 ///    dat". Its stance comes from what its members say (cue phrases, words that lean across the labelled set,
-///    the standpoint they echo), never from votes. A reaction that agrees with an argument ("Eens met #3") counts its author toward that argument's
-///    key points. Sentences left over become points of their own ("Ook genoemd"): nothing distinct is cut.
+///    the standpoint they echo), never from votes. A reaction that agrees with an argument ("Eens met #3") counts
+///    its author toward that argument's key points. Sentences left over become points of their own ("Ook
+///    genoemd"): nothing distinct is cut.
 /// 5. Missing information and remarks on tone are grouped the same way among themselves.
 public enum KeyPointAnalysis {
     /// Two sentences at least this alike make the same point.
@@ -105,39 +106,46 @@ public enum KeyPointAnalysis {
         return clause.indices.dropLast(2).contains { clause[$0] == "dan" && clause[$0 + 1] == "ook" && clause[$0 + 2] == "maar" }
     }
 
+    /// The key points of a round. `model` is what the labelled set taught (`CorpusModel`); `.none` measures without it.
     public static func analyse(
         _ input: [KeyPointArgument], caseText: KeyPointCaseText = .init(), model: CorpusModel = .shipped
     ) -> KeyPointReport {
-        let arguments = input.sorted { $0.number < $1.number }
-        var reading = KeyPointReading(lexicon: .socialDomain)
-        reading.featureWeights = model.features
-        let sentences = reading.read(arguments, caseText: caseText)
+        let (arguments, reading, sentences) = read(input, caseText: caseText, featureWeights: model.features)
         return KeyPointClustering(arguments: arguments, sentences: sentences, reading: reading, model: model).report()
     }
 
     /// The features of each argument's point sentences (what grouping compares; no feature most arguments share), per
     /// argument number: what `scripts/eval/corpus_model.py` learns feature weights from.
     public static func pointFeatures(_ input: [KeyPointArgument], caseText: KeyPointCaseText = .init()) -> [Int: [String]] {
-        let arguments = input.sorted { $0.number < $1.number }
-        var reading = KeyPointReading(lexicon: .socialDomain)
-        let sentences = reading.read(arguments, caseText: caseText)
-        var result: [Int: Set<String>] = [:]
-        for sentence in sentences where sentence.role == .point && !sentence.missing && !sentence.tone {
-            result[arguments[sentence.argument].number, default: []].formUnion(
-                sentence.features.map { reading.featureNames[Int($0)] })
+        let (arguments, reading, sentences) = read(input, caseText: caseText, featureWeights: [:])
+        return wordsByArgument(arguments, sentences.filter { $0.role == .point && !$0.missing && !$0.tone }) {
+            $0.features.map { reading.featureNames[Int($0)] }
         }
-        return result.mapValues { $0.sorted() }
     }
 
     /// The words `CorpusModel` weighs for stance, per argument number: what `scripts/eval/corpus_model.py` learns from.
     public static func stanceWords(_ input: [KeyPointArgument], caseText: KeyPointCaseText = .init()) -> [Int: [String]] {
+        let (arguments, _, sentences) = read(input, caseText: caseText, featureWeights: [:])
+        return wordsByArgument(arguments, sentences.filter(KeyPointClustering.carriesStance)) { $0.stanceWords }
+    }
+
+    /// The arguments in number order, and their sentences read.
+    static func read(
+        _ input: [KeyPointArgument], caseText: KeyPointCaseText, featureWeights: [String: Float]
+    ) -> (arguments: [KeyPointArgument], reading: KeyPointReading, sentences: [ReadSentence]) {
         let arguments = input.sorted { $0.number < $1.number }
         var reading = KeyPointReading(lexicon: .socialDomain)
+        reading.featureWeights = featureWeights
         let sentences = reading.read(arguments, caseText: caseText)
+        return (arguments, reading, sentences)
+    }
+
+    /// Each argument number's `words` over its `sentences`, once each, sorted.
+    static func wordsByArgument(
+        _ arguments: [KeyPointArgument], _ sentences: [ReadSentence], words: (ReadSentence) -> [String]
+    ) -> [Int: [String]] {
         var result: [Int: Set<String>] = [:]
-        for sentence in sentences where KeyPointClustering.carriesStance(sentence) {
-            result[arguments[sentence.argument].number, default: []].formUnion(sentence.stanceWords)
-        }
+        for sentence in sentences { result[arguments[sentence.argument].number, default: []].formUnion(words(sentence)) }
         return result.mapValues { $0.sorted() }
     }
 }
