@@ -3,6 +3,7 @@
 
     scripts/eval/keypoints-subsample.py RESULTS_DIR [CASE ...]     # RESULTS_DIR: keypoints.sh --out DIR
     RUNS=20 DROP=0.15 SEED=7                                       # the defaults
+    MODEL=loco | none                                              # see below; unset: the shipped CorpusModel
 
 keypoints.sh runs each case as a real round and scores one digest; one round's ARI moves by 0.05 when three replies
 regroup, which is as large as most changes one wants to judge. This takes the arguments that round stored (its
@@ -13,6 +14,10 @@ share of incoherent key points (main gold point under half of the members, over 
 runs; the replayed analysis is the current source, so a change is judged on the same stored rounds). The case
 names default to every case in RESULTS_DIR; the same seed gives the same subsamples. Needs the build tools
 (`swift build -c release --product KeyPointsReplay`); prints numbers, asserts nothing.
+
+MODEL=loco replays each tune case with a CorpusModel (stance words, feature weights) learnt by corpus_model.py from the
+other tune cases only, and each aside case with one learnt from every tune case: the fair way to score tune cases,
+since the shipped model learnt from them. MODEL=none replays with nothing learnt. Both work in every mode below.
 
     scripts/eval/keypoints-subsample.py --sides RESULTS_DIR [CASE ...]
 
