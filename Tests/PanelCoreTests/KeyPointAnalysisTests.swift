@@ -368,6 +368,22 @@ import Testing
         #expect(!stance.keyPoints.isEmpty)
     }
 
+    @Test func aResidentWhoSaysHeHasNoOpinionMakesNoPoint() throws {
+        let extra = Self.numbered([
+            "Ik heb hier geen mening over, ik weet te weinig van trapliften om er iets zinnigs over te zeggen.",
+            "Kan de gemeente uitleggen wat een traplift precies kost? Ik ben niet zo thuis in die regelingen.",
+            "Wat zei de ergotherapeut precies? Zonder dat advies kan ik hier eigenlijk niks over zeggen.",
+            "Over de kosten heb ik geen mening, maar de buren helpen haar elke dag en dat valt weg als ze verhuist.",
+        ])
+        let readings = Self.readings(adding: extra)
+        for number in [10, 11, 12] {
+            let reading = try #require(readings[number])
+            #expect(reading.keyPoints.isEmpty, "#\(number) gave no opinion")
+        }
+        // "Geen mening" about one thing beside a point about another leaves that point.
+        #expect(try !#require(readings[13]).keyPoints.isEmpty)
+    }
+
     /// "Niet eens" is "not even" as often as "disagree": only "het niet eens", "niet eens met" … take a side.
     @Test func notEvenTakesNoSide() throws {
         let report = KeyPointAnalysis.analyse(

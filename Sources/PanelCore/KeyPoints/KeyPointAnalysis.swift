@@ -260,7 +260,7 @@ struct KeyPointReading {
     /// Words of a question about the panel itself rather than the case.
     static let aboutThePanel: Set<String> = [
         "panel", "panelleden", "panellid", "mailadres", "emailadres", "aanmelden", "afmelden", "uitschrijven", "mails",
-        "mailtjes", "nieuwsbrief",
+        "mailtjes", "nieuwsbrief", "stemmen", "stemming",
     ]
     /// Joining words a question may follow: "En gaat haar huurtoeslag dan ook omlaag?".
     static let questionJoiners: Set<String> = ["en", "maar", "want", "dus", "of", "bovendien", "ook"]
