@@ -562,6 +562,34 @@ import Testing
         #expect(try #require(readings[31]).stance == .oppose)
     }
 
+    @Test func aWordSeenOnlyAgainstTheDecisionDoesNotLeanForItWhenFewArgueFor() throws {
+        // Given a round where one resident says the decision is right and six that it is wrong, two of them about
+        // the market
+        let sides = [
+            "Terecht besluit, die trap is levensgevaarlijk.",
+            "Onterecht, ze fietst elke dinsdag naar de markt.",
+            "Onredelijk besluit, op de markt ziet ze iedereen die ze kent.",
+            "Ik ben het niet eens met de gemeente, haar kinderen wonen om de hoek.",
+            "Onterecht, de huisarts zit in dezelfde straat.",
+            "Onredelijk, ze woont er al vijftig jaar.",
+            "Ik ben tegen, de kerk is haar houvast.",
+        ]
+        let extra =
+            sides.enumerated().map { Self.argument(20 + $0.offset, $0.element) } + [
+                Self.argument(30, "Die markt is haar uitje van de week.")
+            ]
+        let arguments = Self.arguments + extra
+        var reading = KeyPointReading(lexicon: .socialDomain)
+        let sentences = reading.read(arguments, caseText: Self.caseText)
+        let clustering = KeyPointClustering(
+            arguments: arguments, sentences: sentences, reading: reading, model: .none)
+
+        // Then a resident who names no side but speaks of the market leans against it, as everyone who spoke of it
+        // did: the few arguments for it do not make a rare word lean their way
+        let lean = clustering.learnt[try #require(arguments.firstIndex { $0.number == 30 })]
+        #expect(lean <= -KeyPointAnalysis.learntMargin)
+    }
+
     @Test func aRemarkOnAnotherMatterOfTheMunicipalityIsNoArgument() throws {
         let readings = Self.readings(
             adding: Self.numbered([

@@ -42,9 +42,10 @@ public enum KeyPointAnalysis {
     /// Two sentences that lean to opposite sides are this much less alike.
     static let oppositeLean: Float = 0.7
     /// An argument or key point naming no side takes the side its words lean to when the log-odds learnt from the
-    /// round (`KeyPointClustering.learntLeans`) are at least this. On the five tune cases 1 and 2 did alike (3 and
-    /// more fell back to no side); 2 shows a key point on a side only when its words say so more clearly.
-    static let learntMargin: Float = 2
+    /// round (`KeyPointClustering.learntLeans`) are at least this. Since the lean is smoothed toward each word's
+    /// own rate (2026-12-06), 1 puts more on their gold side than 2 (nine tune cases, each with a corpus model learnt
+    /// from the others: arguments 66% against 64%, key points 65% against 62%; docs/keypoints.md).
+    static let learntMargin: Float = 1
     /// Missing-information and tone sentences group at least this alike.
     static let remarkThreshold: Float = 0.30
     /// A feature in more than this share of the arguments (in a round of at least 20) names nothing.

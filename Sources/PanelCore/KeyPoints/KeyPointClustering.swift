@@ -64,7 +64,7 @@ struct KeyPointClustering {
 
     /// How far an argument's words lean to one side, learnt from the arguments of this round that say their side
     /// in so many words ("terecht", "ik ben tegen") and from the two standpoints of the case: the summed log-odds of
-    /// its point words appearing on the one side rather than the other (naive Bayes, add-one). A resident who
+    /// its point words appearing on the one side rather than the other (naive Bayes). A resident who
     /// writes "Dat wachten maakt het alleen maar erger" names no side, but "wachten" and "erger" stand mostly in
     /// arguments against. Words only: no vote is read.
     func learntLeans() -> [Float] {
@@ -99,8 +99,12 @@ struct KeyPointClustering {
         return arguments.indices.map { index in
             words(index).sorted().reduce(Float(0)) { sum, id in
                 guard (support[id] ?? 0) + (oppose[id] ?? 0) >= 2 else { return sum }
-                let forIt = ((support[id] ?? 0) + 1) / (supportDocuments + 2)
-                let against = ((oppose[id] ?? 0) + 1) / (opposeDocuments + 2)
+                // Smoothed toward the word's rate over both sides, not toward one in two: add-one smoothing made
+                // every rare word lean to the side with fewer examples (mostly "for": on the tune cases 27 of 30
+                // arguments it put on the wrong side were against the decision).
+                let pooled = ((support[id] ?? 0) + (oppose[id] ?? 0)) / (supportDocuments + opposeDocuments)
+                let forIt = ((support[id] ?? 0) + pooled) / (supportDocuments + 1)
+                let against = ((oppose[id] ?? 0) + pooled) / (opposeDocuments + 1)
                 return sum + log(forIt / against)
             }
         }
