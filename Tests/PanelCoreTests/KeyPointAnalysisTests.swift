@@ -374,9 +374,11 @@ import Testing
             "Kan de gemeente uitleggen wat een traplift precies kost? Ik ben niet zo thuis in die regelingen.",
             "Wat zei de ergotherapeut precies? Zonder dat advies kan ik hier eigenlijk niks over zeggen.",
             "Over de kosten heb ik geen mening, maar de buren helpen haar elke dag en dat valt weg als ze verhuist.",
+            "Ik heb het gelezen maar vind het lastig. Ik stem deze keer niet.",
+            "Mooi hoe de zaak is uitgelegd, duidelijk en niet te lang. Dank daarvoor.",
         ])
         let readings = Self.readings(adding: extra)
-        for number in [10, 11, 12] {
+        for number in [10, 11, 12, 14, 15] {
             let reading = try #require(readings[number])
             #expect(reading.keyPoints.isEmpty, "#\(number) gave no opinion")
         }
