@@ -4,421 +4,481 @@
 enum CorpusModelData {
     static let text = """
         stance aanklopp 1.53
-        stance aanvull 0.14
-        stance acht -0.77
-        stance achter -0.14
-        stance allemal 0.28
-        stance allen -0.64
-        stance alsof -2.34
+        stance aanvull 0.36
+        stance acht -0.78
+        stance achter -0.55
+        stance allemal 0.14
+        stance allen -0.51
+        stance alsof -2.42
         stance amper -0.26
-        stance ander 0.67
+        stance ander 0.63
         stance autism -0.33
         stance ban 0.43
-        stance bank -0.77
-        stance basis -0.14
+        stance bang 0.14
+        stance bank -0.96
+        stance basis -0.15
         stance bedoel 0.55
-        stance bedoeld 0.55
+        stance bedoeld 0.83
         stance bedrag 0.99
+        stance begeleid 0.36
         stance begrijp 0.55
+        stance behandelar -0.26
         stance ben -1.11
-        stance best 0.73
-        stance betaalt 1.06
-        stance betal 0.84
-        stance betekent -0.95
+        stance best 0.93
+        stance betaalt 0.75
+        stance betal 0.77
+        stance betekent -0.96
         stance beter -0.42
         stance bijna -0.26
-        stance bijstand -0.14
+        stance bijstand -0.15
         stance binn -0.87
         stance blijf 1.53
-        stance blijft -0.19
-        stance blijv 0.14
+        stance blijft -0.01
+        stance blijv -0.15
         stance boodschapp 0.14
-        stance brief -0.44
-        stance broer -1.24
-        stance budget 1.94
+        stance brief -0.26
+        stance broer -1.25
+        stance budget 2.09
+        stance buit 0.14
         stance buurvrouw 0.55
         stance casus -0.55
+        stance daarna -1.25
         stance daarnaast 0.55
         stance daarvan -0.26
-        stance dag -1.65
-        stance del -0.55
-        stance ding -0.26
-        stance dochter -0.19
+        stance dag -1.87
+        stance del -0.71
+        stance desnod -0.26
+        stance ding 0.14
+        stance dochter -0.24
         stance doe -0.37
-        stance doet -1.24
+        stance doet -1.04
         stance draagt 0.55
-        stance draait -1.24
-        stance drie -1.24
-        stance dubbel -1.24
-        stance duidelijk 0.65
+        stance draait -1.25
+        stance drie -1.33
+        stance dubbel -1.25
+        stance duidelijk 0.83
         stance duizend -1.65
-        stance dur -0.77
+        stance dur -0.78
         stance duurder -1.94
+        stance duurkop -1.25
+        stance duurt -1.25
         stance eenmal 1.06
-        stance eerder -0.77
-        stance eerlijk 0.14
-        stance eerst 0.26
-        stance eig 0.24
-        stance eigen 0.28
-        stance elkar -0.77
+        stance eerder -0.78
+        stance eerlijk 0.55
+        stance eerst 0.25
+        stance eig 0.32
+        stance eigen 0.14
+        stance elkar -0.78
         stance enig -1.65
         stance erbij 0.65
-        stance ergen 1.06
-        stance erger -1.47
-        stance ervan -1.24
+        stance ergen 1.24
+        stance erger -1.65
+        stance ervan -1.25
         stance euro 0.14
-        stance extra -0.95
+        stance extra -0.42
         stance familie 0.65
-        stance fijn -1.24
-        stance flink -0.77
+        stance fijn -1.25
+        stance flink -0.78
         stance foolish -1.65
-        stance gebeurt -0.14
+        stance gebeurt -0.15
+        stance gebruik 0.14
         stance gedan -0.26
-        stance geeft 0.14
-        stance geen -0.48
-        stance gef 0.14
-        stance gegan -1.47
-        stance gekek -1.24
-        stance geld 0.20
+        stance geeft -0.15
+        stance geen -0.61
+        stance gef -0.15
+        stance gegan -1.65
+        stance gehad -1.11
+        stance gekek -1.25
+        stance geld 0.19
         stance gelez -0.42
-        stance gelijk 1.06
+        stance gelijk 1.39
+        stance gemaakt -0.26
         stance genoeg 0.48
-        stance gev 0.33
+        stance gev 0.32
         stance gewon 0.65
-        stance geword -1.24
+        stance geword -1.25
         stance gezegd -0.55
-        stance gezicht -1.80
-        stance gezin -0.95
+        stance gezicht -1.81
+        stance gezin -0.78
         stance gezinn 0.55
         stance ging -0.55
         stance goed 0.47
-        stance goedkop -1.24
+        stance goedkop -1.47
         stance grag -0.42
         stance grot -0.84
-        stance half 0.14
+        stance half 0.36
         stance hard -0.26
         stance hel -0.73
-        stance helemal -0.85
-        stance help 0.30
-        stance helpt -0.37
-        stance hetzelfd 0.70
+        stance helemal -0.71
+        stance help 0.43
+        stance helpt -0.08
+        stance hen -0.26
+        stance herk -1.25
+        stance hetzelfd 0.48
         stance heus -0.55
         stance hoef 1.53
         stance hoeft 0.65
-        stance hoevel 0.14
+        stance hoevel -0.15
         stance hog 0.43
         stance hoger 0.14
-        stance honderd 0.14
-        stance hoort 0.84
+        stance honderd -0.15
+        stance hoort 0.83
         stance hop 0.55
         stance hor 0.48
-        stance houd -0.26
-        stance houdt 0.37
+        stance houd -0.04
+        stance houdt 0.36
         stance huis 0.24
         stance huishoud 0.14
-        stance hulp 0.14
+        stance hulp -0.15
         stance hur -0.87
         stance idee -0.26
-        stance iederen 0.52
-        stance inen -1.80
+        stance iederen 0.57
+        stance inen -1.81
         stance inkom 1.75
-        stance jar -0.50
-        stance jong -1.47
+        stance jar -0.51
+        stance jeugdhulp 0.83
+        stance jeugdzorg 1.53
+        stance jong -1.58
         stance juist 0.30
-        stance kan 0.84
-        stance kapot -0.77
-        stance kent -1.24
-        stance ker -0.22
+        stance kan 0.55
+        stance kapot -0.78
+        stance kent -1.25
+        stance ker -0.24
         stance keuz 0.65
         stance kiez -0.26
-        stance kijk -0.55
+        stance kijk -0.71
         stance kijkt 0.43
-        stance kind -0.55
-        stance kinder -0.45
-        stance klar 0.55
+        stance kind -0.33
+        stance kinder -0.26
+        stance klar 0.83
         stance klein 0.46
-        stance klinkt -0.37
+        stance klinkt -0.55
         stance klopt -0.67
-        stance kom -0.37
-        stance komt -0.55
+        stance kom -0.47
+        stance komt -0.47
         stance kop 0.65
-        stance kost -0.20
-        stance krap -1.47
-        stance krijg 1.02
-        stance kwam -1.80
+        stance kost -0.32
+        stance krap -0.78
+        stance krijg 0.99
+        stance kwam -1.81
         stance kwijt -1.36
         stance laatst -0.26
-        stance lang -0.37
+        stance lang -0.71
         stance langer -1.11
         stance lastig 1.75
-        stance later -0.77
+        stance later -1.25
         stance leeftijd 0.14
-        stance les 0.26
+        stance leert 1.53
+        stance les 0.36
         stance leuk -0.26
-        stance lev -0.77
+        stance lev -0.78
         stance liever 2.22
-        stance ligt -0.04
+        stance ligt -0.01
+        stance lijkt 0.14
         stance logisch 1.75
         stance lon -0.84
-        stance loopt -0.14
+        stance loopt -0.15
         stance lop -0.08
-        stance maakt -0.19
-        stance maand -0.21
-        stance mak 0.99
-        stance mal -1.24
+        stance maakt -0.45
+        stance maand -0.25
+        stance mak 1.12
+        stance mal -1.25
         stance man -1.36
         stance meest 1.53
-        stance men -0.26
+        stance men -0.55
         stance mens 0.52
         stance meten 0.43
-        stance minder -0.17
+        stance minder -0.18
         stance minst 0.14
-        stance mis -1.59
-        stance misgat -0.26
+        stance mis -1.65
+        stance misgat -0.42
         stance misloopt -0.26
-        stance misschien -0.42
-        stance moeder -0.77
+        stance misschien -0.49
+        stance moeder -0.78
         stance moeilijk -0.26
-        stance morg 0.55
-        stance naast -0.26
+        stance morg 0.83
+        stance naast -0.55
         stance nem -1.47
-        stance nergens -0.42
-        stance net 0.48
-        stance netjes 2.09
+        stance nergens -0.37
+        stance net 0.30
+        stance netjes 2.22
         stance netto -0.55
-        stance niemand -0.26
-        stance niet -0.07
+        stance niemand -0.34
+        stance niet -0.06
         stance nieuw -0.55
         stance niks -0.59
-        stance nodig -0.70
-        stance nooit -0.70
+        stance nodig -0.62
+        stance nooit -0.69
         stance normal 0.65
-        stance ondertuss -0.26
-        stance opleid -0.77
+        stance ondertuss -0.78
+        stance opleid -0.78
         stance oploss 2.09
         stance opnieuw 0.55
         stance oud 0.55
-        stance ouder 0.45
+        stance ouder 0.49
         stance over -0.55
         stance overal 1.06
         stance overhoudt 0.55
         stance overled -0.26
-        stance par -0.68
-        stance pas 0.65
+        stance paniek -1.25
+        stance papier -1.65
+        stance par -0.55
+        stance pas 0.99
         stance penny -1.65
-        stance per 0.20
+        stance per -0.01
         stance plat -0.37
         stance plek -0.30
-        stance potj 2.09
+        stance pot 1.53
+        stance potj 2.22
         stance pound -1.65
-        stance precies -0.72
-        stance prima 1.16
-        stance prober 0.84
-        stance problem -0.26
-        stance punt -0.14
+        stance prat -0.26
+        stance precies -0.71
+        stance prima 1.15
+        stance prober 0.83
+        stance problem -0.33
+        stance punt -0.37
         stance raakt -2.16
-        stance reactie -0.26
+        stance reactie -0.55
         stance redelijk 1.53
-        stance regel 1.11
+        stance regel 0.79
         stance rek -1.11
         stance reken -0.55
-        stance rest 0.37
+        stance rest 0.36
         stance salaris 0.55
-        stance sam 0.84
+        stance sam 1.06
         stance schandal -1.47
-        stance schrijf 0.55
+        stance schol -0.29
+        stance schrijf 0.14
+        stance schrijft -1.25
         stance schuld -1.56
-        stance simpel -0.14
+        stance simpel -0.15
+        stance slag 0.14
         stance slecht -1.11
-        stance snap 0.51
-        stance snel -0.77
+        stance snap 0.65
+        stance snel -0.37
+        stance sneu 0.83
         stance social -0.37
-        stance soort 0.84
-        stance stan -1.94
-        stance stap 0.55
-        stance stat 0.33
-        stance sted -0.08
-        stance steun 1.65
+        stance soort 0.83
+        stance stan -1.25
+        stance standpunt -0.26
+        stance stap 0.83
+        stance stat 0.31
+        stance sted 0.04
+        stance steun 1.85
         stance stond -0.26
-        stance strak -0.90
+        stance strak -1.01
         stance stuk -1.06
+        stance stur -1.25
+        stance tak -0.37
         stance tegenwoord 1.53
+        stance telt -1.25
         stance ten -0.55
         stance terecht 0.14
-        stance terug -0.95
-        stance thuis -1.01
+        stance terug -0.71
+        stance thuis -0.84
         stance thuiszorg -1.16
-        stance tien -0.55
-        stance tijd -0.55
-        stance toe -0.26
+        stance tien -0.37
+        stance tijd -0.78
+        stance toe -0.55
         stance twed -0.26
-        stance twee -1.05
+        stance twee -0.99
         stance uitker 0.01
+        stance uitzoek -0.26
         stance uitzonder 0.99
-        stance uur 0.14
+        stance uur -0.04
+        stance uurtjes -0.26
         stance vader -1.02
-        stance vak -0.95
-        stance vaker -0.26
+        stance vak -0.96
+        stance vaker 0.14
         stance vall -1.47
-        stance valt -0.95
+        stance valt -1.11
         stance vast -0.37
-        stance vel -1.24
-        stance verantwoord 1.75
-        stance verder -0.84
+        stance vel -1.25
+        stance verantwoord 1.06
+        stance verder -0.96
         stance verdient 0.14
-        stance verget -1.24
-        stance vergoed 1.40
+        stance vergelijk -0.55
+        stance verget -1.25
+        stance vergoed 1.39
         stance verhal -0.08
         stance verkeerd -0.55
-        stance verpleeghuis -0.77
+        stance verpleeghuis -0.78
         stance verschil 0.43
         stance verstand -0.26
-        stance vertrouwd -1.24
+        stance vertrouwd -1.25
         stance vier 1.53
         stance vindt -0.26
-        stance volgend 0.65
-        stance voordat -1.24
+        stance voelt -0.55
+        stance volgend 0.83
+        stance voordat -1.47
         stance vorig -0.08
-        stance vrag -0.26
+        stance vrag -0.78
         stance vriendelijker 1.53
         stance vroeger 0.43
         stance vrouw -2.16
         stance waarvan -0.26
-        stance wacht 0.14
-        stance wachtlijst 0.65
-        stance weg -1.80
-        stance wek -0.19
-        stance wer -0.67
-        stance werk 0.19
+        stance wacht -0.04
+        stance wachtlijst 0.55
+        stance weg -1.81
+        stance wek -0.45
+        stance wer -0.72
+        stance werk 0.23
         stance werkend 0.55
-        stance werkt 0.93
+        stance werkt 0.75
         stance wet 0.14
         stance wis -1.65
         stance woont -0.33
-        stance zegg 0.65
-        stance zegt -0.77
+        stance word -1.47
+        stance zak 0.55
+        stance zat -0.26
+        stance zeg 1.53
+        stance zegg 0.36
+        stance zegt -0.96
         stance zes -1.47
-        stance zet 0.99
+        stance zet 1.12
         stance zichzelf -0.26
-        stance zie -1.06
-        stance ziek 0.14
+        stance zie -0.87
+        stance ziek -0.08
         stance zien 0.55
-        stance zin -0.95
+        stance zin -0.96
         stance zit -0.98
-        stance zoek -1.24
-        stance zon -0.44
-        stance zorg 0.14
-        stance zorgverzeker -0.95
-        stance zus -1.24
-        stance zwar 1.12
-        stance ¬allen -0.77
-        stance ¬ander 0.65
-        stance ¬betal 0.70
-        stance ¬eerlijk 1.94
-        stance ¬eerst 0.14
+        stance zoek -1.25
+        stance zon -0.65
+        stance zorg 0.21
+        stance zorgverzeker -0.96
+        stance zovel 1.39
+        stance zus -1.25
+        stance zwar 0.95
+        stance ¬allen -0.55
+        stance ¬ander 0.83
+        stance ¬betal 0.95
+        stance ¬doet -0.55
+        stance ¬eerlijk 1.93
+        stance ¬eerst 0.65
         stance ¬eig -0.26
+        stance ¬gedan -0.26
+        stance ¬gek 0.55
         stance ¬geld -0.55
-        stance ¬goed -0.77
+        stance ¬goed -0.96
         stance ¬hoevel -0.55
         stance ¬huis -0.26
+        stance ¬idee 0.55
         stance ¬ker 0.14
+        stance ¬kind -1.25
         stance ¬kom 0.14
         stance ¬komt 0.14
         stance ¬krijg 0.43
         stance ¬maand 0.14
-        stance ¬mens 0.84
+        stance ¬mens 0.43
         stance ¬misschien -0.55
+        stance ¬nee 1.53
         stance ¬nodig 1.75
-        stance ¬ouder 0.37
+        stance ¬oneind 1.53
+        stance ¬ouder 0.36
         stance ¬par -0.26
         stance ¬plek 0.14
-        stance ¬problem -1.24
+        stance ¬problem -0.55
         stance ¬red 0.14
-        stance ¬regel 0.84
+        stance ¬regel 0.83
         stance ¬reken -0.26
         stance ¬stan -0.26
-        stance ¬stat -0.70
-        stance ¬thuis -1.94
-        stance ¬tijd -1.24
+        stance ¬stat -0.71
+        stance ¬terecht 0.55
+        stance ¬thuis -1.25
+        stance ¬tijd -1.25
         stance ¬toe 0.14
+        stance ¬verder -1.25
         stance ¬waard 0.14
-        stance ¬wek -0.26
-        stance ¬werk -0.14
+        stance ¬wek -0.78
+        stance ¬werk -0.15
+        stance ¬werkt -0.26
         stance ¬wet 0.14
-        stance ¬zit -1.47
+        stance ¬zit -0.78
         stance ¬zomar 1.06
         feature aanvull 0.43
         feature afloss 0.25
+        feature afsprak 0.74
         feature autism 0.54
         feature ban 0.59
         feature bedrag 0.41
-        feature betaalt 0.52
-        feature betal 0.59
+        feature betaalt 0.64
+        feature betal 0.56
         feature bijstand 0.45
+        feature daarna 0.73
         feature draait 0.59
-        feature drie 0.63
+        feature drie 0.64
+        feature eerlijk 0.26
+        feature eig 0.30
         feature erbij 0.41
-        feature euro 0.39
-        feature geld 0.95
-        feature genoeg 0.78
+        feature euro 0.40
+        feature geld 0.92
+        feature genoeg 0.79
         feature gezin 0.49
-        feature help 0.63
+        feature help 0.59
         feature houdt 0.25
-        feature huis 0.72
-        feature hulp 0.67
-        feature hur 0.47
-        feature jong 0.88
+        feature huis 0.73
+        feature hulp 0.63
+        feature hur 0.48
+        feature jeugdzorg 0.87
+        feature jong 0.76
         feature juist 0.49
-        feature ker 0.89
-        feature kijk 0.82
-        feature kind 0.41
-        feature kost 0.87
-        feature lon 0.47
+        feature ker 0.87
+        feature kijk 0.78
+        feature kind 0.53
+        feature kost 0.90
+        feature later 0.57
+        feature ligt 0.49
+        feature lon 0.48
         feature loopt 0.43
-        feature moeder 0.85
+        feature moeder 0.86
         feature net 0.49
         feature netjes 0.73
-        feature nodig 0.50
-        feature ouder 0.38
-        feature plek 0.46
+        feature nodig 0.48
+        feature ouder 0.39
+        feature plek 0.47
         feature prima 0.38
-        feature regel 0.42
-        feature reken 0.48
+        feature regel 0.43
+        feature reken 0.49
         feature rest 0.73
+        feature sam 0.70
         feature schuld 0.38
-        feature snap 0.56
-        feature strak 0.54
-        feature terug 0.98
-        feature thuis 0.83
-        feature tijd 0.97
-        feature twee 0.64
+        feature snap 0.70
+        feature snel 0.26
+        feature strak 0.53
+        feature terug 0.94
+        feature thuis 0.87
+        feature tijd 0.98
+        feature twee 0.62
         feature uitzonder 0.63
-        feature uur 0.79
-        feature vader 0.69
+        feature uur 0.63
+        feature vader 0.70
         feature vast 0.43
-        feature verder 0.25
-        feature wacht 0.59
-        feature werk 0.66
-        feature werkt 0.98
-        feature wet 0.70
-        feature woont 0.75
-        feature zet 0.42
-        feature zit 0.72
+        feature verder 0.36
+        feature wacht 0.55
+        feature werk 0.67
+        feature werkt 0.99
+        feature wet 0.71
+        feature woont 0.76
+        feature zet 0.44
+        feature zit 0.65
         feature zon 0.56
         feature zorg 0.46
-        feature ~arbeid 0.69
+        feature zovel 0.25
+        feature ~arbeid 0.70
         feature ~bedraggrootte 0.63
-        feature ~belasting 0.96
-        feature ~gezondheidstoestand 0.83
-        feature ~inkomenspositie 0.88
-        feature ~jeugdhulpvormen 0.79
-        feature ~rechtvaardigheid 0.58
-        feature ~regelgeving 0.36
+        feature ~belasting 0.76
+        feature ~geldzaken 0.72
+        feature ~gevaar 0.99
+        feature ~gezondheidstoestand 0.76
+        feature ~inkomenspositie 0.89
+        feature ~jeugdhulpvormen 0.87
+        feature ~rechtvaardigheid 0.71
+        feature ~regelgeving 0.35
         feature ~reizen 0.87
         feature ~schoolgang 0.32
-        feature ~sociaalnetwerk 0.47
-        feature ~tijdsduur 0.57
-        feature ~zelfstandigheid 0.70
+        feature ~sociaalnetwerk 0.49
+        feature ~tijdsduur 0.58
+        feature ~zelfstandigheid 0.75
         feature ~zorgaanbod 0.33
         feature ¬~geldzaken 0.65
         """
