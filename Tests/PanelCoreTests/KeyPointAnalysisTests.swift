@@ -189,6 +189,28 @@ import Testing
         #expect(!report.keyPoints.contains { $0.arguments.contains(3) })
     }
 
+    @Test func aMissingInformationRemarkWithoutWordsOfItsOwnIsReadWithTheSentenceBeforeIt() throws {
+        // Given a resident who asks about the income and adds "Dat lees ik nergens", and one who says only what the
+        // daughter earns is not stated, in a sentence before a remark that names nothing
+        let arguments = [
+            Self.argument(1, "Ik weet niet wat ze verdient. Dat lees ik nergens."),
+            Self.argument(2, "Haar dochter werkt misschien fulltime. Staat nergens."),
+            Self.argument(3, "Wat haar inkomen is wordt niet vermeld."),
+            Self.argument(4, "De buren helpen haar dagelijks en dat valt weg bij een verhuizing."),
+        ]
+        let report = KeyPointAnalysis.analyse(arguments, caseText: Self.caseText)
+        var reading = KeyPointReading(lexicon: .socialDomain)
+        for s in reading.read(arguments, caseText: Self.caseText) {
+            print("DBG", s.text, s.role, s.missing, s.features.map { reading.featureNames[Int($0)] })
+        }
+
+        // Then the first stands once, with the income, and the second says what it is about
+        #expect(report.missingInformation.filter { $0.arguments.contains(1) }.count == 1)
+        #expect(!report.missingInformation.contains { $0.sentence.hasPrefix("Dat lees ik nergens") })
+        let daughter = try #require(report.missingInformation.first { $0.arguments == [2] })
+        #expect(daughter.sentence.contains("dochter") && daughter.sentence.contains("Staat nergens"))
+    }
+
     @Test func aRemarkOnToneIsTiedToTheMunicipalitySentenceItAnswers() throws {
         let arguments = [
             Self.argument(1, "Dat de aanvrager had kunnen voorzien dat traplopen moeilijk wordt, klinkt als een verwijt."),

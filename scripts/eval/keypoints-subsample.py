@@ -31,6 +31,14 @@ replays each whole round once and scores the reply-level signals as keypoints.py
 question, and non-argument replies given a key point), per split, with VERBOSE=1 every miss (FN) and false alarm
 (FP) with the start of its reply. A reply the intake filed as a question for the municipality counts as flagged.
 
+    scripts/eval/keypoints-subsample.py --needs RESULTS_DIR [CASE ...]
+
+replays each whole round once and scores how the missing information is *merged* into needs ("Informatie die het
+panel miste"): each need shown takes the gold need most of its replies name (none: replies with no gold need); per
+split it prints the needs shown, the distinct gold needs they stand for, how many shown needs repeat a gold need a
+larger one already stands for (split needs), how many stand for no gold need, and how many of those with 2+ arguments
+mix needs (their main gold need in under half of them); VERBOSE=1 prints every need.
+
     scripts/eval/keypoints-subsample.py --sentences RESULTS_DIR [CASE ...]
 
 replays each whole round once and scores how well each key point of 3+ residents is *stated*: whether its sentence
@@ -47,7 +55,7 @@ import keypoints as K  # noqa: E402  (the same ARI as the whole-round runner)
 
 
 def main():
-    mode = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("--sides", "--flags", "--sentences") else None
+    mode = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("--sides", "--flags", "--sentences", "--needs") else None
     if mode:
         del sys.argv[1]
     if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
@@ -103,6 +111,8 @@ def main():
                                             text=True, check=True).stdout)
         if mode == "--flags":
             return score_flags(names, reports, gold, results)
+        if mode == "--needs":
+            return score_needs(names, reports, gold)
         if mode == "--sentences":
             texts = {entry["name"]: {a["number"]: a["text"] for a in entry["variants"][0]} for entry in rounds}
             return score_sentences(names, reports, gold, texts)
@@ -187,6 +197,41 @@ def score_flags(names, reports, gold, results):
             line.append(f"{flag} {tp / max(1, tp + fn):.2f} / {tp / max(1, tp + fp):.2f}")
         line.append(f"leakage {counts[('leakage', 'tp')]} of {counts[('leakage', 'of')]}")
         print(f"{split}: recall / precision  " + "   ".join(line))
+    return 0
+
+
+def score_needs(names, reports, gold):
+    """How the missing information is merged into needs, per split; prints, returns 0."""
+    verbose = os.environ.get("VERBOSE") == "1"
+    totals = {}
+    for name in names:
+        case, split = labelled_case(name)
+        _, reply_of, _ = gold[name]
+        needs_of = {r["id"]: r["missing_information"] for r in case["replies"]}
+        shown = []
+        for remark in reports[name]["missingInformation"]:
+            named = collections.Counter(n for a in remark["arguments"] for n in needs_of.get(reply_of.get(a), []) or ["none"])
+            main = sorted(named, key=lambda n: (-named[n], n))[0]
+            carrying = sum(1 for a in remark["arguments"] if main in (needs_of.get(reply_of.get(a), []) or ["none"]))
+            shown.append((main, len(remark["arguments"]), remark["sentence"]))
+            if len(remark["arguments"]) >= 2:
+                totals.setdefault(split, collections.Counter()).update(
+                    {"merged": 1, "mixed": carrying * 2 < len(remark["arguments"])})
+        counts = collections.Counter(shown=len(shown), none=sum(1 for m, _, _ in shown if m == "none"))
+        seen = set()
+        for main, size, sentence in sorted(shown, key=lambda x: -x[1]):
+            if main != "none":
+                counts["repeats"] += main in seen
+                seen.add(main)
+            if verbose:
+                print(f"  {name[:24]:24} {main:5} {size:2} args  {sentence[:100]}")
+        counts["gold"] = len(seen)
+        counts["gold named"] = len({n for r in case["replies"] for n in r["missing_information"]})
+        totals.setdefault(split, collections.Counter()).update(counts)
+    for split, c in sorted(totals.items()):
+        print(f"{split}: {c['shown']} needs shown for {c['gold']} of {c['gold named']} gold needs named; "
+              f"{c['repeats']} repeat a gold need a larger one stands for, {c['none']} stand for none; "
+              f"{c['mixed']} of {c['merged']} needs of 2+ arguments mix (their main gold need under half)")
     return 0
 
 

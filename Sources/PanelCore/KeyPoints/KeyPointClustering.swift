@@ -183,8 +183,12 @@ struct KeyPointClustering {
             }
         }
 
-        let missing = remarks(sentences.indices.filter { sentences[$0].missing }, tieToMunicipality: false)
-        let tone = remarks(sentences.indices.filter { sentences[$0].tone && !sentences[$0].missing }, tieToMunicipality: true)
+        let missing = remarks(
+            sentences.indices.filter { sentences[$0].missing }, threshold: KeyPointAnalysis.missingThreshold,
+            tieToMunicipality: false)
+        let tone = remarks(
+            sentences.indices.filter { sentences[$0].tone && !sentences[$0].missing },
+            threshold: KeyPointAnalysis.remarkThreshold, tieToMunicipality: true)
         var questions: [KeyPointQuote] = []
         var seenQuestions = Set<String>()
         for sentence in sentences where sentence.role == .question && sentence.asks {
@@ -680,9 +684,27 @@ struct KeyPointClustering {
     }
 
     /// Missing information or remarks on tone, grouped by meaning among themselves; every distinct remark kept.
-    func remarks(_ pool: [Int], tieToMunicipality: Bool) -> [KeyPointRemark] {
+    func remarks(_ pool: [Int], threshold: Float, tieToMunicipality: Bool) -> [KeyPointRemark] {
+        // A remark with no words of its own ("Dat lees ik nergens.", "Staat nergens.") is about the sentence before
+        // it: beside another remark of its argument that has words it adds nothing; alone, it is read with the
+        // sentence before, whose words group it ("Ze heeft een dochter in de buurt. Dat lees ik nergens.").
+        // (Its vector may hold the words of the sentence before, borrowed: its own features are what it says.)
+        let withWords = Set(pool.filter { !sentences[$0].features.isEmpty }.map { sentences[$0].argument })
+        var context: [Int: Int] = [:]  // sentence before -> the remark without words it stands in for
+        let pool = pool.compactMap { index -> Int? in
+            let sentence = sentences[index]
+            guard sentence.features.isEmpty else { return index }
+            if withWords.contains(sentence.argument) { return nil }
+            let before = index - 1
+            guard before >= 0, sentences[before].argument == sentence.argument,
+                sentences[before].position == sentence.position - 1, !sentences[before].vector.ids.isEmpty,
+                [.point, .question].contains(sentences[before].role)
+            else { return index }
+            context[before] = index
+            return before
+        }
         let usable = pool.filter { !sentences[$0].vector.ids.isEmpty }
-        var groups = coverGroups(usable, threshold: KeyPointAnalysis.remarkThreshold, minimumResidents: 1)
+        var groups = coverGroups(usable, threshold: threshold, minimumResidents: 1)
         var grouped = Set<Int>()
         for group in groups { grouped.formUnion(group.members) }
         // Remarks whose words are all cue words ("dat mis ik") stand alone.
@@ -705,9 +727,11 @@ struct KeyPointClustering {
                 }
                 if let best, best.vector.dot(dense: group.centre) >= 0.2 { about = best.text }
             }
+            var text = sentences[representative].text
+            if let remark = context[representative] { text += " " + sentences[remark].text }
             result.append(
                 KeyPointRemark(
-                    sentence: KeyPointText.standalone(sentences[representative].text), residents: authors.count,
+                    sentence: KeyPointText.standalone(text), residents: authors.count,
                     arguments: numbers.sorted(), about: about))
         }
         // Same remark from one argument twice (two sentences) is one.
