@@ -117,6 +117,21 @@ import Testing
     /// by three of six residents used to state their point (the stemmer maps "over" onto the stem of "overheid", so the
     /// opener carries the government-and-trust group; recorded as a known issue until 2026-12-05). A sentence of few
     /// content words about the resident's own deliberation now weighs less as a key point's sentence.
+    @Test func aPointOfOneResidentThatLeansOnTheSentenceBeforeIsShownWithIt() throws {
+        // Given one resident whose point opens on what she said before
+        let extra = [
+            Self.argument(
+                20,
+                "Haar dorp heeft geen thuiszorg meer. Dan kan de gemeente moeilijk volhouden dat een wasservice met "
+                    + "bezorging een redelijk alternatief is.")
+        ]
+        let report = Self.report(adding: extra)
+
+        // Then her key point says what "dan" leans on
+        let point = try #require(report.keyPoints.first { $0.arguments == [20] })
+        #expect(point.sentence.hasPrefix("Haar dorp heeft geen thuiszorg meer. Dan kan de gemeente"), "\(point.sentence)")
+    }
+
     @Test func anOpenerRepeatedWordForWordInATinyRoundNoLongerWins() throws {
         let arguments = [
             Self.argument(

@@ -166,7 +166,7 @@ struct KeyPointClustering {
             let representative = representative(of: draft.group)
             keyPoints.append(
                 KeyPoint(
-                    id: id, sentence: KeyPointText.standalone(sentences[representative].text),
+                    id: id, sentence: statement(representative, minor: draft.authors.count < 3),
                     stance: stance(of: draft.group), residents: draft.authors.count,
                     split: VoteSplit.of(draft.authors.sorted().map { votes[$0] ?? nil }),
                     arguments: draft.numbers.sorted(),
@@ -557,6 +557,25 @@ struct KeyPointClustering {
     }
 
     // MARK: Summaries
+
+    /// A key point's sentence as the digest shows it. A point one or two residents made is one resident's sentence:
+    /// when it opens on the sentence before ("Dan is er geen voorliggende voorziening meer.", "Pas als dat niet werkt
+    /// …"), that sentence of the same argument comes first, so the case officer reads what it leans on.
+    func statement(_ sentence: Int, minor: Bool) -> String {
+        let read = sentences[sentence]
+        let before = sentence - 1
+        guard minor, before >= 0, sentences[before].argument == read.argument,
+            sentences[before].position == read.position - 1, [.point, .question, .tooShort].contains(sentences[before].role),
+            let first = KeyPointText.words(read.text).first, Self.opensOnBefore.contains(first),
+            sentences[before].length + read.length < 220
+        else { return KeyPointText.standalone(read.text) }
+        var text = read.text.trimmingCharacters(in: .whitespaces)
+        if let letter = text.first, letter.isLowercase { text = letter.uppercased() + text.dropFirst() }
+        return KeyPointText.standalone(sentences[before].text.trimmingCharacters(in: .whitespaces) + " " + text)
+    }
+
+    /// Openings of a sentence that says nothing without the one before ("Dan …", "Dat is …", "Pas als dat …").
+    static let opensOnBefore: Set<String> = ["dan", "dat", "die", "daar", "dit", "zo", "daarom", "zolang", "pas", "werkt"]
 
     /// The member that states the group best (`score`).
     func representative(of group: Group) -> Int {
