@@ -181,7 +181,9 @@ extension AppDatabase {
             // A question to the municipality inside a published argument is offered to it now, not only in the
             // verdict ("Heeft de aanbieder ook kleinere groepen?"). A held argument's questions wait for the moderator.
             if argument.status == .published {
-                for asked in KeyPointAnalysis.questions(in: filing.text) {
+                let panelCase = try Round.fetchOne(db, key: filing.roundId).flatMap { try PanelCase.fetchOne(db, key: $0.caseId) }
+                let caseText = panelCase?.keyPointCaseText ?? KeyPointCaseText()
+                for asked in KeyPointAnalysis.questions(in: filing.text, caseText: caseText) {
                     _ = try Self.recordQuestion(
                         db, roundId: filing.roundId, text: asked, panelistId: filing.panelistId, inboundId: mail.id!, now: now)
                 }

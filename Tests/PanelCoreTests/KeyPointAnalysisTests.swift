@@ -738,5 +738,16 @@ import Testing
         #expect(KeyPointAnalysis.questions(in: "Ik ben voor, maar wat moet hij dan precies doen?").count == 1)
         #expect(KeyPointAnalysis.questions(in: "Waarom moet het per se een nieuwe wasmachine zijn?").isEmpty)
         #expect(KeyPointAnalysis.questions(in: "Graag mijn e-mailadres wijzigen voor dit panel, hoe doe ik dat?").isEmpty)
+        // A question about another matter of the municipality is not offered to this case's officer.
+        #expect(
+            KeyPointAnalysis.questions(
+                in: "Los van deze zaak: wanneer komen de nieuwe gft containers nou eens? Ze puilen al weken uit.",
+                caseText: Self.caseText
+            ).isEmpty)
+        #expect(
+            KeyPointAnalysis.questions(
+                in: "De bank bij de vijver in het park is al maanden kapot. Wie kan ik daarvoor mailen?",
+                caseText: Self.caseText
+            ).isEmpty)
     }
 }

@@ -255,6 +255,36 @@ import Testing
         #expect(rendered.contains("Content-Type: text/csv; charset=utf-8; name=\"argumenten-zaak-3.csv\"\r\n"))
         #expect(!rendered.contains("application/octet-stream"))
     }
+
+    @Test func aQuestionPutToTheMunicipalityDuringTheRoundIsNotListedTwiceInTheVerdict() throws {
+        // Given a round where one question inside an argument was offered to the municipality while it ran
+        let composerTests = MessageComposerTests()
+        var context = composerTests.context(.verdict)
+        context.questions = [
+            QuestionView(
+                id: 1, number: 1, text: "En waarom geen proefperiode?", askCount: 1, answer: nil, answerStatus: nil,
+                askedAt: Date(timeIntervalSince1970: 1_800_000_000), answeredAt: nil)
+        ]
+        let report = KeyPointReport(
+            keyPoints: [], missingInformation: [], tone: [],
+            questions: [
+                KeyPointQuote(number: 8, text: "Waarom geen proefperiode?"),
+                KeyPointQuote(number: 9, text: "Heeft zij een second opinion gevraagd?"),
+            ],
+            readings: [], residents: 2)
+        context.round.argumentation = try String(
+            decoding: JSONEncoder().encode(
+                Argumentation(report: report, contestedPoints: [], rows: [.init(number: 8, text: "Waarom geen proefperiode?")])),
+            as: UTF8.self)
+
+        // When the digest is composed
+        let message = try composerTests.composer().compose(context)
+
+        // Then that question stands once, as the panel's question, and the other one among the arguments' questions
+        #expect(message.text.contains("Vraag 1: En waarom geen proefperiode?"), "\(message.text)")
+        #expect(!message.text.contains("- Waarom geen proefperiode? (#8)"))
+        #expect(message.text.contains("- Heeft zij een second opinion gevraagd? (#9)"))
+    }
 }
 
 extension MessageComposerTests {

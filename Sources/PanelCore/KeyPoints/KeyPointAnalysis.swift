@@ -60,11 +60,16 @@ public enum KeyPointAnalysis {
     /// Candidates per round at most: beyond, an even spread of them.
     static let maximumCandidates = 2500
 
-    /// The factual questions in one argument, as sentences: those ending in "?" of at least five words that open
-    /// with an interrogative or the verb a Dutch question puts first ("Heeft de aanbieder ook kleinere groepen?").
-    /// Rhetorical one-word ones ("Sparen? Waarvan?") are not.
-    public static func questions(in text: String) -> [String] {
-        KeyPointText.sentences(text).filter { isFactualQuestion($0, words: KeyPointText.words($0)) }
+    /// The questions one argument puts to the municipality, as sentences: the same the verdict lists under "Vragen die
+    /// in de bijdragen stonden". A factual question (ending in "?", at least five words, opening with an interrogative
+    /// or the verb a Dutch question puts first: "Heeft de aanbieder ook kleinere groepen?") or one that says it asks
+    /// ("Ik vraag me af of …"); not a rhetorical one ("Sparen? Waarvan?", "…, is dat de bedoeling?"), not one about
+    /// the panel itself (for the moderator), and not one about another matter of the municipality ("Los van deze
+    /// zaak: wanneer komen de nieuwe containers?"): that one is not for this case's officer.
+    public static func questions(in text: String, caseText: KeyPointCaseText = .init()) -> [String] {
+        var reading = KeyPointReading(lexicon: .socialDomain)
+        let argument = KeyPointArgument(number: 1, author: 1, text: text)
+        return reading.read([argument], caseText: caseText).filter { $0.role == .question && $0.asks }.map(\.text)
     }
 
     /// The one rule for a factual question: see `questions(in:)`.

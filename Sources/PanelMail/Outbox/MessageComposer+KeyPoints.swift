@@ -12,8 +12,10 @@ extension MessageComposer {
 
     /// The verdict's argumentation: key points by stance (for, against, both sides / middle way, other), the
     /// points fewer than three residents made ("Ook genoemd"), and what the municipality can learn: missing
-    /// information, tone, questions inside arguments, its most contested points.
-    func addArgumentationValues(_ argumentation: Argumentation, into values: inout [String: Any]) {
+    /// information, tone, questions inside arguments, its most contested points. A question inside an argument that
+    /// was put to the municipality during the round (`asked`: the round's questions) stands with its answer under
+    /// "Vragen van het panel", not a second time here.
+    func addArgumentationValues(_ argumentation: Argumentation, asked: [String] = [], into values: inout [String: Any]) {
         let report = argumentation.report
         let major = report.keyPoints.filter { !$0.isMinor }
         func items(_ stance: Stance) -> [[String: Any]] { major.filter { $0.stance == stance }.map(Self.keyPointItem) }
@@ -43,8 +45,18 @@ extension MessageComposer {
         values["has_missing_information"] = !report.missingInformation.isEmpty
         values["tone_remarks"] = report.tone.map(Self.remarkItem)
         values["has_tone_remarks"] = !report.tone.isEmpty
-        values["argument_questions"] = report.questions.map { ["number": $0.number, "text": Self.shorten($0.text, limit: 240)] }
-        values["has_argument_questions"] = !report.questions.isEmpty
+        let askedAlready = Set(asked.map(Self.questionKey))
+        let notAsked = report.questions.filter { !askedAlready.contains(Self.questionKey($0.text)) }
+        values["argument_questions"] = notAsked.map { ["number": $0.number, "text": Self.shorten($0.text, limit: 240)] }
+        values["has_argument_questions"] = !notAsked.isEmpty
+    }
+
+    /// A question's words without the joiner it may open with ("En is de leerplicht er al bij?" is the question the
+    /// key points list as "Is de leerplicht er al bij?").
+    static func questionKey(_ text: String) -> String {
+        var words = DutchTokenizer.words(text)
+        while let first = words.first, ["en", "maar", "want", "dus", "of", "ook", "nou"].contains(first) { words.removeFirst() }
+        return words.joined(separator: " ")
     }
 
     static func residentsPhrase(_ count: Int) -> String {

@@ -330,7 +330,7 @@ public struct MessageComposer: Sendable {
             ]
         }
         if let argumentation = Argumentation.decode(round.argumentation) {
-            addArgumentationValues(argumentation, into: &values)
+            addArgumentationValues(argumentation, asked: context.questions.map(\.text), into: &values)
         }
         if context.message.kind == .verdict { addPanelValues(round, municipalityId: context.municipality.id, into: &values) }
         if context.message.kind == .moderation, !context.arguments.isEmpty, let roundId = round.id {
