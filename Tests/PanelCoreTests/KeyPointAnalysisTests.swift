@@ -456,24 +456,6 @@ import Testing
         #expect(overWords == ["¬" + stems.stem("overhouden")])
     }
 
-    @Test func wordsThatStemLikeAnotherWordOfTheLexiconKeepTheirOwnMeaning() throws {
-        // Given "weet", which Snowball stems to "wet" (the law), and "over", the stem it gives "overheid"
-        let arguments = [
-            Self.argument(1, "Ik weet niet wat ze verdient."),
-            Self.argument(2, "De wet is hier heel duidelijk over."),
-            Self.argument(3, "De overheid moet hier meer doen."),
-        ]
-        var reading = KeyPointReading(lexicon: .socialDomain)
-        let read = reading.read(arguments, caseText: Self.caseText)
-        let features = { (index: Int) in Set(read[index].features.map { reading.featureNames[Int($0)] }) }
-
-        // Then not knowing is not the law, and "over" is not the government
-        #expect(features(0).isDisjoint(with: ["=wet", "~regelgeving", "wet"]))
-        #expect(features(1).contains("=wet"))
-        #expect(!features(1).contains("=vertrouwen"))
-        #expect(features(2).contains("=vertrouwen"))
-    }
-
     @Test func aSentenceLeadingUpToARemarkOnToneIsPartOfIt() throws {
         // Given a reply that takes no side and ends with a remark on tone
         let readings = Self.readings(adding: [

@@ -8,7 +8,7 @@ enum CorpusModelData {
         stance acht -0.78
         stance achter -0.55
         stance allemal 0.14
-        stance allen -0.60
+        stance allen -0.51
         stance alsof -2.42
         stance amper -0.26
         stance ander 0.63
@@ -148,7 +148,7 @@ enum CorpusModelData {
         stance kiez -0.26
         stance kijk -0.71
         stance kijkt 0.43
-        stance kind -0.29
+        stance kind -0.33
         stance kinder -0.26
         stance klar 0.83
         stance klein 0.46
@@ -169,7 +169,7 @@ enum CorpusModelData {
         stance later -1.25
         stance leeftijd 0.14
         stance leert 1.53
-        stance lees 0.50
+        stance les 0.36
         stance leuk -0.26
         stance lev -0.78
         stance liever 2.22
@@ -180,7 +180,7 @@ enum CorpusModelData {
         stance loopt -0.15
         stance lop -0.08
         stance maakt -0.45
-        stance maand -0.30
+        stance maand -0.25
         stance mak 1.12
         stance mal -1.25
         stance man -1.36
@@ -216,8 +216,8 @@ enum CorpusModelData {
         stance opnieuw 0.55
         stance oud 0.55
         stance ouder 0.49
+        stance over -0.55
         stance overal 1.06
-        stance overheid -0.55
         stance overhoudt 0.55
         stance overled -0.26
         stance paniek -1.25
@@ -227,7 +227,7 @@ enum CorpusModelData {
         stance penny -1.65
         stance per -0.01
         stance plat -0.37
-        stance plek -0.42
+        stance plek -0.30
         stance pot 1.53
         stance potj 2.22
         stance pound -1.65
@@ -239,7 +239,6 @@ enum CorpusModelData {
         stance punt -0.37
         stance raakt -2.16
         stance reactie -0.55
-        stance redden -0.26
         stance redelijk 1.53
         stance regel 0.79
         stance rek -1.11
@@ -276,7 +275,7 @@ enum CorpusModelData {
         stance ten -0.55
         stance terecht 0.14
         stance terug -0.71
-        stance thuis -0.80
+        stance thuis -0.84
         stance thuiszorg -1.16
         stance tien -0.37
         stance tijd -0.78
@@ -320,13 +319,13 @@ enum CorpusModelData {
         stance waarvan -0.26
         stance wacht -0.04
         stance wachtlijst 0.55
-        stance weet -0.20
         stance weg -1.81
         stance wek -0.45
         stance wer -0.72
         stance werk 0.23
         stance werkend 0.55
         stance werkt 0.75
+        stance wet 0.14
         stance wis -1.65
         stance woont -0.33
         stance word -1.47
@@ -342,7 +341,7 @@ enum CorpusModelData {
         stance ziek -0.08
         stance zien 0.55
         stance zin -0.96
-        stance zit -0.96
+        stance zit -0.98
         stance zoek -1.25
         stance zon -0.65
         stance zorg 0.21
@@ -379,6 +378,7 @@ enum CorpusModelData {
         stance ¬par -0.26
         stance ¬plek 0.14
         stance ¬problem -0.55
+        stance ¬red 0.14
         stance ¬regel 0.83
         stance ¬reken -0.26
         stance ¬stan -0.26
@@ -389,10 +389,10 @@ enum CorpusModelData {
         stance ¬toe 0.14
         stance ¬verder -1.25
         stance ¬waard 0.14
-        stance ¬weet -0.15
         stance ¬wek -0.78
         stance ¬werk -0.15
         stance ¬werkt -0.26
+        stance ¬wet 0.14
         stance ¬zit -0.78
         stance ¬zomar 1.06
         feature aanvull 0.43
@@ -435,8 +435,7 @@ enum CorpusModelData {
         feature netjes 0.73
         feature nodig 0.48
         feature ouder 0.39
-        feature over 0.25
-        feature plek 0.48
+        feature plek 0.47
         feature prima 0.38
         feature regel 0.43
         feature reken 0.49
@@ -447,7 +446,7 @@ enum CorpusModelData {
         feature snel 0.26
         feature strak 0.53
         feature terug 0.94
-        feature thuis 0.81
+        feature thuis 0.87
         feature tijd 0.98
         feature twee 0.62
         feature uitzonder 0.63
@@ -456,12 +455,12 @@ enum CorpusModelData {
         feature vast 0.43
         feature verder 0.36
         feature wacht 0.55
-        feature weet 0.56
         feature werk 0.67
         feature werkt 0.99
+        feature wet 0.71
         feature woont 0.76
         feature zet 0.44
-        feature zit 0.62
+        feature zit 0.65
         feature zon 0.56
         feature zorg 0.46
         feature zovel 0.25
@@ -474,12 +473,12 @@ enum CorpusModelData {
         feature ~inkomenspositie 0.89
         feature ~jeugdhulpvormen 0.87
         feature ~rechtvaardigheid 0.71
-        feature ~regelgeving 0.45
+        feature ~regelgeving 0.35
         feature ~reizen 0.87
-        feature ~schoolgang 0.45
+        feature ~schoolgang 0.32
         feature ~sociaalnetwerk 0.49
         feature ~tijdsduur 0.58
-        feature ~zelfstandigheid 0.70
+        feature ~zelfstandigheid 0.75
         feature ~zorgaanbod 0.33
         feature ¬~geldzaken 0.65
         """
