@@ -152,7 +152,7 @@ import Testing
     /// alike (without this step "gemeenschapsgeld is schaars" stood alone), not when it shares nothing.
     @Test func aSentenceThatSaysItsSideJoinsTheClosestPointOnThatSide() throws {
         let extra = Self.numbered([
-            "Terecht besluit, want gemeenschapsgeld is schaars.",
+            "Terecht besluit, want gemeenschapsgeld is schaars en de kosten lopen op.",
             "Terecht besluit, de bibliotheek in het dorp sluit ook al.",
         ])
         let report = Self.report(adding: extra)

@@ -169,7 +169,7 @@ enum CorpusModelData {
         stance later -1.25
         stance leeftijd 0.14
         stance leert 1.53
-        stance les 0.36
+        stance lees 0.50
         stance leuk -0.26
         stance lev -0.78
         stance liever 2.22
@@ -475,7 +475,7 @@ enum CorpusModelData {
         feature ~rechtvaardigheid 0.71
         feature ~regelgeving 0.35
         feature ~reizen 0.87
-        feature ~schoolgang 0.32
+        feature ~schoolgang 0.45
         feature ~sociaalnetwerk 0.49
         feature ~tijdsduur 0.58
         feature ~zelfstandigheid 0.75
