@@ -158,6 +158,14 @@ def labelled_case(name):
     return case, case.get("split", "tune")
 
 
+def labelled_cases(names, gold):
+    """Each case of NAMES with its labels: (name, case, split, reply of each argument number, gold points per reply)."""
+    for name in names:
+        case, split = labelled_case(name)
+        _, reply_of, carries = gold[name]
+        yield name, case, split, reply_of, carries
+
+
 # The bits of ArgumentReading.Signals in the report's JSON.
 SIGNAL_BITS = {"missing": 1, "tone": 2, "question": 4}
 
@@ -166,9 +174,7 @@ def score_flags(names, reports, gold, results):
     """Reply-level signals of each whole round against the gold; prints, returns 0."""
     verbose = os.environ.get("VERBOSE") == "1"
     totals = {}
-    for name in names:
-        case, split = labelled_case(name)
-        _, reply_of, _ = gold[name]
+    for name, case, split, reply_of, _ in labelled_cases(names, gold):
         delivery = {int(k): v for k, v in json.load(open(results / name / "delivery.json")).items()}
         readings = {reply_of.get(r["number"]): r for r in reports[name]["readings"]}
         counts = collections.Counter()
@@ -204,9 +210,7 @@ def score_needs(names, reports, gold):
     """How the missing information is merged into needs, per split; prints, returns 0."""
     verbose = os.environ.get("VERBOSE") == "1"
     totals = {}
-    for name in names:
-        case, split = labelled_case(name)
-        _, reply_of, _ = gold[name]
+    for name, case, split, reply_of, _ in labelled_cases(names, gold):
         needs_of = {r["id"]: r["missing_information"] for r in case["replies"]}
         shown = []
         for remark in reports[name]["missingInformation"]:
@@ -259,9 +263,7 @@ def score_sentences(names, reports, gold, texts):
         return len(a & b) / (len(a) * len(b)) ** 0.5 if a and b else 0.0
 
     totals = {}
-    for name in names:
-        case, split = labelled_case(name)
-        _, reply_of, carries = gold[name]
+    for name, case, split, reply_of, carries in labelled_cases(names, gold):
         wording = {kp["id"]: stems(kp["text"]) for kp in case.get("key_points", [])}
         gold_count = collections.Counter(g for c in carries.values() for g in c)
         total = totals.setdefault(split, collections.Counter())
@@ -302,9 +304,7 @@ def score_sides(names, reports, gold):
     """Key point and argument stances of each whole round against the gold; prints, returns 0."""
     verbose = os.environ.get("VERBOSE") == "1"
     totals = {}
-    for name in names:
-        case, split = labelled_case(name)
-        _, reply_of, carries = gold[name]
+    for name, case, split, reply_of, carries in labelled_cases(names, gold):
         stance_of_reply = {r["id"]: r.get("stance") for r in case["replies"]}
         point_stance = {kp["id"]: kp.get("stance") for kp in case.get("key_points", [])}
         gold_count = collections.Counter(g for c in carries.values() for g in c)
