@@ -65,7 +65,7 @@ public enum KeyPointAnalysis {
     /// The questions one argument puts to the municipality, as sentences: the same the verdict lists under "Vragen die
     /// in de bijdragen stonden". A factual question (ending in "?", at least five words, opening with an interrogative
     /// or the verb a Dutch question puts first: "Heeft de aanbieder ook kleinere groepen?") or one that says it asks
-    /// ("Ik vraag me af of …"); not a rhetorical one ("Sparen? Waarvan?", "…, is dat de bedoeling?"), not one about
+    /// ("Ik vraag me af of …"); not a rhetorical one ("Sparen? Waarvan?", "Wat wil je nog meer?"), not one about
     /// the panel itself (for the moderator), and not one about another matter of the municipality ("Los van deze
     /// zaak: wanneer komen de nieuwe containers?"): that one is not for this case's officer.
     public static func questions(in text: String, caseText: KeyPointCaseText = .init()) -> [String] {
