@@ -13,8 +13,8 @@ extension MessageComposer {
     /// The verdict's argumentation: key points by stance (for, against, both sides / middle way, other), the
     /// points fewer than three residents made ("Ook genoemd"), and what the municipality can learn: missing
     /// information, tone, questions inside arguments, its most contested points. A question inside an argument that
-    /// was put to the municipality during the round (`asked`: the round's questions) stands with its answer under
-    /// "Vragen van het panel", not a second time here.
+    /// was put to the municipality during the round (`asked`: the round's questions) stands under "Vragen van het
+    /// panel" (listed while open, counted once answered), not a second time here.
     func addArgumentationValues(_ argumentation: Argumentation, asked: [String] = [], into values: inout [String: Any]) {
         let report = argumentation.report
         let major = report.keyPoints.filter { !$0.isMinor }
