@@ -45,6 +45,12 @@ replays each whole round once and scores how well each key point of 3+ residents
 comes from an argument labelled with the point's main gold point, and how much it shares with the gold point's own
 wording (cosine of Snowball stem sets, stop words left out; needs `pip install snowballstemmer`), beside the best any
 member sentence of that gold point reaches (a ceiling, chosen with the gold labels). VERBOSE=1 prints each one.
+
+    scripts/eval/keypoints-subsample.py --points RESULTS_DIR [CASE ...]
+
+replays each whole round once and lists every key point of 2+ arguments with the gold points of its arguments, MIXED
+where its main gold point is under half of them (incoherent); VERBOSE=1 also prints the start of each argument of a
+mixed one. It shows the labels: for tune cases only.
 """
 import collections, json, os, pathlib, random, re, statistics, subprocess, sys
 
@@ -55,7 +61,7 @@ import keypoints as K  # noqa: E402  (the same ARI as the whole-round runner)
 
 
 def main():
-    mode = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("--sides", "--flags", "--sentences", "--needs") else None
+    mode = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in ("--sides", "--flags", "--sentences", "--needs", "--points") else None
     if mode:
         del sys.argv[1]
     if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):
@@ -113,6 +119,9 @@ def main():
             return score_flags(names, reports, gold, results)
         if mode == "--needs":
             return score_needs(names, reports, gold)
+        if mode == "--points":
+            texts = {entry["name"]: {a["number"]: a["text"] for a in entry["variants"][0]} for entry in rounds}
+            return list_points(names, reports, gold, texts)
         if mode == "--sentences":
             texts = {entry["name"]: {a["number"]: a["text"] for a in entry["variants"][0]} for entry in rounds}
             return score_sentences(names, reports, gold, texts)
@@ -124,11 +133,22 @@ def main():
         wanted, reply_of, carries = gold[name]
         scores = []
         incoherent, multi = 0, 0
+        gold_count = collections.Counter(g for c in carries.values() for g in c if g != "none")
+        big = {g for g, n in gold_count.items() if n >= 3}
+        covered = None
         for run in replayed[name]:
             members = {}
             for number, points in run.items():
                 for point in points:
                     members.setdefault(point, []).append(carries.get(reply_of.get(int(number)), ["none"]))
+            if covered is None:
+                # Coverage as keypoints.py counts it, on the whole round: gold points of 3+ replies that are the main
+                # gold point of a key point.
+                mains = set()
+                for carried in members.values():
+                    counts = collections.Counter(g for c in carried for g in c)
+                    mains.add(sorted(counts, key=lambda g: (-counts[g], -gold_count[g], g))[0])
+                covered = (len(big & mains), len(big))
             for carried in members.values():
                 if len(carried) >= 2:
                     counts = collections.Counter(g for c in carried for g in c)
@@ -142,13 +162,15 @@ def main():
                     predicted.append(points[0] if points else f"none-{number}")
             scores.append(K.ari(truth, predicted))
         split = json.load(open(repo / "Tests/Corpus/keypoints" / f"{name}.json")).get("split", "tune")
-        by_split.setdefault(split, []).append((statistics.mean(scores), incoherent, multi))
+        by_split.setdefault(split, []).append((statistics.mean(scores), incoherent, multi, *covered))
         print(f"{name:40} {split:5}  whole round {scores[0]:.3f}   mean of {len(scores)} {statistics.mean(scores):.3f}"
-              f"  (sd {statistics.pstdev(scores):.3f})   incoherent {incoherent / max(1, multi):.0%}")
+              f"  (sd {statistics.pstdev(scores):.3f})   incoherent {incoherent / max(1, multi):.0%}"
+              f"   coverage {covered[0]}/{covered[1]}")
     for split, means in sorted(by_split.items()):
         share = sum(m[1] for m in means) / max(1, sum(m[2] for m in means))
+        coverage = sum(m[3] for m in means) / max(1, sum(m[4] for m in means))
         print(f"{'mean of the ' + split + ' cases':40} {'':5}  {statistics.mean(m[0] for m in means):.3f}"
-              f"   incoherent over all runs {share:.1%}")
+              f"   incoherent over all runs {share:.1%}   coverage of the whole rounds {coverage:.2f}")
     return 0
 
 
@@ -293,6 +315,26 @@ def score_sentences(names, reports, gold, texts):
         print(f"{split}: {total['points']} key points of 3+ residents; sentence from an argument of the main gold point "
               f"{total['from_main'] / n:.0%}; shares with the gold wording {total['shared'] / n:.3f} "
               f"(best member sentence {total['best'] / n:.3f})")
+    return 0
+
+
+def list_points(names, reports, gold, texts):
+    """Every key point of 2+ arguments of each whole round: its members' gold points, marked MIXED when its main gold
+    point is under half of them (incoherent); with VERBOSE=1 each member's start. Prints, returns 0."""
+    verbose = os.environ.get("VERBOSE") == "1"
+    for name, case, split, reply_of, carries in labelled_cases(names, gold):
+        print(f"== {name} ({split})")
+        for point in reports[name]["keyPoints"]:
+            if len(point["arguments"]) < 2:
+                continue
+            carried = collections.Counter(g for n in point["arguments"] for g in carries.get(reply_of.get(n), ["none"]))
+            main, count = carried.most_common(1)[0]
+            mixed = count * 2 < len(point["arguments"])
+            labels = " ".join("/".join(carries.get(reply_of.get(n), ["none"])) for n in point["arguments"])
+            print(f"  K{point['id']:<3} {point['stance']:8} {'MIXED' if mixed else '     '} [{labels}]  {point['sentence'][:80]}")
+            if verbose and mixed:
+                for n in point["arguments"]:
+                    print(f"        #{n:<3} {'/'.join(carries.get(reply_of.get(n), ['none'])):6} {texts[name].get(n, '')[:110]!r}")
     return 0
 
 
