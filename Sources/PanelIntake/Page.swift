@@ -14,6 +14,8 @@ struct Page {
     /// The body's template, one of `MailTemplates.pageNames` (checked present at start): `page-ballot`.
     var template: String
     var values: [String: Any]
+    /// Set for a `page-message` page: its status, title and texts, for `PageRenderer` to look it up by.
+    var key: String?
 
     init(status: HTTPResponse.Status, title: String, template: String, values: [String: Any] = [:]) {
         self.status = status
@@ -34,7 +36,7 @@ struct Page {
         _ status: HTTPResponse.Status = .ok, title: String, before: [String] = [], choice: String? = nil,
         after: [String] = [], warning: String? = nil, button: String? = nil, notes: [Note] = []
     ) -> Page {
-        Page(
+        var page = Page(
             status: status, title: title, template: "page-message",
             values: [
                 "before": before, "choice": choice.map { [$0] } ?? [], "after": after,
@@ -45,6 +47,18 @@ struct Page {
                     return item
                 },
             ])
+        // Every part, each behind a separator no text of ours holds, so two pages share a key only when they are the
+        // same page.
+        var key = String(status.code) + "\u{1F}" + title
+        for (mark, texts) in [("b", before), ("c", choice.map { [$0] } ?? []), ("a", after)] {
+            for text in texts { key += "\u{1F}" + mark + text }
+        }
+        for (mark, text) in [("w", warning), ("k", button)] {
+            if let text { key += "\u{1F}" + mark + text }
+        }
+        for note in notes { key += "\u{1F}n" + (note.lang ?? "") + "\u{1E}" + note.text }
+        page.key = key
+        return page
     }
 
     /// One paragraph and nothing to click.
@@ -60,7 +74,7 @@ struct Page {
 
     func response(_ pages: PageRenderer, includeBody: Bool = true) -> Response {
         var headers = HTTPFields()
-        let html: String
+        let html: ByteBuffer
         do {
             html = try pages.html(self)
         } catch {
@@ -72,59 +86,35 @@ struct Page {
                 body: includeBody ? ResponseBody(byteBuffer: ByteBuffer(string: text)) : ResponseBody())
         }
         headers[.contentType] = "text/html; charset=utf-8"
-        headers[.contentLength] = String(html.utf8.count)
-        return Response(
-            status: status, headers: headers,
-            body: includeBody ? ResponseBody(byteBuffer: ByteBuffer(string: html)) : ResponseBody())
+        headers[.contentLength] = String(html.readableBytes)
+        return Response(status: status, headers: headers, body: includeBody ? ResponseBody(byteBuffer: html) : ResponseBody())
     }
 }
 
 /// Renders pages through their templates, and keeps the last few hundred `page-message` pages: the page after a vote
 /// is the same for everyone who makes the same choice in a round (the choice and the deadline are all it shows), and
 /// rendering it through Mustache for every vote cost a quarter of the intake's votes per second
-/// (`scripts/bench/intake.sh`). Only `page-message` is kept: other pages carry a link of their own (the ballot's
-/// other choice) and would only fill the cache.
+/// (`scripts/bench/intake.sh`). Only `page-message` is kept (by `Page.key`, made from its texts): other pages carry a
+/// link of their own (the ballot's other choice) and would only fill the cache. A kept page is kept as the bytes the
+/// response sends, so a vote's answer copies nothing.
 public final class PageRenderer: Sendable {
     let templates: MailTemplates
-    private let kept = Mutex<[String: String]>([:])
+    private let kept = Mutex<[String: ByteBuffer]>([:])
     static let capacity = 512
 
     public init(templates: MailTemplates) {
         self.templates = templates
     }
 
-    func html(_ page: Page) throws -> String {
-        guard page.template == "page-message" else { return try page.render(templates) }
-        var key = String(page.status.code) + "\u{1F}" + page.title
-        Self.append(page.values, to: &key)
+    func html(_ page: Page) throws -> ByteBuffer {
+        guard let key = page.key else { return ByteBuffer(string: try page.render(templates)) }
         if let known = kept.withLock({ $0[key] }) { return known }
-        let html = try page.render(templates)
+        let html = ByteBuffer(string: try page.render(templates))
         kept.withLock { kept in
             // Bounded: when full, start over (the pages that matter come back at once).
             if kept.count >= Self.capacity { kept.removeAll(keepingCapacity: true) }
             kept[key] = html
         }
         return html
-    }
-
-    /// The values as text that differs whenever the page would: keys sorted, a separator no value of ours holds.
-    private static func append(_ value: Any, to key: inout String) {
-        switch value {
-        case let text as String:
-            key += "\u{1F}s" + text
-        case let list as [Any]:
-            key += "\u{1F}["
-            for item in list { append(item, to: &key) }
-            key += "\u{1F}]"
-        case let dictionary as [String: Any]:
-            key += "\u{1F}{"
-            for name in dictionary.keys.sorted() {
-                key += "\u{1F}k" + name
-                append(dictionary[name]!, to: &key)
-            }
-            key += "\u{1F}}"
-        default:
-            key += "\u{1F}v\(value)"
-        }
     }
 }

@@ -69,6 +69,17 @@ import Testing
         }
     }
 
+    /// Dates are kept once formatted (every vote page shows the round's deadline): the time zone is part of what is
+    /// kept, so the same moment still reads as each zone's own time.
+    @Test func aKeptDateIsFormattedForItsOwnTimeZone() throws {
+        let moment = Date(timeIntervalSince1970: 1_796_400_000)  // 2026-12-04 16:00 UTC
+        let amsterdam = try #require(TimeZone(identifier: "Europe/Amsterdam"))
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        #expect(DutchDate.format(moment, timeZone: amsterdam) == "vrijdag 4 december 2026 om 17:00")
+        #expect(DutchDate.format(moment, timeZone: utc) == "vrijdag 4 december 2026 om 16:00")
+        #expect(DutchDate.format(moment, timeZone: amsterdam) == DutchDate.compose(moment, timeZone: amsterdam))
+    }
+
     @Test func theConfiguredQuorumDecidesAVerdictNotYetStored() throws {
         // Given a verdict mail for a round whose verdict is not stored yet: 8 votes, 5 for
         var unstored = context(.verdict)

@@ -141,4 +141,20 @@ import Testing
             #expect(!String(decoding: bytes, as: UTF8.self).contains(queued[1].toAddress), "\(name)")
         }
     }
+
+    /// The renderer hands its messages to the delivery workers in memory, once each and never more than
+    /// `RenderProgress.handLimit` bytes at a time: what does not fit is read from the spool.
+    @Test func renderedMessagesAreHandedOverOnceAndWithinTheLimit() {
+        let progress = RenderProgress()
+        let size = RenderProgress.handLimit / 3
+        let batch = (1...4).map { (name: "\($0)-case.eml", bytes: [UInt8](repeating: UInt8($0), count: size)) }
+        progress.hand(batch)
+        #expect(progress.take("1-case.eml") == batch[0].bytes)
+        #expect(progress.take("1-case.eml") == nil, "once")
+        #expect(progress.take("3-case.eml") == batch[2].bytes)
+        #expect(progress.take("4-case.eml") == nil, "over the limit: read from the spool")
+        // Taking frees room for the next batch.
+        progress.hand([(name: "5-case.eml", bytes: [5, 5])])
+        #expect(progress.take("5-case.eml") == [5, 5])
+    }
 }

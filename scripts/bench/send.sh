@@ -43,12 +43,15 @@ start=$(date +%s.%N)
 # PROFILE=FILE: also record where the tick spends its time (perf record -g), for `perf report -i FILE`.
 profile=()
 [ -n "${PROFILE:-}" ] && profile=(perf record -F 999 -g -o "$PROFILE" --)
-/usr/bin/time -f "%M" -o "$work/rss" "${profile[@]}" "$bin" tick
+/usr/bin/time -f "%M %U %S" -o "$work/rss" "${profile[@]}" "$bin" tick
 end=$(date +%s.%N)
 sent=$("$bin" queue status | awk '$1 == "sent" {print $2}')
 size=$(ls -l "$work/root/Queue/outgoing" 2>/dev/null | wc -l)
 ours=$(/usr/bin/python3 -c "print(f'{$sent / ($end - $start):.0f}')")
-rss_mb=$(( $(cat "$work/rss") / 1024 ))
+read -r rss_kb user_s system_s < <(tail -n 1 "$work/rss")
+rss_mb=$(( rss_kb / 1024 ))
+# CPU seconds of the tick (user + system): steadier than its wall time when judging a change to the send path.
+cpu=$(/usr/bin/python3 -c "print(f'{$user_s + $system_s:.2f}')")
 
 # The same number of messages of a comparable size (the case mail is ~14 KB) from smtp-source, over as many
 # parallel sessions (smtp-source opens a session per message; ours reuse their connections).
@@ -57,6 +60,6 @@ smtp-source -s "$connections" -m "$count" -l 14000 -f bench@tweedemening.example
 end=$(date +%s.%N)
 theirs=$(/usr/bin/python3 -c "print(f'{$count / ($end - $start):.0f}')")
 
-echo "send: $sent case mails rendered, spooled and delivered by one tick over $connections connection(s) in $(/usr/bin/python3 -c "print(f'{$sent / $ours:.1f}')") s = $ours msg/s (peak RSS $rss_mb MB)"
+echo "send: $sent case mails rendered, spooled and delivered by one tick over $connections connection(s) in $(/usr/bin/python3 -c "print(f'{$sent / $ours:.1f}')") s = $ours msg/s (peak RSS $rss_mb MB, CPU $cpu s: user $user_s, system $system_s)"
 echo "smtp-source: $count messages of 14 KB, $connections session(s) at a time = $theirs msg/s"
 echo "ratio: $(/usr/bin/python3 -c "print(f'{100 * $ours / $theirs:.0f}')")% of smtp-source (target 60%)"

@@ -110,10 +110,13 @@ public struct Courier: Sendable {
             if batch.isEmpty { return total }
             let contexts = try database.mailContexts(batch)
             let rendered = try compose(contexts)
-            try spool.pack(zip(batch, rendered).map { ($0.spoolName, $1) })
+            let messages = zip(batch, rendered).map { ($0.spoolName, $1) }
+            try spool.pack(messages)
             try database.markQueued(batch.map { $0.id! }, now: now)
             total += batch.count
+            progress?.hand(messages)
             progress?.advance()
+
         }
         return total
     }
@@ -242,7 +245,7 @@ public struct Courier: Sendable {
         while failuresInARow < Self.connectionFailureLimit, !shouldStop(), let message = pass.next() {
             do {
                 // Dated and signed now, not at rendering: the Date is the moment it leaves, and the signature covers it.
-                let bytes = try handoff.prepare(try spoolBytes(message))
+                let bytes = try handoff.prepare(try pass.progress?.take(message.spoolName) ?? spoolBytes(message))
                 var result = try attempt(message, bytes, on: &session, pass: pass)
                 failuresInARow = result.isConnectionFailure ? failuresInARow + 1 : 0
                 if result.sessionEnded && failuresInARow < Self.connectionFailureLimit {
@@ -348,10 +351,15 @@ public struct Courier: Sendable {
     }
 }
 
-/// How far the renderer of a pass is, for delivery workers that wait for its next batch.
+/// How far the renderer of a pass is, for delivery workers that wait for its next batch, and the messages it rendered
+/// in this pass, handed to the workers in memory.
 ///
 /// A worker with nothing to do parks on a semaphore of its own, registered under the lock; `advance` and `finish`
 /// signal every parked worker after changing the state, so no wake-up is lost between a worker's look and its wait.
+///
+/// A message is handed over only once its pack is durable and its row queued, the same bytes as in the pack: a
+/// worker sends them without reading the spool back (open, read, close for every message was about 4% of a
+/// 10,000-panelist tick). At most `handLimit` bytes wait at a time; what did not fit is read from the spool as before.
 public final class RenderProgress: Sendable {
     private struct State {
         var batches = 0
@@ -368,6 +376,32 @@ public final class RenderProgress: Sendable {
     }
 
     private let shared = Mutex(State())
+    private let handed = Mutex(Handed())
+    static let handLimit = 16 << 20
+
+    private struct Handed {
+        var messages: [String: [UInt8]] = [:]
+        var bytes = 0
+    }
+
+    /// Rendered messages, durable in the spool and queued: kept for the workers while they fit under `handLimit`.
+    func hand(_ messages: [(name: String, bytes: [UInt8])]) {
+        handed.withLock { handed in
+            for message in messages where handed.bytes + message.bytes.count <= Self.handLimit {
+                handed.messages[message.name] = message.bytes
+                handed.bytes += message.bytes.count
+            }
+        }
+    }
+
+    /// The bytes of a message handed over, once (nil: read it from the spool).
+    func take(_ name: String) -> [UInt8]? {
+        handed.withLock { handed in
+            guard let bytes = handed.messages.removeValue(forKey: name) else { return nil }
+            handed.bytes -= bytes.count
+            return bytes
+        }
+    }
 
     /// Batches queued so far, and whether the renderer has ended.
     var state: (batches: Int, done: Bool) {

@@ -2,6 +2,7 @@ import Foundation
 import MailFormat
 import PanelCore
 import PanelStore
+import Synchronization
 
 /// How outgoing mail looks from outside: sender, link base, time zone of the dates in the text.
 public struct MailSettings: Sendable {
@@ -477,7 +478,30 @@ public enum DutchDate {
         "november", "december",
     ]
 
+    /// The same few dates (a round's deadline) are formatted for every vote page and every mail of a round: each
+    /// through a new `Calendar` and `String(format:)` cost a vote a few microseconds (`scripts/bench/intake.sh`).
     public static func format(_ date: Date, timeZone: TimeZone) -> String {
+        let key = Known.Key(seconds: date.timeIntervalSinceReferenceDate, zone: timeZone.identifier)
+        if let text = known.withLock({ $0[key] }) { return text }
+        let text = compose(date, timeZone: timeZone)
+        known.withLock { known in
+            // Bounded: when full, start over (the dates that matter come back at once).
+            if known.count >= Known.capacity { known.removeAll(keepingCapacity: true) }
+            known[key] = text
+        }
+        return text
+    }
+
+    enum Known {
+        struct Key: Hashable {
+            var seconds: Double
+            var zone: String
+        }
+        static let capacity = 256
+    }
+    private static let known = Mutex<[Known.Key: String]>([:])
+
+    static func compose(_ date: Date, timeZone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute], from: date)

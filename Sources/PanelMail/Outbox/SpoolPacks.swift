@@ -112,15 +112,15 @@ final class PackShelf: Sendable {
     func release(_ name: String, folder: String) -> Int {
         state.withLock { state in
             var deleted = 0
-            for (pack, var entry) in state.packs where entry.live.contains(name) {
-                entry.live.remove(name)
-                if entry.live.isEmpty {
+            for pack in state.packs.keys.filter({ state.packs[$0]!.live.contains(name) }) {
+                // In place: a copy of the pack's entry to change and store back copied its set of live names, some
+                // 500 of them, for every message delivered.
+                state.packs[pack]!.live.remove(name)
+                if state.packs[pack]!.live.isEmpty {
                     state.forget(pack)
                     // Under the lock: a scan cannot read the pack in again between forgetting and deleting it.
                     unlink(folder + "/" + pack)
                     deleted += 1
-                } else {
-                    state.packs[pack] = entry
                 }
             }
             return deleted
