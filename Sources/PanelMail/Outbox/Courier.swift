@@ -116,7 +116,6 @@ public struct Courier: Sendable {
             total += batch.count
             progress?.hand(messages)
             progress?.advance()
-
         }
         return total
     }
