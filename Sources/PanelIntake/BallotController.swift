@@ -103,7 +103,7 @@ public struct BallotController<Context: RequestContext>: Sendable {
     /// The page after a vote names the choice that is stored, never merely the one just clicked: when another click
     /// (a second device, a quick change of mind) arrived after this one, that one counts and the page says so.
     static func page(for receipt: VoteReceipt, dates: DutchDateText) -> Page {
-        let deadline = dates.format(receipt.round.deadline)
+        let deadline = dates.format(receipt.deadline)
         guard receipt.vote.choice == receipt.choice else {
             return .message(
                 title: "Uw laatste stem telt",

@@ -13,15 +13,41 @@ struct Page {
     var title: String
     /// The body's template, one of `MailTemplates.pageNames` (checked present at start): `page-ballot`.
     var template: String
-    var values: [String: Any]
+    /// The template's values; a `page-message` page makes them only when it is not kept already (`values`).
+    private var given: [String: Any]
     /// Set for a `page-message` page: its status, title and texts, for `PageRenderer` to look it up by.
     var key: String?
+    private var message: Message?
 
     init(status: HTTPResponse.Status, title: String, template: String, values: [String: Any] = [:]) {
         self.status = status
         self.title = title
         self.template = template
-        self.values = values
+        self.given = values
+    }
+
+    var values: [String: Any] { message?.values ?? given }
+
+    /// The texts of a `page-message` page.
+    private struct Message {
+        var before: [String]
+        var choice: String?
+        var after: [String]
+        var warning: String?
+        var button: String?
+        var notes: [Note]
+
+        var values: [String: Any] {
+            [
+                "before": before, "choice": choice.map { [$0] } ?? [], "after": after,
+                "warning": warning.map { [$0] } ?? [], "button": button.map { [$0] } ?? [],
+                "notes": notes.map { note -> [String: Any] in
+                    var item: [String: Any] = ["text": note.text]
+                    if let lang = note.lang { item["lang"] = lang }
+                    return item
+                },
+            ]
+        }
     }
 
     /// A small-print line under a page, in another language when `lang` is set.
@@ -36,26 +62,16 @@ struct Page {
         _ status: HTTPResponse.Status = .ok, title: String, before: [String] = [], choice: String? = nil,
         after: [String] = [], warning: String? = nil, button: String? = nil, notes: [Note] = []
     ) -> Page {
-        var page = Page(
-            status: status, title: title, template: "page-message",
-            values: [
-                "before": before, "choice": choice.map { [$0] } ?? [], "after": after,
-                "warning": warning.map { [$0] } ?? [], "button": button.map { [$0] } ?? [],
-                "notes": notes.map { note -> [String: Any] in
-                    var item: [String: Any] = ["text": note.text]
-                    if let lang = note.lang { item["lang"] = lang }
-                    return item
-                },
-            ])
+        var page = Page(status: status, title: title, template: "page-message")
+        page.message = Message(before: before, choice: choice, after: after, warning: warning, button: button, notes: notes)
         // Every part, each behind a separator no text of ours holds, so two pages share a key only when they are the
         // same page.
         var key = String(status.code) + "\u{1F}" + title
-        for (mark, texts) in [("b", before), ("c", choice.map { [$0] } ?? []), ("a", after)] {
-            for text in texts { key += "\u{1F}" + mark + text }
-        }
-        for (mark, text) in [("w", warning), ("k", button)] {
-            if let text { key += "\u{1F}" + mark + text }
-        }
+        for text in before { key += "\u{1F}b" + text }
+        if let choice { key += "\u{1F}c" + choice }
+        for text in after { key += "\u{1F}a" + text }
+        if let warning { key += "\u{1F}w" + warning }
+        if let button { key += "\u{1F}k" + button }
         for note in notes { key += "\u{1F}n" + (note.lang ?? "") + "\u{1E}" + note.text }
         page.key = key
         return page

@@ -12,9 +12,15 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[SecurityHeaderNames.referrerPolicy] = "no-referrer"
         response.headers[.cacheControl] = "no-store"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[SecurityHeaderNames.xFrameOptions] = "DENY"
         return response
     }
+}
+
+/// Made once: a generic type cannot hold static stored properties.
+private enum SecurityHeaderNames {
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
 }

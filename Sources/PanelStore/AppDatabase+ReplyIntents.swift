@@ -17,12 +17,12 @@ extension AppDatabase {
             {
                 return existing
             }
-            var rounds: [Int64: Round] = [:]
+            var windows: [Int64: VotingWindow] = [:]
             do {
                 // A vote by reply takes its place in line when it is filed, like a click when its request arrives.
                 _ = try Self.recordVote(
                     db, roundId: roundId, panelistId: panelistId, choice: choice, now: now, sequence: VoteSequence.next(),
-                    rounds: &rounds)
+                    windows: &windows)
             } catch StoreError.votingNotOpen, StoreError.votingClosed {
                 var kept = inbound
                 kept.disposition = .notArgument

@@ -145,7 +145,7 @@ public final class BallotBox: Sendable {
     static func record(_ batch: [Ballot], in db: Database) -> [Result<VoteReceipt, any Error>] {
         var results: [Result<VoteReceipt, any Error>] = []
         results.reserveCapacity(batch.count)
-        var rounds: [Int64: Round] = [:]
+        var windows: [Int64: VotingWindow] = [:]
         do {
             try db.inTransaction(.immediate) {
                 for ballot in batch {
@@ -153,7 +153,7 @@ public final class BallotBox: Sendable {
                         Result {
                             try AppDatabase.recordVote(
                                 db, roundId: ballot.roundId, panelistId: ballot.panelistId, choice: ballot.choice,
-                                now: ballot.now, sequence: ballot.sequence, rounds: &rounds)
+                                now: ballot.now, sequence: ballot.sequence, windows: &windows)
                         })
                 }
                 return .commit

@@ -70,6 +70,26 @@ import Testing
         }
     }
 
+    @Test func base64URLDecodesWhatItEncodesAndOnlyThatSpelling() {
+        // Given every length from 0 to 40 bytes, random bytes
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...40 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let text = Base64URL.encode(bytes)
+            // Then decoding gives the bytes back, and agrees with Foundation's decoder of the standard alphabet
+            #expect(Base64URL.decode(text) == bytes)
+            var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            standard += String(repeating: "=", count: (4 - standard.count % 4) % 4)
+            #expect(Data(base64Encoded: standard).map(Array.init) == bytes)
+        }
+        // And other spellings of the same bytes are refused: padding, the standard alphabet, bits after the last byte,
+        // a length no encoding has
+        #expect(Base64URL.decode("MQ") == Array("1".utf8))
+        for refused in ["MR", "MQ==", "M", "MTIz+", "MTIz/w", "MTI\u{00E9}", "MT I", "MTIzN"] {
+            #expect(Base64URL.decode(refused) == nil, "\(refused)")
+        }
+    }
+
     @Test func randomTokensAreNeverAccepted() {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")

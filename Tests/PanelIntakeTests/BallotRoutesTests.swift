@@ -88,7 +88,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let stored = try database.castVote(roundId: round.id!, panelistId: panel[0], choice: .oppose, now: Date())
         let page = BallotController<IntakeRequestContext>.page(
-            for: VoteReceipt(vote: stored, round: round, choice: .support), dates: DutchDateText(timeZone: .panelDefault))
+            for: VoteReceipt(vote: stored, deadline: round.deadline, choice: .support),
+            dates: DutchDateText(timeZone: .panelDefault))
         #expect(page.title == "Uw laatste stem telt")
         let html = try page.render(.shipped)
         #expect(html.contains(BallotController<IntakeRequestContext>.label(.oppose)))

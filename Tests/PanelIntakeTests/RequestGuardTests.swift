@@ -18,6 +18,18 @@ import Testing
         return try AppDatabase.open(path: folder.appendingPathComponent("guard.sqlite").path)
     }
 
+    @Test func theMediaTypeIsReadWithoutCaseParametersOrSpaces() {
+        #expect(RequestGuard.mediaType("application/x-www-form-urlencoded") == "application/x-www-form-urlencoded")
+        #expect(
+            RequestGuard.mediaType(" Application/X-WWW-Form-Urlencoded ; charset=UTF-8") == "application/x-www-form-urlencoded")
+        #expect(RequestGuard.mediaType("\tmultipart/form-data;boundary=x") == "multipart/form-data")
+        #expect(RequestGuard.mediaType("TEXT/PLAIN\t") == "text/plain")
+        #expect(RequestGuard.mediaType("") == "")
+        #expect(RequestGuard.mediaType(" ; charset=utf-8") == "")
+        // Only ASCII letters are lowered; anything else stays as sent (and matches no allowed type)
+        #expect(RequestGuard.mediaType("TEXT/PLAİN") == "text/plaİn")
+    }
+
     @Test func aPostThatIsNotAFormIsRefusedBeforeAnyRoute() async throws {
         let app = Application(router: buildIntakeRouter(database: try database(), signer: signer, templates: .shipped))
         defer { try? FileManager.default.removeItem(at: folder) }

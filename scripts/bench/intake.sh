@@ -7,6 +7,8 @@
 #
 #   scripts/bench/intake.sh [VOTES=50000] [CONNECTIONS=64] [SECONDS=20]
 #   PROFILE=/tmp/intake.perf scripts/bench/intake.sh 20000 64 10   # also record a perf profile of the votes
+#   PROFILE_CALLGRAPH=dwarf PROFILE_FREQ=999 PROFILE=…               # … with callers (Swift frames lack frame pointers)
+#   BENCH_BIN=/tmp/old/tweedemening scripts/bench/intake.sh           # measure another build (A/B against this one)
 #
 # Setup goes through the CLI: a municipality, a panel of VOTES panelists, a case approved with its publication and
 # voting in the past, and one `tick` that publishes it and opens voting. The sending window is set to a closed hour,
@@ -29,8 +31,13 @@ if ! command -v wrk >/dev/null; then
     "${sudo_cmd[@]}" apt-get update -q >/dev/null
     DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends wrk >/dev/null
 fi
-swift build -c release --product tweedemening >/dev/null
-bin="$(swift build -c release --show-bin-path)/tweedemening"
+# BENCH_BIN=PATH: measure that binary (a copy of another commit's build, for an A/B on the same machine state).
+if [ -n "${BENCH_BIN:-}" ]; then
+    bin="$BENCH_BIN"
+else
+    swift build -c release --product tweedemening >/dev/null
+    bin="$(swift build -c release --show-bin-path)/tweedemening"
+fi
 
 work="$(mktemp -d "${BENCH_DIR:-/var/tmp}/intake-bench.XXXXXX")"
 daemon=""
@@ -83,7 +90,8 @@ idle_rss=$(rss VmRSS)
 # PROFILE=FILE: record where the daemon spends the vote phase (perf record -g), for `perf report -i FILE`.
 profiler=""
 if [ -n "${PROFILE:-}" ]; then
-    perf record -F 499 -g -p "$daemon" -o "$PROFILE" 2>/dev/null &
+    # PROFILE_CALLGRAPH=dwarf attributes time to callers (Swift frames often lack frame pointers); default fp.
+    perf record -F "${PROFILE_FREQ:-499}" --call-graph "${PROFILE_CALLGRAPH:-fp}" -p "$daemon" -o "$PROFILE" 2>/dev/null &
     profiler=$!
     sleep 0.5
 fi
