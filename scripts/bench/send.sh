@@ -6,6 +6,8 @@
 #
 #   scripts/bench/send.sh [N] [CONNECTIONS]      # CONNECTIONS default 4 (TWEEDEMENING_SMTP_CONNECTIONS)
 #   PROFILE=/tmp/send.perf scripts/bench/send.sh   # also record a perf profile of the tick
+#   PROFILE_CALLGRAPH=dwarf PROFILE=…              # … with callers (Swift frames lack frame pointers)
+#   BENCH_BIN=/tmp/old/tweedemening scripts/bench/send.sh   # measure another build (A/B against this one)
 set -euo pipefail
 export TWEEDEMENING_ALLOW_INSECURE_BASE_URL=1  # links on loopback: only for demos and tests (docs/operations.md)
 cd "$(dirname "$0")/../.."
@@ -14,8 +16,13 @@ count="${1:-10000}"
 connections="${2:-4}"
 command -v smtp-sink >/dev/null || PATH="$PATH:/usr/sbin"
 scripts/setup.sh
-swift build -c release --product tweedemening >/dev/null
-bin="$(swift build -c release --show-bin-path)/tweedemening"
+# BENCH_BIN=PATH: measure that binary (a copy of another commit's build, for an A/B on the same machine state).
+if [ -n "${BENCH_BIN:-}" ]; then
+    bin="$BENCH_BIN"
+else
+    swift build -c release --product tweedemening >/dev/null
+    bin="$(swift build -c release --show-bin-path)/tweedemening"
+fi
 
 work="$(mktemp -d "${BENCH_DIR:-/var/tmp}/send-bench.XXXXXX")"
 sink_pid=""
@@ -42,7 +49,8 @@ case_id=$("$bin" case submit --municipality bench examples/case-traplift.md 2>/d
 start=$(date +%s.%N)
 # PROFILE=FILE: also record where the tick spends its time (perf record -g), for `perf report -i FILE`.
 profile=()
-[ -n "${PROFILE:-}" ] && profile=(perf record -F 999 -g -o "$PROFILE" --)
+# PROFILE_CALLGRAPH=dwarf attributes time to callers (Swift frames often lack frame pointers); default fp.
+[ -n "${PROFILE:-}" ] && profile=(perf record -F "${PROFILE_FREQ:-999}" --call-graph "${PROFILE_CALLGRAPH:-fp}" -o "$PROFILE" --)
 /usr/bin/time -f "%M %U %S" -o "$work/rss" "${profile[@]}" "$bin" tick
 end=$(date +%s.%N)
 sent=$("$bin" queue status | awk '$1 == "sent" {print $2}')

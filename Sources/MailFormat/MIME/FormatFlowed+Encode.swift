@@ -10,47 +10,103 @@ extension FormatFlowed {
     /// Trailing spaces of the input are dropped (they would read as soft breaks), except in the signature
     /// separator "-- ". Lines beginning with a space, ">" or "From " are space-stuffed.
     static func flow(_ text: String, width: Int = lineWidth) -> String {
-        // Lines are found on bytes: CR and LF always end a character, so a byte split is the character split, and
-        // comparing Characters was most of the flow step of a 10,000-recipient send (scripts/bench/send.sh).
-        let utf8 = text.utf8
-        var output = ""
-        output.reserveCapacity(utf8.count + utf8.count / 32)
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        var first = true
-        func emit(_ end: String.Index) {
-            if !first { output += "\n" }
-            first = false
-            var line = text[lineStart..<end]
-            if line.utf8.count == 3, line.utf8.elementsEqual("-- ".utf8) {
-                output += line
-                return
-            }
-            while line.utf8.last == 0x20, line.last == " " { line = line.dropLast() }
-            var firstPiece = true
-            for piece in wrap(line, width: width) {
-                if !firstPiece { output += "\n" }
-                firstPiece = false
-                if piece.utf8.first == 0x20 || piece.utf8.first == UInt8(ascii: ">") || piece.hasPrefix("From ") {
-                    output += " "
+        var output: [UInt8] = []
+        flow(text, width: width, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `flow(_:width:)` appended to `output` as UTF-8 (line breaks LF).
+    ///
+    /// Lines are found on bytes: CR and LF always end a character, so a byte split is the character split. An ASCII
+    /// line (nearly every line of our mail) is trimmed, cut and stuffed on its bytes, where a byte is a character; any
+    /// other line goes through `Character`s. Walking the text's `String` indices instead was most of this step in a
+    /// 10,000-recipient send (scripts/bench/send.sh), which flows every paragraph once per recipient.
+    static func flow(_ text: String, width: Int, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            output.reserveCapacity(output.count + bytes.count + bytes.count / 32)
+            var lineStart = 0
+            var index = 0
+            var first = true
+            func emit(_ end: Int) {
+                if !first { output.append(0x0A) }
+                first = false
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+                if line.allSatisfy({ $0 < 0x80 }) {
+                    flowASCII(line, width: width, into: &output)
+                } else {
+                    flowCharacters(Substring(String(decoding: line, as: UTF8.self)), width: width, into: &output)
                 }
-                output += piece
             }
-        }
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == 0x0A || byte == 0x0D else {
-                index = utf8.index(after: index)
-                continue
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x0A || byte == 0x0D else {
+                    index += 1
+                    continue
+                }
+                emit(index)
+                var next = index + 1
+                if byte == 0x0D, next < bytes.count, bytes[next] == 0x0A { next += 1 }
+                index = next
+                lineStart = next
             }
-            emit(index)
-            var next = utf8.index(after: index)
-            if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-            index = next
-            lineStart = next
+            emit(bytes.count)
         }
-        emit(utf8.endIndex)
-        return output
+    }
+
+    /// One ASCII paragraph: the signature separator as it is; else trailing spaces dropped, cut after the last space
+    /// within `width` (a longer word whole on its own line), each piece space-stuffed where it must be.
+    private static func flowASCII(_ line: UnsafeBufferPointer<UInt8>, width: Int, into output: inout [UInt8]) {
+        if line.elementsEqual("-- ".utf8) {
+            output.append(contentsOf: line)
+            return
+        }
+        var end = line.count
+        while end > 0, line[end - 1] == 0x20 { end -= 1 }
+        var start = 0
+        var firstPiece = true
+        while true {
+            // The piece runs to `cut`: the whole rest when it fits, else just after a space (or the rest when there is
+            // no space to cut after).
+            var cut = end
+            if end - start > width {
+                let limit = start + width
+                if let lastSpace = (start..<limit).last(where: { line[$0] == 0x20 }), lastSpace > start {
+                    cut = lastSpace + 1
+                } else if let nextSpace = (start + 1..<end).first(where: { line[$0] == 0x20 }) {
+                    cut = nextSpace + 1
+                }
+            }
+            if cut >= end { cut = end }
+            if !firstPiece { output.append(0x0A) }
+            firstPiece = false
+            let piece = UnsafeBufferPointer(rebasing: line[start..<cut])
+            if piece.first == 0x20 || piece.first == UInt8(ascii: ">") || piece.starts(with: "From ".utf8) {
+                output.append(0x20)
+            }
+            output.append(contentsOf: piece)
+            if cut == end { return }
+            start = cut
+        }
+    }
+
+    /// One paragraph with characters beyond ASCII: the same rules, on `Character`s (a width counts characters).
+    private static func flowCharacters(_ line: Substring, width: Int, into output: inout [UInt8]) {
+        var line = line
+        if line.utf8.count == 3, line.utf8.elementsEqual("-- ".utf8) {
+            output.append(contentsOf: line.utf8)
+            return
+        }
+        while line.utf8.last == 0x20, line.last == " " { line = line.dropLast() }
+        var firstPiece = true
+        for piece in wrap(line, width: width) {
+            if !firstPiece { output.append(0x0A) }
+            firstPiece = false
+            if piece.utf8.first == 0x20 || piece.utf8.first == UInt8(ascii: ">") || piece.hasPrefix("From ") {
+                output.append(0x20)
+            }
+            output.append(contentsOf: piece.utf8)
+        }
     }
 
     /// The pieces of one paragraph; every piece but the last ends with the space it was cut after.

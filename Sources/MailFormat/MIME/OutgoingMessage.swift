@@ -124,24 +124,29 @@ public struct OutgoingMessage: Sendable {
     }
 
     private func textBody() -> Part {
-        flowed
-            ? Self.textPart(subtype: "plain", content: FormatFlowed.flow(text), parameters: "; format=flowed")
-            : Self.textPart(subtype: "plain", content: text)
+        guard flowed else { return Self.textPart(subtype: "plain", content: text) }
+        // Flowed into bytes and encoded from them: no String in between.
+        var lines: [UInt8] = []
+        FormatFlowed.flow(text, width: FormatFlowed.lineWidth, into: &lines)
+        var body: [UInt8] = []
+        lines.withUnsafeBufferPointer { QuotedPrintable.encode($0, into: &body) }
+        return Self.textPart(subtype: "plain", body: body, parameters: "; format=flowed")
     }
 
-    private static func textPart(subtype: String, content: String, parameters: String = "") -> Part {
+    private static func textPart(subtype: String, content: String) -> Part {
+        var body: [UInt8] = []
+        QuotedPrintable.encode(content, into: &body)
+        return textPart(subtype: subtype, body: body)
+    }
+
+    /// `body`: already quoted-printable.
+    private static func textPart(subtype: String, body: [UInt8], parameters: String = "") -> Part {
         Part(
             headers: [
                 "Content-Type: text/\(subtype); charset=utf-8\(parameters)",
                 "Content-Transfer-Encoding: quoted-printable",
             ],
-            body: quotedPrintable(content))
-    }
-
-    private static func quotedPrintable(_ content: String) -> [UInt8] {
-        var body: [UInt8] = []
-        QuotedPrintable.encode(content, into: &body)
-        return body
+            body: body)
     }
 
     /// The preamble is for pre-MIME readers only; parsers ignore it. The boundary is quoted because "=" is a
