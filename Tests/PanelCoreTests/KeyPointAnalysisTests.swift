@@ -148,6 +148,44 @@ import Testing
         #expect(!neighbours.sentence.contains("nagedacht"), "\(neighbours.sentence)")
     }
 
+    /// The demo round (`scripts/demo.sh`) with the stair-lift case's standpoints: "a stair-lift is more expensive in the
+    /// long run" stands for refusing it, and this round's words say so, while "duurder" leans against decisions across
+    /// the labelled set ("op termijn duurder" is how residents there oppose a cut). The digest showed it against the
+    /// decision. Every point of the demo is on its side.
+    @Test func whereThisRoundsWordsClearlyDisagreeWithTheLabelledSetTheRoundDecidesTheSide() throws {
+        let caseText = KeyPointCaseText(
+            municipalityView: """
+                - Een traplift is een dure voorziening; verhuizen is volgens de Wmo de goedkoopst adequate oplossing \
+                als er een geschikte woning beschikbaar is.
+                - In dezelfde wijk staan twee gelijkvloerse huurwoningen leeg.
+                - De aanvrager had bij de aankoop van de woning kunnen voorzien dat traplopen moeilijk zou worden.
+                """,
+            applicantView: """
+                - De aanvrager woont al 52 jaar in dit huis en wil er blijven wonen.
+                - De buren helpen dagelijks; in een andere straat valt dat weg.
+                - Een verhuizing op deze leeftijd is zwaar en kan eenzaamheid vergroten.
+                """)
+        let texts = [
+            "Ik steun de gemeente. Een traplift is duur en op termijn is een gelijkvloerse woning beter.",
+            "Ik steun het besluit niet. Na 52 jaar in hetzelfde huis is verhuizen voor een negentigjarige te zwaar.",
+            "De kosten zijn doorslaggevend: verhuizen is de goedkoopst adequate oplossing en zo staat het in de regels.",
+            "Een traplift is op termijn duurder dan een verhuizing, de onderhoudskosten lopen flink op.",
+            "Een gelijkvloerse woning is veiliger, met een traplift kan ze alsnog vallen.",
+            "Ze woont al 52 jaar in dit huis en de buren helpen haar elke dag. Weg uit de vertrouwde buurt is wreed.",
+            "De buren en de vertrouwde buurt zijn haar vangnet; dat raakt ze kwijt bij een verhuizing.",
+            "Op 90 jaar verhuizen is te zwaar. De leeftijd moet zwaarder wegen dan de kosten.",
+        ]
+        let report = KeyPointAnalysis.analyse(Self.numbered(texts, from: 1), caseText: caseText)
+        let expensive = try #require(report.keyPoints.first { $0.arguments.contains(4) })
+        #expect(expensive.stance == .support, "\(expensive.sentence)")
+        for point in report.keyPoints {
+            let support = point.arguments.allSatisfy { [1, 3, 4, 5].contains($0) }
+            let oppose = point.arguments.allSatisfy { [2, 6, 7, 8].contains($0) }
+            if support { #expect(point.stance == .support, "\(point.sentence)") }
+            if oppose { #expect(point.stance == .oppose, "\(point.sentence)") }
+        }
+    }
+
     /// A sentence that says its side and that no group took joins the closest key point on that side if somewhat
     /// alike (without this step "gemeenschapsgeld is schaars" stood alone), not when it shares nothing.
     @Test func aSentenceThatSaysItsSideJoinsTheClosestPointOnThatSide() throws {

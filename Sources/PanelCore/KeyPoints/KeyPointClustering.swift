@@ -645,7 +645,8 @@ struct KeyPointClustering {
         return result
     }
 
-    /// What the members say about the decision: cue phrases of the sentence, else of its argument, each argument
+    /// What the members say about the decision: cue phrases of the sentence, else of its argument, else the labelled
+    /// set's lean of its words (`corpus`) unless this round's lean (`learnt`) clearly says the other side, each argument
     /// counted once; a middle way when enough of them set a condition; else the side their words lean to in this
     /// round (`learnt`); else the standpoint the centre echoes most.
     func stance(of group: Group) -> Stance {
@@ -659,7 +660,13 @@ struct KeyPointClustering {
                 let own = byArgument[sentence.argument] ?? []
                 lean = own.reduce(0) { $0 + $1.support - $1.oppose }
                 if own.contains(where: { $0.middle > 0 }) && lean == 0 { middle = true }
-                if lean == 0, !middle, abs(corpus[sentence.argument]) >= CorpusModel.margin {
+                // The labelled set's lean, unless this round's own words lean clearly the other way: "Een traplift is
+                // op termijn duurder dan een verhuizing" stands for refusing a stair-lift, while "duurder" leans against
+                // decisions across the labelled set ("op termijn duurder" is how residents there oppose a cut).
+                let learntDisagrees =
+                    abs(learnt[sentence.argument]) >= KeyPointAnalysis.learntMargin
+                    && (learnt[sentence.argument] > 0) != (corpus[sentence.argument] > 0)
+                if lean == 0, !middle, !learntDisagrees, abs(corpus[sentence.argument]) >= CorpusModel.margin {
                     lean = corpus[sentence.argument] > 0 ? 1 : -1
                 }
             }
