@@ -235,7 +235,9 @@ extension AppDatabase {
                 sql:
                     "UPDATE outbox SET state = 'sent', sentAt = ?, lastCode = ?, lastError = NULL, attempts = attempts + 1 WHERE id = ?"
             )
-            for (id, code) in accepted { try statement.execute(arguments: [now, code, id]) }
+            // Formatted once: GRDB formats each `Date` argument through a `DateFormatter`.
+            let sentAt = now.databaseValue
+            for (id, code) in accepted { try statement.execute(arguments: [sentAt, code, id]) }
         }
     }
 

@@ -285,6 +285,17 @@ struct OutboxWriter {
     let roundId: Int64
     let now: Date
     let domain: String
+    /// `now` as stored: GRDB formats a `Date` through a `DateFormatter`, and a round's publish writes one row per
+    /// panelist with the same time.
+    private let createdAt: DatabaseValue
+
+    init(db: Database, roundId: Int64, now: Date, domain: String) {
+        self.db = db
+        self.roundId = roundId
+        self.now = now
+        self.domain = domain
+        self.createdAt = now.databaseValue
+    }
 
     /// Which members a message goes to, beyond "active and on this round's panel".
     enum Audience {
@@ -350,7 +361,7 @@ struct OutboxWriter {
         .execute(
             arguments: [
                 kind, roundId, panelistId, municipalityId, recipientKey, sequence, argumentId, inboundId, address,
-                messageId, now,
+                messageId, createdAt,
             ])
         return db.changesCount
     }
