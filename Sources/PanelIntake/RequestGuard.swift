@@ -64,7 +64,8 @@ public struct RequestGuard: RouterMiddleware {
     {
         guard request.method == .post else { return try await next(request, context) }
         var request = request
-        let type = request.headers[.contentType].map(Self.mediaType)
+        // An empty type is no type: the refusal says "geen".
+        let type = request.headers[.contentType].map(Self.mediaType).flatMap { $0.isEmpty ? nil : $0 }
         // `/inbound` is for a mail service's server, authenticated by its secret: not a browser's form.
         let inbound = request.uri.path.hasPrefix("/inbound")
         let allowed = inbound ? Self.mailTypes : Self.formTypes
