@@ -306,6 +306,51 @@ import Testing
         #expect(try #require(none[11]).stance != .oppose)
     }
 
+    @Test func whatASentenceConcedesBeforeMaarDoesNotLean() throws {
+        // Given concessions before "maar", in one sentence or over two, and sentences where "maar" means "only"
+        let texts = [
+            "Zielig voor haar, maar de pot is leeg.",
+            "Iedereen heeft recht op hulp maar de pot is leeg.",
+            "Sneu voor hem. Maar de pot is leeg.",
+            "Het kost maar een paar euro per week.",
+            "Dat maakt het alleen maar erger.",
+        ]
+        let arguments = texts.enumerated().map { Self.argument(20 + $0.offset, $0.element) }
+        var reading = KeyPointReading(lexicon: .socialDomain)
+        let sentences = reading.read(arguments, caseText: Self.caseText)
+        let words = { (number: Int) in
+            sentences.filter { arguments[$0.argument].number == number }.flatMap(\.stanceWords)
+        }
+        // Then only what follows "maar" leans; the granted words ("zielig", "recht", "sneu") do not
+        let stem = DutchStemmer.stem
+        #expect(!words(20).contains(stem("zielig")) && words(20).contains(stem("leeg")))
+        #expect(!words(21).contains(stem("recht")) && words(21).contains(stem("leeg")))
+        #expect(!words(22).contains(stem("sneu")) && words(22).contains(stem("leeg")))
+        let conceded = try #require(sentences.first { arguments[$0.argument].number == 20 })
+        #expect(conceded.leanFeatures.count < conceded.features.count, "the round's lean skips them too")
+        // And "maar" as "only" concedes nothing
+        #expect(words(23).contains(stem("kost")) && words(24).contains(stem("erger")))
+        #expect(
+            KeyPointReading.concedingBut(["het", "kost", "maar", "een", "paar", "euro"], text: "Het kost maar een paar euro")
+                == nil)
+        #expect(
+            KeyPointReading.concedingBut(
+                ["sneu", "maar", "een", "regel", "is", "een", "regel"], text: "Sneu, maar een regel is een regel") == 1)
+    }
+
+    @Test func aSideNamedInOneWordAfterASoftenerOpensTheSentence() {
+        func side(_ text: String) -> KeyPointCue? { KeyPointReading.openingSide(KeyPointText.words(text), text: text) }
+        #expect(side("Voor, mits er een vangnet is.") == .support)
+        #expect(side("Toch voor, want een taxi voor één kind is zonde van het geld.") == .support)
+        #expect(side("Wel voor.") == .support)
+        #expect(side("Nog steeds tegen: het gaat om een kind.") == .oppose)
+        #expect(side("Eens!") == .support)
+        // A preposition is no side
+        #expect(side("Voor iedereen gelden dezelfde regels.") == nil)
+        #expect(side("Toch voor de kinderen een lastige tijd.") == nil)
+        #expect(side("Dus tegen de tijd dat hij 18 is, kan hij het zelf.") == nil)
+    }
+
     @Test func stanceWordsAreStemsWithNegationsMarked() {
         let words = ["het", "is", "niet", "duurder", "maar", "wel", "eerlijk", "in", "2027"]
         let read = CorpusModel.stanceWords(words, stems: words.map(DutchStemmer.stem))

@@ -125,7 +125,8 @@ def main():
         if mode == "--sentences":
             texts = {entry["name"]: {a["number"]: a["text"] for a in entry["variants"][0]} for entry in rounds}
             return score_sentences(names, reports, gold, texts)
-        return score_sides(names, reports, gold)
+        texts = {entry["name"]: {a["number"]: a["text"] for a in entry["variants"][0]} for entry in rounds}
+        return score_sides(names, reports, gold, texts)
     replayed = json.loads(subprocess.run([binary], input=json.dumps(rounds), capture_output=True, text=True,
                                          check=True).stdout)
     by_split = {}
@@ -342,9 +343,11 @@ def case_point_text(case, point_id):
     return next((kp["text"] for kp in case.get("key_points", []) if kp["id"] == point_id), "")
 
 
-def score_sides(names, reports, gold):
-    """Key point and argument stances of each whole round against the gold; prints, returns 0."""
-    verbose = os.environ.get("VERBOSE") == "1"
+def score_sides(names, reports, gold, texts):
+    """Key point and argument stances of each whole round against the gold; prints, returns 0. VERBOSE=1 lists the
+    key points on the wrong side, VERBOSE=2 also every argument read on the wrong side, with its text."""
+    verbose = os.environ.get("VERBOSE") in ("1", "2")
+    by_argument = os.environ.get("VERBOSE") == "2"
     totals = {}
     for name, case, split, reply_of, carries in labelled_cases(names, gold):
         stance_of_reply = {r["id"]: r.get("stance") for r in case["replies"]}
@@ -365,6 +368,9 @@ def score_sides(names, reports, gold):
             wanted = stance_of_reply.get(reply_of.get(reading["number"]))
             if wanted in ("support", "oppose", "middle"):
                 arguments[(wanted, reading["stance"])] += 1
+                if by_argument and wanted != reading["stance"]:
+                    text = " ".join(texts[name].get(reading["number"], "").split())
+                    print(f"  {name[:20]:20} #{reading['number']:<3} gold {wanted:7} shown {reading['stance']:7} {text[:150]}")
         for kind, counts in (("points", points), ("arguments", arguments)):
             totals.setdefault((split, kind), collections.Counter()).update(counts)
         right = lambda c: sum(v for (g, s), v in c.items() if g == s)  # noqa: E731

@@ -56,6 +56,12 @@ public enum KeyPointAnalysis {
     /// own rate (2026-12-06), 1 puts more on their gold side than 2 (nine tune cases, each with a corpus model learnt
     /// from the others: arguments 66% against 64%, key points 65% against 62%; docs/keypoints.md).
     static let learntMargin: Float = 1
+    /// Where no phrase names a side, the round's lean and the labelled set's (`CorpusModel`) are added, the labelled
+    /// set's at this weight, and the sum decides at `learntMargin`. Before 2026-12-06 the round's lean came first and
+    /// the labelled set's counted only when the round's said nothing. Weight 2 put one or two more arguments in a
+    /// hundred on their gold side than 1, but let the labelled set overrule a round that clearly says the other side
+    /// ("… dat gaat een keer mis": "mis" leans against across the set): 1, both on an equal footing (docs/keypoints.md).
+    static let corpusWeight: Float = 1
     /// Remarks on tone group at least this alike.
     static let remarkThreshold: Float = 0.30
     /// Statements of missing information group at least this alike: at 0.30 the ten tune cases showed 136 needs for
@@ -200,6 +206,9 @@ struct ReadSentence {
     var features: [Int32]
     /// The words `CorpusModel` weighs for stance.
     var stanceWords: [String] = []
+    /// The features this round's learnt lean weighs (`KeyPointClustering.learntLeans`): `features`, less what the
+    /// sentence only concedes ("Sneu voor haar, maar regels zijn regels").
+    var leanFeatures: [Int32] = []
     var vector = SparseVector()
     /// What the sentence, or else its argument, says about the decision: for keeping sides apart.
     var lean: Stance = .unclear
@@ -379,6 +388,16 @@ struct KeyPointReading {
             sentences[index].support = 0
             sentences[index].oppose = 0
             sentences[index].middle = 1
+        }
+        // "Sneu voor hem. Maar regels zijn regels.": a sentence that names no side, followed in its argument by one opening
+        // on "Maar", is granted to the other side; its words do not lean.
+        for index in sentences.indices.dropLast() {
+            let next = sentences[index + 1]
+            guard sentences[index].argument == next.argument, sentences[index].support + sentences[index].oppose == 0,
+                split[index + 1].words.first == "maar", next.role == .point, !next.tone
+            else { continue }
+            sentences[index].stanceWords = []
+            sentences[index].leanFeatures = []
         }
         // "Los van deze casus: …" turns to something else: that sentence and the rest of the reply are no point and no
         // question of the case (the question about the litter on the street is not for this municipality's officer).
@@ -578,13 +597,9 @@ struct KeyPointReading {
             cueStarts.append((cue, match.start))
             if match.cue != .middle { for position in range { cueWords.insert(position) } }
         }
-        // "Voor, mits …", "Tegen." and "Eens!" open many replies: a stance, not a preposition.
-        if words.count >= 1, ["voor", "tegen", "eens", "oneens"].contains(words[0]),
-            words.count == 1
-                || text.drop(while: { $0.isWhitespace }).dropFirst(words[0].count).first.map({ ",.!:;".contains($0) }) == true
-        {
-            counts[words[0] == "voor" || words[0] == "eens" ? .support : .oppose, default: 0] += 1
-        }
+        // "Voor, mits …", "Tegen." and "Eens!" open many replies: a stance, not a preposition. So do "Toch voor." and
+        // "Wel voor, …".
+        if let side = Self.openingSide(words, text: text) { counts[side, default: 0] += 1 }
         let trimmed = text.trimming { $0.isWhitespace || "\"')”’".contains($0) }
         // "Ik ben voor, maar van 4 naar 2 in één keer is te bot" and "Ik snap de gemeente, maar zet er een half jaar
         // op" give way on the side they name: a middle way, unless what follows "maar" is only about the letter's
@@ -634,8 +649,55 @@ struct KeyPointReading {
         read.wordCount = words.count
         read.length = text.count
         read.stanceWords = CorpusModel.stanceWords(words, stems: stems)
+        read.leanFeatures = features
+        // "Zielig voor haar hoor, maar regels zijn regels": what stands before "maar" is granted to the other side, and
+        // its words ("zielig") would lean the wrong way. With no side named before it, only what follows "maar" leans.
+        if read.support + read.oppose == 0, let but = Self.concedingBut(words, text: text) {
+            let after = but + 1
+            read.stanceWords = CorpusModel.stanceWords(Array(words[after...]), stems: Array(stems[after...]))
+            read.leanFeatures = self.features(words: words, stems: stems, skipping: cueWords.union(0..<after))
+        }
         return read
     }
+
+    /// The side a sentence opens on in one word, after at most two softeners: "Voor, mits …", "Tegen.", "Eens!", "Toch
+    /// voor.", "Wel voor, maar …", "Nog steeds tegen". The word must end the sentence or stand before a comma or stop
+    /// ("Voor iedereen geldt …" is a preposition).
+    static func openingSide(_ words: [String], text: String) -> KeyPointCue? {
+        var skipped = 0
+        while skipped < min(2, words.count - 1), openingSofteners.contains(words[skipped]) { skipped += 1 }
+        guard skipped < words.count, ["voor", "tegen", "eens", "oneens"].contains(words[skipped]) else { return nil }
+        let opening = words[...skipped].joined(separator: " ")
+        let lowered = text.lowercased().drop(while: { $0.isWhitespace || "\"'(“‘".contains($0) })
+        guard lowered.hasPrefix(opening) else { return nil }
+        let next = lowered.dropFirst(opening.count).drop(while: { $0 == " " }).first
+        guard next == nil || ",.!:;-–".contains(next!) else { return nil }
+        return words[skipped] == "voor" || words[skipped] == "eens" ? .support : .oppose
+    }
+
+    static let openingSofteners: Set<String> = ["toch", "wel", "dus", "ook", "nog", "steeds", "gewoon", "dan", "maar"]
+
+    /// The position of a "maar" that joins two clauses ("Het klinkt hard, maar …", "Iedereen heeft recht op hulp maar de
+    /// pot is niet bodemloos"), not the "maar" of "alleen maar", "nog maar kort" or "het kost maar een tientje".
+    static func concedingBut(_ words: [String], text: String) -> Int? {
+        let commaBut = text.lowercased().contains(", maar ") || text.lowercased().contains(",maar ")
+        for index in words.indices.dropFirst().dropLast() where words[index] == "maar" {
+            if adverbialBefore.contains(words[index - 1]) { continue }
+            let next = words[index + 1]
+            if !commaBut, next.first?.isNumber == true || adverbialAfter.contains(next) { continue }
+            return index
+        }
+        return nil
+    }
+
+    /// Words before which "maar" means "only" or softens ("alleen maar", "toch maar", "dan ook maar").
+    static let adverbialBefore: Set<String> = [
+        "alleen", "nog", "dan", "ook", "eens", "even", "gewoon", "zomaar", "toch", "net", "pas", "eventjes", "wel", "ja",
+    ]
+    /// Words after which, without a comma, "maar" means "only" ("maar een paar euro", "maar twee uur").
+    static let adverbialAfter: Set<String> = [
+        "een", "één", "twee", "drie", "vier", "vijf", "zes", "weinig", "kort", "half", "enkele", "amper", "net", "zo",
+    ]
 
     /// The features of a sentence: synonym groups, stems and compound parts; the word after a negation ("niet
     /// duurder") as its negated feature. Words at `skipping` (cue words) are left out unless the lexicon knows

@@ -75,7 +75,7 @@ struct KeyPointClustering {
         func words(_ index: Int) -> Set<Int32> {
             var result = Set<Int32>()
             for sentence in byArgument[index] ?? [] where sentence.role == .point && !sentence.tone {
-                result.formUnion(sentence.features)
+                result.formUnion(sentence.leanFeatures)
             }
             return result
         }
@@ -218,15 +218,9 @@ struct KeyPointClustering {
             if reactionParents[index] != nil { signals.insert(.reaction) }
             if ids.isEmpty && !signals.contains(.reaction) { signals.insert(.noArgument) }
             var stance = cueStance(own)
-            // No phrase says it: what this round's own words lean to, else what the labelled set's words lean to
-            // (arguments on their side, tune cases each judged with words learnt from the others: 58% -> 64%;
-            // docs/keypoints.md), else the side of its first key point.
-            if stance == .unclear, abs(learnt[index]) >= KeyPointAnalysis.learntMargin {
-                stance = learnt[index] > 0 ? .support : .oppose
-            }
-            if stance == .unclear, abs(corpus[index]) >= CorpusModel.margin {
-                stance = corpus[index] > 0 ? .support : .oppose
-            }
+            // No phrase says it: what this round's own words and the labelled set's lean to together
+            // (`wordLean`), else the side of its first key point.
+            if stance == .unclear, let side = wordSide(of: index) { stance = side }
             if stance == .unclear, let first = ids.first { stance = stanceOfPoint[first] ?? .unclear }
             if ids.isEmpty && signals.contains(.noArgument) && !own.contains(where: { $0.support + $0.oppose > 0 }) {
                 stance = .unclear
@@ -645,10 +639,9 @@ struct KeyPointClustering {
         return result
     }
 
-    /// What the members say about the decision: cue phrases of the sentence, else of its argument, else the labelled
-    /// set's lean of its words (`corpus`) unless this round's lean (`learnt`) clearly says the other side, each argument
-    /// counted once; a middle way when enough of them set a condition; else the side their words lean to in this
-    /// round (`learnt`); else the standpoint the centre echoes most.
+    /// What the members say about the decision: cue phrases of the sentence, else of its argument, else what its
+    /// words lean to (`wordSide`), each argument counted once; a middle way when enough of them set a condition; else
+    /// the side their words lean to in this round (`learnt`) on average; else the standpoint the centre echoes most.
     func stance(of group: Group) -> Stance {
         // Each argument counts once, however many of its sentences the group holds.
         var leans: [Int: (lean: Int, middle: Bool)] = [:]
@@ -660,15 +653,7 @@ struct KeyPointClustering {
                 let own = byArgument[sentence.argument] ?? []
                 lean = own.reduce(0) { $0 + $1.support - $1.oppose }
                 if own.contains(where: { $0.middle > 0 }) && lean == 0 { middle = true }
-                // The labelled set's lean, unless this round's own words lean clearly the other way: "Een traplift is
-                // op termijn duurder dan een verhuizing" stands for refusing a stair-lift, while "duurder" leans against
-                // decisions across the labelled set ("op termijn duurder" is how residents there oppose a cut).
-                let learntDisagrees =
-                    abs(learnt[sentence.argument]) >= KeyPointAnalysis.learntMargin
-                    && (learnt[sentence.argument] > 0) != (corpus[sentence.argument] > 0)
-                if lean == 0, !middle, !learntDisagrees, abs(corpus[sentence.argument]) >= CorpusModel.margin {
-                    lean = corpus[sentence.argument] > 0 ? 1 : -1
-                }
+                if lean == 0, !middle, let side = wordSide(of: sentence.argument) { lean = side == .support ? 1 : -1 }
             }
             let before = leans[sentence.argument] ?? (0, false)
             leans[sentence.argument] = (before.lean + lean, before.middle || middle)
@@ -690,6 +675,17 @@ struct KeyPointClustering {
         if support > oppose { return .support }
         if oppose > support { return .oppose }
         return .unclear
+    }
+
+    /// The side an argument's words lean to, where no phrase names one: this round's lean (`learnt`) plus the labelled
+    /// set's (`corpus`) at `KeyPointAnalysis.corpusWeight`, if the sum reaches `learntMargin`. Added, neither overrules
+    /// the other: "Een traplift is op termijn duurder dan een verhuizing" stands for refusing a stair-lift in its round
+    /// (+7.5), while "duurder" leans against decisions across the labelled set (−2.8, "op termijn duurder" is how
+    /// residents there oppose a cut); the sum says for.
+    func wordSide(of argument: Int) -> Stance? {
+        let lean = learnt[argument] + KeyPointAnalysis.corpusWeight * corpus[argument]
+        guard abs(lean) >= KeyPointAnalysis.learntMargin else { return nil }
+        return lean > 0 ? .support : .oppose
     }
 
     /// A sentence whose words say something about the decision: not case text quoted back, thanks or another matter.
