@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -116,10 +117,7 @@ public enum SMTPCatcherError: Error, CustomStringConvertible {
 /// (made with the `openssl` CLI): `.startTLS` offers and requires STARTTLS on `smtp://` (every
 /// command but EHLO/HELO/NOOP/QUIT/STARTTLS before it gets 530; AUTH only after it), `.implicit` speaks TLS from the
 /// first byte and `url` is `smtps://`.
-///
-/// `@unchecked Sendable`: after `init` the only mutable state is the stop flag and process, guarded by `lock`;
-/// everything else is immutable or read from the file system.
-public final class SMTPCatcher: @unchecked Sendable {
+public final class SMTPCatcher: Sendable {
     /// How the catcher does TLS.
     public enum TLSMode: Sendable {
         /// `smtp://`: STARTTLS offered and required before MAIL/RCPT/DATA/AUTH.
@@ -140,8 +138,8 @@ public final class SMTPCatcher: @unchecked Sendable {
     private let process: Process
     /// Kept open for the child's lifetime so it never gets SIGPIPE on stdout.
     private let stdoutPipe: Pipe
-    private let lock = NSLock()
-    private var stopped = false
+    /// Set by the first `stop()`; held while it runs, so a second waits until the server is gone.
+    private let stopped = Mutex(false)
 
     /// The package root: the nearest directory above `file` that contains Package.swift.
     public static func packageRoot(file: String = #filePath) -> URL {
@@ -249,22 +247,22 @@ public final class SMTPCatcher: @unchecked Sendable {
 
     /// SIGTERM, wait for exit, delete the Maildir. Safe to call more than once.
     public func stop() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !stopped else { return }
-        stopped = true
-        if process.isRunning {
-            process.terminate()  // SIGTERM
-            let deadline = Date().addingTimeInterval(5)
-            while process.isRunning && Date() < deadline {
-                Thread.sleep(forTimeInterval: 0.02)
-            }
+        stopped.withLock { stopped in
+            guard !stopped else { return }
+            stopped = true
             if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
+                process.terminate()  // SIGTERM
+                let deadline = Date().addingTimeInterval(5)
+                while process.isRunning && Date() < deadline {
+                    Thread.sleep(forTimeInterval: 0.02)
+                }
+                if process.isRunning {
+                    kill(process.processIdentifier, SIGKILL)
+                }
             }
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(at: directory)
         }
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(at: directory)
     }
 
     /// Writes a throwaway self-signed certificate for 127.0.0.1/localhost (valid one day) and its
@@ -310,11 +308,7 @@ public final class SMTPCatcher: @unchecked Sendable {
 
     /// Reads one line from `handle`, giving up after `timeout` seconds. Blocking read on a helper thread.
     static func readLine(from handle: FileHandle, timeout: Double) -> String? {
-        final class Box: @unchecked Sendable {
-            let lock = NSLock()
-            var line: String?
-        }
-        let box = Box()
+        let line = Mutex<String?>(nil)
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             // Capturing `handle` keeps the descriptor open until this thread is done with it.
@@ -325,15 +319,11 @@ public final class SMTPCatcher: @unchecked Sendable {
                 if byte == 0x0A { break }
                 bytes.append(byte)
             }
-            box.lock.lock()
-            box.line = bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
-            box.lock.unlock()
+            line.withLock { $0 = bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
             done.signal()
         }
         guard done.wait(timeout: .now() + timeout) == .success else { return nil }
-        box.lock.lock()
-        defer { box.lock.unlock() }
-        return box.line
+        return line.withLock { $0 }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,16 +11,14 @@ import Foundation
 /// its own, so tests can count what arrived. `options` are passed through: `-Q .` answers 421 and
 /// disconnects after each message's final dot, `-q .` disconnects without a reply, `-f RCPT` rejects
 /// recipients with 5xx, `-r RCPT` with 4xx (see `man smtp-sink`).
-///
-/// `@unchecked Sendable`: after `init` the only mutable state is the stop flag, guarded by `lock`.
-public final class SMTPSink: @unchecked Sendable {
+public final class SMTPSink: Sendable {
     public let port: Int
     /// Where the dump files go (deleted by `stop()`).
     public let directory: URL
     public var url: String { "smtp://127.0.0.1:\(port)" }
     private let process: Process
-    private let lock = NSLock()
-    private var stopped = false
+    /// Set by the first `stop()`; held while it runs, so a second waits until the server is gone.
+    private let stopped = Mutex(false)
 
     public static let executable = ["/usr/sbin/smtp-sink", "/usr/bin/smtp-sink"].first {
         FileManager.default.isExecutableFile(atPath: $0)
@@ -93,14 +92,14 @@ public final class SMTPSink: @unchecked Sendable {
 
     /// SIGKILL, wait, delete the dumps. Safe to call more than once.
     public func stop() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !stopped else { return }
-        stopped = true
-        // SIGKILL: a test runner's threads block SIGTERM and the child inherits the mask; the sink keeps nothing.
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(at: directory)
+        stopped.withLock { stopped in
+            guard !stopped else { return }
+            stopped = true
+            // SIGKILL: a test runner's threads block SIGTERM and the child inherits the mask; the sink keeps nothing.
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            try? FileManager.default.removeItem(at: directory)
+        }
     }
 
     /// A port on loopback that was free a moment ago (the kernel's pick for port 0, bound and released): for a test to

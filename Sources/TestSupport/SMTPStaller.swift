@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -7,9 +8,7 @@ import Foundation
 #endif
 
 /// A loopback SMTP server that stops talking (`scripts/smtp-staller.py`), for stall-timeout tests.
-///
-/// `@unchecked Sendable`: after `init` the only mutable state is the stop flag, guarded by `lock`.
-public final class SMTPStaller: @unchecked Sendable {
+public final class SMTPStaller: Sendable {
     public enum Mode: String, Sendable {
         /// Accepts the connection and never greets.
         case greeting
@@ -23,8 +22,8 @@ public final class SMTPStaller: @unchecked Sendable {
     public var url: String { "smtp://127.0.0.1:\(port)" }
     private let process: Process
     private let stdoutPipe: Pipe
-    private let lock = NSLock()
-    private var stopped = false
+    /// Set by the first `stop()`; held while it runs, so a second waits until the server is gone.
+    private let stopped = Mutex(false)
 
     public init(mode: Mode, startupTimeout: Double = 10) throws {
         let script = SMTPCatcher.packageRoot().appendingPathComponent("scripts/smtp-staller.py").path
@@ -56,11 +55,11 @@ public final class SMTPStaller: @unchecked Sendable {
 
     /// SIGTERM and wait. Safe to call more than once.
     public func stop() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !stopped else { return }
-        stopped = true
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        stopped.withLock { stopped in
+            guard !stopped else { return }
+            stopped = true
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
     }
 }
