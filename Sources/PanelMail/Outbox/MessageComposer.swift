@@ -27,7 +27,7 @@ public struct MailSettings: Sendable {
 
     public init(
         from: MailAddress, returnPath: String? = nil, baseURL: String,
-        timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!,
+        timeZone: TimeZone = .panelDefault,
         unsubscribeValidity: TimeInterval = 400 * 86_400, replyDomain: String? = nil
     ) {
         self.from = from
