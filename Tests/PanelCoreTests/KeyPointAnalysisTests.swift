@@ -439,6 +439,22 @@ import Testing
         #expect(KeyPointText.words("Één ideeën, be\u{200B}drag ＡＢ") == ["een", "ideeen", "bedrag", "ab"])
     }
 
+    /// Sympathy without a reason, a remark about the panel's mails, and a turn to another matter ("Niet over deze zaak
+    /// maar …") make no key point.
+    @Test func sympathyMailAboutThePanelAndAnotherMatterMakeNoKeyPoint() throws {
+        let texts = [
+            "Het verhaal van mevrouw raakt me. Ik hoop dat het goed komt met haar en haar buren.",
+            "ik krijg nu al de derde herinnering terwijl ik allang gestemd heb. iets minder mails graag",
+            "Niet over deze zaak maar wel Wmo: ik wacht al elf weken op een beslissing over hulp voor mijn man.",
+        ]
+        let extra = texts.enumerated().map { Self.argument(20 + $0.offset, $0.element) }
+        let readings = Self.readings(adding: extra)
+        for number in 20...22 {
+            let reading = try #require(readings[number])
+            #expect(reading.keyPoints.isEmpty, "#\(number)")
+        }
+    }
+
     /// "Los van deze casus: …" turns to something else: no key point, no question for the municipality's officer,
     /// while the same words without the turn are a point.
     @Test func aReplyThatTurnsToAnotherSubjectIsNoArgument() throws {
