@@ -99,7 +99,12 @@ let package = Package(
             name: "PanelStoreTests",
             dependencies: ["PanelStore", "PanelCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "PanelMailTests", dependencies: ["MailFormat", "PanelMail", "PanelStore", "PanelCore", "TestSupport"]),
+        .testTarget(
+            name: "PanelMailTests",
+            dependencies: [
+                "MailFormat", "PanelMail", "PanelStore", "PanelCore", "TestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .testTarget(
             name: "PanelIntakeTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import MailFormat
 import PanelCore
 
 /// The per-recipient template values of one message (`MessageComposer.addRecipientValues`), split into their shape
@@ -139,7 +140,7 @@ struct PrerenderedMail {
                     if let known = escaped[index] {
                         output += known
                     } else {
-                        let value = Self.htmlEscape(strings[index])
+                        let value = HTMLEscape.escape(strings[index])
                         escaped[index] = value
                         output += value
                     }
@@ -230,44 +231,5 @@ struct PrerenderedMail {
             previous = byte
         }
         return true
-    }
-
-    /// Exactly what swift-mustache's `htmlEscape` makes of a string: it replaces each character (grapheme cluster)
-    /// that is one of `<>&"'`, so an "&" with a combining mark after it stays as it is.
-    static func htmlEscape(_ string: String) -> String {
-        let utf8 = string.utf8
-        guard utf8.contains(where: { Self.escapes[Int($0)] != nil }) else { return string }
-        var output = ""
-        output.reserveCapacity(utf8.count + 16)
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            // In ASCII every byte is a character of its own but for CR LF, which is not escaped.
-            for byte in utf8 {
-                if let replacement = Self.escapes[Int(byte)] {
-                    output += replacement
-                } else {
-                    output.unicodeScalars.append(Unicode.Scalar(byte))
-                }
-            }
-            return output
-        }
-        for character in string {
-            if character.utf8.count == 1, let replacement = Self.escapes[Int(character.utf8.first!)] {
-                output += replacement
-            } else {
-                output.append(character)
-            }
-        }
-        return output
-    }
-
-    private static let escapes: [String?] = (0..<256).map { byte in
-        switch UInt8(byte) {
-        case UInt8(ascii: "<"): "&lt;"
-        case UInt8(ascii: ">"): "&gt;"
-        case UInt8(ascii: "&"): "&amp;"
-        case UInt8(ascii: "\""): "&quot;"
-        case UInt8(ascii: "'"): "&#39;"
-        default: nil
-        }
     }
 }
