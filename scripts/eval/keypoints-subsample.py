@@ -115,17 +115,15 @@ def main():
             entry["variants"] = entry["variants"][:1]
         reports = json.loads(subprocess.run([binary, "--report"], input=json.dumps(rounds), capture_output=True,
                                             text=True, check=True).stdout)
+        texts = {entry["name"]: {a["number"]: a["text"] for a in entry["variants"][0]} for entry in rounds}
         if mode == "--flags":
             return score_flags(names, reports, gold, results)
         if mode == "--needs":
             return score_needs(names, reports, gold)
         if mode == "--points":
-            texts = {entry["name"]: {a["number"]: a["text"] for a in entry["variants"][0]} for entry in rounds}
             return list_points(names, reports, gold, texts)
         if mode == "--sentences":
-            texts = {entry["name"]: {a["number"]: a["text"] for a in entry["variants"][0]} for entry in rounds}
             return score_sentences(names, reports, gold, texts)
-        texts = {entry["name"]: {a["number"]: a["text"] for a in entry["variants"][0]} for entry in rounds}
         return score_sides(names, reports, gold, texts)
     replayed = json.loads(subprocess.run([binary], input=json.dumps(rounds), capture_output=True, text=True,
                                          check=True).stdout)

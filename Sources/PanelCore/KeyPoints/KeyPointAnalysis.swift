@@ -680,7 +680,8 @@ struct KeyPointReading {
     /// The position of a "maar" that joins two clauses ("Het klinkt hard, maar …", "Iedereen heeft recht op hulp maar de
     /// pot is niet bodemloos"), not the "maar" of "alleen maar", "nog maar kort" or "het kost maar een tientje".
     static func concedingBut(_ words: [String], text: String) -> Int? {
-        let commaBut = text.lowercased().contains(", maar ") || text.lowercased().contains(",maar ")
+        let lowered = text.lowercased()
+        let commaBut = lowered.contains(", maar ") || lowered.contains(",maar ")
         for index in words.indices.dropFirst().dropLast() where words[index] == "maar" {
             if adverbialBefore.contains(words[index - 1]) { continue }
             let next = words[index + 1]

@@ -219,7 +219,7 @@ struct KeyPointClustering {
             if ids.isEmpty && !signals.contains(.reaction) { signals.insert(.noArgument) }
             var stance = cueStance(own)
             // No phrase says it: what this round's own words and the labelled set's lean to together
-            // (`wordLean`), else the side of its first key point.
+            // (`wordSide`), else the side of its first key point.
             if stance == .unclear, let side = wordSide(of: index) { stance = side }
             if stance == .unclear, let first = ids.first { stance = stanceOfPoint[first] ?? .unclear }
             if ids.isEmpty && signals.contains(.noArgument) && !own.contains(where: { $0.support + $0.oppose > 0 }) {
